@@ -1,0 +1,90 @@
+package atlas.launcher;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs Neo4j Community in this JVM with a Bolt connector, for Faction Atlas's managed mode.
+ *
+ * Configuration comes from environment variables so the password never appears on a command line:
+ * ATLAS_NEO4J_HOME, ATLAS_NEO4J_BOLT_PORT, ATLAS_NEO4J_PASSWORD, ATLAS_NEO4J_TX_TIMEOUT_SECONDS,
+ * ATLAS_NEO4J_TX_MEMORY_MB, ATLAS_NEO4J_PAGECACHE_MB, ATLAS_NEO4J_PROCEDURE_ALLOWLIST.
+ *
+ * Protocol with the parent process (stdout, one line each): "ATLAS-READY bolt://host:port" once
+ * Bolt accepts connections, "ATLAS-STOPPED" after a clean shutdown. The JVM shuts down when its
+ * stdin closes, so the database never outlives the Node process that started it.
+ */
+public final class EmbeddedNeo4j {
+    private EmbeddedNeo4j() {}
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(requireEnv("ATLAS_NEO4J_HOME")).toAbsolutePath();
+        int boltPort = Integer.parseInt(requireEnv("ATLAS_NEO4J_BOLT_PORT"));
+        String password = requireEnv("ATLAS_NEO4J_PASSWORD");
+        long txTimeoutSeconds = Long.parseLong(envOr("ATLAS_NEO4J_TX_TIMEOUT_SECONDS", "30"));
+        long txMemoryMb = Long.parseLong(envOr("ATLAS_NEO4J_TX_MEMORY_MB", "512"));
+        long pageCacheMb = Long.parseLong(envOr("ATLAS_NEO4J_PAGECACHE_MB", "512"));
+        String allowList = envOr("ATLAS_NEO4J_PROCEDURE_ALLOWLIST", "db.index.fulltext.queryNodes,db.labels,db.relationshipTypes,db.propertyKeys");
+
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemoryMb))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of(allowList.split(",")))
+                .build();
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.shutdown();
+            System.out.println("ATLAS-STOPPED");
+            System.out.flush();
+        }, "atlas-neo4j-shutdown"));
+
+        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        system.executeTransactionally(
+                "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                java.util.Map.of("password", password));
+
+        System.out.println("ATLAS-READY bolt://127.0.0.1:" + boltPort);
+        System.out.flush();
+
+        // Block until the parent closes our stdin (normal stop, or the parent died).
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            while (in.readLine() != null) {
+                // Lines from the parent carry no commands; only end-of-stream matters.
+            }
+        }
+        System.exit(0);
+    }
+
+    private static String requireEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isEmpty()) {
+            System.err.println("ATLAS-ERROR missing environment variable " + name);
+            System.exit(2);
+        }
+        return value;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,47 @@
+/**
+ * Builds the HTTP app (GraphQL API, local GraphiQL, built web client) without listening, so
+ * main.ts and the tests can each decide where it listens.
+ */
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { mountGraphQL } from './graphql/mount.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Database;
+}
+
+export interface App {
+  readonly express: Express;
+  /** Stops the GraphQL server's background work; the caller closes the listener and the driver. */
+  stop(): Promise<void>;
+}
+
+export async function createApp({ config, db }: AppDeps): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+  const graphql = await mountGraphQL(app, { config, db });
+  if (existsSync(path.join(config.clientDist, 'index.html'))) {
+    app.use(express.static(config.clientDist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(config.clientDist, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web client is not built yet. Run `npm run build:client`, or use the API at /graphql.');
+    });
+  }
+  return { express: app, stop: graphql.stop };
+}

@@ -1,0 +1,132 @@
+/**
+ * The one place that reads process.env. Every setting has a default, is validated here, and a
+ * bad value stops start-up with a message naming the variable.
+ */
+import path from 'node:path';
+
+export const NEO4J_VERSION = '5.26.30';
+
+export type SeedOnStart = 'auto' | 'always' | 'never';
+
+export interface ExternalNeo4j {
+  readonly mode: 'external';
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+}
+
+export interface EmbeddedNeo4j {
+  readonly mode: 'embedded';
+  readonly boltPort: number;
+  /** Taken from ATLAS_NEO4J_PASSWORD, else generated on first run and kept in the data dir. */
+  readonly password: string | undefined;
+  readonly database: string;
+  readonly heapMb: number;
+  readonly pageCacheMb: number;
+  readonly txTimeoutSeconds: number;
+  readonly txMemoryMb: number;
+  readonly startTimeoutSeconds: number;
+  readonly javaHome: string | undefined;
+}
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly neo4j: ExternalNeo4j | EmbeddedNeo4j;
+  readonly seedOnStart: SeedOnStart;
+  readonly console: { readonly timeoutMs: number; readonly maxRows: number };
+  readonly clientDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Configuration error in ${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const match = allowed.find((candidate) => candidate === raw);
+  if (match === undefined) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return match;
+}
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+function externalNeo4j(env: Env, uri: string): ExternalNeo4j {
+  const scheme = uri.split('://')[0] ?? '';
+  if (!uri.includes('://') || !NEO4J_SCHEMES.includes(scheme)) {
+    throw new ConfigError('NEO4J_URI', `expected a neo4j:// or bolt:// URI (schemes: ${NEO4J_SCHEMES.join(', ')}), got "${uri}"`);
+  }
+  const password = text(env, 'NEO4J_PASSWORD');
+  if (password === undefined) {
+    throw new ConfigError('NEO4J_PASSWORD', 'must be set when NEO4J_URI points at an external Neo4j');
+  }
+  return {
+    mode: 'external',
+    uri,
+    user: text(env, 'NEO4J_USER') ?? 'neo4j',
+    password,
+    database: text(env, 'NEO4J_DATABASE') ?? 'neo4j',
+  };
+}
+
+function embeddedNeo4j(env: Env): EmbeddedNeo4j {
+  const password = text(env, 'ATLAS_NEO4J_PASSWORD');
+  if (password !== undefined && password.length < 8) {
+    throw new ConfigError('ATLAS_NEO4J_PASSWORD', 'must be at least 8 characters (Neo4j refuses shorter passwords)');
+  }
+  return {
+    mode: 'embedded',
+    boltPort: integer(env, 'ATLAS_NEO4J_BOLT_PORT', 7687, 0, 65535),
+    password,
+    database: 'neo4j',
+    heapMb: integer(env, 'ATLAS_NEO4J_HEAP_MB', 1024, 256, 65536),
+    pageCacheMb: integer(env, 'ATLAS_NEO4J_PAGECACHE_MB', 512, 16, 65536),
+    txTimeoutSeconds: integer(env, 'ATLAS_NEO4J_TX_TIMEOUT_SECONDS', 30, 1, 3600),
+    txMemoryMb: integer(env, 'ATLAS_NEO4J_TX_MEMORY_MB', 512, 16, 65536),
+    startTimeoutSeconds: integer(env, 'ATLAS_NEO4J_START_TIMEOUT_SECONDS', 180, 5, 3600),
+    javaHome: text(env, 'JAVA_HOME'),
+  };
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const uri = text(env, 'NEO4J_URI');
+  const dataDir = path.resolve(cwd, text(env, 'ATLAS_DATA_DIR') ?? '.atlas');
+  return {
+    host: text(env, 'HOST') ?? '127.0.0.1',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    dataDir,
+    neo4j: uri === undefined ? embeddedNeo4j(env) : externalNeo4j(env, uri),
+    seedOnStart: oneOf(env, 'ATLAS_SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
+    console: {
+      timeoutMs: integer(env, 'ATLAS_CONSOLE_TIMEOUT_MS', 5000, 100, 600000),
+      maxRows: integer(env, 'ATLAS_CONSOLE_MAX_ROWS', 1000, 1, 100000),
+    },
+    clientDist: path.resolve(cwd, text(env, 'ATLAS_CLIENT_DIST') ?? 'client/dist'),
+  };
+}

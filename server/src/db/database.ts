@@ -1,0 +1,208 @@
+/**
+ * The one door to Neo4j. Nothing outside server/src/db imports neo4j-driver: queries are named
+ * files under cypher/, parameters go in as parameters, results come out as plain values, and
+ * driver errors come out as AtlasErrors.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mapNeo4jError } from './errors.js';
+import { CYPHER_DIR, cypher, statements } from './cypher-files.js';
+import { toPlain, type Plain } from './values.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, Plain>;
+
+export interface Connection {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+}
+
+export interface TxOptions {
+  /** Server-side transaction time limit. */
+  readonly timeoutMs?: number;
+}
+
+/** What a transaction function may do: run named queries from cypher/. */
+export interface QueryRunner {
+  run(name: string, params?: Params): Promise<Row[]>;
+}
+
+export interface ExplainResult {
+  /** 'r', 'w', 'rw' or 's' (schema), as Neo4j reports it. */
+  readonly queryType: string;
+  /** Every operator name in the plan, e.g. "ProcedureCall", "LoadCSV". */
+  readonly operators: readonly string[];
+  /** Operator details, for inspecting which procedures a plan calls. */
+  readonly details: readonly string[];
+}
+
+export interface CappedResult {
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+  readonly truncated: boolean;
+}
+
+/** Whole numbers become Cypher integers (a JS number would arrive as a float and break LIMIT). */
+export function toDriverParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toDriverParams);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) out[key] = toDriverParams(entry);
+    return out;
+  }
+  return value;
+}
+
+function rowsOf(records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[]): Row[] {
+  return records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    return row;
+  });
+}
+
+function runnerFor(tx: ManagedTransaction): QueryRunner {
+  return {
+    async run(name, params = {}) {
+      const result = await tx.run(cypher(name), toDriverParams(params) as Record<string, unknown>);
+      return rowsOf(result.records);
+    },
+  };
+}
+
+function collectPlan(plan: unknown, operators: string[], details: string[]): void {
+  if (plan === null || typeof plan !== 'object') return;
+  const node = plan as { operatorType?: string; arguments?: Record<string, unknown>; children?: unknown[] };
+  if (typeof node.operatorType === 'string') operators.push(node.operatorType.split('@')[0] ?? node.operatorType);
+  const detail = node.arguments?.['Details'];
+  if (typeof detail === 'string') details.push(detail);
+  for (const child of node.children ?? []) collectPlan(child, operators, details);
+}
+
+export class Database {
+  constructor(private readonly driver: Driver, readonly databaseName: string) {}
+
+  static connect(connection: Connection, options: { maxPoolSize?: number } = {}): Database {
+    const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      maxConnectionPoolSize: options.maxPoolSize ?? 50,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      disableLosslessIntegers: false,
+      userAgent: 'faction-atlas',
+    });
+    return new Database(driver, connection.database);
+  }
+
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one named read query (routed to a reader in a cluster). */
+  read(name: string, params: Params = {}, options: TxOptions = {}): Promise<Row[]> {
+    return this.readTransaction((tx) => tx.run(name, params), options);
+  }
+
+  write(name: string, params: Params = {}, options: TxOptions = {}): Promise<Row[]> {
+    return this.writeTransaction((tx) => tx.run(name, params), options);
+  }
+
+  readTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.withSession('READ', (session) =>
+      session.executeRead((tx) => work(runnerFor(tx)), { timeout: options.timeoutMs }),
+    );
+  }
+
+  /** Everything inside `work` commits together or not at all. */
+  writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite((tx) => work(runnerFor(tx)), { timeout: options.timeoutMs }),
+    );
+  }
+
+  /** Bare Bolt round trip; the floor for every latency figure. */
+  async ping(): Promise<void> {
+    await this.withSession('READ', (session) => session.executeRead((tx) => tx.run('RETURN 1')));
+  }
+
+  async verifyConnectivity(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.databaseName });
+    } catch (error) {
+      throw mapNeo4jError(error);
+    }
+  }
+
+  /** Applies every file in cypher/schema in name order; each statement is IF NOT EXISTS. */
+  async applySchema(): Promise<number> {
+    const dir = path.join(CYPHER_DIR, 'schema');
+    const files = readdirSync(dir).filter((file) => file.endsWith('.cypher')).sort();
+    let applied = 0;
+    for (const file of files) {
+      for (const statement of statements(readFileSync(path.join(dir, file), 'utf8'))) {
+        // Schema statements cannot share a transaction with data writes, so each runs alone.
+        await this.withSession('WRITE', (session) => session.run(statement));
+        applied += 1;
+      }
+    }
+    await this.withSession('READ', (session) => session.run('CALL db.awaitIndexes(60)'));
+    return applied;
+  }
+
+  /**
+   * User-supplied Cypher (the research console): plan it without running it. The text is the
+   * user's own query by design; values still travel as parameters.
+   */
+  explain(text: string, params: Params = {}): Promise<ExplainResult> {
+    return this.withSession('READ', async (session) => {
+      const result = await session.run(`EXPLAIN ${text}`, toDriverParams(params) as Record<string, unknown>);
+      const operators: string[] = [];
+      const details: string[] = [];
+      collectPlan(result.summary.plan, operators, details);
+      return { queryType: result.summary.queryType ?? '', operators, details };
+    });
+  }
+
+  /** Runs user-supplied Cypher in a read transaction with a time limit, keeping at most maxRows rows. */
+  readCapped(text: string, params: Params, options: { timeoutMs: number; maxRows: number }): Promise<CappedResult> {
+    return this.withSession('READ', (session) =>
+      session.executeRead(
+        async (tx) => {
+          const result = tx.run(text, toDriverParams(params) as Record<string, unknown>);
+          const records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[] = [];
+          let columns: string[] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (records.length === 0) columns = record.keys.map(String);
+            if (records.length >= options.maxRows) {
+              truncated = true;
+              break;
+            }
+            records.push(record);
+          }
+          if (records.length === 0) columns = (await result.keys()).map(String);
+          return { columns, rows: rowsOf(records), truncated };
+        },
+        { timeout: options.timeoutMs },
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

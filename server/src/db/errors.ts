@@ -1,0 +1,32 @@
+/** Maps Neo4j driver and server errors to the public error contract. */
+import { Neo4jError } from 'neo4j-driver';
+import { AtlasError, ErrorCode } from '../errors.js';
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+export function mapNeo4jError(error: unknown): AtlasError {
+  if (error instanceof AtlasError) return error;
+  if (!(error instanceof Neo4jError)) {
+    return new AtlasError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected database client error', { cause: error });
+  }
+  const code = error.code;
+  if (UNAVAILABLE_CODES.has(code) || error.retriable && code.startsWith('Neo.TransientError.General')) {
+    return new AtlasError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; retry shortly', { retryable: true, cause: error });
+  }
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return new AtlasError(ErrorCode.DATABASE_AUTH_FAILED, 'Neo4j rejected the user name or password (check NEO4J_USER and NEO4J_PASSWORD)', { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped' && /timed? ?out/i.test(error.message)) {
+    return new AtlasError(ErrorCode.QUERY_TIMEOUT, 'The query exceeded its time limit and was stopped', { cause: error });
+  }
+  if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryLimit')) {
+    return new AtlasError(ErrorCode.QUERY_REJECTED, 'The query exceeded its memory limit and was stopped', { cause: error });
+  }
+  if (code === 'Neo.ClientError.Statement.SyntaxError' || code === 'Neo.ClientError.Statement.ParameterMissing' || code === 'Neo.ClientError.Statement.TypeError' || code === 'Neo.ClientError.Statement.ArgumentError') {
+    return new AtlasError(ErrorCode.BAD_USER_INPUT, `Cypher error: ${error.message.split('\n')[0] ?? code}`, { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Security') || code === 'Neo.ClientError.Procedure.ProcedureNotFound' || code === 'Neo.ClientError.Statement.AccessMode') {
+    return new AtlasError(ErrorCode.QUERY_REJECTED, `Refused by the database: ${error.message.split('\n')[0] ?? code}`, { cause: error });
+  }
+  return new AtlasError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected database error', { cause: error });
+}

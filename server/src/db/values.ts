@@ -1,0 +1,87 @@
+/**
+ * Converts driver values to plain JSON-ready values at the database boundary, so nothing above
+ * `server/src/db` ever sees a neo4j Integer, temporal or graph object.
+ */
+import neo4j from 'neo4j-driver';
+
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+export interface PlainNode {
+  readonly elementId: string;
+  readonly labels: string[];
+  readonly properties: Record<string, Plain>;
+}
+
+export interface PlainRelationship {
+  readonly elementId: string;
+  readonly type: string;
+  readonly startElementId: string;
+  readonly endElementId: string;
+  readonly properties: Record<string, Plain>;
+}
+
+function isTemporal(value: unknown): boolean {
+  return (
+    neo4j.isDate(value as never) ||
+    neo4j.isDateTime(value as never) ||
+    neo4j.isLocalDateTime(value as never) ||
+    neo4j.isLocalTime(value as never) ||
+    neo4j.isTime(value as never) ||
+    neo4j.isDuration(value as never)
+  );
+}
+
+function mapProperties(properties: Record<string, unknown>): Record<string, Plain> {
+  const out: Record<string, Plain> = {};
+  for (const [key, value] of Object.entries(properties)) out[key] = toPlain(value);
+  return out;
+}
+
+/** Integers outside the safe range become strings rather than silently losing precision. */
+export function toPlain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : neo4j.integer.toString(value);
+  }
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  if (isTemporal(value)) return String(value);
+  if (neo4j.isNode(value as never)) {
+    const node = value as unknown as { elementId: string; labels: string[]; properties: Record<string, unknown> };
+    return { elementId: node.elementId, labels: [...node.labels], properties: mapProperties(node.properties) };
+  }
+  if (neo4j.isRelationship(value as never)) {
+    const rel = value as unknown as {
+      elementId: string; type: string; startNodeElementId: string; endNodeElementId: string; properties: Record<string, unknown>;
+    };
+    return {
+      elementId: rel.elementId,
+      type: rel.type,
+      startElementId: rel.startNodeElementId,
+      endElementId: rel.endNodeElementId,
+      properties: mapProperties(rel.properties),
+    };
+  }
+  if (neo4j.isPath(value as never)) {
+    const path = value as unknown as { segments: { start: unknown; relationship: unknown; end: unknown }[]; start: unknown };
+    return {
+      start: toPlain(path.start),
+      segments: path.segments.map((segment) => ({
+        start: toPlain(segment.start),
+        relationship: toPlain(segment.relationship),
+        end: toPlain(segment.end),
+      })),
+    };
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') return mapProperties(value as Record<string, unknown>);
+  return String(value);
+}
+
+export function isPlainNode(value: Plain): value is PlainNode & { [key: string]: Plain } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'elementId' in value && 'labels' in value;
+}
+
+export function isPlainRelationship(value: Plain): value is PlainRelationship & { [key: string]: Plain } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'elementId' in value && 'type' in value && 'startElementId' in value;
+}
