@@ -33,7 +33,10 @@ export interface EmbeddedNeo4j {
 export interface Config {
   readonly host: string;
   readonly port: number;
+  /** Database files and the generated password live here. */
   readonly dataDir: string;
+  /** Downloaded Neo4j jars and the compiled launcher; shared by every data dir. */
+  readonly cacheDir: string;
   readonly neo4j: ExternalNeo4j | EmbeddedNeo4j;
   readonly seedOnStart: SeedOnStart;
   readonly console: { readonly timeoutMs: number; readonly maxRows: number };
@@ -116,11 +119,11 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const uri = text(env, 'NEO4J_URI');
-  const dataDir = path.resolve(cwd, text(env, 'ATLAS_DATA_DIR') ?? '.atlas');
   return {
     host: text(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 4000, 0, 65535),
-    dataDir,
+    dataDir: path.resolve(cwd, text(env, 'ATLAS_DATA_DIR') ?? '.atlas/data'),
+    cacheDir: path.resolve(cwd, text(env, 'ATLAS_CACHE_DIR') ?? '.atlas/cache'),
     neo4j: uri === undefined ? embeddedNeo4j(env) : externalNeo4j(env, uri),
     seedOnStart: oneOf(env, 'ATLAS_SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     console: {

@@ -21,6 +21,9 @@ const typeDefs = /* GraphQL */ `
 
 export async function mountGraphQL(app: Express, { db }: GraphQLDeps): Promise<{ stop(): Promise<void> }> {
   const server = new ApolloServer({
+    // main.ts owns the shutdown order (HTTP, GraphQL, driver, Neo4j); Apollo's own signal
+    // handlers would race it and re-raise the signal mid-shutdown.
+    stopOnTerminationSignals: false,
     typeDefs,
     resolvers: {
       Query: {

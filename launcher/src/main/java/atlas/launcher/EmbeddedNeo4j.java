@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -13,6 +14,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -29,7 +31,20 @@ import org.neo4j.io.ByteUnit;
 public final class EmbeddedNeo4j {
     private EmbeddedNeo4j() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable failure) {
+            // Any start-up failure must end the JVM (Neo4j's own threads would keep it alive)
+            // and reach the parent, which shows it with the tail of the log.
+            System.err.println("ATLAS-ERROR " + failure);
+            failure.printStackTrace(System.err);
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void run() throws Exception {
         Path home = Path.of(requireEnv("ATLAS_NEO4J_HOME")).toAbsolutePath();
         int boltPort = Integer.parseInt(requireEnv("ATLAS_NEO4J_BOLT_PORT"));
         String password = requireEnv("ATLAS_NEO4J_PASSWORD");
@@ -49,6 +64,8 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of(allowList.split(",")))
+                // No network calls home: these machines are offline, and users did not ask for it.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,10 +74,7 @@ public final class EmbeddedNeo4j {
             System.out.flush();
         }, "atlas-neo4j-shutdown"));
 
-        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally(
-                "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-                java.util.Map.of("password", password));
+        setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
 
         System.out.println("ATLAS-READY bolt://127.0.0.1:" + boltPort);
         System.out.flush();
@@ -72,6 +86,20 @@ public final class EmbeddedNeo4j {
             }
         }
         System.exit(0);
+    }
+
+    /** Embedded calls run without authentication, so the password can be (re)set on every start. */
+    private static void setPassword(GraphDatabaseService system, String password) {
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // Neo4j refuses to "change" a password to its current value; that is the normal restart case.
+            if (e.getMessage() == null || !e.getMessage().contains("cannot be the same")) {
+                throw e;
+            }
+        }
     }
 
     private static String requireEnv(String name) {

@@ -1,0 +1,150 @@
+/**
+ * Obtains the pinned Neo4j Community jars from Maven Central (through Maven, once) and compiles
+ * the one-class launcher. Both land in a temp folder first and are renamed into the cache only
+ * when complete, so a failed or interrupted download never leaves a half-installed cache.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { JavaTools } from './java.js';
+import { StartupError } from './startup-error.js';
+
+export const LAUNCHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../launcher');
+const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, 'src/main/java/atlas/launcher/EmbeddedNeo4j.java');
+export const LAUNCHER_CLASS = 'atlas.launcher.EmbeddedNeo4j';
+
+export interface Neo4jRuntime {
+  readonly libDir: string;
+  readonly classesDir: string;
+  readonly classpath: string;
+}
+
+export interface FetchOptions {
+  readonly cacheDir: string;
+  readonly version: string;
+  readonly java: JavaTools;
+  readonly log: (line: string) => void;
+  /** Extra Maven arguments (tests pass an empty offline repository to simulate a failed download). */
+  readonly mavenArgs?: readonly string[];
+}
+
+function tempSibling(target: string): string {
+  return `${target}.partial-${process.pid}-${Date.now()}`;
+}
+
+/** Another process may have published the same folder meanwhile; theirs is as good as ours. */
+function publish(temp: string, target: string): void {
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    if (!existsSync(target)) throw error;
+  }
+}
+
+function pomVersion(): string | undefined {
+  return /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(path.join(LAUNCHER_DIR, 'pom.xml'), 'utf8'))?.[1];
+}
+
+/** Leftovers of an interrupted earlier run are removed, never reused. */
+function removeStalePartials(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir)) {
+    if (entry.includes('.partial-')) rmSync(path.join(dir, entry), { recursive: true, force: true });
+  }
+}
+
+function runMaven(args: string[], log: (line: string) => void): Promise<{ code: number; tail: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail: string[] = [];
+    let downloaded = 0;
+    let lastReport = Date.now();
+    const onLine = (line: string): void => {
+      if (/^Downloaded from /.test(line)) {
+        downloaded += 1;
+        if (Date.now() - lastReport > 2000) {
+          log(`  ... ${downloaded} files downloaded`);
+          lastReport = Date.now();
+        }
+      }
+      if (line.trim() !== '') tail.push(line);
+      if (tail.length > 25) tail.shift();
+    };
+    let buffer = '';
+    const onData = (chunk: Buffer): void => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      lines.forEach(onLine);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') {
+        reject(
+          new StartupError(
+            'Maven (mvn) is needed once, to fetch Neo4j Community from Maven Central, but it is not on PATH. Install Maven (for example: apt-get install maven), or set NEO4J_URI to use an existing Neo4j.',
+          ),
+        );
+      } else reject(error);
+    });
+    child.once('close', (code) => resolve({ code: code ?? 1, tail }));
+  });
+}
+
+async function fetchJars(options: FetchOptions, libDir: string): Promise<void> {
+  const declared = pomVersion();
+  if (declared !== options.version) {
+    throw new StartupError(`launcher/pom.xml pins Neo4j ${declared ?? '(none)'} but the server expects ${options.version}; make them agree.`);
+  }
+  const parent = path.dirname(libDir);
+  mkdirSync(parent, { recursive: true });
+  removeStalePartials(parent);
+  const temp = tempSibling(libDir);
+  options.log(`Fetching Neo4j Community ${options.version} from Maven Central (first run only, about 125 MB)...`);
+  const started = Date.now();
+  try {
+    const { code, tail } = await runMaven(
+      ['-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), ...(options.mavenArgs ?? []), 'dependency:copy-dependencies', `-DoutputDirectory=${temp}`, '-DincludeScope=runtime'],
+      options.log,
+    );
+    const jarCount = existsSync(temp) ? readdirSync(temp).filter((file) => file.endsWith('.jar')).length : 0;
+    if (code !== 0 || jarCount === 0) {
+      const reason = tail.filter((line) => /ERROR|Could not|resolve/i.test(line)).slice(-6).join('\n') || tail.slice(-6).join('\n');
+      throw new StartupError(`Could not fetch Neo4j ${options.version} from Maven Central (Maven exited with code ${code}). Nothing was installed; the next start will try again.`, reason);
+    }
+    publish(temp, libDir);
+    options.log(`Fetched ${jarCount} jars in ${((Date.now() - started) / 1000).toFixed(1)} s into ${libDir}`);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function compileLauncher(options: FetchOptions, libDir: string, classesDir: string): void {
+  const temp = tempSibling(classesDir);
+  try {
+    const result = spawnSync(options.java.javac, ['-nowarn', '-cp', path.join(libDir, '*'), '-d', temp, LAUNCHER_SOURCE], { encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new StartupError('Could not compile the Neo4j launcher (launcher/src/main/java).', `${result.stderr}${result.stdout}`.trim());
+    }
+    publish(temp, classesDir);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** Returns the cached runtime, fetching and compiling only what is missing. */
+export async function ensureNeo4jRuntime(options: FetchOptions): Promise<Neo4jRuntime> {
+  const versionDir = path.join(options.cacheDir, `neo4j-${options.version}`);
+  const libDir = path.join(versionDir, 'lib');
+  if (!existsSync(libDir)) await fetchJars(options, libDir);
+  const sourceHash = createHash('sha256').update(readFileSync(LAUNCHER_SOURCE)).digest('hex').slice(0, 12);
+  const classesDir = path.join(versionDir, `launcher-${sourceHash}`);
+  if (!existsSync(classesDir)) {
+    removeStalePartials(versionDir);
+    compileLauncher(options, libDir, classesDir);
+  }
+  return { libDir, classesDir, classpath: `${classesDir}${path.delimiter}${path.join(libDir, '*')}` };
+}

@@ -1,0 +1,109 @@
+/**
+ * `npm start`: resolve Neo4j (external, or the managed embedded one), prepare the schema and
+ * seed, serve the API and the web client on one port, and stop everything cleanly on Ctrl-C or
+ * SIGTERM.
+ */
+import type { Express } from 'express';
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { Database } from './db/database.js';
+import { resolveNeo4j, type RunningNeo4j } from './embedded/managed.js';
+import { portInUseMessage, requirePortFree } from './embedded/ports.js';
+import { StartupError } from './embedded/startup-error.js';
+import { AtlasError } from './errors.js';
+import { prepareDatabase } from './startup.js';
+
+const log = (line: string): void => console.log(line);
+
+function listen(app: Express, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new StartupError(portInUseMessage(port, 'PORT', 'Faction Atlas')) : error),
+    );
+  });
+}
+
+function report(error: unknown): void {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof AtlasError) {
+    console.error(`\nFaction Atlas could not start: ${error.message}`);
+    if (error instanceof StartupError && error.detail) console.error(`\n${error.detail}`);
+  } else {
+    console.error('\nFaction Atlas could not start because of an unexpected error:');
+    console.error(error);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let neo4j: RunningNeo4j | undefined;
+  let db: Database | undefined;
+  let server: Server | undefined;
+  let stopApp: (() => Promise<void>) | undefined;
+  let shutdownStartedAt: number | undefined;
+
+  const shutdown = async (signal: string): Promise<void> => {
+    if (shutdownStartedAt !== undefined) {
+      // A terminal's Ctrl-C reaches both tsx and us, so one keypress arrives twice; only a
+      // later, deliberate second Ctrl-C forces the exit.
+      if (Date.now() - shutdownStartedAt < 1500) return;
+      console.error(`Received ${signal} again; stopping immediately.`);
+      process.exit(130);
+    }
+    shutdownStartedAt = Date.now();
+    // A stuck step must not leave the terminal hanging; the JVM dies with us (stdin closes).
+    setTimeout(() => {
+      console.error('Shutdown took longer than 90 s; exiting anyway.');
+      process.exit(1);
+    }, 90_000).unref();
+    log(`\nReceived ${signal}; shutting down...`);
+    if (server) {
+      const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      log('  HTTP server closed');
+    }
+    await stopApp?.();
+    log('  GraphQL stopped');
+    await db?.close();
+    log('  driver closed');
+    if (neo4j?.managed) {
+      log('  stopping Neo4j (waiting for a clean checkpoint)...');
+      await neo4j.stop();
+    }
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const config = loadConfig();
+    // Check the HTTP port before spending a minute on Neo4j.
+    await requirePortFree(config.port, 'PORT', 'Faction Atlas', config.host);
+    neo4j = await resolveNeo4j(config, log);
+    if (shutdownStartedAt !== undefined) return;
+    db = Database.connect(neo4j.connection);
+    await db.verifyConnectivity();
+    await prepareDatabase(db, config, log);
+    const app = await createApp({ config, db });
+    stopApp = app.stop;
+    server = await listen(app.express, config.host, config.port);
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    log(`\nFaction Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+    log(`  web client  http://${shownHost}:${port}/`);
+    log(`  GraphQL     http://${shownHost}:${port}/graphql`);
+    log('Press Ctrl-C to stop.');
+  } catch (error) {
+    report(error);
+    await db?.close().catch(() => undefined);
+    await neo4j?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();
