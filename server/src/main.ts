@@ -4,6 +4,7 @@
  * SIGTERM.
  */
 import type { Express } from 'express';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -12,6 +13,7 @@ import { resolveNeo4j, type RunningNeo4j } from './embedded/managed.js';
 import { portInUseMessage, requirePortFree } from './embedded/ports.js';
 import { StartupError } from './embedded/startup-error.js';
 import { AtlasError } from './errors.js';
+import { SeedValidationError } from './seed/errors.js';
 import { prepareDatabase } from './startup.js';
 
 const log = (line: string): void => console.log(line);
@@ -27,7 +29,7 @@ function listen(app: Express, host: string, port: number): Promise<Server> {
 }
 
 function report(error: unknown): void {
-  if (error instanceof ConfigError || error instanceof StartupError || error instanceof AtlasError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof AtlasError || error instanceof SeedValidationError) {
     console.error(`\nFaction Atlas could not start: ${error.message}`);
     if (error instanceof StartupError && error.detail) console.error(`\n${error.detail}`);
   } else {
@@ -80,6 +82,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    // A local .env (see .env.example) fills in variables the shell did not set.
+    if (existsSync('.env')) process.loadEnvFile('.env');
     const config = loadConfig();
     // Check the HTTP port before spending a minute on Neo4j.
     await requirePortFree(config.port, 'PORT', 'Faction Atlas', config.host);

@@ -29,6 +29,11 @@ export function parseJavaVersion(output: string): number | undefined {
 }
 
 export function findJava(javaHome: string | undefined): JavaTools {
+  if (javaHome !== undefined && !existsSync(path.join(javaHome, 'bin', 'java'))) {
+    throw new StartupError(
+      `JAVA_HOME is set to ${javaHome}, but there is no bin/java there. Point JAVA_HOME at a JDK ${REQUIRED_JAVA}+ (or unset it to use the java on PATH).`,
+    );
+  }
   const java = toolPath(javaHome, 'java');
   const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (probe.error !== undefined || probe.status !== 0) {
@@ -41,7 +46,7 @@ export function findJava(javaHome: string | undefined): JavaTools {
   const version = parseJavaVersion(`${probe.stderr}${probe.stdout}`);
   if (version === undefined || version < REQUIRED_JAVA) {
     throw new StartupError(
-      `Java ${REQUIRED_JAVA} or newer is needed to run the embedded Neo4j ${'(Neo4j 5.26 LTS)'}, but ${java} is Java ${version ?? 'of an unknown version'}. ` +
+      `Java ${REQUIRED_JAVA} or newer is needed to run the embedded Neo4j (Neo4j 5.26 LTS), but ${java} is Java ${version ?? 'of an unknown version'}. ` +
         `Install a JDK ${REQUIRED_JAVA}+ and put it on PATH or in JAVA_HOME.`,
     );
   }

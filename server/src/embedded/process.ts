@@ -139,7 +139,7 @@ export async function startManagedNeo4j(
 
   try {
     const uri = await Promise.race([ready, timeout]);
-    log(`Neo4j is ready at ${uri} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(`Neo4j is ready at ${uri} (JVM pid ${child.pid ?? '?'}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return { uri, pid: child.pid ?? -1, stop };
   } catch (error) {
     await stop();

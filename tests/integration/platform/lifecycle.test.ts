@@ -1,0 +1,44 @@
+/**
+ * `npm start` on the managed Neo4j: it starts, answers GraphQL, stops cleanly on SIGTERM with no
+ * JVM left behind, and a second start reuses the data.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../server/src/embedded/ports.js';
+import { isAlive, runMain, type MainProcess } from '../../setup/run-main.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-lifecycle-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function startApp(): Promise<{ app: MainProcess; url: string; jvmPid: number }> {
+  const app = runMain({ PORT: String(await freePort()), ATLAS_NEO4J_BOLT_PORT: String(await freePort()), ATLAS_DATA_DIR: dataDir });
+  const [, pid] = await app.waitFor(/JVM pid (\d+)/, 180_000);
+  const [, url] = await app.waitFor(/GraphQL\s+(http:\/\/\S+)/, 180_000);
+  return { app, url: url!, jvmPid: Number(pid) };
+}
+
+async function typename(url: string): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  return response.json();
+}
+
+async function stopApp(app: MainProcess, jvmPid: number): Promise<void> {
+  app.child.kill('SIGTERM');
+  expect(await app.exited).toBe(0);
+  expect(app.output()).toContain('Stopped.');
+  expect(isAlive(jvmPid)).toBe(false);
+}
+
+describe('npm start with the managed Neo4j', () => {
+  it('serves GraphQL, stops cleanly, and restarts on the same data', { timeout: 400_000 }, async () => {
+    const first = await startApp();
+    expect(await typename(first.url)).toEqual({ data: { __typename: 'Query' } });
+    await stopApp(first.app, first.jvmPid);
+
+    const second = await startApp();
+    expect(await typename(second.url)).toEqual({ data: { __typename: 'Query' } });
+    await stopApp(second.app, second.jvmPid);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Hands every integration test a real Neo4j (NEO4J_URI, else testcontainers, else the managed
+ * embedded Neo4j), with the schema applied and the curated seed loaded. Tests read the
+ * connection with `inject('neo4j')` (see tests/setup/database.ts).
+ */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import type { Connection } from '../../server/src/db/database.js';
+import { Database } from '../../server/src/db/database.js';
+import { provisionNeo4j } from '../../server/src/embedded/provision.js';
+import { seedDatabase } from '../../server/src/seed/load.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: Connection;
+    neo4jKind: string;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const log = (line: string): void => console.log(`[test neo4j] ${line}`);
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
+  const neo4j = await provisionNeo4j({ cacheDir: path.join(ROOT, '.atlas/cache'), log });
+  try {
+    const db = Database.connect(neo4j.connection);
+    try {
+      await db.verifyConnectivity();
+      const loaded = await seedDatabase(db, path.join(ROOT, 'seed'));
+      log(`curated seed loaded: ${loaded.nodes} nodes, ${loaded.relationships} relationships, checksum ${loaded.checksum.slice(0, 12)}`);
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    await neo4j.stop();
+    throw error;
+  }
+  log(`${neo4j.kind} Neo4j ready at ${neo4j.connection.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  project.provide('neo4j', neo4j.connection);
+  project.provide('neo4jKind', neo4j.kind);
+  return async () => {
+    await neo4j.stop();
+  };
+}

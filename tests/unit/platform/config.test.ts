@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../server/src/config.js';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, '/srv/atlas');
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded Neo4j on port 4000 with data under .atlas', () => {
+    const config = loadConfig({}, '/srv/atlas');
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.neo4j.mode).toBe('embedded');
+    expect(config.dataDir).toBe('/srv/atlas/.atlas/data');
+    expect(config.cacheDir).toBe('/srv/atlas/.atlas/cache');
+    expect(config.seedOnStart).toBe('auto');
+  });
+
+  it('uses an external Neo4j when NEO4J_URI is set', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j://cluster.example:7687', NEO4J_USER: 'reader', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'atlas' }, '/srv');
+    expect(config.neo4j).toEqual({ mode: 'external', uri: 'neo4j://cluster.example:7687', user: 'reader', password: 'pw', database: 'atlas' });
+  });
+
+  it('names PORT when it is not a number', () => {
+    const error = configError({ PORT: 'eighty' });
+    expect(error.variable).toBe('PORT');
+    expect(error.message).toContain('PORT');
+  });
+
+  it('names PORT when it is out of range', () => {
+    expect(configError({ PORT: '70000' }).variable).toBe('PORT');
+  });
+
+  it('requires NEO4J_PASSWORD with NEO4J_URI', () => {
+    expect(configError({ NEO4J_URI: 'bolt://db:7687' }).variable).toBe('NEO4J_PASSWORD');
+  });
+
+  it('rejects a URI that is not a Neo4j URI', () => {
+    const error = configError({ NEO4J_URI: 'http://db:7474', NEO4J_PASSWORD: 'x' });
+    expect(error.variable).toBe('NEO4J_URI');
+    expect(error.message).toContain('neo4j://');
+  });
+
+  it('lists the allowed values of ATLAS_SEED_ON_START', () => {
+    const error = configError({ ATLAS_SEED_ON_START: 'sometimes' });
+    expect(error.variable).toBe('ATLAS_SEED_ON_START');
+    expect(error.message).toContain('auto, always, never');
+  });
+
+  it('refuses an embedded password Neo4j would refuse', () => {
+    expect(configError({ ATLAS_NEO4J_PASSWORD: 'short' }).variable).toBe('ATLAS_NEO4J_PASSWORD');
+  });
+});
