@@ -1,0 +1,55 @@
+// timeline: every element that may overlap [from, to], with its interval, for local animation.
+// params: $from, $to: string|null (YYYY-MM-DD; null = open), $factionIds: [string]|null, $minRank: int
+// returns one row:
+//   unknownFactionIds: [string]
+//   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*}}] (TARGET, or PARTICIPANT of a flight/death/suicide; all dates: status before the
+//              range matters), memberships: [MEMBER_OF{.*, personId, factionId}] overlapping, rank >= $minRank}]
+//   ties: [TIE{.*, sourceId, targetId, source: Person{.*}, target: Person{.*}}] overlapping, both ends listed
+//   events: [Event{.*, participants: [{role, citations, personId, eventId, person: Person{.*}}]}] in range, by date
+//   factions: [Faction{.*}]
+WITH CASE WHEN $from IS NULL THEN date('0001-01-01') ELSE date($from) END AS rangeFrom,
+     CASE WHEN $to IS NULL THEN date('9999-12-31') ELSE date($to) END AS rangeTo
+CALL (rangeFrom, rangeTo) {
+  MATCH (p:Person)
+  WHERE (p.bornEarliest IS NULL OR p.bornEarliest <= rangeTo)
+    AND (p.diedLatest IS NULL OR rangeFrom <= p.diedLatest)
+    AND ($factionIds IS NULL OR EXISTS {
+      MATCH (p)-[m:MEMBER_OF]->(f:Faction)
+      WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank
+        AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest)
+    })
+  RETURN collect(p) AS people
+}
+RETURN
+  [id IN coalesce($factionIds, []) WHERE NOT EXISTS { MATCH (:Faction {id: id}) }] AS unknownFactionIds,
+  [p IN people | {
+    person: p {.*},
+    targets: COLLECT {
+      MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
+      WHERE r.role = 'TARGET' OR (r.role = 'PARTICIPANT' AND e.kind IN ['FLIGHT', 'DEATH', 'SUICIDE'])
+      RETURN {eventId: e.id, event: e {.*}} AS t ORDER BY e.dateEarliest, e.id
+    },
+    memberships: COLLECT {
+      MATCH (p)-[m:MEMBER_OF]->(f:Faction)
+      WHERE m.certaintyRank >= $minRank
+        AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest)
+      RETURN m {.*, personId: p.id, factionId: f.id} AS m ORDER BY m.fromEarliest, f.id
+    }
+  }] AS persons,
+  COLLECT {
+    UNWIND people AS s
+    MATCH (s)-[t:TIE]->(x:Person)
+    WHERE x IN people AND t.certaintyRank >= $minRank
+      AND (t.fromEarliest IS NULL OR t.fromEarliest <= rangeTo) AND (t.toLatest IS NULL OR rangeFrom <= t.toLatest)
+    RETURN t {.*, sourceId: s.id, targetId: x.id, source: s {.*}, target: x {.*}} AS t ORDER BY t.id
+  } AS ties,
+  COLLECT {
+    MATCH (e:Event)
+    WHERE e.dateEarliest <= rangeTo AND rangeFrom <= e.dateLatest
+      AND ($factionIds IS NULL OR EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE q IN people })
+    RETURN e {.*, participants: COLLECT {
+      MATCH (q:Person)-[r:PARTICIPATED_IN]->(e)
+      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: q {.*}} AS r ORDER BY r.role, q.id
+    }} AS e ORDER BY e.dateEarliest, e.dateLatest, e.id
+  } AS events,
+  COLLECT { MATCH (f:Faction) RETURN f {.*} AS f ORDER BY f.name } AS factions

@@ -1,0 +1,290 @@
+/**
+ * Purge chains: whose fall led to whose. Pure functions over the purge graph fetched in one
+ * query (cypher/queries/chain-graph.cypher): events with TARGET/ACCUSER/INSTIGATOR participants,
+ * explicit event links, and ties between people who were ever targeted.
+ *
+ * A chain node is a person at an event in a role (a fall: TARGET; an act: ACCUSER/INSTIGATOR).
+ * Steps join nodes:
+ * - EVENT_LINK: e1 -[LED_TO|PREVIEW_OF|REVERSED_BY]-> e2, from anyone in e1 to each TARGET of e2;
+ * - ACCUSATION: within one event, from an ACCUSER/INSTIGATOR to each TARGET;
+ * - ASSOCIATION: a tie (not a rivalry or denunciation: those are not guilt by association)
+ *   possibly active when the earlier person fell, the later person's fall within the window.
+ * A path continues through a person: the next step may start from any of that person's nodes
+ * dated no earlier than where the path reached them, so paths run forward in time.
+ */
+import { CERTAINTY_RANK, daysBetween, intervalActivity, type Certainty } from './intervals.js';
+import type { PartialDate } from './partial-date.js';
+
+export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+export type StepKind = 'EVENT_LINK' | 'ACCUSATION' | 'ASSOCIATION';
+
+export interface ChainEventInput<C> {
+  readonly id: string;
+  readonly kind: string;
+  readonly date: PartialDate;
+  readonly certainty: Certainty;
+  readonly participants: readonly { readonly personId: string; readonly role: string; readonly citations: readonly C[] }[];
+  readonly links: readonly { readonly type: string; readonly toId: string; readonly citations: readonly C[] }[];
+}
+
+export interface ChainTieInput<C> {
+  readonly id: string;
+  readonly kind: string;
+  readonly sourceId: string;
+  readonly targetId: string;
+  readonly from: PartialDate | null;
+  readonly to: PartialDate | null;
+  readonly certainty: Certainty;
+  readonly citations: readonly C[];
+}
+
+export interface NodeRef {
+  readonly personId: string;
+  readonly eventId: string;
+  readonly role: string;
+  readonly date: PartialDate;
+}
+
+export interface Step<C> {
+  readonly kind: StepKind;
+  readonly from: NodeRef;
+  readonly to: NodeRef;
+  readonly linkType: string | null;
+  readonly tieId: string | null;
+  readonly gapDays: number;
+  readonly certainty: Certainty;
+  readonly weight: number;
+  readonly citations: readonly C[];
+}
+
+export interface ChainPath<C> {
+  readonly score: number;
+  readonly steps: readonly Step<C>[];
+  /** Distinct consecutive persons along the path. */
+  readonly persons: readonly string[];
+}
+
+export interface ChainOptions {
+  readonly personId: string;
+  readonly direction: Direction;
+  readonly maxSteps: number;
+  readonly limit: number;
+  /** Stops the search on dense graphs (default 20,000 visits); the paths found so far are kept. */
+  readonly maxExpansions?: number;
+}
+
+const ACT_ROLES = new Set(['ACCUSER', 'INSTIGATOR']);
+const CHAIN_LINKS: Readonly<Record<string, number>> = { LED_TO: 1, PREVIEW_OF: 0.9, REVERSED_BY: 0.8 };
+const NOT_ASSOCIATION = new Set(['RIVALRY', 'DENUNCIATION']);
+const CERTAINTY_WEIGHT: Readonly<Record<Certainty, number>> = { CERTAIN: 1, PROBABLE: 0.75, POSSIBLE: 0.5 };
+const ACCUSATION_WEIGHT = 0.9;
+const ASSOCIATION_WEIGHT = 0.6;
+
+export function weakest(...levels: Certainty[]): Certainty {
+  return levels.reduce((a, b) => (CERTAINTY_RANK[b] < CERTAINTY_RANK[a] ? b : a), 'CERTAIN');
+}
+
+/** e1 is earlier than e2: it begins no later and the two are not indistinguishable. */
+function earlier(a: PartialDate, b: PartialDate): boolean {
+  return a.earliest <= b.earliest && a.latest <= b.latest && !(a.earliest === b.earliest && a.latest === b.latest);
+}
+
+export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: readonly ChainTieInput<C>[], windowMonths: number): Step<C>[] {
+  const byId = new Map(events.map((event) => [event.id, event]));
+  const node = (event: ChainEventInput<C>, personId: string, role: string): NodeRef => ({ personId, eventId: event.id, role, date: event.date });
+  const targets = (event: ChainEventInput<C>) => event.participants.filter((p) => p.role === 'TARGET');
+  const steps: Step<C>[] = [];
+
+  for (const event of events) {
+    for (const link of event.links) {
+      const kindWeight = CHAIN_LINKS[link.type];
+      const next = byId.get(link.toId);
+      if (kindWeight === undefined || next === undefined) continue;
+      const certainty = weakest(event.certainty, next.certainty);
+      for (const from of event.participants) {
+        for (const to of targets(next)) {
+          if (from.personId === to.personId && event.id === next.id) continue;
+          steps.push({
+            kind: 'EVENT_LINK', from: node(event, from.personId, from.role), to: node(next, to.personId, 'TARGET'),
+            linkType: link.type, tieId: null, gapDays: daysBetween(event.date.earliest, next.date.earliest),
+            certainty, weight: kindWeight * CERTAINTY_WEIGHT[certainty], citations: link.citations,
+          });
+        }
+      }
+    }
+    for (const act of event.participants.filter((p) => ACT_ROLES.has(p.role))) {
+      for (const target of targets(event)) {
+        if (act.personId === target.personId) continue;
+        steps.push({
+          kind: 'ACCUSATION', from: node(event, act.personId, act.role), to: node(event, target.personId, 'TARGET'),
+          linkType: null, tieId: null, gapDays: 0, certainty: event.certainty,
+          weight: ACCUSATION_WEIGHT * CERTAINTY_WEIGHT[event.certainty], citations: [...act.citations, ...target.citations],
+        });
+      }
+    }
+  }
+
+  const falls = new Map<string, { event: ChainEventInput<C>; citations: readonly C[] }[]>();
+  for (const event of events) {
+    for (const target of targets(event)) {
+      const list = falls.get(target.personId) ?? [];
+      list.push({ event, citations: target.citations });
+      falls.set(target.personId, list);
+    }
+  }
+  const windowDays = Math.max(1, windowMonths * 30.44);
+  for (const tie of ties) {
+    if (NOT_ASSOCIATION.has(tie.kind)) continue;
+    for (const [a, b] of [[tie.sourceId, tie.targetId], [tie.targetId, tie.sourceId]] as const) {
+      for (const first of falls.get(a) ?? []) {
+        const activity = intervalActivity(tie.from, tie.to, first.event.date);
+        if (activity === 'NO') continue;
+        for (const second of falls.get(b) ?? []) {
+          if (first.event.id === second.event.id || !earlier(first.event.date, second.event.date)) continue;
+          const gapDays = daysBetween(first.event.date.earliest, second.event.date.earliest);
+          if (gapDays > windowDays) continue;
+          const certainty = weakest(tie.certainty, first.event.certainty, second.event.certainty, activity === 'CERTAIN' ? 'CERTAIN' : 'POSSIBLE');
+          const closeness = 1 - 0.5 * (gapDays / windowDays);
+          steps.push({
+            kind: 'ASSOCIATION', from: node(first.event, a, 'TARGET'), to: node(second.event, b, 'TARGET'),
+            linkType: null, tieId: tie.id, gapDays, certainty,
+            weight: ASSOCIATION_WEIGHT * closeness * CERTAINTY_WEIGHT[certainty], citations: tie.citations,
+          });
+        }
+      }
+    }
+  }
+  return steps;
+}
+
+const nodeKey = (n: NodeRef): string => `${n.personId}@${n.eventId}#${n.role}`;
+const stepKey = <C>(s: Step<C>): string => `${s.kind}:${nodeKey(s.from)}>${nodeKey(s.to)}:${s.linkType ?? s.tieId ?? ''}`;
+
+function personsOf<C>(steps: readonly Step<C>[]): string[] {
+  const persons: string[] = [];
+  const push = (id: string): void => {
+    if (persons[persons.length - 1] !== id) persons.push(id);
+  };
+  for (const step of steps) {
+    push(step.from.personId);
+    push(step.to.personId);
+  }
+  return persons;
+}
+
+function group<C>(steps: readonly Step<C>[], key: (step: Step<C>) => string): Map<string, Step<C>[]> {
+  const map = new Map<string, Step<C>[]>();
+  for (const step of steps) {
+    const list = map.get(key(step)) ?? [];
+    list.push(step);
+    map.set(key(step), list);
+  }
+  return map;
+}
+
+/**
+ * Depth-first search for maximal paths (not extendable within maxSteps). `forward` grows paths
+ * at the end (DOWNSTREAM, from the person); otherwise at the start (UPSTREAM, to the person's falls).
+ */
+function search<C>(steps: readonly Step<C>[], options: ChainOptions, forward: boolean): Step<C>[][] {
+  const index = group(steps, (step) => (forward ? step.from.personId : step.to.personId));
+  const found: Step<C>[][] = [];
+  let budget = options.maxExpansions ?? 20_000;
+  const path: Step<C>[] = [];
+  const seenNodes = new Set<string>();
+  const seenPersons = new Set<string>([options.personId]);
+
+  const candidates = (): Step<C>[] => {
+    if (path.length === 0) {
+      const first = index.get(options.personId) ?? [];
+      return forward ? first : first.filter((step) => step.to.role === 'TARGET');
+    }
+    const edge = forward ? path[path.length - 1]!.to : path[0]!.from;
+    return (index.get(edge.personId) ?? []).filter((step) => {
+      const joint = forward ? step.from : step.to;
+      const far = forward ? step.to : step.from;
+      const inTime = forward ? joint.date.earliest >= edge.date.earliest : joint.date.earliest <= edge.date.earliest;
+      const fresh = !seenNodes.has(nodeKey(far)) && (far.personId === edge.personId || !seenPersons.has(far.personId));
+      return inTime && fresh;
+    });
+  };
+
+  const visit = (): void => {
+    budget -= 1;
+    const next = path.length < options.maxSteps && budget > 0 ? candidates() : [];
+    if (next.length === 0) {
+      if (path.length > 0) found.push([...path]);
+      return;
+    }
+    for (const step of next) {
+      const far = forward ? step.to : step.from;
+      const addedPerson = !seenPersons.has(far.personId);
+      if (forward) path.push(step);
+      else path.unshift(step);
+      seenNodes.add(nodeKey(far));
+      if (addedPerson) seenPersons.add(far.personId);
+      visit();
+      if (forward) path.pop();
+      else path.shift();
+      seenNodes.delete(nodeKey(far));
+      if (addedPerson) seenPersons.delete(far.personId);
+    }
+  };
+  visit();
+  return found;
+}
+
+/**
+ * Ranked chains for one person: paths that reach someone else first (a chain that stays with
+ * the person is their own story, not whose fall led to whose), then the highest score (product
+ * of step weights), then the longer path, then the earlier start.
+ */
+export function findChains<C>(steps: readonly Step<C>[], options: ChainOptions): ChainPath<C>[] {
+  const raw: Step<C>[][] = [];
+  if (options.direction !== 'UPSTREAM') raw.push(...search(steps, options, true));
+  if (options.direction !== 'DOWNSTREAM') raw.push(...search(steps, options, false));
+  // One path per sequence of people: variants through other events of the same people say the
+  // same thing about whose fall led to whose, so only the best-evidenced variant is kept.
+  const unique = new Map<string, ChainPath<C> & { readonly key: string; readonly reaches: boolean }>();
+  for (const pathSteps of raw) {
+    const persons = personsOf(pathSteps);
+    const group = persons.length > 1 ? persons.join('>') : pathSteps.map(stepKey).join('|');
+    const score = pathSteps.reduce((product, step) => product * step.weight, 1);
+    const current = unique.get(group);
+    const key = pathSteps.map(stepKey).join('|');
+    if (current !== undefined && (current.score > score || (current.score === score && current.key <= key))) continue;
+    unique.set(group, { score, steps: pathSteps, persons, key, reaches: persons.length > 1 });
+  }
+  return [...unique.values()]
+    .sort((a, b) =>
+      Number(b.reaches) - Number(a.reaches) ||
+      b.score - a.score ||
+      b.steps.length - a.steps.length ||
+      a.steps[0]!.from.date.earliest.localeCompare(b.steps[0]!.from.date.earliest) ||
+      a.key.localeCompare(b.key))
+    .slice(0, options.limit)
+    .map(({ score, steps, persons }) => ({ score, steps, persons }));
+}
+
+export interface Fall<P> {
+  readonly eventId: string;
+  readonly kind: string;
+  readonly date: PartialDate;
+  readonly item: P;
+}
+
+/** Kinds that end a purge rather than being one. */
+const NOT_A_FALL = new Set(['REHABILITATION', 'READMISSION']);
+
+/**
+ * "Purgers purged": the first fall that comes after some act of accusing or instigating, with
+ * the acts before it. Null when the person never fell after acting.
+ */
+export function purgerFall<P>(acts: readonly Fall<P>[], falls: readonly Fall<P>[]): { acts: P[]; fall: P } | null {
+  const ordered = [...falls].filter((fall) => !NOT_A_FALL.has(fall.kind)).sort((a, b) => a.date.earliest.localeCompare(b.date.earliest) || a.date.latest.localeCompare(b.date.latest));
+  for (const fall of ordered) {
+    const before = acts.filter((act) => act.eventId !== fall.eventId && earlier(act.date, fall.date));
+    if (before.length > 0) return { acts: before.map((act) => act.item), fall: fall.item };
+  }
+  return null;
+}

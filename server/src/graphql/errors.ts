@@ -1,0 +1,51 @@
+/**
+ * The error contract on the wire: AtlasErrors keep their code and message (plus `field` and
+ * `retryable`); GraphQL's own request errors keep theirs; abuse limits become QUERY_REJECTED;
+ * anything else is masked as INTERNAL_SERVER_ERROR with no message detail and no stack.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { AtlasError, ErrorCode } from '../errors.js';
+
+/** Codes Apollo and graphql-js give to errors in the request itself (safe to show). */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** graphql-armor reports its limits as "Syntax Error: ... limit ...". */
+const ARMOR = /^Syntax Error: .*\blimit\b/i;
+
+/**
+ * The error a resolver threw, under GraphQL's (and Apollo's) wrappers. Duck-typed: a test
+ * runner or bundler may load graphql twice, and then `instanceof GraphQLError` lies.
+ */
+function originalOf(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth += 1) {
+    const inner = current instanceof Error ? (current as { originalError?: unknown }).originalError : undefined;
+    if (!(inner instanceof Error) || inner === current) break;
+    current = inner;
+  }
+  return current;
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = originalOf(error);
+  const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  if (original instanceof AtlasError) {
+    const extensions: Record<string, unknown> = { code: original.code };
+    if (original.field !== undefined) extensions['field'] = original.field;
+    if (original.retryable) extensions['retryable'] = true;
+    // A masked internal error keeps its code but not its detail (it may name graph internals).
+    const message = original.code === ErrorCode.INTERNAL_SERVER_ERROR ? 'Internal server error' : original.message;
+    return { message, ...base, extensions };
+  }
+  const code = formatted.extensions?.['code'];
+  if (ARMOR.test(formatted.message)) {
+    return { message: formatted.message.replace(/^Syntax Error: /, ''), ...base, extensions: { code: ErrorCode.QUERY_REJECTED } };
+  }
+  if (typeof code === 'string' && REQUEST_CODES.has(code)) {
+    return { message: formatted.message, ...base, extensions: { code } };
+  }
+  return { message: 'Internal server error', ...base, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

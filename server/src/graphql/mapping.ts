@@ -1,0 +1,232 @@
+/**
+ * Cypher projections (plain maps, see the headers in cypher/queries) to models. Property names
+ * follow docs/data-model.md; a date is five properties under one prefix.
+ */
+import type { Plain } from '../db/values.js';
+import type { Certainty } from '../domain/intervals.js';
+import type { DatePrecision } from '../domain/partial-date.js';
+import type {
+  CitationModel, DateModel, EventLinkModel, EventModel, FactionModel, MembershipModel, OfficeModel,
+  ParticipationModel, PersonModel, SourceModel, TieModel,
+} from './models.js';
+
+export type Props = { readonly [key: string]: Plain };
+
+export function asProps(value: Plain | undefined): Props {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+export function asList(value: Plain | undefined): Plain[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function str(props: Props, key: string): string {
+  const value = props[key];
+  return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+
+export function optStr(props: Props, key: string): string | null {
+  const value = props[key];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function strList(props: Props, key: string): string[] {
+  return asList(props[key]).filter((item): item is string => typeof item === 'string');
+}
+
+const PRECISIONS: readonly DatePrecision[] = ['YEAR', 'MONTH', 'DAY'];
+const CERTAINTIES: readonly Certainty[] = ['CERTAIN', 'PROBABLE', 'POSSIBLE'];
+
+export function certaintyOf(value: Plain | undefined): Certainty {
+  const upper = typeof value === 'string' ? value.toUpperCase() : '';
+  return CERTAINTIES.find((c) => c === upper) ?? 'CERTAIN';
+}
+
+/** A stored partial date under `prefix`, or null when the element has none. */
+export function dateOf(props: Props, prefix: string): DateModel | null {
+  const iso = optStr(props, `${prefix}Iso`);
+  const earliest = optStr(props, `${prefix}Earliest`);
+  const latest = optStr(props, `${prefix}Latest`);
+  if (iso === null || earliest === null || latest === null) return null;
+  const precision = PRECISIONS.find((p) => p === props[`${prefix}Precision`]) ?? (iso.length === 4 ? 'YEAR' : iso.length === 7 ? 'MONTH' : 'DAY');
+  return { iso, precision, approximate: props[`${prefix}Approx`] === true, earliest: earliest.slice(0, 10), latest: latest.slice(0, 10) };
+}
+
+/** `citations` is stored as a JSON string; a malformed value yields no citations rather than an error. */
+export function citationsOf(value: Plain | undefined): CitationModel[] {
+  if (typeof value !== 'string' || value === '') return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((item: unknown) => {
+      if (item === null || typeof item !== 'object') return [];
+      const record = item as Record<string, unknown>;
+      const sourceId = typeof record['source'] === 'string' ? record['source'] : null;
+      if (sourceId === null) return [];
+      return [{ sourceId, locator: typeof record['locator'] === 'string' ? record['locator'] : '', note: typeof record['note'] === 'string' ? record['note'] : null }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Certainty of the preferred (most certain) death claim. */
+function diedCertaintyOf(value: Plain | undefined): Certainty {
+  if (typeof value !== 'string') return 'CERTAIN';
+  try {
+    const claims: unknown = JSON.parse(value);
+    if (!Array.isArray(claims) || claims.length === 0) return 'CERTAIN';
+    const levels = claims.map((claim: unknown) => certaintyOf((claim as Record<string, Plain>)?.['certainty']));
+    return levels.includes('CERTAIN') ? 'CERTAIN' : levels.includes('PROBABLE') ? 'PROBABLE' : 'POSSIBLE';
+  } catch {
+    return 'CERTAIN';
+  }
+}
+
+export function toPerson(props: Props): PersonModel {
+  return {
+    id: str(props, 'id'),
+    name: str(props, 'name'),
+    hangul: optStr(props, 'hangul'),
+    hanja: optStr(props, 'hanja'),
+    aliases: strList(props, 'aliases'),
+    born: dateOf(props, 'born'),
+    died: dateOf(props, 'died'),
+    diedCertainty: diedCertaintyOf(props['diedClaims']),
+    summary: optStr(props, 'summary'),
+    disambiguation: optStr(props, 'disambiguation'),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+export function toEvent(props: Props): EventModel {
+  const date = dateOf(props, 'date');
+  return {
+    id: str(props, 'id'),
+    kind: str(props, 'kind'),
+    title: str(props, 'title'),
+    // Every event has a date (seed validation requires one); the fallback keeps a bad row visible.
+    date: date ?? { iso: '0001', precision: 'YEAR', approximate: true, earliest: '0001-01-01', latest: '9999-12-31' },
+    place: optStr(props, 'place'),
+    summary: optStr(props, 'summary'),
+    certainty: certaintyOf(props['certainty']),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+export function toFaction(props: Props): FactionModel {
+  return {
+    id: str(props, 'id'),
+    name: str(props, 'name'),
+    aliases: strList(props, 'aliases'),
+    description: optStr(props, 'description'),
+    parentId: optStr(props, 'parentId'),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+export function toSource(props: Props): SourceModel {
+  const year = props['year'];
+  return {
+    id: str(props, 'id'),
+    title: str(props, 'title'),
+    author: optStr(props, 'author'),
+    year: typeof year === 'number' ? year : typeof year === 'string' && /^\d+$/.test(year) ? Number(year) : null,
+    publication: optStr(props, 'publication'),
+    kind: optStr(props, 'kind'),
+  };
+}
+
+export function toMembership(props: Props): MembershipModel {
+  const person = props['person'];
+  const faction = props['faction'];
+  return {
+    id: str(props, 'id'),
+    personId: str(props, 'personId'),
+    factionId: str(props, 'factionId'),
+    ...(person === undefined || person === null ? {} : { person: toPerson(asProps(person)) }),
+    ...(faction === undefined || faction === null ? {} : { faction: toFaction(asProps(faction)) }),
+    from: dateOf(props, 'from'),
+    to: dateOf(props, 'to'),
+    certainty: certaintyOf(props['certainty']),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+export function toOffice(props: Props): OfficeModel {
+  return {
+    id: str(props, 'id') || str(props, 'officeId'),
+    title: str(props, 'title'),
+    from: dateOf(props, 'from'),
+    to: dateOf(props, 'to'),
+    certainty: certaintyOf(props['certainty']),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+export function toParticipation(props: Props): ParticipationModel {
+  const person = props['person'];
+  const event = props['event'];
+  return {
+    personId: str(props, 'personId'),
+    eventId: str(props, 'eventId'),
+    role: str(props, 'role'),
+    ...(person === undefined || person === null ? {} : { person: toPerson(asProps(person)) }),
+    ...(event === undefined || event === null ? {} : { event: toEvent(asProps(event)) }),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+export function toLink(props: Props): EventLinkModel {
+  const other = props['other'];
+  return {
+    type: str(props, 'type'),
+    fromId: str(props, 'fromId'),
+    toId: str(props, 'toId'),
+    ...(other === undefined || other === null ? {} : { other: toEvent(asProps(other)) }),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+export function toTie(props: Props): TieModel {
+  const source = props['source'];
+  const target = props['target'];
+  return {
+    id: str(props, 'id'),
+    kind: str(props, 'kind'),
+    sourceId: str(props, 'sourceId'),
+    targetId: str(props, 'targetId'),
+    ...(source === undefined || source === null ? {} : { source: toPerson(asProps(source)) }),
+    ...(target === undefined || target === null ? {} : { target: toPerson(asProps(target)) }),
+    directed: props['directed'] === true,
+    from: dateOf(props, 'from'),
+    to: dateOf(props, 'to'),
+    certainty: certaintyOf(props['certainty']),
+    summary: optStr(props, 'summary'),
+    citations: citationsOf(props['citations']),
+  };
+}
+
+/** An event with whichever of participants/links/linkedFrom the row carries. */
+export function toFullEvent(row: Props): EventModel {
+  const event = toEvent(asProps(row['event']));
+  return {
+    ...event,
+    ...(row['participants'] === undefined ? {} : { participants: asList(row['participants']).map((p) => toParticipation(asProps(p))) }),
+    ...(row['links'] === undefined ? {} : { links: asList(row['links']).map((l) => toLink(asProps(l))) }),
+    ...(row['linkedFrom'] === undefined ? {} : { linkedFrom: asList(row['linkedFrom']).map((l) => toLink(asProps(l))) }),
+  };
+}
+
+/** A person with full details (persons-full.cypher row). */
+export function toFullPerson(row: Props): PersonModel {
+  return {
+    ...toPerson(asProps(row['person'])),
+    details: {
+      memberships: asList(row['memberships']).map((m) => toMembership(asProps(m))),
+      offices: asList(row['offices']).map((o) => toOffice(asProps(o))),
+      participations: asList(row['participations']).map((p) => toParticipation(asProps(p))),
+      ties: asList(row['ties']).map((t) => toTie(asProps(t))),
+    },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * What resolvers pass around: plain domain objects built from Cypher projections (see
+ * mapping.ts). Optional fields are filled when the parent query fetched them; when absent, field
+ * resolvers fetch them through the per-request batch loaders (loaders.ts), never one by one.
+ */
+import type { Certainty } from '../domain/intervals.js';
+import type { PartialDate } from '../domain/partial-date.js';
+import type { StatusChange, StatusKind } from '../domain/status.js';
+import type { CappedGraph } from '../db/console.js';
+
+export type DateModel = PartialDate;
+
+export interface CitationModel {
+  readonly sourceId: string;
+  readonly locator: string;
+  readonly note: string | null;
+}
+
+export interface SourceModel {
+  readonly id: string;
+  readonly title: string;
+  readonly author: string | null;
+  readonly year: number | null;
+  readonly publication: string | null;
+  readonly kind: string | null;
+}
+
+export interface PersonModel {
+  readonly id: string;
+  readonly name: string;
+  readonly hangul: string | null;
+  readonly hanja: string | null;
+  readonly aliases: readonly string[];
+  readonly born: DateModel | null;
+  readonly died: DateModel | null;
+  readonly diedCertainty: Certainty;
+  readonly summary: string | null;
+  readonly disambiguation: string | null;
+  readonly citations: readonly CitationModel[];
+  readonly details?: PersonDetails;
+  /** TARGET events, when the query fetched them without the full details (network, timeline). */
+  readonly targets?: readonly EventModel[];
+}
+
+export interface PersonDetails {
+  readonly memberships: readonly MembershipModel[];
+  readonly offices: readonly OfficeModel[];
+  readonly participations: readonly ParticipationModel[];
+  readonly ties: readonly TieModel[];
+}
+
+export interface FactionModel {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  readonly parentId: string | null;
+  readonly citations: readonly CitationModel[];
+  readonly subgroupIds?: readonly string[];
+  readonly memberships?: readonly MembershipModel[];
+}
+
+export interface MembershipModel {
+  readonly id: string;
+  readonly personId: string;
+  readonly factionId: string;
+  readonly person?: PersonModel;
+  readonly faction?: FactionModel;
+  readonly from: DateModel | null;
+  readonly to: DateModel | null;
+  readonly certainty: Certainty;
+  readonly citations: readonly CitationModel[];
+}
+
+export interface OfficeModel {
+  readonly id: string;
+  readonly title: string;
+  readonly from: DateModel | null;
+  readonly to: DateModel | null;
+  readonly certainty: Certainty;
+  readonly citations: readonly CitationModel[];
+}
+
+export interface EventModel {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly date: DateModel;
+  readonly place: string | null;
+  readonly summary: string | null;
+  readonly certainty: Certainty;
+  readonly citations: readonly CitationModel[];
+  readonly participants?: readonly ParticipationModel[];
+  readonly links?: readonly EventLinkModel[];
+  readonly linkedFrom?: readonly EventLinkModel[];
+}
+
+export interface EventLinkModel {
+  readonly type: string;
+  readonly fromId: string;
+  readonly toId: string;
+  /** The event at the other end, when fetched. */
+  readonly other?: EventModel;
+  readonly citations: readonly CitationModel[];
+}
+
+export interface ParticipationModel {
+  readonly personId: string;
+  readonly eventId: string;
+  readonly role: string;
+  readonly person?: PersonModel;
+  readonly event?: EventModel;
+  readonly citations: readonly CitationModel[];
+}
+
+export interface TieModel {
+  readonly id: string;
+  readonly kind: string;
+  readonly sourceId: string;
+  readonly targetId: string;
+  readonly source?: PersonModel;
+  readonly target?: PersonModel;
+  readonly directed: boolean;
+  readonly from: DateModel | null;
+  readonly to: DateModel | null;
+  readonly certainty: Certainty;
+  readonly summary: string | null;
+  readonly citations: readonly CitationModel[];
+}
+
+export interface StatusModel {
+  readonly at: string;
+  readonly state: StatusKind;
+  readonly certain: boolean;
+  readonly otherwise: StatusKind | null;
+  readonly change: StatusChangeModel | null;
+}
+
+export interface StatusChangeModel extends StatusChange {
+  readonly event?: EventModel;
+}
+
+export interface SearchMatchModel {
+  readonly person: PersonModel;
+  readonly score: number;
+  readonly matched: string;
+  readonly how: string;
+}
+
+export interface NetworkPersonModel {
+  readonly person: PersonModel;
+  readonly status: StatusModel;
+  readonly faction: FactionModel | null;
+  readonly memberships: readonly MembershipModel[];
+}
+
+export interface NetworkModel {
+  readonly at: string;
+  readonly windowFrom: string;
+  readonly windowTo: string;
+  readonly persons: readonly NetworkPersonModel[];
+  readonly factions: readonly FactionModel[];
+  readonly ties: readonly TieModel[];
+  readonly events: readonly EventModel[];
+}
+
+export interface TimelinePersonModel {
+  readonly person: PersonModel;
+  readonly statusChanges: readonly StatusChangeModel[];
+  readonly memberships: readonly MembershipModel[];
+}
+
+export interface TimelineModel {
+  readonly from: string;
+  readonly to: string;
+  readonly persons: readonly TimelinePersonModel[];
+  readonly factions: readonly FactionModel[];
+  readonly ties: readonly TieModel[];
+  readonly events: readonly EventModel[];
+}
+
+export interface ChainNodeModel {
+  readonly person: PersonModel;
+  readonly event: EventModel;
+  readonly role: string;
+}
+
+export interface ChainStepModel {
+  readonly kind: 'EVENT_LINK' | 'ACCUSATION' | 'ASSOCIATION';
+  readonly from: ChainNodeModel;
+  readonly to: ChainNodeModel;
+  readonly linkType: string | null;
+  readonly tie: TieModel | null;
+  readonly date: DateModel;
+  readonly gapDays: number;
+  readonly certainty: Certainty;
+  readonly weight: number;
+  readonly citations: readonly CitationModel[];
+}
+
+export interface ChainPathModel {
+  readonly rank: number;
+  readonly score: number;
+  readonly steps: readonly ChainStepModel[];
+  readonly persons: readonly PersonModel[];
+  readonly from: DateModel;
+  readonly to: DateModel;
+}
+
+export interface PurgerPurgedModel {
+  readonly person: PersonModel;
+  readonly acts: readonly ParticipationModel[];
+  readonly fall: ParticipationModel;
+}
+
+export interface ConnectionModel {
+  readonly at: string;
+  readonly persons: readonly PersonModel[];
+  readonly ties: readonly TieModel[];
+  readonly hops: number;
+}
+
+export type CypherResultModel = CappedGraph;

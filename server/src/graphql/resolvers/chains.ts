@@ -1,0 +1,117 @@
+/** purgeChain, purgersPurged and connection: whose fall led to whose, and who links whom. */
+import { badInput } from '../../errors.js';
+import { buildSteps, findChains, purgerFall, type ChainEventInput, type ChainTieInput, type NodeRef } from '../../domain/chains.js';
+import { mayFallWithin } from '../../domain/intervals.js';
+import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { asList, asProps, citationsOf, str, toEvent, toParticipation, toPerson, toTie } from '../mapping.js';
+import type { ChainNodeModel, ChainPathModel, CitationModel, EventModel, ParticipationModel, PersonModel, PurgerPurgedModel, TieModel } from '../models.js';
+import { certaintyRank, dateArg, idArg, intArg, optionalDateArg, periodOf } from '../args.js';
+import { personById } from './fetch.js';
+
+export const chainResolvers: QueryResolvers = {
+  purgeChain: async (_root, { personId, direction, maxSteps, windowMonths, limit }, ctx) => {
+    const id = idArg('personId', personId);
+    const steps = intArg('maxSteps', maxSteps, 4, 1, 8);
+    const window = intArg('windowMonths', windowMonths, 24, 1, 120);
+    const top = intArg('limit', limit, 20, 1, 200);
+    const [row] = await ctx.db.read('queries/chain-graph', { personId: id });
+    if (row === undefined || row['personExists'] !== true) throw badInput('personId', `no person with id "${personId}"`);
+
+    const events = new Map<string, EventModel>();
+    const inputs: ChainEventInput<CitationModel>[] = asList(row['events']).map((item) => {
+      const props = asProps(item);
+      const event = toEvent(asProps(props['event']));
+      events.set(event.id, event);
+      return {
+        id: event.id, kind: event.kind, date: event.date, certainty: event.certainty,
+        participants: asList(props['participants']).map((p) => {
+          const part = asProps(p);
+          return { personId: str(part, 'personId'), role: str(part, 'role'), citations: citationsOf(part['citations']) };
+        }),
+        links: asList(props['links']).map((l) => {
+          const link = asProps(l);
+          return { type: str(link, 'type'), toId: str(link, 'toId'), citations: citationsOf(link['citations']) };
+        }),
+      };
+    });
+    const persons = new Map<string, PersonModel>(asList(row['persons']).map((p) => { const person = toPerson(asProps(p)); return [person.id, person]; }));
+    const ties = new Map<string, TieModel>();
+    const tieInputs: ChainTieInput<CitationModel>[] = asList(row['ties']).map((t) => {
+      const tie = toTie(asProps(t));
+      const source = persons.get(tie.sourceId);
+      const target = persons.get(tie.targetId);
+      ties.set(tie.id, { ...tie, ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) });
+      return tie;
+    });
+
+    const paths = findChains(buildSteps(inputs, tieInputs, window), { personId: id, direction: direction ?? 'BOTH', maxSteps: steps, limit: top });
+    const node = async (ref: NodeRef): Promise<ChainNodeModel> => ({
+      person: persons.get(ref.personId) ?? (await personById(ctx, ref.personId)),
+      event: events.get(ref.eventId)!,
+      role: ref.role,
+    });
+    return Promise.all(paths.map(async (path, index): Promise<ChainPathModel> => ({
+      rank: index + 1,
+      score: Math.round(path.score * 10_000) / 10_000,
+      steps: await Promise.all(path.steps.map(async (step) => ({
+        kind: step.kind,
+        from: await node(step.from),
+        to: await node(step.to),
+        linkType: step.linkType,
+        tie: step.tieId === null ? null : ties.get(step.tieId) ?? null,
+        date: step.to.date,
+        gapDays: step.gapDays,
+        certainty: step.certainty,
+        weight: Math.round(step.weight * 10_000) / 10_000,
+        citations: step.citations,
+      }))),
+      persons: await Promise.all(path.persons.map((pid) => persons.get(pid) ?? personById(ctx, pid))),
+      from: path.steps[0]!.from.date,
+      to: path.steps[path.steps.length - 1]!.to.date,
+    })));
+  },
+
+  purgersPurged: async (_root, { from, to }, ctx) => {
+    const fromDate = optionalDateArg('from', from);
+    const toDate = optionalDateArg('to', to);
+    const range = { earliest: fromDate?.earliest ?? '0001-01-01', latest: toDate?.latest ?? '9999-12-31' };
+    if (range.latest < range.earliest) throw badInput('to', 'must not be before `from`');
+    const rows = await ctx.db.read('queries/purgers-purged');
+    const found: PurgerPurgedModel[] = [];
+    for (const row of rows) {
+      const person = toPerson(asProps(row['person']));
+      const asFall = (item: unknown) => {
+        const p = toParticipation(asProps(item as never));
+        const withPerson: ParticipationModel = { ...p, person };
+        return { eventId: p.eventId, kind: p.event?.kind ?? '', date: p.event!.date, item: withPerson };
+      };
+      const result = purgerFall(asList(row['acts']).map(asFall), asList(row['falls']).map(asFall));
+      if (result !== null && mayFallWithin(result.fall.event!.date, range)) found.push({ person, acts: result.acts, fall: result.fall });
+    }
+    return found.sort((a, b) => a.fall.event!.date.earliest.localeCompare(b.fall.event!.date.earliest) || a.person.id.localeCompare(b.person.id));
+  },
+
+  connection: async (_root, { fromId, toId, at, minCertainty, maxHops }, ctx) => {
+    const a = idArg('fromId', fromId);
+    const b = idArg('toId', toId);
+    const atDate = dateArg('at', at);
+    const hops = intArg('maxHops', maxHops, 6, 1, 10);
+    if (a === b) {
+      const person = await ctx.loaders.persons.load(a);
+      if (person === null) throw badInput('fromId', `no person with id "${fromId}"`);
+      return { at: atDate.iso, persons: [person], ties: [], hops: 0 };
+    }
+    const period = periodOf(atDate);
+    const [row] = await ctx.db.read('queries/connection', { fromId: a, toId: b, atFrom: period.earliest, atTo: period.latest, minRank: certaintyRank(minCertainty) });
+    if (row === undefined || row['fromExists'] !== true) throw badInput('fromId', `no person with id "${fromId}"`);
+    if (row['toExists'] !== true) throw badInput('toId', `no person with id "${toId}"`);
+    const persons = asList(row['persons']).map((p) => toPerson(asProps(p)));
+    const byId = new Map(persons.map((p) => [p.id, p]));
+    const ties = asList(row['ties']).map((t) => {
+      const tie = toTie(asProps(t));
+      return { ...tie, source: byId.get(tie.sourceId), target: byId.get(tie.targetId) } as TieModel;
+    });
+    if (persons.length === 0 || ties.length > hops) return null;
+    return { at: atDate.iso, persons, ties, hops: ties.length };
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * Fills what a parent model lacks through the request's batch loaders. A reference that points
+ * nowhere (an id the graph does not hold) is a data error, reported as INTERNAL_SERVER_ERROR.
+ */
+import { AtlasError, ErrorCode } from '../../errors.js';
+import { affectsStatus, statusChanges, statusAt } from '../../domain/status.js';
+import type { Period } from '../../domain/intervals.js';
+import type { Context } from '../context.js';
+import type { EventModel, FactionModel, PersonDetails, PersonModel, StatusChangeModel, StatusModel } from '../models.js';
+
+function dangling(kind: string, id: string): AtlasError {
+  return new AtlasError(ErrorCode.INTERNAL_SERVER_ERROR, `The graph refers to a missing ${kind} "${id}"`);
+}
+
+export async function personById(ctx: Context, id: string): Promise<PersonModel> {
+  const person = await ctx.loaders.persons.load(id);
+  if (person === null) throw dangling('person', id);
+  return person;
+}
+
+export async function eventById(ctx: Context, id: string): Promise<EventModel> {
+  const event = await ctx.loaders.events.load(id);
+  if (event === null) throw dangling('event', id);
+  return event;
+}
+
+export async function factionById(ctx: Context, id: string): Promise<FactionModel> {
+  const faction = await ctx.loaders.factions.get(id);
+  if (faction === null) throw dangling('faction', id);
+  return faction;
+}
+
+export async function detailsOf(ctx: Context, person: PersonModel): Promise<PersonDetails> {
+  if (person.details !== undefined) return person.details;
+  const full = await personById(ctx, person.id);
+  return full.details ?? { memberships: [], offices: [], participations: [], ties: [] };
+}
+
+/** The events that set the person's status, from whichever projection the parent carries. */
+async function targetEvents(ctx: Context, person: PersonModel): Promise<EventModel[]> {
+  if (person.targets !== undefined) return [...person.targets];
+  const details = await detailsOf(ctx, person);
+  return details.participations.flatMap((p) => (p.event !== undefined && affectsStatus(p.role, p.event.kind) ? [p.event] : []));
+}
+
+export function changesFrom(person: PersonModel, events: readonly EventModel[]): StatusChangeModel[] {
+  const byId = new Map(events.map((event) => [event.id, event]));
+  // One event may come twice (a person both TARGET and PARTICIPANT); it changes status once.
+  const inputs = [...byId.values()].map((event) => ({ eventId: event.id, kind: event.kind, date: event.date, certainty: event.certainty }));
+  return statusChanges(inputs, person.died, person.diedCertainty).map((change) => {
+    const event = change.eventId === null ? undefined : byId.get(change.eventId);
+    return event === undefined ? change : { ...change, event };
+  });
+}
+
+export async function changesOf(ctx: Context, person: PersonModel): Promise<StatusChangeModel[]> {
+  return changesFrom(person, await targetEvents(ctx, person));
+}
+
+export function statusFrom(changes: readonly StatusChangeModel[], at: string, period: Period): StatusModel {
+  const status = statusAt(changes, period);
+  return { at, state: status.state, certain: status.certain, otherwise: status.otherwise, change: status.change as StatusChangeModel | null };
+}

@@ -1,0 +1,115 @@
+/**
+ * network (one frame) and timeline (every element with its interval, for local animation).
+ * Each is one Cypher round trip; status and faction-at-date are computed here from the rows.
+ */
+import { badInput } from '../../errors.js';
+import { CERTAINTY_RANK, intervalActivity, shiftMonths, type Activity, type Period } from '../../domain/intervals.js';
+import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { asList, asProps, toEvent, toFaction, toFullEvent, toMembership, toPerson, toTie } from '../mapping.js';
+import type { Row } from '../../db/database.js';
+import type { EventModel, FactionModel, MembershipModel, PersonModel, TieModel } from '../models.js';
+import { certaintyRank, dateArg, idListArg, intArg, optionalDateArg, periodOf } from '../args.js';
+import { changesFrom, statusFrom } from './fetch.js';
+
+interface FrameRows {
+  readonly persons: { person: PersonModel; memberships: MembershipModel[] }[];
+  readonly ties: TieModel[];
+  readonly events: EventModel[];
+  readonly factions: FactionModel[];
+}
+
+/** Shared by network and timeline: both queries return the same row shape. */
+function frameRows(row: Row | undefined, factionIdsArg: readonly string[] | null): FrameRows {
+  const unknown = asList(row?.['unknownFactionIds']).filter((id): id is string => typeof id === 'string');
+  if (row === undefined || unknown.length > 0) throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ') || String(factionIdsArg)}`);
+  const factions = asList(row['factions']).map((f) => toFaction(asProps(f)));
+  const factionById = new Map(factions.map((f) => [f.id, f]));
+  const persons = asList(row['persons']).map((item) => {
+    const props = asProps(item);
+    const targets = asList(props['targets']).map((t) => toEvent(asProps(asProps(t)['event'])));
+    const person: PersonModel = { ...toPerson(asProps(props['person'])), targets };
+    const memberships = asList(props['memberships']).map((m) => {
+      const membership = toMembership(asProps(m));
+      const faction = factionById.get(membership.factionId);
+      return { ...membership, person, ...(faction === undefined ? {} : { faction }) };
+    });
+    return { person, memberships };
+  });
+  const personById = new Map(persons.map((p) => [p.person.id, p.person]));
+  const ties = asList(row['ties']).map((t) => {
+    const tie = toTie(asProps(t));
+    return { ...tie, source: personById.get(tie.sourceId) ?? tie.source, target: personById.get(tie.targetId) ?? tie.target } as TieModel;
+  });
+  const events = asList(row['events']).map((e) => {
+    const props = asProps(e);
+    return toFullEvent({ event: props, participants: props['participants'] ?? [] });
+  });
+  return { persons, ties, events, factions };
+}
+
+const ACTIVITY_ORDER: Readonly<Record<Activity, number>> = { CERTAIN: 2, POSSIBLE: 1, NO: 0 };
+
+/** Most certain first: certainly active, then by the membership's own certainty, then latest start. */
+function byStrength(period: Period) {
+  return (a: MembershipModel, b: MembershipModel): number =>
+    ACTIVITY_ORDER[intervalActivity(b.from, b.to, period)] - ACTIVITY_ORDER[intervalActivity(a.from, a.to, period)] ||
+    CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] ||
+    (b.from?.latest ?? '').localeCompare(a.from?.latest ?? '') ||
+    a.factionId.localeCompare(b.factionId);
+}
+
+export const frameResolvers: QueryResolvers = {
+  network: async (_root, { at, factionIds, minCertainty, windowMonths }, ctx) => {
+    const atDate = dateArg('at', at);
+    const period = periodOf(atDate);
+    const window = intArg('windowMonths', windowMonths, 6, 0, 120);
+    const ids = idListArg('factionIds', factionIds);
+    const windowFrom = shiftMonths(period.earliest, -window);
+    const windowTo = shiftMonths(period.latest, window);
+    const [row] = await ctx.db.read('queries/network', {
+      atFrom: period.earliest, atTo: period.latest, factionIds: ids, minRank: certaintyRank(minCertainty), windowFrom, windowTo,
+    });
+    const frame = frameRows(row, ids);
+    return {
+      at: atDate.iso,
+      windowFrom,
+      windowTo,
+      persons: frame.persons.map(({ person, memberships }) => {
+        const sorted = [...memberships].sort(byStrength(period));
+        return {
+          person,
+          status: statusFrom(changesFrom(person, person.targets ?? []), atDate.iso, period),
+          faction: sorted[0]?.faction ?? null,
+          memberships: sorted,
+        };
+      }),
+      factions: frame.factions,
+      ties: frame.ties,
+      events: frame.events,
+    };
+  },
+
+  timeline: async (_root, { from, to, factionIds, minCertainty }, ctx) => {
+    const fromDate = optionalDateArg('from', from);
+    const toDate = optionalDateArg('to', to);
+    if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
+    const ids = idListArg('factionIds', factionIds);
+    const [row] = await ctx.db.read('queries/timeline', {
+      from: fromDate?.earliest ?? null, to: toDate?.latest ?? null, factionIds: ids, minRank: certaintyRank(minCertainty),
+    });
+    const frame = frameRows(row, ids);
+    const days = frame.events.flatMap((e) => [e.date.earliest, e.date.latest]).sort();
+    return {
+      from: fromDate?.earliest ?? days[0] ?? '0001-01-01',
+      to: toDate?.latest ?? days[days.length - 1] ?? '9999-12-31',
+      persons: frame.persons.map(({ person, memberships }) => ({
+        person,
+        statusChanges: changesFrom(person, person.targets ?? []),
+        memberships,
+      })),
+      factions: frame.factions,
+      ties: frame.ties,
+      events: frame.events,
+    };
+  },
+};

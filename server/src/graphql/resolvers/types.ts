@@ -1,0 +1,96 @@
+/**
+ * Field resolvers of the object types. Each returns what the parent already carries and falls
+ * back to the batch loaders otherwise (see fetch.ts), so nesting never costs a query per item.
+ */
+import { intervalActivity } from '../../domain/intervals.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import type { EventModel, SourceModel } from '../models.js';
+import { dateArg, periodOf } from '../args.js';
+import { changesOf, detailsOf, eventById, factionById, personById, statusFrom } from './fetch.js';
+import type { Context } from '../context.js';
+
+async function participantsOf(ctx: Context, event: EventModel) {
+  return event.participants ?? (await eventById(ctx, event.id)).participants ?? [];
+}
+
+async function linksOf(ctx: Context, event: EventModel, direction: 'links' | 'linkedFrom') {
+  return event[direction] ?? (await eventById(ctx, event.id))[direction] ?? [];
+}
+
+export const typeResolvers: Resolvers = {
+  Person: {
+    memberships: async (person, _args, ctx) => (await detailsOf(ctx, person)).memberships,
+    offices: async (person, _args, ctx) => (await detailsOf(ctx, person)).offices,
+    participations: async (person, _args, ctx) => (await detailsOf(ctx, person)).participations,
+    ties: async (person, _args, ctx) => (await detailsOf(ctx, person)).ties,
+    statusChanges: (person, _args, ctx) => changesOf(ctx, person),
+    status: async (person, { at }, ctx) => statusFrom(await changesOf(ctx, person), at, periodOf(dateArg('at', at))),
+  },
+  PersonStatus: {
+    event: (status, _args, ctx) => {
+      const change = status.change;
+      if (change === null || change.eventId === null) return null;
+      return change.event ?? eventById(ctx, change.eventId);
+    },
+    since: (status) => status.change?.date ?? null,
+  },
+  StatusChange: {
+    event: (change, _args, ctx) => (change.eventId === null ? null : change.event ?? eventById(ctx, change.eventId)),
+  },
+  Faction: {
+    parent: (faction, _args, ctx) => (faction.parentId === null ? null : factionById(ctx, faction.parentId)),
+    subgroups: async (faction, _args, ctx) => {
+      const all = await ctx.loaders.factions.all();
+      const ids = faction.subgroupIds ?? all.get(faction.id)?.subgroupIds ?? [];
+      return ids.flatMap((id) => all.get(id) ?? []);
+    },
+    memberships: async (faction, _args, ctx) => faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [],
+    members: async (faction, { at }, ctx) => {
+      const memberships = faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [];
+      const period = at === null || at === undefined ? null : periodOf(dateArg('at', at));
+      const seen = new Set<string>();
+      const active = memberships.filter((m) => {
+        if (seen.has(m.personId)) return false;
+        if (period !== null && intervalActivity(m.from, m.to, period) === 'NO') return false;
+        seen.add(m.personId);
+        return true;
+      });
+      return Promise.all(active.map((m) => m.person ?? personById(ctx, m.personId)));
+    },
+  },
+  Membership: {
+    person: (m, _args, ctx) => m.person ?? personById(ctx, m.personId),
+    faction: (m, _args, ctx) => m.faction ?? factionById(ctx, m.factionId),
+    activeAt: (m, { at }) => intervalActivity(m.from, m.to, periodOf(dateArg('at', at))),
+  },
+  Event: {
+    participants: (event, _args, ctx) => participantsOf(ctx, event),
+    links: (event, _args, ctx) => linksOf(ctx, event, 'links'),
+    linkedFrom: (event, _args, ctx) => linksOf(ctx, event, 'linkedFrom'),
+    ledTo: async (event, _args, ctx) => {
+      const links = (await linksOf(ctx, event, 'links')).filter((link) => link.type === 'LED_TO');
+      return Promise.all(links.map((link) => link.other ?? eventById(ctx, link.toId)));
+    },
+  },
+  EventLink: {
+    from: (link, _args, ctx) => (link.other?.id === link.fromId ? link.other : eventById(ctx, link.fromId)),
+    to: (link, _args, ctx) => (link.other?.id === link.toId ? link.other : eventById(ctx, link.toId)),
+  },
+  Participation: {
+    person: (p, _args, ctx) => p.person ?? personById(ctx, p.personId),
+    event: (p, _args, ctx) => p.event ?? eventById(ctx, p.eventId),
+  },
+  Tie: {
+    source: (tie, _args, ctx) => tie.source ?? personById(ctx, tie.sourceId),
+    target: (tie, _args, ctx) => tie.target ?? personById(ctx, tie.targetId),
+    activeAt: (tie, { at }) => intervalActivity(tie.from, tie.to, periodOf(dateArg('at', at))),
+  },
+  Citation: {
+    source: async (citation, _args, ctx): Promise<SourceModel> =>
+      (await ctx.loaders.sources.get(citation.sourceId)) ?? { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null },
+  },
+  TimelinePerson: {
+    born: (p) => p.person.born,
+    died: (p) => p.person.died,
+  },
+};

@@ -1,0 +1,58 @@
+/** Starts the real app (createApp) on port 0 against the suite's Neo4j, and posts GraphQL to it. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createApp, type App } from '../../../server/src/app.js';
+import { loadConfig } from '../../../server/src/config.js';
+import { Database, type Connection } from '../../../server/src/db/database.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly data?: T | null;
+  readonly errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; retryable?: boolean } }[];
+}
+
+export interface Api {
+  readonly url: string;
+  readonly db: Database;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** `connection` overrides the suite's Neo4j (to point at a proxy, say); `env` adds settings. */
+export async function startApi(options: { connection?: Connection; env?: Record<string, string> } = {}): Promise<Api> {
+  const connection = options.connection ?? inject('neo4j');
+  const config = loadConfig({
+    NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database,
+    PORT: '0', ATLAS_CONSOLE_TIMEOUT_MS: '1500', ...options.env,
+  });
+  const db = Database.connect(connection, { maxPoolSize: 10 });
+  const app: App = await createApp({ config, db });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    db,
+    async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+      return { status: response.status, ...body };
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
+      await db.close();
+    },
+  };
+}
+
+/** The codes of a response's errors, for assertions that do not depend on messages. */
+export function codes(response: GraphQLResponse<unknown>): string[] {
+  return (response.errors ?? []).map((error) => error.extensions?.code ?? 'NONE');
+}
+
+export function fields(response: GraphQLResponse<unknown>): (string | undefined)[] {
+  return (response.errors ?? []).map((error) => error.extensions?.field);
+}

@@ -1,0 +1,100 @@
+/** purgeChain, purgersPurged and connection against the curated seed. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, fields, startApi, type Api } from './api.js';
+
+let api: Api;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+
+interface Step { kind: string; date: { earliest: string }; certainty: string; citations: { source: { id: string }; locator: string }[]; from: { person: { id: string }; event: { id: string; date: { earliest: string } } }; to: { person: { id: string }; event: { id: string; date: { earliest: string } } } }
+interface Path { rank: number; score: number; persons: { id: string }[]; steps: Step[] }
+
+const CHAIN = `query($id: ID!, $direction: ChainDirection, $maxSteps: Int, $window: Int) {
+  purgeChain(personId: $id, direction: $direction, maxSteps: $maxSteps, windowMonths: $window, limit: 30) {
+    rank score persons { id } from { iso } to { iso }
+    steps { kind linkType gapDays certainty weight date { earliest } tie { id kind }
+      citations { source { id } locator note }
+      from { person { id } event { id date { earliest } } role }
+      to { person { id } event { id date { earliest } } role } }
+  }
+}`;
+
+describe('purgeChain', () => {
+  it('returns ranked, time-ordered paths whose every step has dates and citations', async () => {
+    const response = await api.gql<{ purgeChain: Path[] }>(CHAIN, { id: 'choe-chang-ik' });
+    expect(response.errors).toBeUndefined();
+    const paths = response.data!.purgeChain;
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.map((p) => p.rank)).toEqual(paths.map((_, i) => i + 1));
+    expect(paths.some((p) => p.persons.length > 1)).toBe(true);
+    for (const path of paths) {
+      expect(path.persons.some((p) => p.id === 'choe-chang-ik')).toBe(true);
+      for (const step of path.steps) {
+        expect(step.citations.length).toBeGreaterThan(0);
+        expect(step.date.earliest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      for (let i = 1; i < path.steps.length; i += 1) {
+        expect(path.steps[i]!.from.person.id).toBe(path.steps[i - 1]!.to.person.id);
+        expect(path.steps[i]!.from.event.date.earliest >= path.steps[i - 1]!.to.event.date.earliest).toBe(true);
+      }
+    }
+  });
+
+  it('UPSTREAM paths end at the person; DOWNSTREAM paths start there', async () => {
+    const up = await api.gql<{ purgeChain: Path[] }>(CHAIN, { id: 'choe-chang-ik', direction: 'UPSTREAM' });
+    for (const path of up.data!.purgeChain) expect(path.steps[path.steps.length - 1]!.to.person.id).toBe('choe-chang-ik');
+    const down = await api.gql<{ purgeChain: Path[] }>(CHAIN, { id: 'kim-il-sung', direction: 'DOWNSTREAM', maxSteps: 2 });
+    expect(down.data!.purgeChain.length).toBeGreaterThan(0);
+    for (const path of down.data!.purgeChain) {
+      expect(path.steps[0]!.from.person.id).toBe('kim-il-sung');
+      expect(path.steps.length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('maxSteps out of range and an unknown person are BAD_USER_INPUT naming the argument', async () => {
+    const steps = await api.gql(CHAIN, { id: 'choe-chang-ik', maxSteps: 50 });
+    expect([codes(steps), fields(steps)]).toEqual([['BAD_USER_INPUT'], ['maxSteps']]);
+    const person = await api.gql(CHAIN, { id: 'no-such-person' });
+    expect([codes(person), fields(person)]).toEqual([['BAD_USER_INPUT'], ['personId']]);
+  });
+});
+
+describe('purgersPurged', () => {
+  it('lists people who accused or instigated and later fell, acts before the fall', async () => {
+    const response = await api.gql<{ purgersPurged: { person: { id: string }; acts: { event: { date: { earliest: string } } }[]; fall: { role: string; event: { date: { earliest: string } } } }[] }>(
+      '{ purgersPurged { person { id name } acts { role event { id date { earliest } } } fall { role event { id kind date { earliest } } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const list = response.data!.purgersPurged;
+    expect(list.length).toBeGreaterThan(0);
+    for (const entry of list) {
+      expect(entry.fall.role).toBe('TARGET');
+      for (const act of entry.acts) expect(act.event.date.earliest <= entry.fall.event.date.earliest).toBe(true);
+    }
+    expect(list.map((e) => e.person.id)).toContain('choe-chang-ik');
+  });
+});
+
+describe('connection', () => {
+  it('finds a shortest path through ties active at the date', async () => {
+    const response = await api.gql<{ connection: { hops: number; persons: { id: string }[]; ties: { id: string; activeAt: string }[] } | null }>(
+      '{ connection(fromId: "choe-chang-ik", toId: "kim-il-sung", at: "1956") { hops persons { id } ties { id activeAt(at: "1956") } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const connection = response.data!.connection;
+    expect(connection).not.toBeNull();
+    expect(connection!.persons[0]!.id).toBe('choe-chang-ik');
+    expect(connection!.persons[connection!.persons.length - 1]!.id).toBe('kim-il-sung');
+    expect(connection!.ties).toHaveLength(connection!.hops);
+    for (const tie of connection!.ties) expect(tie.activeAt).not.toBe('NO');
+  });
+
+  it('unknown ids name the argument', async () => {
+    const response = await api.gql('{ connection(fromId: "kim-il-sung", toId: "no-such-person", at: "1956") { hops } }');
+    expect([codes(response), fields(response)]).toEqual([['BAD_USER_INPUT'], ['toId']]);
+  });
+});
