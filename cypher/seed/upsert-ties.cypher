@@ -1,0 +1,13 @@
+// Upserts TIE relationships (person a -> person b; the arrow means nothing when directed is false) by id and replaces all their properties.
+// Parameters: $rows: list of {id: string, from: Person id, to: Person id, props: map of every property, dates: {fromEarliest, fromLatest, toEarliest, toLatest} as ISO day strings or null}.
+// Result: one row {written: integer}; fewer than the rows given means an end node is missing.
+UNWIND $rows AS row
+MATCH (a:Person {id: row.from})
+MATCH (b:Person {id: row.to})
+MERGE (a)-[r:TIE {id: row.id}]->(b)
+SET r = row.props,
+    r.fromEarliest = date(row.dates.fromEarliest),
+    r.fromLatest = date(row.dates.fromLatest),
+    r.toEarliest = date(row.dates.toEarliest),
+    r.toLatest = date(row.dates.toLatest)
+RETURN count(r) AS written
