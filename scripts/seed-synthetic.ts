@@ -43,17 +43,17 @@ function parse() {
   } catch (error) {
     usage((error as Error).message);
   }
-  const env = process.env;
+  const env = loadConfig().synthetic;
   return {
     persons: whole('persons', values['persons'], null, 1),
     seed: whole('seed', values['seed'], 42, 0),
     batch: whole('batch', values['batch'], 5_000, 1),
     parallel: whole('parallel', values['parallel'], 4, 1),
     target: {
-      uri: values['uri'] ?? env['SYN_NEO4J_URI'],
-      user: values['user'] ?? env['SYN_NEO4J_USER'],
-      password: values['password'] ?? env['SYN_NEO4J_PASSWORD'],
-      database: values['database'] ?? env['SYN_NEO4J_DATABASE'],
+      uri: values['uri'] ?? env.uri,
+      user: values['user'] ?? env.user,
+      password: values['password'] ?? env.password,
+      database: values['database'] ?? env.database,
     },
   };
 }

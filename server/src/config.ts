@@ -30,6 +30,14 @@ export interface EmbeddedNeo4j {
   readonly javaHome: string | undefined;
 }
 
+/** Where `npm run seed:synthetic` writes when no --uri is given (SYN_NEO4J_*). */
+export interface SyntheticTargetEnv {
+  readonly uri: string | undefined;
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  readonly database: string | undefined;
+}
+
 export interface Config {
   readonly host: string;
   readonly port: number;
@@ -41,6 +49,7 @@ export interface Config {
   readonly seedOnStart: SeedOnStart;
   readonly console: { readonly timeoutMs: number; readonly maxRows: number };
   readonly clientDist: string;
+  readonly synthetic: SyntheticTargetEnv;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +140,27 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxRows: integer(env, 'ATLAS_CONSOLE_MAX_ROWS', 1000, 1, 100000),
     },
     clientDist: path.resolve(cwd, text(env, 'ATLAS_CLIENT_DIST') ?? 'client/dist'),
+    synthetic: {
+      uri: text(env, 'SYN_NEO4J_URI'),
+      user: text(env, 'SYN_NEO4J_USER'),
+      password: text(env, 'SYN_NEO4J_PASSWORD'),
+      database: text(env, 'SYN_NEO4J_DATABASE'),
+    },
   };
+}
+
+/**
+ * For tools that provision a throwaway Neo4j (tests, benchmarks): the external server named
+ * by NEO4J_URI, if any. Unlike loadConfig, a missing password is allowed (a local server
+ * without auth).
+ */
+export function externalNeo4jFromEnv(env: Env = process.env): { uri: string; user: string; password: string; database: string } | undefined {
+  const uri = text(env, 'NEO4J_URI');
+  if (uri === undefined) return undefined;
+  return { uri, user: text(env, 'NEO4J_USER') ?? 'neo4j', password: text(env, 'NEO4J_PASSWORD') ?? '', database: text(env, 'NEO4J_DATABASE') ?? 'neo4j' };
+}
+
+/** JAVA_HOME for tools that start a managed Neo4j outside loadConfig. */
+export function javaHomeFromEnv(env: Env = process.env): string | undefined {
+  return text(env, 'JAVA_HOME');
 }

@@ -4,11 +4,12 @@ import { AtlasError, ErrorCode } from '../errors.js';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
-export function mapNeo4jError(error: unknown): AtlasError {
-  if (error instanceof AtlasError) return error;
-  if (!(error instanceof Neo4jError)) {
-    return new AtlasError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected database client error', { cause: error });
-  }
+/**
+ * Driver and server errors become AtlasErrors; anything else (an error thrown by our own code
+ * inside a transaction function) passes through unchanged, so its message is not lost.
+ */
+export function mapNeo4jError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
   const code = error.code;
   if (UNAVAILABLE_CODES.has(code) || error.retriable && code.startsWith('Neo.TransientError.General')) {
     return new AtlasError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; retry shortly', { retryable: true, cause: error });

@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NEO4J_VERSION, type EmbeddedNeo4j } from '../config.js';
-import type { Connection } from '../db/database.js';
+import { externalNeo4jFromEnv, javaHomeFromEnv, NEO4J_VERSION, type EmbeddedNeo4j } from '../config.js';
 import { startEmbedded, type RunningNeo4j } from './managed.js';
 import { freePort } from './ports.js';
 
@@ -19,17 +18,6 @@ export interface ProvisionedNeo4j extends RunningNeo4j {
 }
 
 export const NEO4J_IMAGE = `neo4j:${NEO4J_VERSION}-community`;
-
-function externalFromEnv(env: NodeJS.ProcessEnv): Connection | undefined {
-  const uri = env['NEO4J_URI'];
-  if (uri === undefined || uri.trim() === '') return undefined;
-  return {
-    uri,
-    user: env['NEO4J_USER'] ?? 'neo4j',
-    password: env['NEO4J_PASSWORD'] ?? '',
-    database: env['NEO4J_DATABASE'] ?? 'neo4j',
-  };
-}
 
 async function tryContainer(log: (line: string) => void): Promise<ProvisionedNeo4j | undefined> {
   const { getContainerRuntimeClient } = await import('testcontainers');
@@ -64,13 +52,13 @@ async function tryContainer(log: (line: string) => void): Promise<ProvisionedNeo
 export interface ProvisionOptions {
   readonly cacheDir: string;
   readonly log: (line: string) => void;
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Managed instances get their own temp data folder, removed on stop unless kept. */
   readonly keepData?: boolean;
 }
 
-export async function provisionNeo4j({ cacheDir, log, env = process.env, keepData = false }: ProvisionOptions): Promise<ProvisionedNeo4j> {
-  const external = externalFromEnv(env);
+export async function provisionNeo4j({ cacheDir, log, env, keepData = false }: ProvisionOptions): Promise<ProvisionedNeo4j> {
+  const external = externalNeo4jFromEnv(env);
   if (external) {
     log(`Using the Neo4j at ${external.uri} (NEO4J_URI).`);
     return { kind: 'external', managed: false, connection: external, stop: async () => undefined };
@@ -89,7 +77,7 @@ export async function provisionNeo4j({ cacheDir, log, env = process.env, keepDat
     txTimeoutSeconds: 30,
     txMemoryMb: 512,
     startTimeoutSeconds: 180,
-    javaHome: env['JAVA_HOME'],
+    javaHome: javaHomeFromEnv(env),
   };
   const running = await startEmbedded({ dataDir, cacheDir, settings, log });
   return {
