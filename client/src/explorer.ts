@@ -1,0 +1,434 @@
+/**
+ * The controller: owns the store, and on each change recomputes the frame, applies it to the
+ * graph, and re-renders only the panels whose inputs changed. State logic lives in state/*,
+ * drawing in graph/*, and panels in ui/*; this file only wires them together.
+ */
+import cytoscape, { type Core } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { fetchChain, fetchPerson, type PersonDetails } from './api.js';
+import { FrameApplier, initialElements, NO_OVERLAY, setChainLinks, type Overlay } from './graph/data.js';
+import { bindGraphEvents } from './graph/events.js';
+import { StableLayout } from './graph/layout.js';
+import { stylesheet } from './graph/style.js';
+import type { Source, Timeline } from './model.js';
+import { atEnd, chainFailed, chainLoaded, chainLoading, highlight, selectPath, stepChain } from './state/chain.js';
+import { chartSeries } from './state/chart-data.js';
+import { compareFrame, compareFrames, type Comparison } from './state/compare.js';
+import { dayOf, yearOf } from './state/dates.js';
+import { NO_FILTERS, type Filters } from './state/filters.js';
+import { computeFrame, prepare, type Frame, type Prepared } from './state/frame.js';
+import { factionColours } from './state/palette.js';
+import type { LinkState } from './state/permalink.js';
+import { select, setMode, type Mode } from './state/selection.js';
+import { initialState, Store, type AppState } from './state/store.js';
+import { fromSlider, initialTime, jumpToEvent, pause, play, setDay, setSpeed, stepMonths, tick } from './state/time.js';
+import { FactionChart } from './ui/chart.js';
+import { renderChain } from './ui/chain.js';
+import { renderCompare } from './ui/compare.js';
+import { mountConsole } from './ui/console.js';
+import { renderDetails } from './ui/details.js';
+import { byId, h, replace } from './ui/dom.js';
+import { mountExportActions } from './exports.js';
+import { renderFilterPanel } from './filter-panel.js';
+import { renderLegend } from './ui/legend.js';
+import { renderOverview } from './ui/overview.js';
+import { mountSearch } from './ui/search.js';
+import { showError, showMessage } from './ui/status.js';
+import { Timebar } from './ui/timebar.js';
+import { PerfLog } from './perf.js';
+import { UrlSync } from './url-sync.js';
+
+cytoscape.use(fcose);
+
+export class Explorer {
+  readonly store: Store;
+  readonly cy: Core;
+  readonly timeline: Timeline;
+  readonly colours: ReadonlyMap<string, string>;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly perf = new PerfLog();
+  private prepared: Prepared;
+  private eventDays: number[] = [];
+  private frame: Frame;
+  private comparison: Comparison | null = null;
+  private readonly applier: FrameApplier;
+  private readonly layout: StableLayout;
+  private readonly timebar: Timebar;
+  private readonly chart: FactionChart;
+  private readonly url = new UrlSync();
+  private readonly details = new Map<string, PersonDetails>();
+  private detailsRequest: AbortController | null = null;
+  private playTimer: number | undefined;
+  private chainTimer: number | undefined;
+  private layoutTimer: number | undefined;
+  private overviewTimer: number | undefined;
+  private pendingPlaced = new Set<string>();
+  private pendingMoved = new Set<string>();
+
+  constructor(timeline: Timeline, link: LinkState) {
+    this.timeline = timeline;
+    this.colours = factionColours(timeline.factions);
+    this.sources = new Map(timeline.sources.map((s) => [s.id, s]));
+    this.names = new Map(timeline.persons.map((p) => [p.id, p.name]));
+    const time = initialTime(timeline.start, timeline.end, link.day ?? defaultDay(timeline));
+    const known = link.personId !== null && this.names.has(link.personId) ? link.personId : null;
+    this.store = new Store({
+      ...initialState(time),
+      filters: link.filters,
+      selection: { personId: known, mode: known === null && link.mode === 'chain' ? 'network' : link.mode },
+      compareDay: link.mode === 'compare' ? (link.compareDay ?? time.start) : link.compareDay,
+      chain: known !== null && link.mode === 'chain' ? chainLoading(known, link.chainPath, link.chainStep) : null,
+    });
+    this.prepared = prepare(timeline, link.filters);
+    this.frame = computeFrame(this.prepared, time.day);
+    this.cy = cytoscape({
+      container: byId('cy'),
+      style: stylesheet(),
+      elements: initialElements(timeline, this.colours, this.frame),
+      minZoom: 0.05,
+      maxZoom: 4,
+    });
+    this.applier = new FrameApplier(this.cy, this.colours);
+    this.layout = new StableLayout(this.cy);
+    this.timebar = new Timebar(byId('timebar'), time, {
+      onSlide: (v) => this.update((s) => ({ ...s, time: fromSlider(pause(s.time), v) })),
+      onPlay: () => this.update((s) => ({ ...s, time: s.time.playing ? pause(s.time) : play(s.time) })),
+      onSpeed: (speed) => this.update((s) => ({ ...s, time: setSpeed(s.time, speed) })),
+      onJump: (dir) => this.update((s) => ({ ...s, time: jumpToEvent(s.time, this.eventDays, dir) })),
+      onStep: (months) => this.update((s) => ({ ...s, time: stepMonths(pause(s.time), months) })),
+    });
+    this.chart = new FactionChart(byId('chart-panel'), this.colours, (year) =>
+      this.update((s) => ({ ...s, time: setDay(pause(s.time), dayOf(`${year}-07-01`)) })),
+    );
+    this.store.subscribe((s, prev) => this.render(s, prev));
+  }
+
+  update(change: (s: AppState) => AppState): void {
+    this.store.update(change);
+  }
+
+  /** First draw: full layout, panels, then restore chain mode if the link asked for it. */
+  async start(): Promise<void> {
+    mountSearch(byId('search'), (id) => this.pick(id), (m) => showError(m));
+    mountConsole(byId('console-panel'));
+    mountExportActions(this);
+    this.mountModes();
+    this.mountTabs();
+    renderLegend(byId('legend'), this.timeline.factions, this.colours);
+    bindGraphEvents(this.cy, { onPick: (id) => this.pick(id), onHover: (id, at) => this.tooltip(id, at) });
+    const s = this.store.get();
+    this.afterFilters(s.filters);
+    this.drawFrame(s);
+    await this.layout.full();
+    this.timebar.render(s.time);
+    this.renderPanel(s);
+    this.url.write(s);
+    if (s.chain !== null) void this.loadChain(s.chain.personId);
+    showMessage(`${this.timeline.persons.length} people, ${this.timeline.events.length} events. Drag the slider, or press [ and ] to step a month.`);
+  }
+
+  private render(s: AppState, prev: AppState): void {
+    if (s.filters !== prev.filters) this.afterFilters(s.filters);
+    this.drawFrame(s);
+    this.timebar.render(s.time);
+    this.chart.setYear(yearOf(s.time.day));
+    if (s.time.playing !== prev.time.playing || s.time.speed !== prev.time.speed) this.schedulePlay(s);
+    const panelChanged =
+      s.selection !== prev.selection || s.chain !== prev.chain || (s.selection.mode === 'compare' && (s.time.day !== prev.time.day || s.compareDay !== prev.compareDay));
+    if (panelChanged || (s.selection.personId === null && s.selection.mode === 'network' && s.time.day !== prev.time.day)) this.renderPanel(s);
+    if (s.selection.mode !== prev.selection.mode) this.renderModes(s.selection.mode);
+    this.url.write(s);
+  }
+
+  private afterFilters(filters: Filters): void {
+    this.prepared = prepare(this.timeline, filters);
+    this.eventDays = this.timeline.events
+      .filter((e) => !filters.hiddenEventKinds.includes(e.kind))
+      .map((e) => e.date.earliest)
+      .sort((a, b) => a - b);
+    this.chart.setData(chartSeries(this.timeline, this.prepared, filters.hiddenFactions));
+    renderFilterPanel(this, filters);
+  }
+
+  /** The hot path of a time step: compute the frame and apply its differences to the graph. */
+  private drawFrame(s: AppState): void {
+    const started = performance.now();
+    const after = computeFrame(this.prepared, s.time.day);
+    let drawn = after;
+    this.comparison = null;
+    if (s.selection.mode === 'compare' && s.compareDay !== null) {
+      const before = computeFrame(this.prepared, s.compareDay);
+      this.comparison = compareFrames(before, after);
+      drawn = compareFrame(before, after);
+    }
+    this.frame = after;
+    const computed = performance.now();
+    const chain = s.selection.mode === 'chain' && s.chain !== null ? highlight(s.chain) : null;
+    const overlay: Overlay = {
+      ...NO_OVERLAY,
+      selected: s.selection.personId,
+      chainPersons: chain?.persons ?? null,
+      chainTies: chain?.ties ?? null,
+      compare: this.comparison?.marks ?? null,
+    };
+    const result = this.applier.apply(drawn, overlay);
+    setChainLinks(this.cy, chain?.links ?? []);
+    const elapsed = performance.now() - started;
+    this.perf.record(elapsed, computed - started, drawn.persons.size, drawn.ties.length, result.moved.size);
+    byId('perf').textContent = `frame ${elapsed.toFixed(1)} ms · ${drawn.persons.size} people · ${drawn.ties.length} ties`;
+    this.emptyState(drawn.persons.size === 0);
+    for (const id of result.placed) this.pendingPlaced.add(id);
+    for (const id of result.moved) this.pendingMoved.add(id);
+    if (result.structural) this.scheduleLayout(s.time.playing);
+  }
+
+  /** Layout is deferred a moment so a fast scrub settles once, not once per notch. */
+  private scheduleLayout(playing: boolean): void {
+    window.clearTimeout(this.layoutTimer);
+    this.layoutTimer = window.setTimeout(
+      () => {
+        const placed = [...this.pendingPlaced];
+        const moved = new Set(this.pendingMoved);
+        this.pendingPlaced.clear();
+        this.pendingMoved.clear();
+        void this.layout.incremental(placed, moved, { animate: true }).then(() => this.perf.layout(this.layout.lastMs));
+      },
+      playing ? 0 : 120,
+    );
+  }
+
+  private emptyState(empty: boolean): void {
+    const wrap = byId('cy').parentElement;
+    const existing = document.getElementById('empty-state');
+    if (!empty) existing?.remove();
+    else if (existing === null && wrap !== null) {
+      wrap.append(h('p', { class: 'empty', id: 'empty-state' }, 'No one is recorded at this date under the current filters.'));
+    }
+  }
+
+  private schedulePlay(s: AppState): void {
+    window.clearInterval(this.playTimer);
+    if (!s.time.playing) return;
+    this.playTimer = window.setInterval(() => this.update((x) => ({ ...x, time: tick(x.time) })), 1000 / s.time.speed);
+  }
+
+  pick(personId: string | null): void {
+    this.update((s) => {
+      const selection = select(s.selection, personId);
+      const chain = selection.mode === 'chain' && personId !== null ? chainLoading(personId) : selection.mode === 'chain' ? s.chain : null;
+      return { ...s, selection, chain };
+    });
+    const s = this.store.get();
+    if (s.selection.mode === 'chain' && personId !== null) void this.loadChain(personId);
+  }
+
+  setMode(mode: Mode): void {
+    this.stopChainAnimation();
+    const before = this.store.get();
+    if (mode === 'chain' && before.selection.personId === null) {
+      showError('Pick a person first (search or click a node), then follow their purge chain.');
+      return;
+    }
+    this.update((s) => ({
+      ...s,
+      selection: setMode(s.selection, mode),
+      compareDay: mode === 'compare' ? (s.compareDay ?? Math.max(s.time.start, s.time.day - 5 * 365)) : s.compareDay,
+      chain: mode === 'chain' && s.selection.personId !== null ? chainLoading(s.selection.personId) : null,
+    }));
+    const s = this.store.get();
+    if (mode === 'chain' && s.selection.personId !== null) void this.loadChain(s.selection.personId);
+  }
+
+  private async loadChain(personId: string): Promise<void> {
+    try {
+      const paths = await fetchChain(personId);
+      this.update((s) => (s.chain?.personId === personId ? { ...s, chain: chainLoaded(s.chain, paths) } : s));
+      this.syncChainDay();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.update((s) => (s.chain?.personId === personId ? { ...s, chain: chainFailed(s.chain, message) } : s));
+    }
+  }
+
+  /** In chain mode the slider follows the chain, so each step shows the network as it fell. */
+  private syncChainDay(): void {
+    const chain = this.store.get().chain;
+    if (chain === null) return;
+    const day = highlight(chain).day;
+    if (day !== null) this.update((s) => ({ ...s, time: setDay(pause(s.time), day) }));
+  }
+
+  private chainStep(delta: number): void {
+    this.update((s) => (s.chain === null ? s : { ...s, chain: stepChain(s.chain, delta) }));
+    this.syncChainDay();
+  }
+
+  private toggleChainAnimation(): void {
+    if (this.chainTimer !== undefined) {
+      this.stopChainAnimation();
+      this.renderPanel(this.store.get());
+      return;
+    }
+    const chain = this.store.get().chain;
+    if (chain !== null && atEnd(chain)) this.update((s) => (s.chain === null ? s : { ...s, chain: { ...s.chain, step: 0 } }));
+    this.chainTimer = window.setInterval(() => {
+      const c = this.store.get().chain;
+      if (c === null || atEnd(c)) {
+        this.stopChainAnimation();
+        this.renderPanel(this.store.get());
+        return;
+      }
+      this.chainStep(1);
+    }, 1400);
+    this.renderPanel(this.store.get());
+  }
+
+  private stopChainAnimation(): void {
+    window.clearInterval(this.chainTimer);
+    this.chainTimer = undefined;
+  }
+
+  private renderPanel(s: AppState): void {
+    const panel = byId('panel');
+    const id = s.selection.personId;
+    if (s.selection.mode === 'chain' && s.chain !== null) {
+      replace(
+        panel,
+        renderChain(s.chain, this.names.get(s.chain.personId) ?? s.chain.personId, this.sources, this.chainTimer !== undefined, {
+          onPath: (i) => {
+            this.update((x) => (x.chain === null ? x : { ...x, chain: selectPath(x.chain, i) }));
+            this.syncChainDay();
+          },
+          onStep: (d) => this.chainStep(d),
+          onAnimate: () => this.toggleChainAnimation(),
+          onExit: () => this.setMode('network'),
+        }),
+      );
+      return;
+    }
+    if (s.selection.mode === 'compare' && s.compareDay !== null && this.comparison !== null) {
+      replace(
+        panel,
+        renderCompare(this.comparison, s.compareDay, s.time.day, this.names, {
+          onBefore: (iso) => {
+            if (/^\d{4}-\d{2}$/.test(iso)) this.update((x) => ({ ...x, compareDay: dayOf(iso) }));
+          },
+          onPick: (pid) => this.pick(pid),
+          onExit: () => this.setMode('network'),
+        }),
+      );
+      return;
+    }
+    if (id === null) {
+      // The overview lists people and events; while scrubbing it is redrawn once things settle.
+      window.clearTimeout(this.overviewTimer);
+      this.overviewTimer = window.setTimeout(() => {
+        if (this.store.get().selection.personId !== null || this.store.get().selection.mode !== 'network') return;
+        replace(panel, renderOverview(this.timeline, this.frame, (day) => this.update((x) => ({ ...x, time: setDay(pause(x.time), day) }))));
+      }, panel.firstElementChild?.id === 'overview' ? 150 : 0);
+      return;
+    }
+    void this.showPerson(id);
+  }
+
+  private async showPerson(id: string): Promise<void> {
+    const panel = byId('panel');
+    const cached = this.details.get(id);
+    this.detailsRequest?.abort();
+    if (cached === undefined) {
+      replace(panel, h('p', { id: 'details-loading' }, `Loading ${this.names.get(id) ?? id}…`));
+      this.detailsRequest = new AbortController();
+      try {
+        this.details.set(id, await fetchPerson(id, this.detailsRequest.signal));
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        replace(panel, h('p', { class: 'error', role: 'alert' }, `Could not load ${this.names.get(id) ?? id}: ${error instanceof Error ? error.message : String(error)}`));
+        return;
+      }
+    }
+    const details = this.details.get(id);
+    if (details === undefined || this.store.get().selection.personId !== id) return;
+    replace(
+      panel,
+      renderDetails(details, {
+        sources: this.sources,
+        allSources: this.timeline.sources,
+        start: this.timeline.start,
+        end: this.timeline.end,
+        factionColours: this.colours,
+        onPick: (pid) => this.pick(pid),
+        onChain: () => this.setMode('chain'),
+        onGoTo: (day) => this.update((x) => ({ ...x, time: setDay(pause(x.time), day) })),
+      }),
+    );
+    this.centre(id);
+  }
+
+  private centre(id: string): void {
+    const node = this.cy.getElementById(`p:${id}`);
+    if (node.nonempty() && node.visible()) this.cy.animate({ center: { eles: node }, duration: 300 });
+  }
+
+  private tooltip(id: string | null, at: { x: number; y: number } | null): void {
+    const tip = byId('tooltip');
+    const p = id === null ? undefined : this.frame.persons.get(id);
+    if (id === null || at === null || p === undefined) {
+      tip.hidden = true;
+      return;
+    }
+    const faction = this.timeline.factions.find((f) => f.id === p.parent)?.name ?? 'no faction';
+    replace(tip, h('strong', {}, this.names.get(id) ?? id), h('div', {}, `${p.state.toLowerCase().replace(/_/g, ' ')}${p.statusCertain ? '' : ' (uncertain)'}`), h('div', {}, `${p.former ? 'formerly ' : ''}${faction}`));
+    tip.style.left = `${at.x + 14}px`;
+    tip.style.top = `${at.y + 14}px`;
+    tip.hidden = false;
+  }
+
+  /** Re-run the full layout on request (the incremental one keeps old positions forever). */
+  tidy(): void {
+    void this.layout.full();
+  }
+
+  currentFrame(): Frame {
+    return this.frame;
+  }
+
+  private mountModes(): void {
+    this.renderModes(this.store.get().selection.mode);
+  }
+
+  private renderModes(mode: Mode): void {
+    const button = (m: Mode, text: string): HTMLButtonElement =>
+      h('button', { id: `mode-${m}`, 'aria-pressed': String(mode === m), onClick: () => this.setMode(m) }, text);
+    replace(
+      byId('modes'),
+      button('network', 'Network'),
+      button('chain', 'Purge chain'),
+      button('compare', 'Compare dates'),
+      h('button', { id: 'tidy', title: 'Lay the network out afresh', onClick: () => this.tidy() }, 'Tidy layout'),
+    );
+  }
+
+  private mountTabs(): void {
+    const tabs = [byId('tab-chart'), byId('tab-console')];
+    for (const tab of tabs) {
+      tab.addEventListener('click', () => {
+        for (const t of tabs) {
+          const on = t === tab;
+          t.setAttribute('aria-selected', String(on));
+          byId(t.getAttribute('aria-controls') ?? '').hidden = !on;
+        }
+      });
+    }
+  }
+
+  resetFilters(): void {
+    this.update((s) => ({ ...s, filters: NO_FILTERS }));
+  }
+}
+
+/** Without a permalink, open at liberation (August 1945), when the factions meet in Pyongyang. */
+function defaultDay(timeline: Timeline): number {
+  const liberation = dayOf('1945-09-01');
+  return liberation >= timeline.start && liberation <= timeline.end ? liberation : timeline.start;
+}

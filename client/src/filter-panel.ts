@@ -1,0 +1,18 @@
+/** Wires the filter panel's controls to state updates. */
+import type { Explorer } from './explorer.js';
+import { setHideGone, setMinCertainty, toggleEventKind, toggleFaction, toggleSource, toggleTieKind, type Filters } from './state/filters.js';
+import { byId } from './ui/dom.js';
+import { renderFilters } from './ui/filters.js';
+
+export function renderFilterPanel(app: Explorer, filters: Filters): void {
+  const set = (change: (f: Filters) => Filters): void => app.update((s) => ({ ...s, filters: change(s.filters) }));
+  renderFilters(byId('filters'), app.timeline, filters, {
+    onFaction: (id) => set((f) => toggleFaction(f, id)),
+    onTieKind: (k) => set((f) => toggleTieKind(f, k)),
+    onEventKind: (k) => set((f) => toggleEventKind(f, k)),
+    onMinCertainty: (c) => set((f) => setMinCertainty(f, c)),
+    onSource: (id) => set((f) => toggleSource(f, id)),
+    onHideGone: (hide) => set((f) => setHideGone(f, hide)),
+    onReset: () => app.resetFilters(),
+  });
+}

@@ -1,0 +1,189 @@
+/**
+ * Graph data: every person, faction and tie is added to Cytoscape once; a frame only changes
+ * classes, visibility and parents, and only where they differ from the last frame. That diff is
+ * what keeps a time step well under a 16 ms frame budget.
+ */
+import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
+import type { Timeline } from '../model.js';
+import type { CompareMark } from '../state/compare.js';
+import type { Frame, PersonFrame } from '../state/frame.js';
+import { UNAFFILIATED } from '../state/palette.js';
+
+export const factionNodeId = (id: string): string => `faction:${id}`;
+export const tieEdgeId = (id: string): string => `tie:${id}`;
+export const personIdOf = (nodeId: string): string | null => (nodeId.startsWith('p:') ? nodeId.slice(2) : null);
+export const personNodeId = (id: string): string => `p:${id}`;
+
+export function personLabel(name: string, hangul: string | null): string {
+  return hangul === null ? name : `${name}\n${hangul}`;
+}
+
+/** Every element, with people already inside their faction at the first frame: moving thousands
+ * of nodes into parents one by one on the first draw would cost more than building them there. */
+export function initialElements(timeline: Timeline, colours: ReadonlyMap<string, string>, first: Frame): ElementDefinition[] {
+  const factions: ElementDefinition[] = timeline.factions.map((f) => ({
+    group: 'nodes',
+    data: { id: factionNodeId(f.id), label: f.name, colour: colours.get(f.id) ?? UNAFFILIATED },
+    classes: 'faction hidden',
+  }));
+  const persons: ElementDefinition[] = timeline.persons.map((p) => {
+    const faction = first.persons.get(p.id)?.parent ?? null;
+    return {
+      group: 'nodes',
+      data: {
+        id: personNodeId(p.id),
+        label: personLabel(p.name, p.hangul),
+        colour: faction === null ? UNAFFILIATED : (colours.get(faction) ?? UNAFFILIATED),
+        ...(faction === null ? {} : { parent: factionNodeId(faction) }),
+      },
+      classes: 'person hidden',
+    };
+  });
+  const ties: ElementDefinition[] = timeline.ties.map((t) => ({
+    group: 'edges',
+    data: { id: tieEdgeId(t.id), source: personNodeId(t.sourceId), target: personNodeId(t.targetId), kind: t.kind },
+    classes: `tie k-${t.kind} hidden`,
+  }));
+  return [...factions, ...persons, ...ties];
+}
+
+/** Per-person overlays that are not part of the frame: selection, chain and compare marks. */
+export interface Overlay {
+  readonly selected: string | null;
+  /** Non-null in chain mode: people on the revealed chain; everyone else is dimmed. */
+  readonly chainPersons: ReadonlySet<string> | null;
+  readonly chainTies: ReadonlySet<string> | null;
+  readonly compare: ReadonlyMap<string, CompareMark> | null;
+}
+
+export const NO_OVERLAY: Overlay = { selected: null, chainPersons: null, chainTies: null, compare: null };
+
+export interface ApplyResult {
+  /** People newly shown or moved to another faction: the layout has to place them. */
+  readonly placed: readonly string[];
+  /** The subset of `placed` that changed faction (their old position is in the wrong box). */
+  readonly moved: ReadonlySet<string>;
+  /** Whether anything structural changed (visibility or parents). */
+  readonly structural: boolean;
+}
+
+/** Remembers what was last applied so the next frame touches only the differences. */
+export class FrameApplier {
+  private readonly parents = new Map<string, string | null>();
+  private readonly classes = new Map<string, string>();
+  private persons: NodeSingular[];
+  private factions: NodeSingular[];
+  private edges: EdgeSingular[];
+  private edgeBase: string[];
+  /** Per edge: 0 hidden, else 1 | 2 directed | 4 uncertain | 8 dimmed. */
+  private edgeCodes: number[];
+
+  constructor(
+    private readonly cy: Core,
+    private readonly colours: ReadonlyMap<string, string>,
+  ) {
+    // Element references are cached: a selector per frame would cost more than the diff itself.
+    this.persons = cy.nodes('.person').toArray() as NodeSingular[];
+    this.factions = cy.nodes('.faction').toArray() as NodeSingular[];
+    this.edges = cy.edges('.tie').toArray() as EdgeSingular[];
+    this.edgeBase = this.edges.map((e) => `tie k-${String(e.data('kind'))}`);
+    this.edgeCodes = this.edges.map(() => 0);
+    for (const node of this.persons) {
+      const parent = node.parent();
+      this.parents.set(node.id().slice(2), parent.nonempty() ? parent.first().id() : null);
+    }
+  }
+
+  apply(frame: Frame, overlay: Overlay): ApplyResult {
+    const placed: string[] = [];
+    const movedIds = new Set<string>();
+    let structural = false;
+    const members = new Map<string, number>();
+    this.cy.batch(() => {
+      this.persons.forEach((original, index) => {
+        let node = original;
+        const id = node.id().slice(2);
+        const p = frame.persons.get(id);
+        const parent = p === undefined || p.parent === null ? null : factionNodeId(p.parent);
+        const cls = p === undefined ? 'person hidden' : personClasses(p, id, overlay);
+        if (parent !== null) members.set(parent, (members.get(parent) ?? 0) + 1);
+        const wasHidden = (this.classes.get(id) ?? 'person hidden').endsWith('hidden');
+        if (p !== undefined && parent !== (this.parents.get(id) ?? null)) {
+          node = this.moveTo(node, parent, p.parent);
+          this.persons[index] = node;
+          movedIds.add(id);
+          placed.push(id);
+          structural = true;
+        } else if (p !== undefined && wasHidden) {
+          placed.push(id);
+          structural = true;
+        } else if (p === undefined && !wasHidden) structural = true;
+        if (this.classes.get(id) !== cls) {
+          node.classes(cls);
+          this.classes.set(id, cls);
+        }
+      });
+      for (const node of this.factions) {
+        const shown = (members.get(node.id()) ?? 0) > 0;
+        if (shown === node.hasClass('hidden')) node.toggleClass('hidden', !shown);
+      }
+      const visibleTies = new Map(frame.ties.map((t) => [tieEdgeId(t.id), t]));
+      this.edges.forEach((original, index) => {
+        // A moved endpoint re-creates its edges, so a stale reference is swapped for the live one.
+        const edge = original.removed() ? this.cy.getElementById(original.id()) : original;
+        if (edge !== original) this.edges[index] = edge as EdgeSingular;
+        const t = visibleTies.get(edge.id());
+        // A small number per edge; the class string is built only when it changes.
+        const code = t === undefined ? 0 : 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (overlay.chainTies !== null && !overlay.chainTies.has(t.id) ? 8 : 0);
+        if (this.edgeCodes[index] === code) return;
+        this.edgeCodes[index] = code;
+        let cls = this.edgeBase[index] ?? 'tie';
+        if (code === 0) cls += ' hidden';
+        if (code & 2) cls += ' directed';
+        if (code & 4) cls += ' uncertain';
+        if (code & 8) cls += ' dim';
+        edge.classes(cls);
+      });
+    });
+    return { placed, moved: movedIds, structural };
+  }
+
+  private moveTo(node: NodeSingular, parent: string | null, factionId: string | null): NodeSingular {
+    // move() re-creates the node (new reference), so it is done only when the faction changes.
+    const moved = (node.move({ parent }).nodes()[0] as NodeSingular | undefined) ?? node;
+    moved.data('colour', factionId === null ? UNAFFILIATED : (this.colours.get(factionId) ?? UNAFFILIATED));
+    this.parents.set(moved.id().slice(2), parent);
+    return moved;
+  }
+}
+
+function personClasses(p: PersonFrame, id: string, overlay: Overlay): string {
+  let cls = `person s-${p.group}`;
+  if (!p.statusCertain) cls += ' uncertain';
+  if (p.former) cls += ' former';
+  if (!p.membershipCertain && p.parent !== null) cls += ' member-uncertain';
+  if (overlay.selected === id) cls += ' selected';
+  if (overlay.chainPersons !== null) cls += overlay.chainPersons.has(id) ? ' in-chain' : ' dim';
+  const mark = overlay.compare?.get(id);
+  if (mark !== undefined && mark !== 'same') cls += ` cmp-${mark}`;
+  return cls;
+}
+
+let chainKey = '';
+
+/** Chain arrows between people, replaced wholesale (there are only a handful) when they change. */
+export function setChainLinks(cy: Core, links: readonly { readonly from: string; readonly to: string; readonly current: boolean; readonly label: string }[]): void {
+  const key = links.map((l) => `${l.from}>${l.to}:${l.current}:${l.label}`).join('|');
+  if (key === chainKey) return;
+  chainKey = key;
+  cy.batch(() => {
+    cy.edges('.chain-link').remove();
+    cy.add(
+      links.map((l, i) => ({
+        group: 'edges' as const,
+        data: { id: `chain:${i}`, source: personNodeId(l.from), target: personNodeId(l.to), label: l.label },
+        classes: l.current ? 'chain-link current' : 'chain-link',
+      })),
+    );
+  });
+}

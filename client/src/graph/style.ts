@@ -1,0 +1,157 @@
+/**
+ * How every encoding looks: faction colour on compound parents and their members, status as
+ * node shape and fill, uncertainty as a dashed outline and lower opacity, tie kind as line
+ * colour and pattern, arrows only for directed ties. ui/legend.ts draws from the same tables,
+ * so the legend cannot drift from the graph.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import type { TieKind } from '../model.js';
+import type { StatusGroup } from '../state/status.js';
+
+export interface StatusLook {
+  readonly shape: 'ellipse' | 'round-triangle' | 'diamond' | 'square' | 'octagon' | 'vee' | 'star';
+  /** Fill: 'faction' uses the faction colour; else a fixed colour. */
+  readonly fill: 'faction' | string;
+  readonly border: string;
+  readonly borderWidth: number;
+}
+
+export const STATUS_LOOK: Readonly<Record<StatusGroup, StatusLook>> = {
+  active: { shape: 'ellipse', fill: 'faction', border: '#1a1a1a', borderWidth: 1.5 },
+  demoted: { shape: 'round-triangle', fill: 'faction', border: '#1a1a1a', borderWidth: 3 },
+  expelled: { shape: 'diamond', fill: '#ffffff', border: '#1a1a1a', borderWidth: 3 },
+  imprisoned: { shape: 'square', fill: '#5a5a5a', border: '#1a1a1a', borderWidth: 3 },
+  dead: { shape: 'octagon', fill: '#111111', border: '#111111', borderWidth: 2 },
+  fled: { shape: 'vee', fill: '#ffffff', border: '#555555', borderWidth: 2 },
+  rehabilitated: { shape: 'star', fill: 'faction', border: '#1a1a1a', borderWidth: 2 },
+};
+
+export interface TieLook {
+  readonly colour: string;
+  readonly line: 'solid' | 'dashed' | 'dotted';
+  /** Dash pattern for dashed lines, so kinds differ by pattern as well as hue. */
+  readonly dash: readonly number[];
+  readonly width: number;
+  readonly label: string;
+}
+
+// Okabe-Ito hues again, chosen apart from the faction fills so ties and factions don't merge.
+export const TIE_LOOK: Readonly<Record<TieKind, TieLook>> = {
+  ALLIANCE: { colour: '#0072B2', line: 'solid', dash: [], width: 2.5, label: 'Alliance' },
+  PATRONAGE: { colour: '#009E73', line: 'solid', dash: [], width: 2.5, label: 'Patronage (patron → client)' },
+  RIVALRY: { colour: '#D55E00', line: 'dashed', dash: [8, 4], width: 2.5, label: 'Rivalry' },
+  DENUNCIATION: { colour: '#B2182B', line: 'solid', dash: [], width: 3.5, label: 'Denunciation (accuser → accused)' },
+  COMRADES: { colour: '#444444', line: 'dashed', dash: [14, 3, 2, 3], width: 1.5, label: 'Comrades-in-arms' },
+  KINSHIP: { colour: '#8c6d31', line: 'solid', dash: [], width: 5, label: 'Kinship' },
+  PROTECTION: { colour: '#56B4E9', line: 'dashed', dash: [3, 3], width: 3, label: 'Protection' },
+  ASSOCIATION: { colour: '#888888', line: 'dotted', dash: [], width: 1.5, label: 'Association' },
+};
+
+export const FONT = '"Noto Sans CJK KR", "Noto Sans CJK JP", "Noto Sans", "DejaVu Sans", sans-serif';
+
+export function stylesheet(): StylesheetJson {
+  const statusRules = Object.entries(STATUS_LOOK).map(([group, look]) => ({
+    selector: `node.person.s-${group}`,
+    style: {
+      shape: look.shape,
+      'border-color': look.border,
+      'border-width': look.borderWidth,
+      ...(look.fill === 'faction' ? {} : { 'background-color': look.fill }),
+    },
+  }));
+  const tieRules = Object.entries(TIE_LOOK).map(([kind, look]) => ({
+    selector: `edge.k-${kind}`,
+    style: {
+      'line-color': look.colour,
+      'target-arrow-color': look.colour,
+      'line-style': look.line,
+      width: look.width,
+      ...(look.dash.length > 0 ? { 'line-dash-pattern': [...look.dash] } : {}),
+    },
+  }));
+  return [
+    {
+      selector: 'node',
+      // Labels too small to read are skipped: drawing thousands of them dominates large frames.
+      style: { 'font-family': FONT, 'font-size': 11, color: '#111', 'text-wrap': 'wrap', 'text-max-width': '110px', 'min-zoomed-font-size': 7 },
+    },
+    {
+      selector: 'node.faction',
+      style: {
+        'background-color': 'data(colour)',
+        'background-opacity': 0.14,
+        'border-color': 'data(colour)',
+        'border-width': 2,
+        shape: 'round-rectangle',
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'font-size': 14,
+        'font-weight': 'bold',
+        padding: '18px',
+        'text-background-color': '#fff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+      },
+    },
+    {
+      selector: 'node.person',
+      style: {
+        width: 22,
+        height: 22,
+        'background-color': 'data(colour)',
+        label: 'data(label)',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-background-color': '#fff',
+        'text-background-opacity': 0.7,
+        'text-background-padding': '1px',
+        'transition-property': 'background-color, border-color, opacity, width, height',
+        'transition-duration': 250,
+      },
+    },
+    ...statusRules,
+    // Uncertain status: dashed outline and a paler node, so "possibly purged" never reads as fact.
+    { selector: 'node.person.uncertain', style: { 'border-style': 'dashed', 'border-width': 3, opacity: 0.65 } },
+    { selector: 'node.person.former', style: { 'background-opacity': 0.55 } },
+    { selector: 'node.person.member-uncertain', style: { 'outline-width': 2, 'outline-color': '#777', 'outline-style': 'dotted', 'outline-offset': 2 } },
+    { selector: '.hidden', style: { display: 'none' } },
+    {
+      selector: 'edge.tie',
+      style: { 'curve-style': 'bezier', opacity: 0.85, 'arrow-scale': 1.3, 'target-arrow-shape': 'none' },
+    },
+    ...tieRules,
+    { selector: 'edge.tie.directed', style: { 'target-arrow-shape': 'triangle' } },
+    { selector: 'edge.tie.uncertain', style: { opacity: 0.45 } },
+    // Selection and chain mode.
+    { selector: 'node.person.selected', style: { 'underlay-color': '#000', 'underlay-opacity': 0.25, 'underlay-padding': 8, 'font-weight': 'bold' } },
+    { selector: '.dim', style: { opacity: 0.15 } },
+    { selector: 'node.person.in-chain', style: { 'underlay-color': '#B2182B', 'underlay-opacity': 0.35, 'underlay-padding': 7, 'font-weight': 'bold' } },
+    {
+      selector: 'edge.chain-link',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'line-color': '#B2182B',
+        'target-arrow-color': '#B2182B',
+        'target-arrow-shape': 'triangle-backcurve',
+        'line-style': 'dashed',
+        'line-dash-pattern': [8, 4],
+        width: 4,
+        label: 'data(label)',
+        'font-size': 10,
+        'text-background-color': '#fff',
+        'text-background-opacity': 0.9,
+        'z-index': 99,
+      },
+    },
+    { selector: 'edge.chain-link.current', style: { width: 7, 'line-style': 'solid' } },
+    // Compare mode.
+    { selector: 'node.person.cmp-vanished', style: { opacity: 0.35, 'border-style': 'dotted', 'border-width': 3, 'border-color': '#B2182B' } },
+    { selector: 'node.person.cmp-fell', style: { 'underlay-color': '#B2182B', 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
+    { selector: 'node.person.cmp-rose', style: { 'underlay-color': '#009E73', 'underlay-opacity': 0.45, 'underlay-padding': 6 } },
+    { selector: 'node.person.cmp-moved', style: { 'underlay-color': '#0072B2', 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
+    // The console's result graph.
+    { selector: 'node.result', style: { label: 'data(label)', 'background-color': 'data(colour)', width: 18, height: 18, 'font-size': 10 } },
+    { selector: 'edge.result', style: { 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, 'target-arrow-shape': 'triangle', width: 1.5 } },
+  ] as StylesheetJson;
+}

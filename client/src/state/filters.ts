@@ -1,0 +1,61 @@
+/**
+ * Which facts the user wants to see. Filters are plain arrays so they serialise into the
+ * permalink as they are; prepare() turns them into sets once per change, not per frame.
+ */
+import { CERTAINTY_RANK, type Certainty, type Citation, type TieKind } from '../model.js';
+
+export interface Filters {
+  /** Factions whose members are hidden. */
+  readonly hiddenFactions: readonly string[];
+  readonly hiddenTieKinds: readonly TieKind[];
+  /** Event kinds whose events (and the status changes they cause) are ignored. */
+  readonly hiddenEventKinds: readonly string[];
+  /** Facts below this certainty are ignored; PROBABLE is "hide possible facts". */
+  readonly minCertainty: Certainty;
+  /** When non-empty, only facts citing at least one of these sources are used. */
+  readonly sources: readonly string[];
+  /** Hide people who are dead or abroad at the date, to declutter late years. */
+  readonly hideGone: boolean;
+}
+
+export const NO_FILTERS: Filters = {
+  hiddenFactions: [],
+  hiddenTieKinds: [],
+  hiddenEventKinds: [],
+  minCertainty: 'POSSIBLE',
+  sources: [],
+  hideGone: false,
+};
+
+function toggled<T>(list: readonly T[], item: T): readonly T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+export const toggleFaction = (f: Filters, id: string): Filters => ({ ...f, hiddenFactions: toggled(f.hiddenFactions, id) });
+export const toggleTieKind = (f: Filters, kind: TieKind): Filters => ({ ...f, hiddenTieKinds: toggled(f.hiddenTieKinds, kind) });
+export const toggleEventKind = (f: Filters, kind: string): Filters => ({
+  ...f,
+  hiddenEventKinds: toggled(f.hiddenEventKinds, kind),
+});
+export const toggleSource = (f: Filters, id: string): Filters => ({ ...f, sources: toggled(f.sources, id) });
+export const setMinCertainty = (f: Filters, minCertainty: Certainty): Filters => ({ ...f, minCertainty });
+export const setHideGone = (f: Filters, hideGone: boolean): Filters => ({ ...f, hideGone });
+
+export function isDefault(f: Filters): boolean {
+  return (
+    f.hiddenFactions.length === 0 &&
+    f.hiddenTieKinds.length === 0 &&
+    f.hiddenEventKinds.length === 0 &&
+    f.minCertainty === 'POSSIBLE' &&
+    f.sources.length === 0 &&
+    !f.hideGone
+  );
+}
+
+/** A compiled predicate for facts (memberships, ties, events): certainty and source filters. */
+export function factPredicate(f: Filters): (certainty: Certainty, citations: readonly Citation[]) => boolean {
+  const min = CERTAINTY_RANK[f.minCertainty];
+  const sources = new Set(f.sources);
+  return (certainty, citations) =>
+    CERTAINTY_RANK[certainty] >= min && (sources.size === 0 || citations.some((c) => sources.has(c.sourceId)));
+}

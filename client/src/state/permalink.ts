@@ -1,0 +1,84 @@
+/**
+ * The URL is the shareable state: date, selection, mode, compare date, chain position and
+ * filters. decode() is forgiving (a hand-edited or stale link restores what it can); encode()
+ * writes only what differs from the defaults so links stay short.
+ */
+import { CERTAINTY_RANK, TIE_KINDS, type Certainty, type TieKind } from '../model.js';
+import { isoOf, tryDayOf } from './dates.js';
+import { NO_FILTERS, type Filters } from './filters.js';
+import type { Mode } from './selection.js';
+
+export interface LinkState {
+  readonly day: number | null;
+  readonly personId: string | null;
+  readonly mode: Mode;
+  readonly compareDay: number | null;
+  readonly chainPath: number;
+  readonly chainStep: number;
+  readonly filters: Filters;
+}
+
+export const EMPTY_LINK: LinkState = {
+  day: null,
+  personId: null,
+  mode: 'network',
+  compareDay: null,
+  chainPath: 0,
+  chainStep: 0,
+  filters: NO_FILTERS,
+};
+
+const list = (values: readonly string[]): string => values.join(',');
+const split = (value: string | null): string[] => (value === null || value === '' ? [] : value.split(',').filter((x) => x !== ''));
+
+export function encode(s: LinkState): string {
+  const q = new URLSearchParams();
+  if (s.day !== null) q.set('at', isoOf(s.day));
+  if (s.personId !== null) q.set('p', s.personId);
+  if (s.mode !== 'network') q.set('mode', s.mode);
+  if (s.mode === 'compare' && s.compareDay !== null) q.set('vs', isoOf(s.compareDay));
+  if (s.mode === 'chain') {
+    if (s.chainPath !== 0) q.set('path', String(s.chainPath));
+    if (s.chainStep !== 0) q.set('step', String(s.chainStep));
+  }
+  const f = s.filters;
+  if (f.hiddenFactions.length > 0) q.set('hf', list(f.hiddenFactions));
+  if (f.hiddenTieKinds.length > 0) q.set('ht', list(f.hiddenTieKinds));
+  if (f.hiddenEventKinds.length > 0) q.set('he', list(f.hiddenEventKinds));
+  if (f.minCertainty !== 'POSSIBLE') q.set('min', f.minCertainty);
+  if (f.sources.length > 0) q.set('src', list(f.sources));
+  if (f.hideGone) q.set('gone', 'hide');
+  const text = q.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+const MODES: readonly Mode[] = ['network', 'chain', 'compare'];
+const natural = (value: string | null): number => {
+  const n = Number(value);
+  return value !== null && Number.isInteger(n) && n >= 0 ? n : 0;
+};
+
+export function decode(search: string): LinkState {
+  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const mode = MODES.find((m) => m === q.get('mode')) ?? 'network';
+  const personId = q.get('p');
+  const min = q.get('min');
+  const minCertainty: Certainty = min !== null && min in CERTAINTY_RANK ? (min as Certainty) : 'POSSIBLE';
+  const tieKinds = split(q.get('ht')).filter((k): k is TieKind => (TIE_KINDS as readonly string[]).includes(k));
+  return {
+    day: tryDayOf(q.get('at')),
+    personId: personId === '' ? null : personId,
+    mode: mode === 'chain' && (personId === null || personId === '') ? 'network' : mode,
+    compareDay: tryDayOf(q.get('vs')),
+    chainPath: natural(q.get('path')),
+    chainStep: natural(q.get('step')),
+    filters: {
+      hiddenFactions: split(q.get('hf')),
+      hiddenTieKinds: tieKinds,
+      hiddenEventKinds: split(q.get('he')),
+      minCertainty,
+      sources: split(q.get('src')),
+      hideGone: q.get('gone') === 'hide',
+    },
+  };
+}

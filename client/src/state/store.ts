@@ -1,0 +1,45 @@
+/**
+ * The app state and its one container. Each slice has its own pure module; this file only
+ * composes them, so a listener sees one consistent snapshot per change.
+ */
+import type { ChainState } from './chain.js';
+import { NO_FILTERS, type Filters } from './filters.js';
+import { NO_SELECTION, type Selection } from './selection.js';
+import type { TimeState } from './time.js';
+
+export interface AppState {
+  readonly time: TimeState;
+  readonly filters: Filters;
+  readonly selection: Selection;
+  /** The other date in compare mode ("before"); the slider's date is "after". */
+  readonly compareDay: number | null;
+  readonly chain: ChainState | null;
+}
+
+export function initialState(time: TimeState): AppState {
+  return { time, filters: NO_FILTERS, selection: NO_SELECTION, compareDay: null, chain: null };
+}
+
+export type Listener = (state: AppState, previous: AppState) => void;
+
+export class Store {
+  private listeners: Listener[] = [];
+
+  constructor(private state: AppState) {}
+
+  get(): AppState {
+    return this.state;
+  }
+
+  update(change: (s: AppState) => AppState): void {
+    const previous = this.state;
+    const next = change(previous);
+    if (next === previous) return;
+    this.state = next;
+    for (const listener of this.listeners) listener(next, previous);
+  }
+
+  subscribe(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Factions over time: free members per faction (lines) and people purged per year (bars),
+ * with a marker at the slider's year. Clicking a year moves the slider there.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type Plugin,
+} from 'chart.js';
+import type { ChartSeries } from '../state/chart-data.js';
+import { h, replace } from './dom.js';
+
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export class FactionChart {
+  private chart: Chart | null = null;
+  private year = 0;
+  private series: ChartSeries | null = null;
+  private readonly canvas: HTMLCanvasElement;
+
+  constructor(
+    root: HTMLElement,
+    private readonly colours: ReadonlyMap<string, string>,
+    private readonly onYear: (year: number) => void,
+  ) {
+    this.canvas = h('canvas', { id: 'faction-chart', role: 'img', 'aria-label': 'Active members per faction per year, and purges per year' });
+    replace(root, h('div', { class: 'chart-box' }, this.canvas));
+  }
+
+  setData(series: ChartSeries): void {
+    this.series = series;
+    const labels = series.years.map(String);
+    const datasets = [
+      ...series.members.map((m) => ({
+        type: 'line' as const,
+        label: `${m.faction.name}: active members`,
+        data: [...m.counts],
+        borderColor: this.colours.get(m.faction.id) ?? '#999',
+        backgroundColor: this.colours.get(m.faction.id) ?? '#999',
+        borderWidth: 2.5,
+        pointRadius: 2,
+        yAxisID: 'y',
+      })),
+      {
+        type: 'bar' as const,
+        label: 'People purged',
+        data: [...series.purges],
+        backgroundColor: 'rgba(178, 24, 43, 0.45)',
+        borderColor: '#B2182B',
+        borderWidth: 1,
+        yAxisID: 'y',
+      },
+    ];
+    if (this.chart === null) {
+      this.chart = new Chart(this.canvas, {
+        data: { labels, datasets },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          interaction: { mode: 'index', intersect: false },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'people' } } },
+          plugins: { legend: { position: 'right', labels: { boxWidth: 14, font: { size: 11 } } } },
+          onClick: (_event, _elements, chart) => {
+            const x = chart.scales.x;
+            const position = _event.x;
+            if (x === undefined || position === null || position === undefined) return;
+            const index = x.getValueForPixel(position);
+            const year = index === undefined ? undefined : this.series?.years[Math.round(index)];
+            if (year !== undefined) this.onYear(year);
+          },
+        },
+        plugins: [this.marker()],
+      });
+    } else {
+      this.chart.data.labels = labels;
+      this.chart.data.datasets = datasets;
+      this.chart.update();
+    }
+  }
+
+  setYear(year: number): void {
+    if (year === this.year) return;
+    this.year = year;
+    this.chart?.draw();
+  }
+
+  /** A vertical rule at the slider's year, drawn by a tiny inline plugin (no extra package). */
+  private marker(): Plugin {
+    return {
+      id: 'year-marker',
+      afterDatasetsDraw: (chart) => {
+        const index = this.series?.years.indexOf(this.year) ?? -1;
+        const x = chart.scales.x;
+        if (index < 0 || x === undefined) return;
+        const px = x.getPixelForValue(index);
+        const { top, bottom } = chart.chartArea;
+        const ctx = chart.ctx;
+        ctx.save();
+        ctx.strokeStyle = '#111';
+        ctx.lineWidth = 2;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(px, top);
+        ctx.lineTo(px, bottom);
+        ctx.stroke();
+        ctx.fillStyle = '#111';
+        ctx.font = 'bold 11px sans-serif';
+        ctx.fillText(String(this.year), px + 4, top + 10);
+        ctx.restore();
+      },
+    };
+  }
+}

@@ -1,0 +1,39 @@
+/** The compare panel: a second date, and who vanished, fell, rose or moved between the two. */
+import type { Comparison } from '../state/compare.js';
+import { isoOf, monthLabel } from '../state/dates.js';
+import { h } from './dom.js';
+
+export function renderCompare(
+  comparison: Comparison,
+  before: number,
+  after: number,
+  names: ReadonlyMap<string, string>,
+  on: { readonly onBefore: (iso: string) => void; readonly onPick: (id: string) => void; readonly onExit: () => void },
+): HTMLElement {
+  const list = (id: string, title: string, ids: readonly string[]): HTMLElement =>
+    h(
+      'div',
+      { id },
+      h('h3', {}, `${title} (${ids.length})`),
+      ids.length === 0
+        ? h('p', {}, 'No one.')
+        : h('ul', {}, ...[...ids].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b)).map((pid) => h('li', {}, h('button', { class: 'linkish', onClick: () => on.onPick(pid) }, names.get(pid) ?? pid)))),
+    );
+  return h(
+    'section',
+    { id: 'compare-panel' },
+    h('h2', { tabindex: -1 }, 'Compare two dates'),
+    h(
+      'label',
+      {},
+      'Earlier date: ',
+      h('input', { type: 'month', id: 'compare-before', value: isoOf(before).slice(0, 7), onChange: (e: Event) => on.onBefore((e.target as HTMLInputElement).value) }),
+    ),
+    h('p', {}, `Later date: ${monthLabel(after)} (the slider). The network shows the later date; ghosts mark those who vanished.`),
+    list('compare-vanished', 'Vanished', comparison.vanished),
+    list('compare-fell', 'Fell (purged, dead or fled)', comparison.fell),
+    list('compare-rose', 'Rose (appeared or rehabilitated)', comparison.rose),
+    list('compare-moved', 'Changed faction', comparison.moved),
+    h('button', { id: 'compare-exit', onClick: () => on.onExit() }, 'Back to the network'),
+  );
+}

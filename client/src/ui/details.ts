@@ -1,0 +1,155 @@
+/**
+ * The person panel: every name form, a status lane, factions over time, offices, ties, events
+ * with their citations, and the bibliography behind all of it.
+ */
+import type { PersonDetails } from '../api.js';
+import type { Citation, Moment, Source } from '../model.js';
+import { yearOf } from '../state/dates.js';
+import { intervalBar, statusLane } from '../state/lane.js';
+import { STATUS_LABEL, statusKindLabel, type StatusGroup } from '../state/status.js';
+import { bibliographyList, citationList } from './citations.js';
+import { h } from './dom.js';
+
+export const LANE_COLOUR: Readonly<Record<StatusGroup, string>> = {
+  active: '#2b8a3e',
+  demoted: '#E69F00',
+  expelled: '#D55E00',
+  imprisoned: '#5a5a5a',
+  dead: '#111111',
+  fled: '#56B4E9',
+  rehabilitated: '#CC79A7',
+};
+
+const when = (m: Moment | null): string => (m === null ? '?' : `${m.approximate ? 'c. ' : ''}${m.iso}`);
+const range = (from: Moment | null, to: Moment | null): string => `${when(from)} – ${to === null ? '' : when(to)}`;
+const cert = (c: string): HTMLElement | null => (c === 'CERTAIN' ? null : h('span', { class: `cert ${c}` }, c.toLowerCase()));
+
+export interface DetailsContext {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly allSources: readonly Source[];
+  readonly start: number;
+  readonly end: number;
+  readonly factionColours: ReadonlyMap<string, string>;
+  readonly onPick: (personId: string) => void;
+  readonly onChain: () => void;
+  readonly onGoTo: (day: number) => void;
+}
+
+function axis(start: number, end: number): HTMLElement {
+  return h('div', { class: 'lane-axis', 'aria-hidden': 'true' }, h('span', {}, String(yearOf(start))), h('span', {}, String(yearOf(end))));
+}
+
+export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElement {
+  const lane = statusLane(p.statusChanges, ctx.start, ctx.end);
+  const strip = h(
+    'div',
+    { class: 'lane', role: 'img', 'aria-label': `Status over time: ${p.statusChanges.map((c) => `${statusKindLabel(c.state)} ${c.date.iso}`).join(', ') || 'active throughout'}` },
+    ...lane.map((s) =>
+      h('span', {
+        title: `${STATUS_LABEL[s.group]}${s.uncertain ? ' (date uncertain)' : ''}`,
+        style: `width:${((s.end - s.start) * 100).toFixed(2)}%;background:${s.uncertain ? `repeating-linear-gradient(45deg,${LANE_COLOUR[s.group]} 0 4px,#fff 4px 7px)` : LANE_COLOUR[s.group]}`,
+      }),
+    ),
+  );
+  const factionStrips = p.memberships.map((m) => {
+    const bar = intervalBar(m.from, m.to, ctx.start, ctx.end);
+    const colour = ctx.factionColours.get(m.factionId) ?? '#bbb';
+    return h(
+      'div',
+      {},
+      h('div', {}, `${m.factionName}: ${range(m.from, m.to)} `, cert(m.certainty)),
+      h(
+        'div',
+        { class: 'lane', style: 'height:10px', 'aria-hidden': 'true' },
+        h('span', { style: `width:${(bar.start * 100).toFixed(2)}%` }),
+        h('span', {
+          style: `width:${((bar.end - bar.start) * 100).toFixed(2)}%;background:${colour};opacity:${m.certainty === 'CERTAIN' ? 1 : 0.5}`,
+        }),
+      ),
+      citationList(m.citations, ctx.sources),
+    );
+  });
+  const all: Citation[] = [
+    ...p.citations,
+    ...p.memberships.flatMap((m) => m.citations),
+    ...p.offices.flatMap((o) => o.citations),
+    ...p.ties.flatMap((t) => t.citations),
+    ...p.events.flatMap((e) => e.citations),
+  ];
+  return h(
+    'article',
+    { id: 'person-details', 'aria-labelledby': 'person-name' },
+    h('h2', { id: 'person-name', tabindex: -1 }, p.name),
+    h('div', { class: 'names' }, [p.hangul, p.hanja].filter((x) => x !== null).join(' · ')),
+    p.disambiguation === null ? null : h('p', { class: 'cite' }, p.disambiguation),
+    p.summary === null ? null : h('p', {}, p.summary),
+    h('p', {}, `Born ${when(p.born)}; died ${when(p.died)}`),
+    h('button', { id: 'chain-button', onClick: () => ctx.onChain() }, 'Follow purge chain'),
+    h('h3', {}, 'Name forms'),
+    h('ul', { id: 'name-forms' }, ...[p.name, p.hangul, p.hanja, ...p.aliases].filter((x): x is string => x !== null).map((n) => h('li', { lang: /[\u3131-\uD79D]/.test(n) ? 'ko' : /[\u4E00-\u9FFF]/.test(n) ? 'zh-Hant' : undefined }, n))),
+    h('h3', {}, 'Status over time'),
+    strip,
+    axis(ctx.start, ctx.end),
+    h(
+      'ul',
+      {},
+      ...p.statusChanges.map((c) =>
+        h(
+          'li',
+          {},
+          h('button', { class: 'linkish', onClick: () => ctx.onGoTo(c.date.latest) }, when(c.date)),
+          ` ${statusKindLabel(c.state)}`,
+          c.eventTitle === null ? null : ` (${c.eventTitle})`,
+          ' ',
+          cert(c.certainty),
+        ),
+      ),
+    ),
+    h('h3', {}, 'Factions over time'),
+    ...(factionStrips.length > 0 ? factionStrips : [h('p', {}, 'No faction membership recorded.')]),
+    axis(ctx.start, ctx.end),
+    h('h3', {}, 'Offices'),
+    p.offices.length === 0
+      ? h('p', {}, 'No offices recorded.')
+      : h('ul', {}, ...p.offices.map((o) => h('li', {}, `${o.title}, ${range(o.from, o.to)} `, cert(o.certainty), citationList(o.citations, ctx.sources)))),
+    h('h3', {}, 'Ties'),
+    p.ties.length === 0
+      ? h('p', {}, 'No ties recorded.')
+      : h(
+          'ul',
+          {},
+          ...p.ties.map((t) =>
+            h(
+              'li',
+              {},
+              `${t.kind.toLowerCase()} ${t.directed ? (t.outgoing ? '→ ' : '← ') : 'with '}`,
+              h('button', { class: 'linkish', onClick: () => ctx.onPick(t.other.id) }, t.other.name),
+              `, ${range(t.from, t.to)} `,
+              cert(t.certainty),
+              t.summary === null ? null : h('div', {}, t.summary),
+              citationList(t.citations, ctx.sources),
+            ),
+          ),
+        ),
+    h('h3', {}, 'Events'),
+    p.events.length === 0
+      ? h('p', {}, 'No events recorded.')
+      : h(
+          'ul',
+          { id: 'person-events' },
+          ...p.events.map((e) =>
+            h(
+              'li',
+              {},
+              h('button', { class: 'linkish', onClick: () => ctx.onGoTo(e.date.latest) }, when(e.date)),
+              ` ${e.title} (${e.role.toLowerCase()}) `,
+              cert(e.certainty),
+              e.summary === null ? null : h('div', {}, e.summary),
+              citationList(e.citations, ctx.sources),
+            ),
+          ),
+        ),
+    h('h3', {}, 'Bibliography'),
+    bibliographyList(all, ctx.allSources),
+  );
+}

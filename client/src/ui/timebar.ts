@@ -1,0 +1,76 @@
+/** The time controls: slider, play/pause, speed and jumps to the previous and next event. */
+import { isoOf, monthLabel, yearOf } from '../state/dates.js';
+import { SPEEDS, sliderMax, sliderValue, type TimeState } from '../state/time.js';
+import { h, replace } from './dom.js';
+
+export interface TimebarHandlers {
+  readonly onSlide: (value: number) => void;
+  readonly onPlay: () => void;
+  readonly onSpeed: (speed: number) => void;
+  readonly onJump: (dir: 1 | -1) => void;
+  readonly onStep: (months: number) => void;
+}
+
+export class Timebar {
+  private readonly slider: HTMLInputElement;
+  private readonly label: HTMLTimeElement;
+  private readonly playButton: HTMLButtonElement;
+  private readonly speed: HTMLSelectElement;
+  readonly perf: HTMLSpanElement;
+
+  constructor(root: HTMLElement, time: TimeState, handlers: TimebarHandlers) {
+    this.slider = h('input', {
+      type: 'range',
+      id: 'time-slider',
+      min: 0,
+      max: sliderMax(time),
+      step: 1,
+      'aria-label': 'Date',
+      onInput: () => handlers.onSlide(Number(this.slider.value)),
+    });
+    this.label = h('time', { class: 'date', id: 'date-label' });
+    this.playButton = h('button', { id: 'play', 'aria-label': 'Play', onClick: () => handlers.onPlay() }, '▶ Play');
+    this.speed = h(
+      'select',
+      { id: 'speed', 'aria-label': 'Playback speed', onChange: () => handlers.onSpeed(Number(this.speed.value)) },
+      ...SPEEDS.map((s) => h('option', { value: s, selected: s === time.speed }, `${s} months/s`)),
+    );
+    this.perf = h('span', { class: 'perf', id: 'perf' });
+    replace(
+      root,
+      h('button', { id: 'prev-event', title: 'Previous event (Page Up)', onClick: () => handlers.onJump(-1) }, '« Previous event'),
+      this.playButton,
+      h('button', { id: 'next-event', title: 'Next event (Page Down)', onClick: () => handlers.onJump(1) }, 'Next event »'),
+      this.speed,
+      h('span', { class: 'ticks' }, String(yearOf(time.start))),
+      this.slider,
+      h('span', { class: 'ticks' }, String(yearOf(time.end))),
+      this.label,
+      this.perf,
+    );
+    // Arrow keys on the slider move by a month natively; [ and ] step anywhere on the page.
+    document.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input[type=text], input[type=search], textarea, select')) return;
+      if (e.key === '[') handlers.onStep(-1);
+      else if (e.key === ']') handlers.onStep(1);
+      else if (e.key === 'PageUp' && target !== this.slider) handlers.onJump(-1);
+      else if (e.key === 'PageDown' && target !== this.slider) handlers.onJump(1);
+      else return;
+      e.preventDefault();
+    });
+  }
+
+  render(time: TimeState): void {
+    const value = String(sliderValue(time));
+    if (this.slider.value !== value) this.slider.value = value;
+    const label = monthLabel(time.day);
+    this.label.textContent = label;
+    this.label.dateTime = isoOf(time.day);
+    this.slider.setAttribute('aria-valuetext', label);
+    this.playButton.textContent = time.playing ? '⏸ Pause' : '▶ Play';
+    this.playButton.setAttribute('aria-label', time.playing ? 'Pause' : 'Play');
+    this.playButton.setAttribute('aria-pressed', String(time.playing));
+    if (this.speed.value !== String(time.speed)) this.speed.value = String(time.speed);
+  }
+}

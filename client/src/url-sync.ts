@@ -1,0 +1,38 @@
+/** Keeps the address bar in step with the state (replaceState, throttled) for permalinks. */
+import { encode, type LinkState } from './state/permalink.js';
+import type { AppState } from './state/store.js';
+
+export function linkState(s: AppState): LinkState {
+  return {
+    day: s.time.day,
+    personId: s.selection.personId,
+    mode: s.selection.mode,
+    compareDay: s.compareDay,
+    chainPath: s.chain?.pathIndex ?? 0,
+    chainStep: s.chain?.step ?? 0,
+    filters: s.filters,
+  };
+}
+
+export class UrlSync {
+  private timer: number | undefined;
+  private latest: AppState | null = null;
+
+  write(s: AppState): void {
+    this.latest = s;
+    if (this.timer !== undefined) return;
+    this.timer = window.setTimeout(() => {
+      this.timer = undefined;
+      if (this.latest !== null) this.flush(this.latest);
+    }, 200);
+  }
+
+  flush(s: AppState): void {
+    const search = encode(linkState(s));
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }
+
+  href(s: AppState): string {
+    return `${window.location.origin}${window.location.pathname}${encode(linkState(s))}`;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Shared by the browser tests: builds the client if its sources are newer than client/dist,
+ * serves the real app (createApp on the suite's Neo4j, port 0), and launches Debian's
+ * headless Chromium through playwright-core. Screenshots go to artifacts/screenshots/.
+ */
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { createApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import type { Database } from '../../server/src/db/database.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+export async function ensureClientBuilt(): Promise<void> {
+  const index = path.join(ROOT, 'client/dist/index.html');
+  let built = 0;
+  try {
+    built = statSync(index).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  const sources = Math.max(newest(path.join(ROOT, 'client/src')), statSync(path.join(ROOT, 'client/index.html')).mtimeMs);
+  if (built > sources) return;
+  await build({ configFile: path.join(ROOT, 'client/vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface RunningApp {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function serveApp(db: Database): Promise<RunningApp> {
+  const config = { ...loadConfig({}, ROOT), port: 0 };
+  const app = await createApp({ config, db });
+  const server = app.express.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Collects uncaught page errors so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+export interface PerfSnapshot {
+  frames: number;
+  lastMs: number;
+  maxMs: number;
+  meanMs: number;
+  p95Ms: number;
+  computeMeanMs: number;
+  moves: number;
+  persons: number;
+  ties: number;
+  layoutMs: number;
+}
+
+export function readPerf(page: Page): Promise<PerfSnapshot> {
+  return page.evaluate(() => (window as unknown as { __atlasPerf: () => PerfSnapshot }).__atlasPerf());
+}
+
+/** Steps the date `steps` months with the keyboard, each step a real state change and frame. */
+export async function scrub(page: Page, steps: number, key = ']'): Promise<PerfSnapshot> {
+  await page.evaluate(() => (window as unknown as { __atlasPerfReset: () => void }).__atlasPerfReset());
+  await page.locator('body').focus();
+  for (let i = 0; i < steps; i += 1) await page.keyboard.press(key);
+  return readPerf(page);
+}

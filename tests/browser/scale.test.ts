@@ -1,0 +1,61 @@
+// @vitest-environment node
+/**
+ * Time-step cost at scale: the real built app, fed the synthetic generator's 1k and 5k person
+ * datasets in place of the curated timeline (page.route answers the one Timeline request).
+ * Records mean, p95 and max per step to artifacts/time-step-scale.json.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/src/db/database.js';
+import { openTestDatabase } from '../setup/database.js';
+import { ensureClientBuilt, launchChromium, ROOT, screenshot, scrub, serveApp, watchErrors, type PerfSnapshot, type RunningApp } from './harness.js';
+import { syntheticTimelineResponse } from './synthetic-timeline.js';
+
+let db: Database;
+let app: RunningApp;
+let browser: Browser;
+const results: Record<string, PerfSnapshot & { loadMs: number }> = {};
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  db = openTestDatabase();
+  app = await serveApp(db);
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  writeFileSync(path.join(ROOT, 'artifacts/time-step-scale.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await browser?.close();
+  await app?.stop();
+  await db?.close();
+});
+
+// Fewer steps at 5k: Cytoscape's redraw of ~12k edges in software-rendered headless Chromium
+// takes seconds per step there (outside the measured frame), and the suite has a time budget.
+describe.each([
+  [1000, 48],
+  [5000, 12],
+])('time steps with %i synthetic people', (persons, steps) => {
+  it('stays interactive while scrubbing', async () => {
+    const body = JSON.stringify(syntheticTimelineResponse(persons));
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.route('**/graphql', async (route) => {
+      const query = String((route.request().postDataJSON() as { query?: string }).query ?? '');
+      if (query.includes('timeline')) await route.fulfill({ status: 200, contentType: 'application/json', body });
+      else await route.continue();
+    });
+    const started = Date.now();
+    await page.goto(`${app.url}?at=1950-01-01`);
+    await page.waitForSelector('#overview', { timeout: 180_000 });
+    const loadMs = Date.now() - started;
+    const perf = await scrub(page, steps);
+    results[String(persons)] = { ...perf, loadMs };
+    await screenshot(page, `10-scale-${persons}`);
+    expect(perf.frames).toBe(steps);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { dayOf } from '../../../client/src/state/dates.js';
+import { NO_FILTERS, setMinCertainty, toggleEventKind, toggleFaction, toggleSource, toggleTieKind } from '../../../client/src/state/filters.js';
+import { computeFrame, prepare } from '../../../client/src/state/frame.js';
+import { timeline } from './fixtures/timeline.js';
+
+const frameAt = (iso: string, filters = NO_FILTERS) => computeFrame(prepare(timeline, filters), dayOf(iso));
+
+describe('computeFrame', () => {
+  it('places each person in their faction at the date', () => {
+    const f = frameAt('1947-06-01');
+    expect(f.persons.get('kim-il-sung')?.parent).toBe('guerrilla');
+    expect(f.persons.get('choe-chang-ik')?.parent).toBe('yanan');
+    expect(f.persons.get('turncoat')?.parent).toBe('yanan');
+  });
+
+  it('moves a person whose faction changes', () => {
+    expect(frameAt('1948-06-01').persons.get('turncoat')?.parent).toBe('yanan');
+    const later = frameAt('1952-06-01').persons.get('turncoat');
+    expect(later?.parent).toBe('guerrilla');
+    // The later membership is only POSSIBLE, so it is drawn as uncertain.
+    expect(later?.membershipCertain).toBe(false);
+  });
+
+  it('leaves out people before their first known fact', () => {
+    expect(frameAt('1945-06-01').persons.has('turncoat')).toBe(false);
+    expect(frameAt('1945-06-01').persons.has('kim-il-sung')).toBe(true);
+  });
+
+  it('keeps someone with no recorded start visible from the beginning', () => {
+    expect(frameAt('1945-01-01').persons.get('pak-hon-yong')?.parent).toBe('southern');
+  });
+
+  it('derives status from the last change that may have happened', () => {
+    expect(frameAt('1952-01-01').persons.get('pak-hon-yong')?.state).toBe('ACTIVE');
+    const arrested = frameAt('1954-01-01').persons.get('pak-hon-yong');
+    expect(arrested?.state).toBe('ARRESTED');
+    expect(arrested?.statusCertain).toBe(true);
+    // After the membership ended, the person stays drawn in the old faction, marked former.
+    expect(arrested?.former).toBe(true);
+    expect(arrested?.parent).toBe('southern');
+  });
+
+  it('marks a status uncertain inside the date\'s precision window', () => {
+    const during = frameAt('1953-03-15').persons.get('pak-hon-yong');
+    expect(during?.state).toBe('ARRESTED');
+    expect(during?.statusCertain).toBe(false);
+  });
+
+  it('marks a status from a possible event uncertain even after its date', () => {
+    const p = frameAt('1958-01-01').persons.get('pak-hon-yong');
+    expect(p?.group).toBe('dead');
+    expect(p?.statusCertain).toBe(false);
+  });
+
+  it('shows ties active at the date, with direction', () => {
+    const f = frameAt('1952-06-01');
+    const denunciation = f.ties.find((t) => t.id === 'tie-kim-denounces-pak');
+    expect(denunciation?.directed).toBe(true);
+    expect(denunciation?.certain).toBe(true);
+    expect(f.ties.find((t) => t.id === 'tie-choe-pak-alliance')?.certain).toBe(false);
+    expect(frameAt('1950-06-01').ties.map((t) => t.id)).toEqual(['tie-choe-pak-alliance']);
+  });
+
+  it('hides ties of a certainly dead person when the tie has no end', () => {
+    const certainDeath = {
+      ...timeline,
+      persons: timeline.persons.map((p) =>
+        p.id === 'pak-hon-yong' ? { ...p, statusChanges: p.statusChanges.map((c) => ({ ...c, certainty: 'CERTAIN' as const })) } : p,
+      ),
+      events: timeline.events.map((e) => ({ ...e, certainty: 'CERTAIN' as const })),
+    };
+    const f = computeFrame(prepare(certainDeath, NO_FILTERS), dayOf('1957-01-01'));
+    expect(f.ties.find((t) => t.id === 'tie-choe-pak-alliance')).toBeUndefined();
+  });
+
+  describe('filters', () => {
+    it('hides a faction\'s members', () => {
+      const f = frameAt('1947-06-01', toggleFaction(NO_FILTERS, 'yanan'));
+      expect(f.persons.has('choe-chang-ik')).toBe(false);
+      expect(f.persons.has('kim-il-sung')).toBe(true);
+    });
+
+    it('hides a tie kind', () => {
+      expect(frameAt('1952-06-01', toggleTieKind(NO_FILTERS, 'DENUNCIATION')).ties.map((t) => t.id)).toEqual(['tie-choe-pak-alliance']);
+    });
+
+    it('"hide possible facts" drops possible ties, memberships and status changes', () => {
+      const f = frameAt('1958-01-01', setMinCertainty(NO_FILTERS, 'PROBABLE'));
+      expect(f.ties).toEqual([]);
+      expect(f.persons.get('pak-hon-yong')?.state).toBe('ARRESTED');
+      expect(f.persons.get('turncoat')?.parent).toBe('yanan');
+      expect(f.persons.get('turncoat')?.former).toBe(true);
+    });
+
+    it('ignores the status changes of a hidden event kind', () => {
+      expect(frameAt('1958-01-01', toggleEventKind(NO_FILTERS, 'ARREST')).persons.get('choe-chang-ik')?.state).toBe('EXPELLED');
+    });
+
+    it('keeps only facts citing a chosen source', () => {
+      const f = frameAt('1952-06-01', toggleSource(NO_FILTERS, 'shen2008'));
+      expect(f.ties.map((t) => t.id)).toEqual(['tie-choe-pak-alliance']);
+      // Nobody is shown without a fact from the chosen sources.
+      expect(f.persons.has('kim-il-sung')).toBe(false);
+    });
+
+    it('hides the dead and departed on request', () => {
+      const f = frameAt('1958-01-01', { ...NO_FILTERS, hideGone: true });
+      // Uncertain deaths stay visible: hiding them would assert what the sources do not.
+      expect(f.persons.has('pak-hon-yong')).toBe(true);
+    });
+  });
+});
