@@ -46,6 +46,10 @@ export class FactionChart {
         borderColor: this.colours.get(m.faction.id) ?? '#999',
         backgroundColor: this.colours.get(m.faction.id) ?? '#999',
         borderWidth: 2.5,
+        // A sub-group shares its parent's hue (see state/palette.ts), so its line is dashed
+        // and its points are squares to keep the two apart in the chart and its legend.
+        borderDash: m.faction.parentId === null ? [] : [6, 4],
+        pointStyle: m.faction.parentId === null ? 'circle' : 'rect',
         pointRadius: 2,
         yAxisID: 'y',
       })),
