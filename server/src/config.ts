@@ -2,7 +2,9 @@
  * The one place that reads process.env. Every setting has a default, is validated here, and a
  * bad value stops start-up with a message naming the variable.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 
 export const NEO4J_VERSION = '5.26.30';
 
@@ -126,7 +128,30 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
   };
 }
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+/**
+ * The process environment over a local `.env` (see .env.example): a variable set in the shell
+ * wins, so one-off overrides work as usual. Every command (start, seed, export) reads the same.
+ */
+export function environment(cwd: string = process.cwd()): Env {
+  const file = path.join(cwd, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
+/**
+ * What a child process (the Neo4j JVM, Maven) inherits: enough to run, and none of our
+ * secrets (NEO4J_PASSWORD and friends stay in this process).
+ */
+export function childProcessEnv(): Record<string, string> {
+  const passed: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'JAVA_HOME', 'MAVEN_OPTS', 'MAVEN_ARGS']) {
+    const value = process.env[name];
+    if (value !== undefined) passed[name] = value;
+  }
+  return passed;
+}
+
+export function loadConfig(env: Env = environment(), cwd: string = process.cwd()): Config {
   const uri = text(env, 'NEO4J_URI');
   return {
     host: text(env, 'HOST') ?? '127.0.0.1',

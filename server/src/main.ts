@@ -4,7 +4,6 @@
  * SIGTERM.
  */
 import type { Express } from 'express';
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -38,13 +37,58 @@ function report(error: unknown): void {
   }
 }
 
-async function main(): Promise<void> {
+interface Running {
+  neo4j?: RunningNeo4j;
+  db?: Database;
+  server?: Server;
+  stopApp?: () => Promise<void>;
+}
+
+/** Stops whatever has started, last-started first: HTTP, GraphQL, driver, Neo4j. */
+async function stopAll(running: Running): Promise<void> {
+  const { server } = running;
+  if (server) {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    log('  HTTP server closed');
+  }
+  await running.stopApp?.();
+  await running.db?.close();
+  if (running.neo4j?.managed) {
+    log('  stopping Neo4j (waiting for a clean checkpoint)...');
+    await running.neo4j.stop();
+  }
+}
+
+/** Start-up steps, each checking whether a stop was asked for while the previous one ran. */
+async function start(running: Running, stopRequested: () => boolean): Promise<void> {
   const started = Date.now();
-  let neo4j: RunningNeo4j | undefined;
-  let db: Database | undefined;
-  let server: Server | undefined;
-  let stopApp: (() => Promise<void>) | undefined;
+  const config = loadConfig();
+  // Check the HTTP port before spending a minute on Neo4j.
+  await requirePortFree(config.port, 'PORT', 'Faction Atlas', config.host);
+  running.neo4j = await resolveNeo4j(config, log);
+  if (stopRequested()) return;
+  running.db = Database.connect(running.neo4j.connection);
+  await running.db.verifyConnectivity();
+  await prepareDatabase(running.db, config, log);
+  if (stopRequested()) return;
+  const app = await createApp({ config, db: running.db });
+  running.stopApp = app.stop;
+  running.server = await listen(app.express, config.host, config.port);
+  const address = running.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log(`\nFaction Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+  log(`  web client  http://${shownHost}:${port}/`);
+  log(`  GraphQL     http://${shownHost}:${port}/graphql`);
+  log('Press Ctrl-C to stop.');
+}
+
+async function main(): Promise<void> {
+  const running: Running = {};
   let shutdownStartedAt: number | undefined;
+  let startup: Promise<void> = Promise.resolve();
 
   const shutdown = async (signal: string): Promise<void> => {
     if (shutdownStartedAt !== undefined) {
@@ -61,51 +105,31 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 90_000).unref();
     log(`\nReceived ${signal}; shutting down...`);
-    if (server) {
-      const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
-      log('  HTTP server closed');
-    }
-    await stopApp?.();
-    log('  GraphQL stopped');
-    await db?.close();
-    log('  driver closed');
-    if (neo4j?.managed) {
-      log('  stopping Neo4j (waiting for a clean checkpoint)...');
-      await neo4j.stop();
-    }
+    // Let the running start-up step finish (a Maven fetch, Neo4j opening, the seed
+    // transaction), so nothing is cut off half-way; then stop what exists.
+    let settled = false;
+    const notice = setTimeout(() => {
+      if (!settled) log('  waiting for the current start-up step to finish (Ctrl-C again to force)...');
+    }, 1000);
+    await startup.catch(() => undefined);
+    settled = true;
+    clearTimeout(notice);
+    await stopAll(running);
     log('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  startup = start(running, () => shutdownStartedAt !== undefined);
   try {
-    // A local .env (see .env.example) fills in variables the shell did not set.
-    if (existsSync('.env')) process.loadEnvFile('.env');
-    const config = loadConfig();
-    // Check the HTTP port before spending a minute on Neo4j.
-    await requirePortFree(config.port, 'PORT', 'Faction Atlas', config.host);
-    neo4j = await resolveNeo4j(config, log);
-    if (shutdownStartedAt !== undefined) return;
-    db = Database.connect(neo4j.connection);
-    await db.verifyConnectivity();
-    await prepareDatabase(db, config, log);
-    const app = await createApp({ config, db });
-    stopApp = app.stop;
-    server = await listen(app.express, config.host, config.port);
-    const address = server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : config.port;
-    const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
-    log(`\nFaction Atlas is ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
-    log(`  web client  http://${shownHost}:${port}/`);
-    log(`  GraphQL     http://${shownHost}:${port}/graphql`);
-    log('Press Ctrl-C to stop.');
+    await startup;
   } catch (error) {
+    // Once a stop was asked for, the shutdown path reports; a failure here is its side effect.
+    if (shutdownStartedAt !== undefined) return;
     report(error);
-    await db?.close().catch(() => undefined);
-    await neo4j?.stop().catch(() => undefined);
+    await running.db?.close().catch(() => undefined);
+    await running.neo4j?.stop().catch(() => undefined);
     process.exit(1);
   }
 }

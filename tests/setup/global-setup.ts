@@ -20,6 +20,22 @@ declare module 'vitest' {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const log = (line: string): void => console.log(`[test neo4j] ${line}`);
 
+/**
+ * The suite reloads the curated seed, which deletes curated nodes the seed does not hold. On a
+ * database given through NEO4J_URI that is only safe when it is empty or already holds this
+ * project's seed; anything else is someone's data, and the suite stops before touching it.
+ */
+async function refuseForeignData(db: Database): Promise<void> {
+  const [state] = await db.read('meta/get-seed-state');
+  const persons = Number(state?.['persons'] ?? 0);
+  if (persons > 0 && typeof state?.['fingerprint'] !== 'string') {
+    throw new Error(
+      `NEO4J_URI points at a database with ${persons} Person nodes that this project's seed did not load. ` +
+        'The tests would overwrite them: point NEO4J_URI at a scratch database (or unset it to use a throwaway embedded Neo4j).',
+    );
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
   const neo4j = await provisionNeo4j({ cacheDir: path.join(ROOT, '.atlas/cache'), log });
@@ -27,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const db = Database.connect(neo4j.connection);
     try {
       await db.verifyConnectivity();
+      if (neo4j.kind === 'external') await refuseForeignData(db);
       const loaded = await seedDatabase(db, path.join(ROOT, 'seed'));
       log(`curated seed loaded: ${loaded.nodes} nodes, ${loaded.relationships} relationships, checksum ${loaded.checksum.slice(0, 12)}`);
     } finally {

@@ -5,9 +5,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childProcessEnv } from '../config.js';
 import type { JavaTools } from './java.js';
 import { StartupError } from './startup-error.js';
 
@@ -30,8 +31,28 @@ export interface FetchOptions {
   readonly mavenArgs?: readonly string[];
 }
 
+/** Written last into a finished folder: a folder without it is never trusted. */
+const COMPLETE_MARKER = '.complete';
+
 function tempSibling(target: string): string {
   return `${target}.partial-${process.pid}-${Date.now()}`;
+}
+
+function isComplete(dir: string): boolean {
+  return existsSync(path.join(dir, COMPLETE_MARKER));
+}
+
+function markComplete(dir: string): void {
+  writeFileSync(path.join(dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Another process may have published the same folder meanwhile; theirs is as good as ours. */
@@ -47,17 +68,23 @@ function pomVersion(): string | undefined {
   return /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(path.join(LAUNCHER_DIR, 'pom.xml'), 'utf8'))?.[1];
 }
 
-/** Leftovers of an interrupted earlier run are removed, never reused. */
+/**
+ * Leftovers of an interrupted earlier run are removed, never reused; a partial folder whose
+ * owner is still running (a concurrent first start) is left alone.
+ */
 function removeStalePartials(dir: string): void {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir)) {
-    if (entry.includes('.partial-')) rmSync(path.join(dir, entry), { recursive: true, force: true });
+    const owner = /\.partial-(\d+)-/.exec(entry);
+    if (owner && !(Number(owner[1]) !== process.pid && processAlive(Number(owner[1])))) {
+      rmSync(path.join(dir, entry), { recursive: true, force: true });
+    }
   }
 }
 
 function runMaven(args: string[], log: (line: string) => void): Promise<{ code: number; tail: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], env: childProcessEnv() });
     const tail: string[] = [];
     let downloaded = 0;
     let lastReport = Date.now();
@@ -115,6 +142,7 @@ async function fetchJars(options: FetchOptions, libDir: string): Promise<void> {
       const reason = tail.filter((line) => /ERROR|Could not|resolve/i.test(line)).slice(-6).join('\n') || tail.slice(-6).join('\n');
       throw new StartupError(`Could not fetch Neo4j ${options.version} from Maven Central (Maven exited with code ${code}). Nothing was installed; the next start will try again.`, reason);
     }
+    markComplete(temp);
     publish(temp, libDir);
     options.log(`Fetched ${jarCount} jars in ${((Date.now() - started) / 1000).toFixed(1)} s into ${libDir}`);
   } finally {
@@ -129,6 +157,7 @@ function compileLauncher(options: FetchOptions, libDir: string, classesDir: stri
     if (result.status !== 0) {
       throw new StartupError('Could not compile the Neo4j launcher (launcher/src/main/java).', `${result.stderr}${result.stdout}`.trim());
     }
+    markComplete(temp);
     publish(temp, classesDir);
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -139,9 +168,14 @@ function compileLauncher(options: FetchOptions, libDir: string, classesDir: stri
 export async function ensureNeo4jRuntime(options: FetchOptions): Promise<Neo4jRuntime> {
   const versionDir = path.join(options.cacheDir, `neo4j-${options.version}`);
   const libDir = path.join(versionDir, 'lib');
+  if (existsSync(libDir) && !isComplete(libDir)) {
+    // A cache from before completion markers, or damaged by hand: fetch it again.
+    rmSync(libDir, { recursive: true, force: true });
+  }
   if (!existsSync(libDir)) await fetchJars(options, libDir);
   const sourceHash = createHash('sha256').update(readFileSync(LAUNCHER_SOURCE)).digest('hex').slice(0, 12);
   const classesDir = path.join(versionDir, `launcher-${sourceHash}`);
+  if (existsSync(classesDir) && !isComplete(classesDir)) rmSync(classesDir, { recursive: true, force: true });
   if (!existsSync(classesDir)) {
     removeStalePartials(versionDir);
     compileLauncher(options, libDir, classesDir);

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { childProcessEnv } from '../config.js';
 import { LAUNCHER_CLASS, type Neo4jRuntime } from './jars.js';
 import { requirePortFree } from './ports.js';
 import { StartupError } from './startup-error.js';
@@ -61,7 +62,7 @@ export async function startManagedNeo4j(
     ],
     {
       env: {
-        ...process.env,
+        ...childProcessEnv(),
         ATLAS_NEO4J_HOME: settings.homeDir,
         ATLAS_NEO4J_BOLT_PORT: String(settings.boltPort),
         ATLAS_NEO4J_PASSWORD: settings.password,
@@ -114,8 +115,9 @@ export async function startManagedNeo4j(
 
   const started = Date.now();
   const progress = setInterval(() => log(`  ... waiting for Neo4j to open Bolt on 127.0.0.1:${settings.boltPort} (${Math.round((Date.now() - started) / 1000)} s)`), 3000);
+  let timeoutTimer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    setTimeout(
+    timeoutTimer = setTimeout(
       () => reject(new StartupError(`Neo4j did not become ready within ${settings.startTimeoutSeconds} s (ATLAS_NEO4J_START_TIMEOUT_SECONDS).`, logTail(settings.homeDir, output))),
       settings.startTimeoutSeconds * 1000,
     ).unref();
@@ -146,5 +148,6 @@ export async function startManagedNeo4j(
     throw error;
   } finally {
     clearInterval(progress);
+    clearTimeout(timeoutTimer);
   }
 }

@@ -79,7 +79,13 @@ export async function provisionNeo4j({ cacheDir, log, env, keepData = false }: P
     startTimeoutSeconds: 180,
     javaHome: javaHomeFromEnv(env),
   };
-  const running = await startEmbedded({ dataDir, cacheDir, settings, log });
+  let running: RunningNeo4j;
+  try {
+    running = await startEmbedded({ dataDir, cacheDir, settings, log });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...running,
     kind: 'managed',

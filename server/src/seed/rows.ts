@@ -41,7 +41,6 @@ export interface GraphRows {
 }
 
 export type NodeKey = 'sources' | 'factions' | 'persons' | 'offices' | 'events';
-export type RelationshipKey = Exclude<keyof GraphRows, NodeKey>;
 
 export interface WriteStep {
   readonly key: keyof GraphRows;

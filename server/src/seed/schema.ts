@@ -71,14 +71,6 @@ export const CERTAINTY_RANK: Readonly<Record<Certainty, number>> = { certain: 3,
 export const SOURCE_KINDS = ['scholarly', 'official', 'partisan', 'press', 'secondary', 'editorial'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-/** The relationship type each event link becomes in the graph. */
-export const LINK_RELATIONSHIP: Readonly<Record<LinkType, string>> = {
-  'led-to': 'LED_TO',
-  'preview-of': 'PREVIEW_OF',
-  'reversed-by': 'REVERSED_BY',
-  'part-of': 'PART_OF',
-};
-
 /** "labour-reform" -> "LABOUR_REFORM": the form stored in the graph and exposed by the API. */
 export function graphValue(seedValue: string): string {
   return seedValue.toUpperCase().replace(/-/g, '_');

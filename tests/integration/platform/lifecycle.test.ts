@@ -42,3 +42,26 @@ describe('npm start with the managed Neo4j', () => {
     await stopApp(second.app, second.jvmPid);
   });
 });
+
+describe('a stop during start-up', () => {
+  it('lets the current step finish, then stops everything cleanly', { timeout: 300_000 }, async () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'atlas-early-stop-'));
+    try {
+      const app = runMain({ PORT: String(await freePort()), ATLAS_NEO4J_BOLT_PORT: String(await freePort()), ATLAS_DATA_DIR: scratch });
+      // Stop while Neo4j is still opening: its JVM exists but Bolt is not ready yet.
+      await app.waitFor(/Starting embedded Neo4j/, 180_000);
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+      expect(app.output()).toContain('Stopped.');
+      expect(app.output()).not.toMatch(/could not start|unexpected error/i);
+      // The step under way (opening Neo4j) completed before the stop, so its JVM was reported.
+      const pid = /JVM pid (\d+)/.exec(app.output())?.[1];
+      expect(pid).toBeDefined();
+      expect(isAlive(Number(pid))).toBe(false);
+      expect(app.output()).not.toContain('Faction Atlas is ready');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
