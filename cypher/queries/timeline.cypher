@@ -4,9 +4,11 @@
 //   unknownFactionIds: [string]
 //   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*}}] (TARGET, or PARTICIPANT of a flight/death/suicide; all dates: status before the
 //              range matters), memberships: [MEMBER_OF{.*, personId, factionId}] overlapping, rank >= $minRank}]
-//   ties: [TIE{.*, sourceId, targetId, source: Person{.*}, target: Person{.*}}] overlapping, both ends listed
-//   events: [Event{.*, participants: [{role, citations, personId, eventId, person: Person{.*}}]}] in range, by date
+//   ties: [TIE{.*, sourceId, targetId}] overlapping, both ends listed
+//   events: [Event{.*, participants: [{role, citations, personId, eventId, person: Person{.*} | null}]}] in range, by date
 //   factions: [Faction{.*}]
+// Persons already in `persons` are not repeated: tie ends are always there, and a participant
+// that is has person: null (the resolver fills both in from `persons`).
 WITH CASE WHEN $from IS NULL THEN date('0001-01-01') ELSE date($from) END AS rangeFrom,
      CASE WHEN $to IS NULL THEN date('9999-12-31') ELSE date($to) END AS rangeTo
 CALL (rangeFrom, rangeTo) {
@@ -39,17 +41,20 @@ RETURN
   COLLECT {
     UNWIND people AS s
     MATCH (s)-[t:TIE]->(x:Person)
-    WHERE x IN people AND t.certaintyRank >= $minRank
+    WHERE t.certaintyRank >= $minRank
+      // x is in people (the same test as above; a list lookup per tie would be quadratic)
+      AND ((x.bornEarliest IS NULL OR x.bornEarliest <= rangeTo) AND (x.diedLatest IS NULL OR rangeFrom <= x.diedLatest) AND ($factionIds IS NULL OR EXISTS { MATCH (x)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest) }))
       AND (t.fromEarliest IS NULL OR t.fromEarliest <= rangeTo) AND (t.toLatest IS NULL OR rangeFrom <= t.toLatest)
-    RETURN t {.*, sourceId: s.id, targetId: x.id, source: s {.*}, target: x {.*}} AS t ORDER BY t.id
+    RETURN t {.*, sourceId: s.id, targetId: x.id} AS t ORDER BY t.id
   } AS ties,
   COLLECT {
     MATCH (e:Event)
     WHERE e.dateEarliest <= rangeTo AND rangeFrom <= e.dateLatest
-      AND ($factionIds IS NULL OR EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE q IN people })
+      AND ($factionIds IS NULL OR EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE ((q.bornEarliest IS NULL OR q.bornEarliest <= rangeTo) AND (q.diedLatest IS NULL OR rangeFrom <= q.diedLatest) AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest) })) })
     RETURN e {.*, participants: COLLECT {
       MATCH (q:Person)-[r:PARTICIPATED_IN]->(e)
-      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: q {.*}} AS r ORDER BY r.role, q.id
+      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: CASE WHEN ((q.bornEarliest IS NULL OR q.bornEarliest <= rangeTo) AND (q.diedLatest IS NULL OR rangeFrom <= q.diedLatest) AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest) })) THEN null ELSE q {.*} END} AS r
+      ORDER BY r.role, q.id
     }} AS e ORDER BY e.dateEarliest, e.dateLatest, e.id
   } AS events,
   COLLECT { MATCH (f:Faction) RETURN f {.*} AS f ORDER BY f.name } AS factions

@@ -1,7 +1,7 @@
 /**
- * Purge chains: whose fall led to whose. Pure functions over the purge graph fetched in one
- * query (cypher/queries/chain-graph.cypher): events with TARGET/ACCUSER/INSTIGATOR participants,
- * explicit event links, and ties between people who were ever targeted.
+ * Purge chains: whose fall led to whose. Pure functions over the person's purge neighbourhood
+ * (server/src/graphql/resolvers/chain-fetch.ts): events with TARGET/ACCUSER/INSTIGATOR
+ * participants, explicit event links, and ties between people who were ever targeted.
  *
  * A chain node is a person at an event in a role (a fall: TARGET; an act: ACCUSER/INSTIGATOR).
  * Steps join nodes:
@@ -182,22 +182,76 @@ function group<C>(steps: readonly Step<C>[], key: (step: Step<C>) => string): Ma
   return map;
 }
 
+/** A max-heap of partial paths by score (best-first search). */
+class PathHeap<C> {
+  private readonly items: { readonly steps: readonly Step<C>[]; readonly score: number }[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: { readonly steps: readonly Step<C>[]; readonly score: number }): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]!.score >= items[i]!.score) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+
+  pop(): { readonly steps: readonly Step<C>[]; readonly score: number } | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let best = i;
+        if (left < items.length && items[left]!.score > items[best]!.score) best = left;
+        if (right < items.length && items[right]!.score > items[best]!.score) best = right;
+        if (best === i) break;
+        [items[best], items[i]] = [items[i]!, items[best]!];
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
 /**
- * Depth-first search for maximal paths (not extendable within maxSteps). `forward` grows paths
- * at the end (DOWNSTREAM, from the person); otherwise at the start (UPSTREAM, to the person's falls).
+ * Best-first search for maximal paths (not extendable within maxSteps), highest score first.
+ * `forward` grows paths at the end (DOWNSTREAM, from the person); otherwise at the start
+ * (UPSTREAM, to the person's falls). A step's weight is at most 1, so extending a path never
+ * raises its score: paths come off the heap in falling score order, and once `limit` distinct
+ * person sequences are found, nothing scoring below the last of them can rank, so the search
+ * stops there instead of enumerating every path.
  */
 function search<C>(steps: readonly Step<C>[], options: ChainOptions, forward: boolean): Step<C>[][] {
   const index = group(steps, (step) => (forward ? step.from.personId : step.to.personId));
   const found: Step<C>[][] = [];
   let budget = options.maxExpansions ?? 20_000;
-  const path: Step<C>[] = [];
-  const seenNodes = new Set<string>();
-  const seenPersons = new Set<string>([options.personId]);
+  const heap = new PathHeap<C>();
+  heap.push({ steps: [], score: 1 });
+  const reaching = new Set<string>();
+  let cutoff = Number.NEGATIVE_INFINITY;
 
-  const candidates = (): Step<C>[] => {
+  const candidates = (path: readonly Step<C>[]): Step<C>[] => {
     if (path.length === 0) {
       const first = index.get(options.personId) ?? [];
       return forward ? first : first.filter((step) => step.to.role === 'TARGET');
+    }
+    const seenNodes = new Set<string>();
+    const seenPersons = new Set<string>([options.personId]);
+    for (const step of path) {
+      const far = forward ? step.to : step.from;
+      seenNodes.add(nodeKey(far));
+      seenPersons.add(far.personId);
     }
     const edge = forward ? path[path.length - 1]!.to : path[0]!.from;
     return (index.get(edge.personId) ?? []).filter((step) => {
@@ -209,28 +263,25 @@ function search<C>(steps: readonly Step<C>[], options: ChainOptions, forward: bo
     });
   };
 
-  const visit = (): void => {
+  while (heap.size > 0 && budget > 0) {
+    const state = heap.pop()!;
+    if (reaching.size >= options.limit && state.score < cutoff) break;
     budget -= 1;
-    const next = path.length < options.maxSteps && budget > 0 ? candidates() : [];
+    const next = state.steps.length < options.maxSteps ? candidates(state.steps) : [];
     if (next.length === 0) {
-      if (path.length > 0) found.push([...path]);
-      return;
+      if (state.steps.length === 0) continue;
+      found.push([...state.steps]);
+      const persons = personsOf(state.steps);
+      if (persons.length > 1 && !reaching.has(persons.join('>'))) {
+        reaching.add(persons.join('>'));
+        if (reaching.size === options.limit) cutoff = state.score;
+      }
+      continue;
     }
     for (const step of next) {
-      const far = forward ? step.to : step.from;
-      const addedPerson = !seenPersons.has(far.personId);
-      if (forward) path.push(step);
-      else path.unshift(step);
-      seenNodes.add(nodeKey(far));
-      if (addedPerson) seenPersons.add(far.personId);
-      visit();
-      if (forward) path.pop();
-      else path.shift();
-      seenNodes.delete(nodeKey(far));
-      if (addedPerson) seenPersons.delete(far.personId);
+      heap.push({ steps: forward ? [...state.steps, step] : [step, ...state.steps], score: state.score * step.weight });
     }
-  };
-  visit();
+  }
   return found;
 }
 
@@ -241,8 +292,8 @@ function search<C>(steps: readonly Step<C>[], options: ChainOptions, forward: bo
  */
 export function findChains<C>(steps: readonly Step<C>[], options: ChainOptions): ChainPath<C>[] {
   const raw: Step<C>[][] = [];
-  if (options.direction !== 'UPSTREAM') raw.push(...search(steps, options, true));
-  if (options.direction !== 'DOWNSTREAM') raw.push(...search(steps, options, false));
+  if (options.direction !== 'UPSTREAM') for (const path of search(steps, options, true)) raw.push(path);
+  if (options.direction !== 'DOWNSTREAM') for (const path of search(steps, options, false)) raw.push(path);
   // One path per sequence of people: variants through other events of the same people say the
   // same thing about whose fall led to whose, so only the best-evidenced variant is kept.
   const unique = new Map<string, ChainPath<C> & { readonly key: string; readonly reaches: boolean }>();

@@ -21,8 +21,9 @@ const HOT: [string, string][] = [
       ties { id kind source { id } target { id } } events { id title participants { person { id } role } } factions { id } } }`],
   ['timeline', `{ timeline { persons { person { id } statusChanges { state date { earliest } event { id } } memberships { faction { id } } }
       ties { id source { id } target { id } } events { id participants { person { id } } } } }`],
-  ['purgeChain', '{ purgeChain(personId: "choe-chang-ik") { rank steps { kind tie { id source { id } } from { person { id name } event { id title } } to { person { id } event { id } } } persons { id } } }'],
 ];
+
+const CHAIN = '{ purgeChain(personId: "choe-chang-ik") { rank steps { kind tie { id source { id } } from { person { id name } event { id title } } to { person { id } event { id } } } persons { id } } }';
 
 describe('round trips', () => {
   it.each(HOT)('%s makes one query', async (_name, query) => {
@@ -33,6 +34,22 @@ describe('round trips', () => {
       expect(spy.mock.calls.map((call) => call[0])).toHaveLength(1);
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  // purgeChain reads a bounded neighbourhood hop by hop (one query per step, at most maxSteps),
+  // all in one read transaction, and nothing else.
+  it('purgeChain makes one read transaction', async () => {
+    const read = vi.spyOn(api.db, 'read');
+    const transaction = vi.spyOn(api.db, 'readTransaction');
+    try {
+      const response = await api.gql(CHAIN);
+      expect(response.errors).toBeUndefined();
+      expect(read).not.toHaveBeenCalled();
+      expect(transaction).toHaveBeenCalledTimes(1);
+    } finally {
+      read.mockRestore();
+      transaction.mockRestore();
     }
   });
 

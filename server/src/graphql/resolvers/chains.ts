@@ -1,11 +1,12 @@
 /** purgeChain, purgersPurged and connection: whose fall led to whose, and who links whom. */
 import { badInput } from '../../errors.js';
-import { buildSteps, findChains, purgerFall, type ChainEventInput, type ChainTieInput, type NodeRef } from '../../domain/chains.js';
+import { buildSteps, findChains, purgerFall, type NodeRef } from '../../domain/chains.js';
 import { mayFallWithin } from '../../domain/intervals.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
-import { asList, asProps, citationsOf, str, toEvent, toParticipation, toPerson, toTie } from '../mapping.js';
-import type { ChainNodeModel, ChainPathModel, CitationModel, EventModel, ParticipationModel, PersonModel, PurgerPurgedModel, TieModel } from '../models.js';
+import { asList, asProps, toParticipation, toPerson, toTie } from '../mapping.js';
+import type { ChainNodeModel, ChainPathModel, ParticipationModel, PurgerPurgedModel, TieModel } from '../models.js';
 import { certaintyRank, dateArg, idArg, intArg, optionalDateArg, periodOf } from '../args.js';
+import { fetchChainGraph } from './chain-fetch.js';
 import { personById } from './fetch.js';
 
 export const chainResolvers: QueryResolvers = {
@@ -14,37 +15,11 @@ export const chainResolvers: QueryResolvers = {
     const steps = intArg('maxSteps', maxSteps, 4, 1, 8);
     const window = intArg('windowMonths', windowMonths, 24, 1, 120);
     const top = intArg('limit', limit, 20, 1, 200);
-    const [row] = await ctx.db.read('queries/chain-graph', { personId: id });
-    if (row === undefined || row['personExists'] !== true) throw badInput('personId', `no person with id "${personId}"`);
+    const graph = await ctx.db.readTransaction((tx) => fetchChainGraph(tx, id, steps));
+    if (!graph.personExists) throw badInput('personId', `no person with id "${personId}"`);
+    const { events, persons, ties } = graph;
 
-    const events = new Map<string, EventModel>();
-    const inputs: ChainEventInput<CitationModel>[] = asList(row['events']).map((item) => {
-      const props = asProps(item);
-      const event = toEvent(asProps(props['event']));
-      events.set(event.id, event);
-      return {
-        id: event.id, kind: event.kind, date: event.date, certainty: event.certainty,
-        participants: asList(props['participants']).map((p) => {
-          const part = asProps(p);
-          return { personId: str(part, 'personId'), role: str(part, 'role'), citations: citationsOf(part['citations']) };
-        }),
-        links: asList(props['links']).map((l) => {
-          const link = asProps(l);
-          return { type: str(link, 'type'), toId: str(link, 'toId'), citations: citationsOf(link['citations']) };
-        }),
-      };
-    });
-    const persons = new Map<string, PersonModel>(asList(row['persons']).map((p) => { const person = toPerson(asProps(p)); return [person.id, person]; }));
-    const ties = new Map<string, TieModel>();
-    const tieInputs: ChainTieInput<CitationModel>[] = asList(row['ties']).map((t) => {
-      const tie = toTie(asProps(t));
-      const source = persons.get(tie.sourceId);
-      const target = persons.get(tie.targetId);
-      ties.set(tie.id, { ...tie, ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) });
-      return tie;
-    });
-
-    const paths = findChains(buildSteps(inputs, tieInputs, window), { personId: id, direction: direction ?? 'BOTH', maxSteps: steps, limit: top });
+    const paths = findChains(buildSteps(graph.inputs, graph.tieInputs, window), { personId: id, direction: direction ?? 'BOTH', maxSteps: steps, limit: top });
     const node = async (ref: NodeRef): Promise<ChainNodeModel> => ({
       person: persons.get(ref.personId) ?? (await personById(ctx, ref.personId)),
       event: events.get(ref.eventId)!,

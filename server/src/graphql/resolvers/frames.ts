@@ -42,9 +42,16 @@ function frameRows(row: Row | undefined, factionIdsArg: readonly string[] | null
   });
   const events = asList(row['events']).map((e) => {
     const props = asProps(e);
-    return toFullEvent({ event: props, participants: props['participants'] ?? [] });
+    const event = toFullEvent({ event: props, participants: props['participants'] ?? [] });
+    // The query leaves out participants already in `persons`; fill them in from there.
+    const participants = event.participants?.map((p) => (p.person !== undefined ? p : { ...p, ...withPerson(personById.get(p.personId)) }));
+    return participants === undefined ? event : { ...event, participants };
   });
   return { persons, ties, events, factions };
+}
+
+function withPerson(person: PersonModel | undefined): { person?: PersonModel } {
+  return person === undefined ? {} : { person };
 }
 
 const ACTIVITY_ORDER: Readonly<Record<Activity, number>> = { CERTAIN: 2, POSSIBLE: 1, NO: 0 };

@@ -1,0 +1,91 @@
+/**
+ * The hot queries, each as the GraphQL operation the client sends and as the same Cypher file
+ * with the same parameters the resolver computes, run directly through Database.read.
+ */
+import type { Database } from '../../server/src/db/database.js';
+import { exactKeys, luceneQuery } from '../../server/src/domain/search.js';
+import { shiftMonths } from '../../server/src/domain/intervals.js';
+import { dateArg, periodOf } from '../../server/src/graphql/args.js';
+import { fetchChainGraph } from '../../server/src/graphql/resolvers/chain-fetch.js';
+import { gql } from './api.js';
+
+export interface Fixture {
+  /** A date for network(at). */
+  readonly at: string;
+  /** Typed into search. */
+  readonly searchText: string;
+  /** Opened in the person panel. */
+  readonly personId: string;
+  /** Someone with purge chains. */
+  readonly chainPersonId: string;
+  /** Faction filter for a smaller network (null = none). */
+  readonly factionIds: readonly string[] | null;
+}
+
+export const CURATED_FIXTURE: Fixture = { at: '1956-08', searchText: 'choe chang ik', personId: 'kim-il-sung', chainPersonId: 'choe-chang-ik', factionIds: null };
+
+const DATE = 'iso precision approximate earliest latest';
+const CITE = 'citations { source { id } locator note }';
+
+/** client/src/api.ts SEARCH */
+export const SEARCH_GQL = 'query Search($text: String!, $limit: Int) { searchMatches(text: $text, limit: $limit) { score matched how person { id name hangul hanja } } }';
+/** client/src/api.ts PERSON */
+export const PERSON_GQL = `query Person($id: ID!) { person(id: $id) {
+  id name hangul hanja aliases summary disambiguation born { ${DATE} } died { ${DATE} } ${CITE}
+  memberships { faction { id name } certainty from { ${DATE} } to { ${DATE} } ${CITE} }
+  offices { title certainty from { ${DATE} } to { ${DATE} } ${CITE} }
+  ties { id kind directed certainty summary source { id name } target { id name } from { ${DATE} } to { ${DATE} } ${CITE} }
+  participations { role event { id kind title certainty summary date { ${DATE} } ${CITE} } }
+  statusChanges { state certainty date { ${DATE} } event { title } } } }`;
+/** client/src/api.ts CHAIN (maxSteps 4, limit 20, default 24-month window) */
+const END = 'role person { id name } event { id title }';
+export const CHAIN_GQL = `query Chain($id: ID!) { purgeChain(personId: $id, direction: BOTH, maxSteps: 4, limit: 20) {
+  rank score from { ${DATE} } to { ${DATE} } persons { id }
+  steps { kind linkType certainty tie { id } date { ${DATE} } from { ${END} } to { ${END} } ${CITE} } } }`;
+/** One frame of the graph: what a network view draws. */
+export const NETWORK_GQL = `query Network($at: String!, $factionIds: [ID!]) { network(at: $at, factionIds: $factionIds) {
+  at windowFrom windowTo
+  persons { person { id name } status { state certain } faction { id } }
+  ties { id kind certainty source { id } target { id } }
+  events { id kind title date { ${DATE} } participants { role person { id } } } } }`;
+
+export interface HotQuery {
+  readonly name: string;
+  graphql(url: string): Promise<unknown>;
+  direct(db: Database): Promise<unknown>;
+}
+
+export function networkParams(at: string, factionIds: readonly string[] | null, windowMonths = 6) {
+  const period = periodOf(dateArg('at', at));
+  return {
+    atFrom: period.earliest, atTo: period.latest, factionIds, minRank: 1,
+    windowFrom: shiftMonths(period.earliest, -windowMonths), windowTo: shiftMonths(period.latest, windowMonths),
+  };
+}
+
+export function hotQueries(f: Fixture): HotQuery[] {
+  return [
+    {
+      name: 'network(at)',
+      graphql: (url) => gql(url, NETWORK_GQL, { at: f.at, factionIds: f.factionIds }),
+      direct: (db) => db.read('queries/network', networkParams(f.at, f.factionIds)),
+    },
+    {
+      name: 'search',
+      graphql: (url) => gql(url, SEARCH_GQL, { text: f.searchText, limit: 10 }),
+      direct: (db) => db.read('queries/search', { lucene: luceneQuery(f.searchText), keys: exactKeys(f.searchText), candidates: 50 }),
+    },
+    {
+      name: 'person',
+      graphql: (url) => gql(url, PERSON_GQL, { id: f.personId }),
+      direct: (db) => db.read('queries/persons-full', { ids: [f.personId] }),
+    },
+    {
+      name: 'purgeChain',
+      graphql: (url) => gql(url, CHAIN_GQL, { id: f.chainPersonId }),
+      // The hop queries (cypher/queries/chain-hop.cypher) exactly as the resolver runs them.
+      direct: (db) => db.readTransaction((tx) => fetchChainGraph(tx, f.chainPersonId, 4)),
+    },
+  ];
+}
+
