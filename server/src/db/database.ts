@@ -35,7 +35,7 @@ export interface ExplainResult {
   readonly queryType: string;
   /** Every operator name in the plan, e.g. "ProcedureCall", "LoadCSV". */
   readonly operators: readonly string[];
-  /** Operator details, for inspecting which procedures a plan calls. */
+  /** Each operator's details ('' when it has none), index for index with `operators`. */
   readonly details: readonly string[];
 }
 
@@ -77,9 +77,12 @@ function runnerFor(tx: ManagedTransaction): QueryRunner {
 function collectPlan(plan: unknown, operators: string[], details: string[]): void {
   if (plan === null || typeof plan !== 'object') return;
   const node = plan as { operatorType?: string; arguments?: Record<string, unknown>; children?: unknown[] };
-  if (typeof node.operatorType === 'string') operators.push(node.operatorType.split('@')[0] ?? node.operatorType);
+  // An operator without a name is recorded as unknown (so a strict check refuses it), and its
+  // details are pushed even when empty, so details[i] always belongs to operators[i].
+  const operator = typeof node.operatorType === 'string' ? node.operatorType : 'Unknown';
+  operators.push(operator.split('@')[0] ?? operator);
   const detail = node.arguments?.['Details'];
-  if (typeof detail === 'string') details.push(detail);
+  details.push(typeof detail === 'string' ? detail : '');
   for (const child of node.children ?? []) collectPlan(child, operators, details);
 }
 
@@ -136,7 +139,7 @@ export class Database {
 
   /** Bare Bolt round trip; the floor for every latency figure. */
   async ping(): Promise<void> {
-    await this.withSession('READ', (session) => session.executeRead((tx) => tx.run('RETURN 1')));
+    await this.withSession('READ', (session) => session.executeRead((tx) => tx.run(cypher('meta/ping'))));
   }
 
   async verifyConnectivity(): Promise<void> {
@@ -147,8 +150,12 @@ export class Database {
     }
   }
 
-  /** Applies every file in cypher/schema in name order; each statement is IF NOT EXISTS. */
-  async applySchema(): Promise<number> {
+  /**
+   * Applies every file in cypher/schema in name order; each statement is IF NOT EXISTS. Then
+   * waits up to `awaitSeconds` for the indexes to come online (a bulk load that created its
+   * indexes afterwards needs longer than the default).
+   */
+  async applySchema(options: { awaitSeconds?: number } = {}): Promise<number> {
     const dir = path.join(CYPHER_DIR, 'schema');
     const files = readdirSync(dir).filter((file) => file.endsWith('.cypher')).sort();
     let applied = 0;
@@ -159,8 +166,21 @@ export class Database {
         applied += 1;
       }
     }
-    await this.withSession('READ', (session) => session.run('CALL db.awaitIndexes(60)'));
+    await this.withSession('READ', (session) => session.run(cypher('meta/await-indexes'), { seconds: neo4j.int(options.awaitSeconds ?? 60) }));
     return applied;
+  }
+
+  /**
+   * Runs each `;`-terminated statement of a named schema file (e.g. DROP ... IF EXISTS) alone,
+   * outside any data transaction, like applySchema. Returns how many statements ran.
+   */
+  async runSchemaFile(name: string): Promise<number> {
+    let ran = 0;
+    for (const statement of statements(cypher(name))) {
+      await this.withSession('WRITE', (session) => session.run(statement));
+      ran += 1;
+    }
+    return ran;
   }
 
   /**
@@ -177,29 +197,36 @@ export class Database {
     });
   }
 
-  /** Runs user-supplied Cypher in a read transaction with a time limit, keeping at most maxRows rows. */
+  /**
+   * Runs user-supplied Cypher in a read transaction with a time limit, keeping at most maxRows
+   * rows. An explicit transaction, not executeRead: the driver re-runs a transaction function
+   * after a transient error (a memory-cap error is one) for up to maxTransactionRetryTime, and a
+   * user's runaway query must run once.
+   */
   readCapped(text: string, params: Params, options: { timeoutMs: number; maxRows: number }): Promise<CappedResult> {
-    return this.withSession('READ', (session) =>
-      session.executeRead(
-        async (tx) => {
-          const result = tx.run(text, toDriverParams(params) as Record<string, unknown>);
-          const records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[] = [];
-          let columns: string[] = [];
-          let truncated = false;
-          for await (const record of result) {
-            if (records.length === 0) columns = record.keys.map(String);
-            if (records.length >= options.maxRows) {
-              truncated = true;
-              break;
-            }
-            records.push(record);
+    return this.withSession('READ', async (session) => {
+      const tx = await session.beginTransaction({ timeout: options.timeoutMs });
+      try {
+        const result = tx.run(text, toDriverParams(params) as Record<string, unknown>);
+        const records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[] = [];
+        let columns: string[] = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (records.length === 0) columns = record.keys.map(String);
+          if (records.length >= options.maxRows) {
+            truncated = true;
+            break;
           }
-          if (records.length === 0) columns = (await result.keys()).map(String);
-          return { columns, rows: rowsOf(records), truncated };
-        },
-        { timeout: options.timeoutMs },
-      ),
-    );
+          records.push(record);
+        }
+        if (records.length === 0) columns = (await result.keys()).map(String);
+        return { columns, rows: rowsOf(records), truncated };
+      } finally {
+        // Nothing to commit (read-only); rolling back also ends a stream cut short by the row
+        // cap. A failed transaction may refuse the rollback: the original error matters more.
+        await tx.close().catch(() => undefined);
+      }
+    });
   }
 
   async close(): Promise<void> {

@@ -6,18 +6,27 @@ import neo4j from 'neo4j-driver';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
-export interface PlainNode {
-  readonly elementId: string;
-  readonly labels: string[];
-  readonly properties: Record<string, Plain>;
+/**
+ * A node read from the database. A class rather than a plain map so that a map a query builds
+ * (`RETURN {elementId: 'x', labels: [], properties: {}}`) can never pass for a node: only
+ * toPlain constructs these, and `instanceof` cannot be forged from Cypher. It still serialises
+ * to JSON as the same three keys.
+ */
+export class GraphNode {
+  [key: string]: Plain;
+  constructor(readonly elementId: string, readonly labels: string[], readonly properties: Record<string, Plain>) {}
 }
 
-export interface PlainRelationship {
-  readonly elementId: string;
-  readonly type: string;
-  readonly startElementId: string;
-  readonly endElementId: string;
-  readonly properties: Record<string, Plain>;
+/** A relationship read from the database; see GraphNode for why it is a class. */
+export class GraphRelationship {
+  [key: string]: Plain;
+  constructor(
+    readonly elementId: string,
+    readonly type: string,
+    readonly startElementId: string,
+    readonly endElementId: string,
+    readonly properties: Record<string, Plain>,
+  ) {}
 }
 
 function isTemporal(value: unknown): boolean {
@@ -48,19 +57,13 @@ export function toPlain(value: unknown): Plain {
   if (isTemporal(value)) return String(value);
   if (neo4j.isNode(value as never)) {
     const node = value as unknown as { elementId: string; labels: string[]; properties: Record<string, unknown> };
-    return { elementId: node.elementId, labels: [...node.labels], properties: mapProperties(node.properties) };
+    return new GraphNode(node.elementId, [...node.labels], mapProperties(node.properties));
   }
   if (neo4j.isRelationship(value as never)) {
     const rel = value as unknown as {
       elementId: string; type: string; startNodeElementId: string; endNodeElementId: string; properties: Record<string, unknown>;
     };
-    return {
-      elementId: rel.elementId,
-      type: rel.type,
-      startElementId: rel.startNodeElementId,
-      endElementId: rel.endNodeElementId,
-      properties: mapProperties(rel.properties),
-    };
+    return new GraphRelationship(rel.elementId, rel.type, rel.startNodeElementId, rel.endNodeElementId, mapProperties(rel.properties));
   }
   if (neo4j.isPath(value as never)) {
     const path = value as unknown as { segments: { start: unknown; relationship: unknown; end: unknown }[]; start: unknown };
@@ -76,12 +79,4 @@ export function toPlain(value: unknown): Plain {
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'object') return mapProperties(value as Record<string, unknown>);
   return String(value);
-}
-
-export function isPlainNode(value: Plain): value is PlainNode & { [key: string]: Plain } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'elementId' in value && 'labels' in value;
-}
-
-export function isPlainRelationship(value: Plain): value is PlainRelationship & { [key: string]: Plain } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'elementId' in value && 'type' in value && 'startElementId' in value;
 }

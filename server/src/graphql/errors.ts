@@ -29,6 +29,15 @@ function originalOf(error: unknown): unknown {
   return current;
 }
 
+/**
+ * What the client does not see, the server log must: the message names the cause (the id of a
+ * dangling reference, say) and the error carries its stack and driver cause.
+ */
+function logMasked(original: unknown, path: GraphQLFormattedError['path']): void {
+  const where = path === undefined ? '' : ` at ${path.join('.')}`;
+  console.error(`[graphql] internal error${where}:`, original);
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = originalOf(error);
   const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
@@ -37,7 +46,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (original.field !== undefined) extensions['field'] = original.field;
     if (original.retryable) extensions['retryable'] = true;
     // A masked internal error keeps its code but not its detail (it may name graph internals).
-    const message = original.code === ErrorCode.INTERNAL_SERVER_ERROR ? 'Internal server error' : original.message;
+    const masked = original.code === ErrorCode.INTERNAL_SERVER_ERROR;
+    if (masked) logMasked(original, formatted.path);
+    const message = masked ? 'Internal server error' : original.message;
     return { message, ...base, extensions };
   }
   const code = formatted.extensions?.['code'];
@@ -47,5 +58,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     return { message: formatted.message, ...base, extensions: { code } };
   }
+  logMasked(original, formatted.path);
   return { message: 'Internal server error', ...base, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -2,6 +2,7 @@
  * Cypher projections (plain maps, see the headers in cypher/queries) to models. Property names
  * follow docs/data-model.md; a date is five properties under one prefix.
  */
+import { AtlasError, ErrorCode } from '../errors.js';
 import type { Plain } from '../db/values.js';
 import type { Certainty } from '../domain/intervals.js';
 import type { DatePrecision } from '../domain/partial-date.js';
@@ -37,9 +38,30 @@ function strList(props: Props, key: string): string[] {
 const PRECISIONS: readonly DatePrecision[] = ['YEAR', 'MONTH', 'DAY'];
 const CERTAINTIES: readonly Certainty[] = ['CERTAIN', 'PROBABLE', 'POSSIBLE'];
 
-export function certaintyOf(value: Plain | undefined): Certainty {
+/**
+ * Data the graph should never hold (a reference to a missing element, a missing or unknown
+ * certainty): a bad load or a bug, not the client's doing. Masked as INTERNAL_SERVER_ERROR on
+ * the wire and logged server-side (graphql/errors.ts) with this message, which names the element.
+ */
+export function unexpectedData(kind: string, id: string, problem: string): AtlasError {
+  return new AtlasError(ErrorCode.INTERNAL_SERVER_ERROR, `Unexpected data: ${kind} "${id}" ${problem}`);
+}
+
+/** A stored reference to an element the graph does not hold. */
+export function danglingReference(kind: string, id: string): AtlasError {
+  return unexpectedData(kind, id, 'is referred to but missing from the graph');
+}
+
+/**
+ * The certainty `value` of the element `kind` `id`. The seed requires one on every claim, so
+ * a missing or unknown value is refused rather than guessed: guessing CERTAIN would overstate
+ * the evidence.
+ */
+export function certaintyOf(value: Plain | undefined, kind: string, id: string): Certainty {
   const upper = typeof value === 'string' ? value.toUpperCase() : '';
-  return CERTAINTIES.find((c) => c === upper) ?? 'CERTAIN';
+  const certainty = CERTAINTIES.find((c) => c === upper);
+  if (certainty === undefined) throw unexpectedData(kind, id, `has ${value === null || value === undefined ? 'no certainty' : `an unknown certainty "${String(value)}"`}`);
+  return certainty;
 }
 
 /** A stored partial date under `prefix`, or null when the element has none. */
@@ -70,17 +92,18 @@ export function citationsOf(value: Plain | undefined): CitationModel[] {
   }
 }
 
-/** Certainty of the preferred (most certain) death claim. */
-function diedCertaintyOf(value: Plain | undefined): Certainty {
+/** Certainty of the preferred (most certain) death claim; CERTAIN when there is no claim to weigh. */
+function diedCertaintyOf(value: Plain | undefined, personId: string): Certainty {
   if (typeof value !== 'string') return 'CERTAIN';
+  let claims: unknown;
   try {
-    const claims: unknown = JSON.parse(value);
-    if (!Array.isArray(claims) || claims.length === 0) return 'CERTAIN';
-    const levels = claims.map((claim: unknown) => certaintyOf((claim as Record<string, Plain>)?.['certainty']));
-    return levels.includes('CERTAIN') ? 'CERTAIN' : levels.includes('PROBABLE') ? 'PROBABLE' : 'POSSIBLE';
+    claims = JSON.parse(value);
   } catch {
-    return 'CERTAIN';
+    throw unexpectedData('person', personId, 'has death claims that are not valid JSON');
   }
+  if (!Array.isArray(claims) || claims.length === 0) return 'CERTAIN';
+  const levels = claims.map((claim: unknown) => certaintyOf((claim as Record<string, Plain> | null)?.['certainty'], 'death claim of person', personId));
+  return levels.includes('CERTAIN') ? 'CERTAIN' : levels.includes('PROBABLE') ? 'PROBABLE' : 'POSSIBLE';
 }
 
 export function toPerson(props: Props): PersonModel {
@@ -92,7 +115,7 @@ export function toPerson(props: Props): PersonModel {
     aliases: strList(props, 'aliases'),
     born: dateOf(props, 'born'),
     died: dateOf(props, 'died'),
-    diedCertainty: diedCertaintyOf(props['diedClaims']),
+    diedCertainty: diedCertaintyOf(props['diedClaims'], str(props, 'id')),
     summary: optStr(props, 'summary'),
     disambiguation: optStr(props, 'disambiguation'),
     citations: citationsOf(props['citations']),
@@ -109,7 +132,7 @@ export function toEvent(props: Props): EventModel {
     date: date ?? { iso: '0001', precision: 'YEAR', approximate: true, earliest: '0001-01-01', latest: '9999-12-31' },
     place: optStr(props, 'place'),
     summary: optStr(props, 'summary'),
-    certainty: certaintyOf(props['certainty']),
+    certainty: certaintyOf(props['certainty'], 'event', str(props, 'id')),
     citations: citationsOf(props['citations']),
   };
 }
@@ -148,18 +171,19 @@ export function toMembership(props: Props): MembershipModel {
     ...(faction === undefined || faction === null ? {} : { faction: toFaction(asProps(faction)) }),
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
-    certainty: certaintyOf(props['certainty']),
+    certainty: certaintyOf(props['certainty'], 'membership', str(props, 'id')),
     citations: citationsOf(props['citations']),
   };
 }
 
 export function toOffice(props: Props): OfficeModel {
+  const id = str(props, 'id') || str(props, 'officeId');
   return {
-    id: str(props, 'id') || str(props, 'officeId'),
+    id,
     title: str(props, 'title'),
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
-    certainty: certaintyOf(props['certainty']),
+    certainty: certaintyOf(props['certainty'], 'office', id),
     citations: citationsOf(props['citations']),
   };
 }
@@ -201,7 +225,7 @@ export function toTie(props: Props): TieModel {
     directed: props['directed'] === true,
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
-    certainty: certaintyOf(props['certainty']),
+    certainty: certaintyOf(props['certainty'], 'tie', str(props, 'id')),
     summary: optStr(props, 'summary'),
     citations: citationsOf(props['citations']),
   };

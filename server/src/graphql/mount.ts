@@ -2,11 +2,12 @@
  * Mounts the GraphQL API on /graphql: schema from server/schema.graphql, resolvers, abuse
  * limits (graphql-armor), the error contract (errors.ts) and an offline query page for browsers.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,42 @@ export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.u
  */
 export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxTokens: 2_000, maxDirectives: 20 } as const;
 
+/**
+ * graphql-armor's token limit parses the document in a plugin hook, and Apollo answers any error
+ * thrown there with a 500. A limit error is raised at didResolveOperation instead (a 400); a plain
+ * syntax error is left to Apollo's own parser, which reports GRAPHQL_PARSE_FAILED (400).
+ */
+function clientErrorsIn(plugin: ApolloServerPlugin<Context>): ApolloServerPlugin<Context> {
+  const start = plugin.requestDidStart;
+  if (start === undefined) return plugin;
+  return {
+    ...plugin,
+    async requestDidStart(requestContext) {
+      const listener = await start.call(plugin, requestContext);
+      const parsing = listener?.parsingDidStart;
+      if (listener === undefined || listener === null || parsing === undefined) return listener;
+      let refused: GraphQLError | null = null;
+      return {
+        ...listener,
+        async parsingDidStart(context) {
+          try {
+            return await parsing.call(listener, context);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            // Thrown here it would be a 500: raise it once the operation is resolved instead.
+            if (/\blimit\b/i.test(message)) refused = new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+            return undefined;
+          }
+        },
+        async didResolveOperation(context) {
+          if (refused !== null) throw refused;
+          await listener.didResolveOperation?.call(listener, context);
+        },
+      };
+    },
+  };
+}
+
 export function createApolloServer(): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
@@ -47,7 +84,7 @@ export function createApolloServer(): ApolloServer<Context> {
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
     resolvers,
     ...protection,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins.map(clientErrorsIn), ApolloServerPluginLandingPageDisabled()],
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -71,5 +108,14 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
     express.json({ limit: '1mb' }),
     expressMiddleware(server, { context: async () => createContext(db, config) }),
   );
+  // A body the JSON parser refuses (malformed, too large) gets a GraphQL-shaped JSON error,
+  // not express's HTML page with a stack trace.
+  app.use('/graphql', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    const client = status >= 400 && status < 500;
+    const message = status === 413 ? 'The request body is over the 1 MB limit' : client ? 'The request body is not valid JSON' : 'Internal server error';
+    res.status(client ? status : 500).json({ errors: [{ message, extensions: { code: client ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
   return { stop: () => server.stop() };
 }

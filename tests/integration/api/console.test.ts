@@ -34,6 +34,14 @@ describe('console reads', () => {
     expect(response.data!.cypher.rows.flat()).toContain('Person');
   });
 
+  it('a map shaped like a node is data, not a node for the graph view', async () => {
+    const response = await run("RETURN {elementId: 'a', labels: ['X'], properties: null} AS fake, {elementId: 'r', type: 'T', startElementId: 'a', endElementId: 'a', properties: {}} AS rel");
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.cypher.nodes).toEqual([]);
+    expect(response.data!.cypher.relationships).toEqual([]);
+    expect(response.data!.cypher.rows[0]![0]).toEqual({ elementId: 'a', labels: ['X'], properties: null });
+  });
+
   it('caps the rows', async () => {
     const response = await run('UNWIND range(1, 500) AS n RETURN n');
     expect(response.data!.cypher).toMatchObject({ truncated: true });
@@ -53,13 +61,29 @@ describe('console refusals', () => {
     ['USE', 'USE system SHOW USERS'],
     ['administration', 'CREATE USER mallory SET PASSWORD "secret123"'],
     ['a schema change', 'CREATE INDEX evil FOR (n:Person) ON (n.summary)'],
+    ['CYPHER SHOW TRANSACTIONS (other sessions\' queries)', 'CYPHER SHOW TRANSACTIONS YIELD transactionId, currentQuery, parameters'],
+    ['CYPHER SHOW SETTINGS', 'CYPHER SHOW SETTINGS'],
+    ['CYPHER SHOW PROCEDURES', 'CYPHER SHOW PROCEDURES'],
+    ['CYPHER 5 CREATE', 'CYPHER 5 CREATE (n:Intruder)'],
+    ['CYPHER with runtime options', 'CYPHER runtime=slotted MATCH (n) RETURN n LIMIT 1'],
+    ['a comment-prefixed SHOW', '/* harmless */ SHOW TRANSACTIONS YIELD transactionId, currentQuery'],
+    ['a comment-prefixed CYPHER', '// note\n  cypher 5 SHOW SETTINGS'],
+    ['an odd-whitespace-prefixed SHOW', '\u001C\u00A0SHOW TRANSACTIONS'],
+    ['a CALL { } subquery that writes', 'MATCH (p:Person) CALL (p) { CREATE (x:Intruder) RETURN x } RETURN p, x'],
+    ['a unit subquery that writes', 'MATCH (p:Person {id: "kim-il-sung"}) CALL { WITH p SET p.name = "x" } RETURN p'],
   ])('refuses %s with QUERY_REJECTED', async (_label, query) => {
     expect(codes(await run(query))).toEqual(['QUERY_REJECTED']);
+  });
+
+  it('refuses CYPHER TERMINATE TRANSACTIONS', async () => {
+    expect(codes(await run('CYPHER TERMINATE TRANSACTIONS $id', { id: 'neo4j-transaction-1' }))).toEqual(['QUERY_REJECTED']);
   });
 
   it('wrote nothing', async () => {
     const response = await run('MATCH (n:Person {id: "intruder"}) RETURN count(n) AS n');
     expect(response.data!.cypher.rows).toEqual([[0]]);
+    const intruders = await run('MATCH (n) WHERE n:Intruder OR n.name = "x" RETURN count(n) AS n');
+    expect(intruders.data!.cypher.rows).toEqual([[0]]);
   });
 
   it('stops a runaway query at the time limit with QUERY_TIMEOUT', async () => {
@@ -69,9 +93,61 @@ describe('console refusals', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it.each([
+    ['division by zero', 'RETURN 1/0 AS x'],
+    ['a semantic error', 'MATCH (n:Person) RETURN m'],
+    ['a type error', 'RETURN toInteger([1]) AS x'],
+    ['a fulltext query on a missing index', "CALL db.index.fulltext.queryNodes('no_such_index', 'kim') YIELD node RETURN node"],
+  ])('the user\'s own mistake (%s) is BAD_USER_INPUT, not an internal error', async (_label, query) => {
+    const response = await run(query);
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).not.toMatch(/\n|\tat /);
+  });
+
   it('a syntax error is BAD_USER_INPUT; params must be an object', async () => {
     expect(codes(await run('MATCH (n RETURN n'))).toEqual(['BAD_USER_INPUT']);
     const response = await api.gql(CYPHER, { q: 'RETURN 1', p: [1, 2] });
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('console capacity', () => {
+  it('allows one cypher field per operation', async () => {
+    const response = await api.gql<Result>('{ a: cypher(query: "RETURN 1 AS x") { columns } b: cypher(query: "RETURN 2 AS x") { columns } }');
+    expect(new Set(codes(response))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(response.errors!.every((error) => error.extensions?.field === 'cypher')).toBe(true);
+  });
+
+  it('runs two console queries at a time and refuses more with a retryable QUERY_REJECTED', async () => {
+    // Five runaway queries at once: two hold the slots until the time limit stops them.
+    const runaway = 'UNWIND range(1, 100000000) AS a WITH a WHERE a % 7 = 99 RETURN count(a)';
+    const responses = await Promise.all(Array.from({ length: 5 }, () => run(runaway)));
+    const refused = responses.filter((response) => codes(response)[0] === 'QUERY_REJECTED');
+    expect(refused).toHaveLength(3);
+    expect(refused.every((response) => response.errors![0]!.extensions?.retryable === true)).toBe(true);
+    expect(responses.filter((response) => codes(response)[0] === 'QUERY_TIMEOUT')).toHaveLength(2);
+    // The slots are free again afterwards.
+    expect((await run('RETURN 1 AS one')).errors).toBeUndefined();
+  });
+});
+
+describe('console memory limit', () => {
+  let roomy: Api;
+  beforeAll(async () => {
+    // A time limit well above what the memory cap needs, so the cap (not the clock) stops it.
+    roomy = await startApi({ env: { ATLAS_CONSOLE_TIMEOUT_MS: '25000' } });
+  });
+  afterAll(async () => {
+    await roomy.close();
+  });
+
+  it('a query over the transaction memory cap is QUERY_REJECTED at once, not retried as "unavailable"', async () => {
+    const started = Date.now();
+    // About 40 MB per string: the 512 MiB transaction cap trips within a second or so.
+    const response = await roomy.gql<Result>(CYPHER, { q: "UNWIND range(1, 100) AS i WITH collect(reduce(s = 'xxxxxxxxxx', j IN range(1, 22) | s + s)) AS xs RETURN size(xs)" });
+    expect(codes(response)).toEqual(['QUERY_REJECTED']);
+    expect(response.errors![0]!.extensions?.retryable).toBeUndefined();
+    // The driver's retry loop would have re-run it for 5 s more.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

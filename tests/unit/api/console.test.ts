@@ -1,6 +1,9 @@
+import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { checkConsoleText, checkPlan, graphOf, stripLiterals } from '../../../server/src/db/console.js';
+import { GraphNode, GraphRelationship } from '../../../server/src/db/values.js';
 import { AtlasError } from '../../../server/src/errors.js';
+import { countRootField } from '../../../server/src/graphql/resolvers/console.js';
 
 const codeOf = (fn: () => void): string | undefined => {
   try {
@@ -24,6 +27,20 @@ describe('console text checks', () => {
     'MATCH (n) RETURN n; MATCH (m) DETACH DELETE m',
     'CALL { MATCH (n) SET n.x = 1 } IN TRANSACTIONS',
     'PROFILE MATCH (n) RETURN n',
+    // A leading CYPHER clause (version, planner or runtime options) hid the real first keyword.
+    'CYPHER SHOW TRANSACTIONS YIELD transactionId, currentQuery, parameters',
+    'CYPHER TERMINATE TRANSACTIONS $id',
+    'cypher 5 MATCH (n) RETURN n',
+    'CYPHER runtime=slotted MATCH (n) RETURN n',
+    '/* hello */ CYPHER SHOW SETTINGS',
+    '// a comment\n  CyPhEr planner=cost SHOW PROCEDURES',
+    '\u00A0\u2003\u3000CYPHER 5 CREATE (n)',
+    // Comments and whitespace JavaScript's \s does not know, in front of a command.
+    '/* x */SHOW TRANSACTIONS',
+    '\u001C\u001FSHOW SETTINGS',
+    '\u0085TERMINATE TRANSACTIONS "neo4j-transaction-1"',
+    'MATCH (n) CALL {\u001CUSE system MATCH (m) RETURN m } RETURN n',
+    '/**/EXPLAIN MATCH (n) RETURN n',
   ])('refuses %s', (query) => expect(codeOf(() => checkConsoleText(query))).toBe('QUERY_REJECTED'));
 
   it.each([
@@ -44,6 +61,23 @@ describe('console text checks', () => {
 });
 
 describe('plan checks', () => {
+  it.each([
+    'ShowTransactions', 'TerminateTransactions', 'ShowSettings', 'ShowProcedures', 'ShowFunctions', 'ShowIndexes',
+    'AdministrationCommand', 'Create', 'Merge', 'LockingMerge', 'Delete', 'DetachDelete', 'SetProperty',
+    'SetLabels', 'SetNodePropertiesFromMap', 'RemoveLabels', 'Foreach', 'SubqueryForeach', 'TransactionForeach',
+    'TransactionApply', 'LoadCSV', 'SomethingNew',
+  ])('refuses a %s operator even in a plan Neo4j calls a read', (operator) => {
+    expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['ProduceResults', operator], details: ['', ''] }))).toBe('QUERY_REJECTED');
+  });
+  it('accepts the read operators real plans use, variant suffixes included', () => {
+    const operators = ['ProduceResults', 'Top', 'Projection', 'Expand(All)', 'VarLengthExpand(Pruning,BFS,All)', 'StatefulShortestPath(Into)', 'OptionalExpand(All)', 'SemiApply', 'RollUpApply', 'NodeUniqueIndexSeek', 'NodeByLabelScan'];
+    expect(codeOf(() => checkPlan({ queryType: 'r', operators, details: operators.map(() => '') }))).toBeUndefined();
+  });
+  it('checks each procedure call against its own details', () => {
+    const plan = { queryType: 'r', operators: ['ProduceResults', 'ProcedureCall', 'ProcedureCall'], details: ['label', 'db.labels() :: (label :: STRING)', 'db.ping() :: (success :: BOOLEAN)'] };
+    expect(codeOf(() => checkPlan(plan))).toBe('QUERY_REJECTED');
+    expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['ProcedureCall'], details: [''] }))).toBe('QUERY_REJECTED');
+  });
   it('refuses writes and schema changes', () => {
     expect(codeOf(() => checkPlan({ queryType: 'rw', operators: [], details: [] }))).toBe('QUERY_REJECTED');
     expect(codeOf(() => checkPlan({ queryType: 's', operators: [], details: [] }))).toBe('QUERY_REJECTED');
@@ -59,12 +93,31 @@ describe('plan checks', () => {
 });
 
 describe('graph extraction', () => {
-  const node = (id: string, name: string) => ({ elementId: id, labels: ['Person'], properties: { name } });
+  const node = (id: string, name: string) => new GraphNode(id, ['Person'], { name });
   it('collects nodes and drawable relationships from rows, lists and paths', () => {
-    const rel = { elementId: 'r1', type: 'TIE', startElementId: 'a', endElementId: 'b', properties: {} };
-    const dangling = { elementId: 'r2', type: 'TIE', startElementId: 'a', endElementId: 'zzz', properties: {} };
+    const rel = new GraphRelationship('r1', 'TIE', 'a', 'b', {});
+    const dangling = new GraphRelationship('r2', 'TIE', 'a', 'zzz', {});
     const graph = graphOf([[node('a', 'Kim'), [rel, dangling]], [{ start: node('b', 'Pak'), segments: [] }]]);
     expect(graph.nodes.map((n) => [n.id, n.caption])).toEqual([['a', 'Kim'], ['b', 'Pak']]);
     expect(graph.relationships.map((r) => [r.id, r.source, r.target])).toEqual([['r1', 'a', 'b']]);
+  });
+  it('ignores maps that merely look like nodes or relationships', () => {
+    const graph = graphOf([[{ elementId: 'a', labels: ['X'], properties: null }, { elementId: 'r', type: 'T', startElementId: 'a', endElementId: 'a', properties: {} }]]);
+    expect(graph).toEqual({ nodes: [], relationships: [] });
+  });
+});
+
+describe('one cypher field per operation', () => {
+  const count = (document: string): number => {
+    const parsed = parse(document);
+    const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+    const fragments = Object.fromEntries(parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]));
+    return countRootField({ operation, fragments }, 'cypher');
+  };
+  it('counts aliases, fragments and inline fragments, once per response key', () => {
+    expect(count('{ cypher(query: "RETURN 1") { columns } }')).toBe(1);
+    expect(count('{ cypher(query: "RETURN 1") { columns } cypher(query: "RETURN 1") { rows } }')).toBe(1);
+    expect(count('{ a: cypher(query: "RETURN 1") { columns } b: cypher(query: "RETURN 2") { columns } }')).toBe(2);
+    expect(count('{ ...F ... on Query { c: cypher(query: "RETURN 3") { columns } } } fragment F on Query { a: cypher(query: "RETURN 1") { columns } ...G } fragment G on Query { b: cypher(query: "RETURN 2") { columns } }')).toBe(3);
   });
 });

@@ -1,16 +1,13 @@
 /**
  * Fills what a parent model lacks through the request's batch loaders. A reference that points
- * nowhere (an id the graph does not hold) is a data error, reported as INTERNAL_SERVER_ERROR.
+ * nowhere (an id the graph does not hold) is a data error (mapping.ts danglingReference):
+ * masked as INTERNAL_SERVER_ERROR, logged with the id.
  */
-import { AtlasError, ErrorCode } from '../../errors.js';
+import { danglingReference as dangling } from '../mapping.js';
 import { affectsStatus, statusChanges, statusAt } from '../../domain/status.js';
 import type { Period } from '../../domain/intervals.js';
 import type { Context } from '../context.js';
-import type { EventModel, FactionModel, PersonDetails, PersonModel, StatusChangeModel, StatusModel } from '../models.js';
-
-function dangling(kind: string, id: string): AtlasError {
-  return new AtlasError(ErrorCode.INTERNAL_SERVER_ERROR, `The graph refers to a missing ${kind} "${id}"`);
-}
+import type { EventModel, FactionModel, PersonDetails, PersonModel, SourceModel, StatusChangeModel, StatusModel } from '../models.js';
 
 export async function personById(ctx: Context, id: string): Promise<PersonModel> {
   const person = await ctx.loaders.persons.load(id);
@@ -28,6 +25,12 @@ export async function factionById(ctx: Context, id: string): Promise<FactionMode
   const faction = await ctx.loaders.factions.get(id);
   if (faction === null) throw dangling('faction', id);
   return faction;
+}
+
+export async function sourceById(ctx: Context, id: string): Promise<SourceModel> {
+  const source = await ctx.loaders.sources.get(id);
+  if (source === null) throw dangling('source', id);
+  return source;
 }
 
 export async function detailsOf(ctx: Context, person: PersonModel): Promise<PersonDetails> {

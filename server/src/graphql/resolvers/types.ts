@@ -6,8 +6,9 @@ import { intervalActivity } from '../../domain/intervals.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { EventModel, SourceModel } from '../models.js';
 import { dateArg, periodOf } from '../args.js';
-import { changesOf, detailsOf, eventById, factionById, personById, statusFrom } from './fetch.js';
+import { changesOf, detailsOf, eventById, factionById, personById, sourceById, statusFrom } from './fetch.js';
 import type { Context } from '../context.js';
+import { selectsOnly } from './selection.js';
 
 async function participantsOf(ctx: Context, event: EventModel) {
   return event.participants ?? (await eventById(ctx, event.id)).participants ?? [];
@@ -86,8 +87,13 @@ export const typeResolvers: Resolvers = {
     activeAt: (tie, { at }) => intervalActivity(tie.from, tie.to, periodOf(dateArg('at', at))),
   },
   Citation: {
-    source: async (citation, _args, ctx): Promise<SourceModel> =>
-      (await ctx.loaders.sources.get(citation.sourceId)) ?? { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null },
+    // Most clients ask only for the source's id (they list sources once): then no fetch at all.
+    // Synchronous when nothing is fetched: a person carries hundreds of citations.
+    source: (citation, _args, ctx, info): SourceModel | Promise<SourceModel> => {
+      const stub = { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null };
+      // A source the graph lacks is a dangling reference (sourceById throws), not a stub to show.
+      return selectsOnly(info, ['id']) ? stub : sourceById(ctx, citation.sourceId);
+    },
   },
   TimelinePerson: {
     born: (p) => p.person.born,
