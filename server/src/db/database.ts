@@ -92,9 +92,11 @@ export class Database {
   static connect(connection: Connection, options: { maxPoolSize?: number } = {}): Database {
     const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       maxConnectionPoolSize: options.maxPoolSize ?? 50,
+      // When Neo4j is down, a request should fail fast with DATABASE_UNAVAILABLE (retryable)
+      // rather than hold the client for the driver's default 30 s of retries.
       connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
-      maxTransactionRetryTime: 5_000,
+      connectionTimeout: 3_000,
+      maxTransactionRetryTime: 1_000,
       disableLosslessIntegers: false,
       userAgent: 'faction-atlas',
     });
