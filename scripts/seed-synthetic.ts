@@ -1,5 +1,5 @@
 /**
- * npm run seed:synthetic -- --persons N [--seed 42] [--batch 5000] [--parallel 4]
+ * npm run seed:synthetic -- --persons N [--seed 42] [--batch 5000] [--parallel 2]
  *   [--uri bolt://host:port --user neo4j --password ... | SYN_NEO4J_URI/USER/PASSWORD/DATABASE]
  * Generates a deterministic synthetic graph and loads it into a SEPARATE Neo4j: the given one
  * (never the curated server), or a second managed instance with its own data folder
@@ -14,7 +14,7 @@ import { loadSyntheticRows } from '../server/src/seed/load-synthetic.js';
 import { countRows } from '../server/src/seed/rows.js';
 import { generateSyntheticRows } from '../server/src/seed/synthetic.js';
 
-const USAGE = 'usage: npm run seed:synthetic -- --persons N [--seed 42] [--batch 5000] [--parallel 4] [--uri bolt://... --user neo4j --password ...]';
+const USAGE = 'usage: npm run seed:synthetic -- --persons N [--seed 42] [--batch 5000] [--parallel 2] [--uri bolt://... --user neo4j --password ...]';
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -48,7 +48,7 @@ function parse() {
     persons: whole('persons', values['persons'], null, 1),
     seed: whole('seed', values['seed'], 42, 0),
     batch: whole('batch', values['batch'], 5_000, 1),
-    parallel: whole('parallel', values['parallel'], 4, 1),
+    parallel: whole('parallel', values['parallel'], 2, 1),
     target: {
       uri: values['uri'] ?? env.uri,
       user: values['user'] ?? env.user,
@@ -65,8 +65,14 @@ async function main(): Promise<number> {
   console.log(`Generated ${countRows(rows).toLocaleString('en-US')} elements for ${options.persons} persons (seed ${options.seed}) in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`);
   let open: OpenDatabase | undefined;
   try {
-    // Heap grows with the batch and the graph; 2 GB suits 100k persons.
-    open = await openSyntheticDatabase(loadConfig(), options.target, 2048, (line) => console.log(line));
+    // Heap grows with the batch and the graph; 2 GB suits 100k persons. A 100k-person graph
+    // (~0.9 M elements) fits a 1 GB page cache, so the load and the index build after it do not
+    // evict; large batches need more transaction memory than the curated default.
+    const config = loadConfig();
+    const syntheticConfig = config.neo4j.mode === 'embedded'
+      ? { ...config, neo4j: { ...config.neo4j, pageCacheMb: Math.max(config.neo4j.pageCacheMb, 1024), txMemoryMb: Math.max(config.neo4j.txMemoryMb, 1024) } }
+      : config;
+    open = await openSyntheticDatabase(syntheticConfig, options.target, 2048, (line) => console.log(line));
     const result = await loadSyntheticRows(open.db, rows, { batchSize: options.batch, parallel: options.parallel, seed: options.seed, persons: options.persons, onProgress: (line) => console.log(line) });
     console.log(`Loaded ${result.elements.toLocaleString('en-US')} elements in ${result.seconds.toFixed(1)} s: ${Math.round(result.elementsPerSecond).toLocaleString('en-US')} elements/s`);
     console.log(`Synthetic Neo4j: ${open.connection.uri}`);

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countRows } from '../../../server/src/seed/rows.js';
+import { CREATE_STEPS, END, START, cellOf, encodeBatch, isDateColumn } from '../../../server/src/seed/load-synthetic.js';
+import { datasetToRows } from '../../../server/src/seed/model.js';
+import { countRows, type NodeRow, type RelationshipRow } from '../../../server/src/seed/rows.js';
 import { generateSyntheticRows } from '../../../server/src/seed/synthetic.js';
+import { validateSeedDir } from '../../../server/src/seed/validate.js';
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -48,5 +53,68 @@ describe('synthetic generator', () => {
     expect(new Set(rows.events.map((e) => e.id)).size).toBe(rows.events.length);
     expect(Object.keys(rows.persons[0]!.props)).toEqual(expect.arrayContaining(['name', 'searchKeys', 'bornIso', 'citations', 'sourceIds', 'aliasSystems']));
     expect(countRows(rows)).toBeGreaterThan(15_000);
+  });
+});
+
+describe('synthetic bulk-load layout', () => {
+  const rows = generateSyntheticRows({ persons: 300, seed: 42 });
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const fixture = validateSeedDir(path.join(root, 'tests/fixtures/seed-valid'));
+  if (!fixture.ok) throw new Error('seed-valid must be valid');
+  const curated = datasetToRows(fixture.dataset);
+
+  it('has a column for every property and date the curated model writes, and no others', () => {
+    for (const step of CREATE_STEPS) {
+      const list = [...rows[step.key], ...curated[step.key]] as (NodeRow | RelationshipRow)[];
+      if (list.length === 0) continue;
+      const keys = new Set(list.flatMap((row) => [...Object.keys(row.props), ...Object.keys(row.dates)]));
+      const columns = step.columns.filter((column) => column !== START && column !== END);
+      expect([step.key, [...columns].sort()]).toEqual([step.key, [...keys].sort()]);
+      expect(step.columns.includes(START)).toBe('from' in list[0]!);
+    }
+  });
+
+  it('matches each create query: column i of the query is column i of the step', () => {
+    for (const step of CREATE_STEPS) {
+      const text = readFileSync(path.join(root, 'cypher', `${step.query}.cypher`), 'utf8');
+      const used = [...text.matchAll(/^ {2}(\w+): (days\[)?coalesce\(r\[(\d+)\], \$c\[(\d+)\]\)/gm)].map((m) => {
+        expect(m[3]).toBe(m[4]);
+        return { key: m[1]!, index: Number(m[3]), day: m[2] !== undefined };
+      });
+      const offset = step.columns.includes(START) ? 2 : 0;
+      expect(used.map((u) => u.key)).toEqual(step.columns.slice(offset));
+      for (const u of used) {
+        expect(step.columns[u.index]).toBe(u.key);
+        expect(u.day).toBe(isDateColumn(u.key));
+      }
+      if (offset === 2) {
+        expect(text).toContain('WITH starts[coalesce(r[0], $c[0])] AS a, ends[coalesce(r[1], $c[1])] AS b');
+      }
+    }
+  });
+
+  it('encodes batches losslessly: shared values once, ends and days by position', () => {
+    for (const step of CREATE_STEPS) {
+      const batch = rows[step.key].slice(0, 500) as (NodeRow | RelationshipRow)[];
+      if (batch.length === 0) continue;
+      const encoded = encodeBatch(batch, step.columns);
+      expect(encoded.rows).toHaveLength(batch.length);
+      batch.forEach((row, r) => {
+        step.columns.forEach((column, i) => {
+          const cell = encoded.rows[r]![i] ?? encoded.c[i] ?? null;
+          const decoded = cell === null ? null
+            : column === START ? encoded.starts[cell as number]
+            : column === END ? encoded.ends[cell as number]
+            : isDateColumn(column) ? encoded.dates[cell as number]
+            : cell;
+          expect(decoded).toEqual(cellOf(row, column));
+        });
+      });
+    }
+    const ties = encodeBatch(rows.ties.slice(0, 1000), CREATE_STEPS.find((step) => step.key === 'ties')!.columns);
+    // Every tie cites the one synthetic source, so sourceIds travels once, not per row.
+    expect(ties.c[CREATE_STEPS.find((step) => step.key === 'ties')!.columns.indexOf('sourceIds')]).toEqual(['synthetic']);
+    expect(new Set(ties.starts).size).toBe(ties.starts.length);
+    expect(ties.dates.length).toBeLessThan(200);
   });
 });
