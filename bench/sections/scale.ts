@@ -84,7 +84,7 @@ export const scale: Section = {
         const generated = performance.now();
         const rows = generateSyntheticRows({ persons, seed: 42 });
         ctx.log(`synthetic ${persons}: generated ${countRows(rows).toLocaleString('en-US')} elements in ${((performance.now() - generated) / 1000).toFixed(1)} s; loading...`);
-        const load = await loadSyntheticRows(db, rows, { seed: 42, persons, batchSize: 5_000, parallel: 4, onProgress: (line) => ctx.log(`  ${line}`) });
+        const load = await loadSyntheticRows(db, rows, { seed: 42, persons, batchSize: 5_000, parallel: 2, onProgress: (line) => ctx.log(`  ${line}`) });
         ctx.log(`  loaded ${load.elements.toLocaleString('en-US')} elements in ${load.seconds.toFixed(1)} s = ${Math.round(load.elementsPerSecond).toLocaleString('en-US')} elements/s`);
         await db.readCapped('CALL db.awaitIndexes(300)', {}, { timeoutMs: 310_000, maxRows: 1 });
         const fixture = await syntheticFixture(db, persons);
