@@ -12,6 +12,12 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * graphql-js's execution refusals about the request itself (no resolver ran): asking for an
+ * operation type the schema does not have. Safe to show; the client sent something unusable.
+ */
+const UNSUPPORTED_OPERATION = /^Schema is not configured to execute (mutation|subscription) operation\.$/;
+
 /** graphql-armor reports its limits as "Syntax Error: ... limit ...". */
 const ARMOR = /^Syntax Error: .*\blimit\b/i;
 
@@ -54,6 +60,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.['code'];
   if (ARMOR.test(formatted.message)) {
     return { message: formatted.message.replace(/^Syntax Error: /, ''), ...base, extensions: { code: ErrorCode.QUERY_REJECTED } };
+  }
+  if (UNSUPPORTED_OPERATION.test(formatted.message)) {
+    return { message: `${formatted.message.replace(/\.$/, '')}: this API is read-only`, ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     return { message: formatted.message, ...base, extensions: { code } };

@@ -32,6 +32,12 @@ describe('formatError', () => {
     const invalid = formatError({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));
     expect(invalid.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+  it('answers a mutation, which this read-only API has none of, as bad input', () => {
+    const message = 'Schema is not configured to execute mutation operation.';
+    const out = formatError({ message }, new GraphQLError(message));
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(out.message).toContain('read-only');
+  });
 });
 
 describe('mapNeo4jError', () => {
