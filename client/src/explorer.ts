@@ -20,6 +20,7 @@ import { computeFrame, prepare, type Frame, type Prepared } from './state/frame.
 import { factionColours } from './state/palette.js';
 import type { LinkState } from './state/permalink.js';
 import { select, setMode, type Mode } from './state/selection.js';
+import { statusKindLabel } from './state/status.js';
 import { initialState, Store, type AppState } from './state/store.js';
 import { fromSlider, initialTime, jumpToEvent, pause, play, setDay, setSpeed, stepMonths, tick } from './state/time.js';
 import { FactionChart } from './ui/chart.js';
@@ -378,7 +379,7 @@ export class Explorer {
       return;
     }
     const faction = this.timeline.factions.find((f) => f.id === p.parent)?.name ?? 'no faction';
-    replace(tip, h('strong', {}, this.names.get(id) ?? id), h('div', {}, `${p.state.toLowerCase().replace(/_/g, ' ')}${p.statusCertain ? '' : ' (uncertain)'}`), h('div', {}, `${p.former ? 'formerly ' : ''}${faction}`));
+    replace(tip, h('strong', {}, this.names.get(id) ?? id), h('div', {}, `${statusKindLabel(p.state)}${p.statusCertain ? '' : ' (uncertain)'}`), h('div', {}, `${p.former ? 'formerly ' : ''}${faction}`));
     tip.style.left = `${at.x + 14}px`;
     tip.style.top = `${at.y + 14}px`;
     tip.hidden = false;

@@ -5,6 +5,7 @@
  * definitions in the data model.
  */
 import type { PartialDate } from './partial-date.js';
+import { daysInMonth, shiftMonth, ymd } from './partial-date.js';
 
 /** First and last day (YYYY-MM-DD) of a date argument or window. */
 export interface Period {
@@ -42,11 +43,8 @@ export function mayFallWithin(date: PartialDate, period: Period): boolean {
 /** Shifts a YYYY-MM-DD day by whole months, clamping the day to the target month. */
 export function shiftMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const [year, month] = shiftMonth(y, m, months);
+  return ymd(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** Whole days from a to b (YYYY-MM-DD), negative when b is earlier. */

@@ -26,11 +26,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function ymd(year: number, month: number, day: number): string {
+export function ymd(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-function shiftMonth(year: number, month: number, delta: number): [number, number] {
+/** (year, month) moved by `delta` months. */
+export function shiftMonth(year: number, month: number, delta: number): [number, number] {
   const index = year * 12 + (month - 1) + delta;
   return [Math.floor(index / 12), (index % 12) + 1];
 }

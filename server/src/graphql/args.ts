@@ -3,6 +3,7 @@ import { badInput } from '../errors.js';
 import type { Certainty, Period } from '../domain/intervals.js';
 import { CERTAINTY_RANK } from '../domain/intervals.js';
 import { parseExactDate, type PartialDate } from '../domain/partial-date.js';
+import { ID_PATTERN } from '../seed/schema.js';
 
 export function dateArg(field: string, value: string): PartialDate {
   const parsed = parseExactDate(value);
@@ -24,7 +25,7 @@ export function intArg(field: string, value: number | null | undefined, fallback
   return n;
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID = ID_PATTERN;
 
 /** Ids are seed slugs; anything else cannot exist, so say so before asking the database. */
 export function idArg(field: string, value: string): string {

@@ -6,6 +6,7 @@ import type { Citation, Dataset, Location } from './dataset.js';
 import type { Issues } from './fields.js';
 import { lineOf } from './read.js';
 import { ID_PATTERN } from './schema.js';
+import { editDistance } from '../domain/search.js';
 
 type IdKind = 'source' | 'faction' | 'person' | 'event' | 'tie';
 
@@ -16,18 +17,6 @@ interface Registered {
 
 /** Beyond this many candidates an error suggests near matches instead of listing them all. */
 const LIST_ALL_UP_TO = 12;
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** "(known: a, b, c)" for short vocabularies of ids, "(did you mean: x, y?)" for long ones. */
 export function knownHint(wanted: string, known: readonly string[]): string {
