@@ -16,6 +16,8 @@ export default defineConfig({
     // Cytoscape and Chart.js are big; one chunk each keeps caching sensible.
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
+      // Two pages: the explorer, and GraphiQL (served by the API for browsers at /graphql).
+      input: { main: `${root}index.html`, graphiql: `${root}graphiql/index.html` },
       output: {
         manualChunks: { cytoscape: ['cytoscape', 'cytoscape-fcose'], chart: ['chart.js'] },
       },
