@@ -18,32 +18,27 @@ export function decideSeeding(policy: Config['seedOnStart'], state: { fingerprin
 }
 
 export async function prepareDatabase(db: Database, config: Config, log: (line: string) => void, seedDir = SEED_DIR): Promise<SeedDecision> {
-  const applied = await db.applySchema();
-  log(`Schema ready (${applied} constraints and indexes checked).`);
   const fingerprint = seedFingerprint(seedDir);
   const [row] = await db.read('meta/get-seed-state');
   const state = { fingerprint: typeof row?.['fingerprint'] === 'string' ? row['fingerprint'] : null, persons: Number(row?.['persons'] ?? 0) };
   const decision = decideSeeding(config.seedOnStart, state, fingerprint);
-  if (decision === 'skip-disabled') {
-    log('Seed loading is off (ATLAS_SEED_ON_START=never).');
-    return decision;
-  }
-  if (decision === 'skip-unchanged') {
-    log('Seed unchanged since the last load; keeping the data.');
-    return decision;
-  }
-  log(state.persons === 0 ? 'The database is empty; loading the curated seed...' : 'The seed files changed; reloading the curated seed...');
-  try {
-    const result = await seedDatabase(db, seedDir, { onProgress: (line) => log(`  ${line}`) });
-    await db.write('meta/set-seed-state', { fingerprint });
-    log(`Seed loaded: ${result.nodes} nodes, ${result.relationships} relationships (checksum ${result.checksum.slice(0, 12)}).`);
-  } catch (error) {
-    if (error instanceof SeedValidationError && state.persons > 0) {
+  if (decision === 'load') {
+    log(state.persons === 0 ? 'The database is empty; loading the curated seed...' : 'The seed files changed; reloading the curated seed...');
+    try {
+      // seedDatabase applies the schema itself before loading.
+      const result = await seedDatabase(db, seedDir, { onProgress: (line) => log(`  ${line}`) });
+      await db.write('meta/set-seed-state', { fingerprint });
+      log(`Seed loaded: ${result.nodes} nodes, ${result.relationships} relationships (checksum ${result.checksum.slice(0, 12)}).`);
+      return 'load';
+    } catch (error) {
+      if (!(error instanceof SeedValidationError && state.persons > 0)) throw error;
       // Keep serving the last good data rather than refusing to start over a typo.
       log(`WARNING: the seed files have errors, so the previous data stays loaded.\n${error.message}`);
-      return 'skip-unchanged';
     }
-    throw error;
+  } else {
+    log(decision === 'skip-disabled' ? 'Seed loading is off (ATLAS_SEED_ON_START=never).' : 'Seed unchanged since the last load; keeping the data.');
   }
-  return 'load';
+  const applied = await db.applySchema();
+  log(`Schema ready (${applied} constraints and indexes checked).`);
+  return decision === 'load' ? 'skip-unchanged' : decision;
 }
