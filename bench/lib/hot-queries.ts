@@ -6,7 +6,7 @@ import type { Database } from '../../server/src/db/database.js';
 import { exactKeys, luceneQuery } from '../../server/src/domain/search.js';
 import { shiftMonths } from '../../server/src/domain/intervals.js';
 import { dateArg, periodOf } from '../../server/src/graphql/args.js';
-import { fetchChainGraph } from '../../server/src/graphql/resolvers/chain-fetch.js';
+import { NETWORK_PAGE } from '../../server/src/graphql/resolvers/frames.js';
 import { gql } from './api.js';
 
 export interface Fixture {
@@ -42,9 +42,9 @@ const END = 'role person { id name } event { id title }';
 export const CHAIN_GQL = `query Chain($id: ID!) { purgeChain(personId: $id, direction: BOTH, maxSteps: 4, limit: 20) {
   rank score from { ${DATE} } to { ${DATE} } persons { id }
   steps { kind linkType certainty tie { id } date { ${DATE} } from { ${END} } to { ${END} } ${CITE} } } }`;
-/** One frame of the graph: what a network view draws. */
+/** One frame of the graph, its first page at the default page size: what a network view draws. */
 export const NETWORK_GQL = `query Network($at: String!, $factionIds: [ID!]) { network(at: $at, factionIds: $factionIds) {
-  at windowFrom windowTo
+  at windowFrom windowTo pageInfo { hasNextPage endCursor }
   persons { person { id name } status { state certain } faction { id } }
   ties { id kind certainty source { id } target { id } }
   events { id kind title date { ${DATE} } participants { role person { id } } } } }`;
@@ -55,11 +55,13 @@ export interface HotQuery {
   direct(db: Database): Promise<unknown>;
 }
 
+/** What the network resolver sends for NETWORK_GQL: the first page ('' = no cursor) at the default size. */
 export function networkParams(at: string, factionIds: readonly string[] | null, windowMonths = 6) {
   const period = periodOf(dateArg('at', at));
   return {
     atFrom: period.earliest, atTo: period.latest, factionIds, minRank: 1,
     windowFrom: shiftMonths(period.earliest, -windowMonths), windowTo: shiftMonths(period.latest, windowMonths),
+    after: '', first: NETWORK_PAGE.first,
   };
 }
 
@@ -83,8 +85,7 @@ export function hotQueries(f: Fixture): HotQuery[] {
     {
       name: 'purgeChain',
       graphql: (url) => gql(url, CHAIN_GQL, { id: f.chainPersonId }),
-      // The hop queries (cypher/queries/chain-hop.cypher) exactly as the resolver runs them.
-      direct: (db) => db.readTransaction((tx) => fetchChainGraph(tx, f.chainPersonId, 4)),
+      direct: (db) => db.read('queries/chain-graph', { personId: f.chainPersonId, maxSteps: 4 }),
     },
   ];
 }

@@ -1,6 +1,9 @@
 /** purgeChain, purgersPurged and connection against the curated seed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSteps, findChains } from '../../../server/src/domain/chains.js';
+import { fetchChainGraph, type ChainGraph } from '../../../server/src/graphql/resolvers/chain-fetch.js';
 import { codes, fields, startApi, type Api } from './api.js';
+import { expectedNeighbourhood } from './support/chain-oracle.js';
 
 let api: Api;
 beforeAll(async () => {
@@ -96,5 +99,40 @@ describe('connection', () => {
   it('unknown ids name the argument', async () => {
     const response = await api.gql('{ connection(fromId: "kim-il-sung", toId: "no-such-person", at: "1956") { hops } }');
     expect([codes(response), fields(response)]).toEqual([['BAD_USER_INPUT'], ['toId']]);
+  });
+});
+
+describe('purgeChain neighbourhood', () => {
+  // chain-graph.cypher against an independent statement of its rule (support/chain-oracle.ts),
+  // evaluated over a 12-layer fetch that holds each person's whole purge component.
+  it('holds exactly the events and ties of maxSteps - 1 expanded layers, for every purge target', async () => {
+    const response = await api.gql<{ events: { participants: { role: string; person: { id: string } }[] }[] }>('{ events { participants { role person { id } } } }');
+    const targets = [...new Set(response.data!.events.flatMap((event) => event.participants.filter((p) => p.role === 'TARGET').map((p) => p.person.id)))];
+    expect(targets.length).toBeGreaterThan(20);
+    // Every third target keeps the run short; the sample still spans all four factions' purges.
+    for (const personId of targets.sort().filter((_id, index) => index % 3 === 0)) {
+      const whole = await fetchChainGraph(api.db, personId, 12);
+      for (const maxSteps of [2, 3]) {
+        const bounded = await fetchChainGraph(api.db, personId, maxSteps);
+        const expected = expectedNeighbourhood(whole, personId, maxSteps);
+        expect(new Set(bounded.events.keys()), `${personId}, maxSteps ${maxSteps}: events`).toEqual(expected.events);
+        expect(new Set(bounded.ties.keys()), `${personId}, maxSteps ${maxSteps}: ties`).toEqual(expected.ties);
+      }
+    }
+  }, 120_000);
+
+  it('finds the same chains as a search over the whole component', async () => {
+    for (const personId of ['choe-chang-ik', 'pak-hon-yong', 'ho-ka-i']) {
+      const whole = await fetchChainGraph(api.db, personId, 12);
+      const bounded = await fetchChainGraph(api.db, personId, 3);
+      const chains = (graph: ChainGraph) => findChains(buildSteps(graph.inputs, graph.tieInputs, 24), { personId, direction: 'BOTH', maxSteps: 3, limit: 50 })
+        .map((path) => path.steps.map((step) => `${step.kind}:${step.from.eventId}>${step.to.eventId}`).join(' | '));
+      expect(chains(bounded).length).toBeGreaterThan(0);
+      expect(chains(bounded)).toEqual(chains(whole));
+    }
+  });
+
+  it('an unknown person has no neighbourhood', async () => {
+    expect((await fetchChainGraph(api.db, 'no-such-person', 4)).personExists).toBe(false);
   });
 });

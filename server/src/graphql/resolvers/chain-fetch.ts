@@ -1,11 +1,11 @@
 /**
- * The bounded neighbourhood purge chains are searched in: hop by hop from the person
- * (cypher/queries/chain-hop.cypher), each hop expanding only the persons the previous one
- * reached, at most maxSteps hops, all in one read transaction. A chain of n steps only visits
- * persons within n hops, so the search over this subgraph finds exactly what it would find over
- * the whole purge graph, at a cost that depends on the neighbourhood, not the database.
+ * The bounded neighbourhood purge chains are searched in, fetched in one round trip
+ * (cypher/queries/chain-graph.cypher): breadth first from the person, expanding at most
+ * maxSteps - 1 layers. A chain of n steps only visits persons within n hops, so the search over
+ * this subgraph finds exactly what it would find over the whole purge graph, at a cost that
+ * depends on the neighbourhood, not the database.
  */
-import type { QueryRunner } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import type { ChainEventInput, ChainTieInput } from '../../domain/chains.js';
 import { asList, asProps, citationsOf, str, toEvent, toPerson, toTie } from '../mapping.js';
 import type { CitationModel, EventModel, PersonModel, TieModel } from '../models.js';
@@ -38,45 +38,26 @@ function eventInput(item: unknown): { event: EventModel; input: ChainEventInput<
   };
 }
 
-export async function fetchChainGraph(tx: QueryRunner, personId: string, maxSteps: number): Promise<ChainGraph> {
-  const inputs = new Map<string, ChainEventInput<CitationModel>>();
+export async function fetchChainGraph(db: Pick<Database, 'read'>, personId: string, maxSteps: number): Promise<ChainGraph> {
+  const [row] = await db.read('queries/chain-graph', { personId, maxSteps });
+  const inputs: ChainEventInput<CitationModel>[] = [];
   const events = new Map<string, EventModel>();
-  const persons = new Map<string, PersonModel>();
-  const tieModels = new Map<string, TieModel>();
-  const expanded = new Set<string>([personId]);
-  let frontier = [personId];
-  let personExists = false;
-  for (let hop = 0; hop < maxSteps && frontier.length > 0; hop += 1) {
-    const [row] = await tx.run('queries/chain-hop', { personIds: frontier });
-    if (hop === 0) personExists = asList(row?.['found']).length > 0;
-    if (!personExists) break;
-    const reached = new Set<string>();
-    for (const item of asList(row?.['events'])) {
-      const { event, input } = eventInput(item);
-      if (inputs.has(event.id)) continue;
-      inputs.set(event.id, input);
-      events.set(event.id, event);
-      for (const p of input.participants) reached.add(p.personId);
-    }
-    for (const item of asList(row?.['ties'])) {
-      const tie = toTie(asProps(item));
-      if (tieModels.has(tie.id)) continue;
-      tieModels.set(tie.id, tie);
-      reached.add(tie.sourceId);
-      reached.add(tie.targetId);
-    }
-    for (const item of asList(row?.['persons'])) {
-      const person = toPerson(asProps(item));
-      if (!persons.has(person.id)) persons.set(person.id, person);
-    }
-    frontier = [...reached].filter((id) => !expanded.has(id));
-    for (const id of frontier) expanded.add(id);
+  for (const item of asList(row?.['events'])) {
+    const { event, input } = eventInput(item);
+    inputs.push(input);
+    events.set(event.id, event);
   }
+  const persons = new Map<string, PersonModel>();
+  for (const item of asList(row?.['persons'])) {
+    const person = toPerson(asProps(item));
+    persons.set(person.id, person);
+  }
+  const tieInputs = asList(row?.['ties']).map((item) => toTie(asProps(item)));
   const ties = new Map<string, TieModel>();
-  for (const tie of tieModels.values()) {
+  for (const tie of tieInputs) {
     const source = persons.get(tie.sourceId);
     const target = persons.get(tie.targetId);
     ties.set(tie.id, { ...tie, ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) });
   }
-  return { personExists, inputs: [...inputs.values()], tieInputs: [...tieModels.values()], events, persons, ties };
+  return { personExists: row !== undefined, inputs, tieInputs, events, persons, ties };
 }

@@ -15,7 +15,7 @@ export const chainResolvers: QueryResolvers = {
     const steps = intArg('maxSteps', maxSteps, 4, 1, 8);
     const window = intArg('windowMonths', windowMonths, 24, 1, 120);
     const top = intArg('limit', limit, 20, 1, 200);
-    const graph = await ctx.db.readTransaction((tx) => fetchChainGraph(tx, id, steps));
+    const graph = await fetchChainGraph(ctx.db, id, steps);
     if (!graph.personExists) throw badInput('personId', `no person with id "${personId}"`);
     const { events, persons, ties } = graph;
 
