@@ -16,9 +16,11 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
+/** The response cache is off unless `extra` turns it on: these numbers are about answering, not remembering. */
 export function configFor(connection: Connection, extra: Record<string, string> = {}) {
   return loadConfig({
-    NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, PORT: '0', ...extra,
+    NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, PORT: '0',
+    ATLAS_RESPONSE_CACHE: 'off', ...extra,
   });
 }
 

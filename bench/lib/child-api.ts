@@ -16,10 +16,11 @@ export interface ChildApi {
   stop(): Promise<void>;
 }
 
-export async function startChildApi(connection: Connection): Promise<ChildApi> {
+/** `env` adds settings (ATLAS_RESPONSE_CACHE, say) to the child's environment. */
+export async function startChildApi(connection: Connection, env: Record<string, string> = {}): Promise<ChildApi> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/server-child.ts')], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, NODE_ENV: 'production' },
+    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited = false;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { mountGraphQL } from './graphql/mount.js';
+import type { ResponseCache } from './graphql/response-cache.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -16,6 +17,8 @@ export interface AppDeps {
 
 export interface App {
   readonly express: Express;
+  /** Null when ATLAS_RESPONSE_CACHE=off. */
+  readonly cache: ResponseCache | null;
   /** Stops the GraphQL server's background work; the caller closes the listener and the driver. */
   stop(): Promise<void>;
 }
@@ -43,5 +46,5 @@ export async function createApp({ config, db }: AppDeps): Promise<App> {
         .send('The web client is not built yet. Run `npm run build:client`, or use the API at /graphql.');
     });
   }
-  return { express: app, stop: graphql.stop };
+  return { express: app, cache: graphql.cache, stop: graphql.stop };
 }

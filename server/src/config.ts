@@ -50,8 +50,20 @@ export interface Config {
   readonly neo4j: ExternalNeo4j | EmbeddedNeo4j;
   readonly seedOnStart: SeedOnStart;
   readonly console: { readonly timeoutMs: number; readonly maxRows: number; readonly maxConcurrent: number };
+  readonly responseCache: ResponseCacheConfig;
   readonly clientDist: string;
   readonly synthetic: SyntheticTargetEnv;
+}
+
+/** Whole GraphQL answers kept in memory until the data changes (server/src/graphql/response-cache.ts). */
+export interface ResponseCacheConfig {
+  readonly enabled: boolean;
+  /** Budget for cached bodies and keys together. */
+  readonly maxMb: number;
+  /** No answer is served older than this, whatever the data revision says. */
+  readonly ttlSeconds: number;
+  /** How often the data revision is read; a seed load is seen within this time. */
+  readonly revisionCheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +176,12 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
       timeoutMs: integer(env, 'ATLAS_CONSOLE_TIMEOUT_MS', 5000, 100, 600000),
       maxRows: integer(env, 'ATLAS_CONSOLE_MAX_ROWS', 1000, 1, 100000),
       maxConcurrent: integer(env, 'ATLAS_CONSOLE_MAX_CONCURRENT', 2, 1, 64),
+    },
+    responseCache: {
+      enabled: oneOf(env, 'ATLAS_RESPONSE_CACHE', ['on', 'off'] as const, 'on') === 'on',
+      maxMb: integer(env, 'ATLAS_RESPONSE_CACHE_MB', 64, 1, 4096),
+      ttlSeconds: integer(env, 'ATLAS_RESPONSE_CACHE_TTL_SECONDS', 600, 1, 86400),
+      revisionCheckMs: integer(env, 'ATLAS_RESPONSE_CACHE_CHECK_MS', 1000, 50, 600000),
     },
     clientDist: path.resolve(cwd, text(env, 'ATLAS_CLIENT_DIST') ?? 'client/dist'),
     synthetic: {

@@ -2,13 +2,16 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import type { CacheSlot } from './response-cache.js';
 
 export interface Context {
   readonly db: Database;
   readonly config: Config;
   readonly loaders: Loaders;
+  /** Set when the response cache may keep this request's answer. */
+  readonly cacheSlot?: CacheSlot | undefined;
 }
 
-export function createContext(db: Database, config: Config): Context {
-  return { db, config, loaders: createLoaders(db) };
+export function createContext(db: Database, config: Config, cacheSlot?: CacheSlot): Context {
+  return { db, config, loaders: createLoaders(db), cacheSlot };
 }

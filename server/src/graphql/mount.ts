@@ -17,6 +17,8 @@ import { createContext, type Context } from './context.js';
 import { formatError } from './errors.js';
 import { graphiqlPage } from './graphiql.js';
 import { resolvers } from './resolvers/index.js';
+import { ResponseCache, responseCacheMiddleware, responseCachePlugin, type CacheSlot } from './response-cache.js';
+import { watchDataRevision } from './revision-watch.js';
 
 export interface GraphQLDeps {
   readonly config: Config;
@@ -67,7 +69,7 @@ function clientErrorsIn(plugin: ApolloServerPlugin<Context>): ApolloServerPlugin
   };
 }
 
-export function createApolloServer(): ApolloServer<Context> {
+export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
@@ -84,15 +86,24 @@ export function createApolloServer(): ApolloServer<Context> {
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
     resolvers,
     ...protection,
-    plugins: [...protection.plugins.map(clientErrorsIn), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins.map(clientErrorsIn), ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
   });
 }
 
-export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): Promise<{ stop(): Promise<void> }> {
-  const server = createApolloServer();
+export interface MountedGraphQL {
+  /** Null when ATLAS_RESPONSE_CACHE=off. */
+  readonly cache: ResponseCache | null;
+  stop(): Promise<void>;
+}
+
+export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): Promise<MountedGraphQL> {
+  const settings = config.responseCache;
+  const cache = settings.enabled ? new ResponseCache({ maxBytes: settings.maxMb * 1024 * 1024, ttlMs: settings.ttlSeconds * 1000 }) : null;
+  const watcher = cache === null ? null : await watchDataRevision(db, cache, settings.revisionCheckMs);
+  const server = createApolloServer(cache === null ? [] : [responseCachePlugin<Context>()]);
   await server.start();
   const page = graphiqlPage();
   // Browsers asking for /graphql get the offline query page; API clients get GraphQL.
@@ -106,7 +117,8 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async () => createContext(db, config) }),
+    ...(cache === null ? [] : [responseCacheMiddleware(cache)]),
+    expressMiddleware(server, { context: async ({ res }) => createContext(db, config, res.locals['cacheSlot'] as CacheSlot | undefined) }),
   );
   // A body the JSON parser refuses (malformed, too large) gets a GraphQL-shaped JSON error,
   // not express's HTML page with a stack trace.
@@ -117,5 +129,11 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
     const message = status === 413 ? 'The request body is over the 1 MB limit' : client ? 'The request body is not valid JSON' : 'Internal server error';
     res.status(client ? status : 500).json({ errors: [{ message, extensions: { code: client ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
-  return { stop: () => server.stop() };
+  return {
+    cache,
+    async stop() {
+      watcher?.stop();
+      await server.stop();
+    },
+  };
 }

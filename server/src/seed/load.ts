@@ -86,6 +86,7 @@ export async function loadCuratedRows(db: Database, rows: GraphRows, options: Lo
       const deleted = await deleteStale(tx, rows, options.reset ?? false);
       progress(`${options.reset ? 'reset: deleted' : 'removed stale:'} ${deleted.nodes} nodes, ${deleted.relationships} relationships`);
       const written = await writeRows(tx, rows, batchSize, progress);
+      await tx.run('meta/bump-data-revision');
       return { deleted, written };
     },
     { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },

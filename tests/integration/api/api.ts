@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { createApp, type App } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config.js';
 import { Database, type Connection } from '../../../server/src/db/database.js';
+import type { ResponseCache } from '../../../server/src/graphql/response-cache.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -16,6 +17,8 @@ export interface Api {
   readonly url: string;
   readonly db: Database;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The app's response cache, or null when it is off. */
+  readonly cache: ResponseCache | null;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,9 @@ export async function startApi(options: { connection?: Connection; env?: Record<
   const connection = options.connection ?? inject('neo4j');
   const config = loadConfig({
     NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database,
-    PORT: '0', ATLAS_CONSOLE_TIMEOUT_MS: '1500', ...options.env,
+    // The response cache would answer repeats without a query, hiding what these tests count and
+    // break; response-cache.test.ts turns it on.
+    PORT: '0', ATLAS_CONSOLE_TIMEOUT_MS: '1500', ATLAS_RESPONSE_CACHE: 'off', ...options.env,
   });
   const db = Database.connect(connection, { maxPoolSize: 10 });
   const app: App = await createApp({ config, db });
@@ -35,6 +40,7 @@ export async function startApi(options: { connection?: Connection; env?: Record<
   return {
     url,
     db,
+    cache: app.cache,
     async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;

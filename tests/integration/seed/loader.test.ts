@@ -75,6 +75,20 @@ describe('curated seed loader', () => {
     expect((await curatedSummary(db)).checksum).toBe(fixture.checksum);
   });
 
+  // Servers drop cached answers when this revision changes (server/src/graphql/response-cache.ts).
+  it('bumps the data revision with every load, and not when a load fails', async () => {
+    const revision = async (): Promise<unknown> => (await db.read('meta/get-data-revision'))[0]?.['revision'];
+    const before = await revision();
+    await seedDatabase(db, VALID);
+    const after = await revision();
+    expect(after).toEqual(expect.any(String));
+    expect(after).not.toBe(before);
+    const rows = validRows();
+    rows.ties.push({ ...rows.ties[0]!, id: 'tie-fx-broken', to: 'fx-nobody' });
+    await expect(loadCuratedRows(db, rows)).rejects.toThrow(/end node is missing/);
+    expect(await revision()).toBe(after);
+  });
+
   it('deletes curated elements no longer in the seed, and restores them on reload', async () => {
     const rows = validRows();
     const smaller = {

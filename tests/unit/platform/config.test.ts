@@ -56,4 +56,15 @@ describe('loadConfig', () => {
   it('refuses an embedded password Neo4j would refuse', () => {
     expect(configError({ ATLAS_NEO4J_PASSWORD: 'short' }).variable).toBe('ATLAS_NEO4J_PASSWORD');
   });
+
+  it('turns the response cache on by default, with its limits', () => {
+    expect(loadConfig({}, '/srv').responseCache).toEqual({ enabled: true, maxMb: 64, ttlSeconds: 600, revisionCheckMs: 1000 });
+    expect(loadConfig({ ATLAS_RESPONSE_CACHE: 'off' }, '/srv').responseCache.enabled).toBe(false);
+  });
+
+  it('names the response cache setting that is wrong', () => {
+    expect(configError({ ATLAS_RESPONSE_CACHE: 'yes' }).message).toContain('on, off');
+    expect(configError({ ATLAS_RESPONSE_CACHE_MB: '0' }).variable).toBe('ATLAS_RESPONSE_CACHE_MB');
+    expect(configError({ ATLAS_RESPONSE_CACHE_CHECK_MS: '10' }).variable).toBe('ATLAS_RESPONSE_CACHE_CHECK_MS');
+  });
 });

@@ -1,0 +1,170 @@
+/**
+ * Whole GraphQL answers kept in memory until the data changes. The knowledge base only changes
+ * when a loader runs, and every loader bumps a data revision (cypher/meta/bump-data-revision);
+ * the server reads that revision every few hundred ms and drops everything on a change, so an
+ * answer is never more than one check interval older than the data. A time limit bounds it too.
+ *
+ * A hit is answered before Apollo sees the request. That skips validation and the abuse limits
+ * only for a body byte-for-byte equal to one that passed them before and succeeded.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+
+export interface CacheLimits {
+  readonly maxBytes: number;
+  readonly ttlMs: number;
+}
+
+interface Entry {
+  readonly body: string;
+  readonly contentType: string;
+  readonly bytes: number;
+  readonly storedAt: number;
+}
+
+/** Where a request that missed leaves its answer for the cache (see responseCacheMiddleware). */
+export interface CacheSlot {
+  readonly key: string;
+  /** The cache generation when the request began: an answer read from older data is not stored. */
+  readonly generation: number;
+  body: string | null;
+}
+
+export interface CacheStats {
+  readonly entries: number;
+  readonly bytes: number;
+  readonly hits: number;
+  readonly misses: number;
+  readonly revision: string | null | undefined;
+}
+
+/** Root fields whose answers depend on the stored data and nothing else. */
+const CACHEABLE_ROOT_FIELDS = new Set([
+  '__typename', 'search', 'searchMatches', 'person', 'event', 'factions', 'sources', 'events',
+  'network', 'timeline', 'purgeChain', 'purgersPurged', 'connection',
+]);
+
+export class ResponseCache {
+  // A Map iterates in insertion order; re-inserting on each hit makes the first key the least recently used.
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private hits = 0;
+  private misses = 0;
+  private revision: string | null | undefined = undefined;
+  private generationCounter = 0;
+
+  constructor(private readonly limits: CacheLimits, private readonly now: () => number = Date.now) {}
+
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined || this.now() - entry.storedAt > this.limits.ttlMs) {
+      if (entry !== undefined) this.remove(key, entry);
+      this.misses += 1;
+      return undefined;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.hits += 1;
+    return entry;
+  }
+
+  /** Keeps `body` unless the cache was cleared since the request began or it alone is over budget. */
+  store(slot: CacheSlot, contentType: string): boolean {
+    if (slot.body === null || slot.generation !== this.generationCounter) return false;
+    const bytes = 2 * (slot.key.length + slot.body.length);
+    if (bytes > this.limits.maxBytes) return false;
+    const previous = this.entries.get(slot.key);
+    if (previous !== undefined) this.remove(slot.key, previous);
+    while (this.bytes + bytes > this.limits.maxBytes) {
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
+      this.remove(oldestKey, oldest);
+    }
+    this.entries.set(slot.key, { body: slot.body, contentType, bytes, storedAt: this.now() });
+    this.bytes += bytes;
+    return true;
+  }
+
+  /** Records the data revision just read; a change from a known one empties the cache. */
+  observeRevision(revision: string | null): void {
+    if (this.revision !== undefined && this.revision !== revision) this.clear();
+    this.revision = revision;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+    this.generationCounter += 1;
+  }
+
+  stats(): CacheStats {
+    return { entries: this.entries.size, bytes: this.bytes, hits: this.hits, misses: this.misses, revision: this.revision };
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
+
+interface GraphQLBody {
+  readonly query: string;
+  readonly variables?: unknown;
+  readonly operationName?: unknown;
+}
+
+function isGraphQLBody(body: unknown): body is GraphQLBody {
+  return typeof body === 'object' && body !== null && typeof (body as { query?: unknown }).query === 'string';
+}
+
+/** Answers repeated POSTs from the cache; on a miss, opens a slot the plugin fills. */
+export function responseCacheMiddleware(cache: ResponseCache): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    if (req.method !== 'POST' || !isGraphQLBody(body)) {
+      next();
+      return;
+    }
+    const key = JSON.stringify([req.get('accept') ?? '', body.query, body.variables ?? null, body.operationName ?? null]);
+    const hit = cache.get(key);
+    if (hit !== undefined) {
+      res.status(200).set('content-type', hit.contentType).set('x-atlas-cache', 'hit').send(hit.body);
+      return;
+    }
+    const slot: CacheSlot = { key, generation: cache.generation, body: null };
+    res.locals['cacheSlot'] = slot;
+    res.set('x-atlas-cache', 'miss');
+    res.on('finish', () => {
+      const contentType = res.getHeader('content-type');
+      if (res.statusCode === 200 && typeof contentType === 'string') cache.store(slot, contentType);
+    });
+    next();
+  };
+}
+
+function cacheableOperation(operation: OperationDefinitionNode | undefined): boolean {
+  if (operation === undefined || operation.operation !== 'query') return false;
+  return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(selection.name.value));
+}
+
+/** Fills the request's slot with a successful answer of a cacheable query (serialised as Apollo does). */
+export function responseCachePlugin<C extends { readonly cacheSlot?: CacheSlot | undefined }>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, operation }) {
+          const slot = contextValue.cacheSlot;
+          if (slot === undefined || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (result.errors !== undefined || !cacheableOperation(operation ?? undefined)) return;
+          // Field order and trailing newline as Apollo writes it, so a hit is byte-for-byte the miss.
+          slot.body = `${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`;
+        },
+      };
+    },
+  };
+}
