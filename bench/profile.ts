@@ -4,19 +4,17 @@
  * plan: operators with rows, db hits and time, the evidence BENCHMARKS.md cites for a missed target.
  */
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../server/src/db/cypher-files.js';
 import { Database, toDriverParams } from '../server/src/db/database.js';
 import { seedDatabase } from '../server/src/seed/load.js';
 import { curatedNeo4j, ROOT } from './lib/neo4j.js';
 
-interface PlanNode { operatorType: string; rows?: number; dbHits?: number; arguments?: Record<string, unknown>; children?: PlanNode[] }
-
-function print(node: PlanNode, depth = 0): void {
-  const args = node.arguments ?? {};
+function print(node: ProfiledPlan, depth = 0): void {
+  const args: Record<string, unknown> = node.arguments;
   const time = typeof args['Time'] === 'object' ? Number(args['Time']) : Number(args['Time'] ?? 0);
   const details = String(args['Details'] ?? '').slice(0, 110);
-  console.log(`${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows ?? '?'} dbHits=${node.dbHits ?? '?'}${time ? ` time=${(time / 1e6).toFixed(1)}ms` : ''}  ${details}`);
+  console.log(`${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}${time ? ` time=${(time / 1e6).toFixed(1)}ms` : ''}  ${details}`);
   for (const child of node.children ?? []) print(child, depth + 1);
 }
 
@@ -32,7 +30,9 @@ try {
   const started = performance.now();
   const result = await driver.executeQuery(`PROFILE ${cypher(name)}`, params);
   console.log(`${name}: ${result.records.length} rows, ${(performance.now() - started).toFixed(1)} ms wall, available after ${result.summary.resultAvailableAfter} ms, consumed after ${result.summary.resultConsumedAfter} ms`);
-  print(result.summary.profile as unknown as PlanNode);
+  const plan = result.summary.profile;
+  if (plan === false) throw new Error('Neo4j returned no profile');
+  print(plan);
   await driver.close();
 } finally {
   await db.close();

@@ -94,7 +94,11 @@ export interface PerfSnapshot {
 }
 
 export function readPerf(page: Page): Promise<PerfSnapshot> {
-  return page.evaluate(() => (window as unknown as { __atlasPerf: () => PerfSnapshot }).__atlasPerf());
+  return page.evaluate(() => {
+    const perf = window.__atlasPerf;
+    if (perf === undefined) throw new Error('the client did not expose window.__atlasPerf');
+    return perf();
+  });
 }
 
 /** Steps the date `steps` months with the keyboard, each step a real state change and frame. */

@@ -4,7 +4,7 @@
  * appear or change faction are placed near their new faction and settled by an incremental,
  * animated fcose run. Layout runs after the frame is drawn, so it never delays a time step.
  */
-import type { Core, Layouts, NodeSingular, Position } from 'cytoscape';
+import type { BaseLayoutOptions, Core, Layouts, NodeSingular, Position } from 'cytoscape';
 import { personNodeId } from './data.js';
 
 /**
@@ -13,6 +13,23 @@ import { personNodeId } from './data.js';
  * beside their faction, and "Tidy layout" runs the full layout on request.
  */
 const INCREMENTAL_LIMIT = 400;
+
+/** The cytoscape-fcose options this module uses (the extension ships no types). */
+interface FcoseOptions extends BaseLayoutOptions {
+  readonly name: 'fcose';
+  readonly quality: 'draft' | 'default' | 'proof';
+  readonly randomize: boolean;
+  readonly animate: boolean;
+  readonly animationDuration?: number;
+  readonly fit: boolean;
+  readonly padding?: number;
+  readonly nodeDimensionsIncludeLabels: boolean;
+  readonly nodeRepulsion: () => number;
+  readonly idealEdgeLength: () => number;
+  readonly nestingFactor?: number;
+  readonly tile?: boolean;
+  readonly fixedNodeConstraint?: readonly { nodeId: string; position: Position }[];
+}
 
 export interface LayoutOptions {
   readonly animate: boolean;
@@ -33,21 +50,20 @@ export class StableLayout {
       this.placedOnce.add(n.id());
     });
     const big = visible.nodes().length > INCREMENTAL_LIMIT;
-    return this.run(
-      visible.layout({
-        name: 'fcose',
-        quality: big ? 'draft' : 'default',
-        randomize: true,
-        animate: false,
-        fit: true,
-        padding: 30,
-        nodeDimensionsIncludeLabels: !big,
-        nodeRepulsion: () => 6000,
-        idealEdgeLength: () => 70,
-        nestingFactor: 0.6,
-        tile: true,
-      } as unknown as Parameters<Core['layout']>[0]),
-    );
+    const options: FcoseOptions = {
+      name: 'fcose',
+      quality: big ? 'draft' : 'default',
+      randomize: true,
+      animate: false,
+      fit: true,
+      padding: 30,
+      nodeDimensionsIncludeLabels: !big,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 70,
+      nestingFactor: 0.6,
+      tile: true,
+    };
+    return this.run(visible.layout(options));
   }
 
   /**
@@ -71,20 +87,19 @@ export class StableLayout {
     const fixedNodeConstraint = people
       .filter((n) => !moving.has(n.id()))
       .map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }));
-    return this.run(
-      visible.layout({
-        name: 'fcose',
-        quality: 'default',
-        randomize: false,
-        animate: options.animate,
-        animationDuration: 350,
-        fit: false,
-        nodeDimensionsIncludeLabels: true,
-        nodeRepulsion: () => 6000,
-        idealEdgeLength: () => 70,
-        fixedNodeConstraint,
-      } as unknown as Parameters<Core['layout']>[0]),
-    );
+    const layout: FcoseOptions = {
+      name: 'fcose',
+      quality: 'default',
+      randomize: false,
+      animate: options.animate,
+      animationDuration: 350,
+      fit: false,
+      nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 70,
+      fixedNodeConstraint,
+    };
+    return this.run(visible.layout(layout));
   }
 
   stop(): void {

@@ -29,15 +29,8 @@ export class GraphRelationship {
   ) {}
 }
 
-function isTemporal(value: unknown): boolean {
-  return (
-    neo4j.isDate(value as never) ||
-    neo4j.isDateTime(value as never) ||
-    neo4j.isLocalDateTime(value as never) ||
-    neo4j.isLocalTime(value as never) ||
-    neo4j.isTime(value as never) ||
-    neo4j.isDuration(value as never)
-  );
+function isTemporal(value: object): boolean {
+  return neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value) || neo4j.isDuration(value);
 }
 
 function mapProperties(properties: Record<string, unknown>): Record<string, Plain> {
@@ -54,22 +47,18 @@ export function toPlain(value: unknown): Plain {
   }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value !== 'object') return String(value);
   if (isTemporal(value)) return String(value);
-  if (neo4j.isNode(value as never)) {
-    const node = value as unknown as { elementId: string; labels: string[]; properties: Record<string, unknown> };
-    return new GraphNode(node.elementId, [...node.labels], mapProperties(node.properties));
+  if (neo4j.isNode(value)) {
+    return new GraphNode(value.elementId, [...value.labels], mapProperties(value.properties));
   }
-  if (neo4j.isRelationship(value as never)) {
-    const rel = value as unknown as {
-      elementId: string; type: string; startNodeElementId: string; endNodeElementId: string; properties: Record<string, unknown>;
-    };
-    return new GraphRelationship(rel.elementId, rel.type, rel.startNodeElementId, rel.endNodeElementId, mapProperties(rel.properties));
+  if (neo4j.isRelationship(value)) {
+    return new GraphRelationship(value.elementId, value.type, value.startNodeElementId, value.endNodeElementId, mapProperties(value.properties));
   }
-  if (neo4j.isPath(value as never)) {
-    const path = value as unknown as { segments: { start: unknown; relationship: unknown; end: unknown }[]; start: unknown };
+  if (neo4j.isPath(value)) {
     return {
-      start: toPlain(path.start),
-      segments: path.segments.map((segment) => ({
+      start: toPlain(value.start),
+      segments: value.segments.map((segment) => ({
         start: toPlain(segment.start),
         relationship: toPlain(segment.relationship),
         end: toPlain(segment.end),
@@ -77,6 +66,5 @@ export function toPlain(value: unknown): Plain {
     };
   }
   if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') return mapProperties(value as Record<string, unknown>);
-  return String(value);
+  return mapProperties(Object.fromEntries(Object.entries(value)));
 }

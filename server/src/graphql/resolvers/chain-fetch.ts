@@ -6,6 +6,7 @@
  * depends on the neighbourhood, not the database.
  */
 import type { Database } from '../../db/database.js';
+import type { Plain } from '../../db/values.js';
 import type { ChainEventInput, ChainTieInput } from '../../domain/chains.js';
 import { asList, asProps, citationsOf, str, toEvent, toPerson, toTie } from '../mapping.js';
 import type { CitationModel, EventModel, PersonModel, TieModel } from '../models.js';
@@ -19,8 +20,8 @@ export interface ChainGraph {
   readonly ties: Map<string, TieModel>;
 }
 
-function eventInput(item: unknown): { event: EventModel; input: ChainEventInput<CitationModel> } {
-  const props = asProps(item as never);
+function eventInput(item: Plain): { event: EventModel; input: ChainEventInput<CitationModel> } {
+  const props = asProps(item);
   const event = toEvent(asProps(props['event']));
   return {
     event,

@@ -1,4 +1,5 @@
 /** purgeChain, purgersPurged and connection: whose fall led to whose, and who links whom. */
+import type { Plain } from '../../db/values.js';
 import { badInput } from '../../errors.js';
 import { buildSteps, findChains, purgerFall, type NodeRef } from '../../domain/chains.js';
 import { mayFallWithin } from '../../domain/intervals.js';
@@ -55,8 +56,8 @@ export const chainResolvers: QueryResolvers = {
     const found: PurgerPurgedModel[] = [];
     for (const row of rows) {
       const person = toPerson(asProps(row['person']));
-      const asFall = (item: unknown) => {
-        const p = toParticipation(asProps(item as never));
+      const asFall = (item: Plain) => {
+        const p = toParticipation(asProps(item));
         const withPerson: ParticipationModel = { ...p, person };
         return { eventId: p.eventId, kind: p.event?.kind ?? '', date: p.event!.date, item: withPerson };
       };
