@@ -4,7 +4,7 @@
  * participants) and their recorded death date. Pure: the API, the network frame and the client's timeline all
  * compute the same answer from the same inputs.
  */
-import { eventActivity, type Certainty, type Period } from './intervals.js';
+import { CERTAINTY_RANK, eventActivity, type Certainty, type Period } from './intervals.js';
 import type { PartialDate } from './partial-date.js';
 
 export type StatusKind =
@@ -67,8 +67,19 @@ const byDate = (a: StatusChange, b: StatusChange): number =>
   a.date.earliest.localeCompare(b.date.earliest) || a.date.latest.localeCompare(b.date.latest) || (a.eventId ?? '').localeCompare(b.eventId ?? '');
 
 /**
- * Status changes in date order. The death date counts only when no death-type event (death,
- * suicide, execution) records it already.
+ * True when a death-type change (death, suicide, execution) already records the recorded death:
+ * its date range overlaps the death date's and it is at least as certain. A merely possible
+ * execution in 1956 does not hide a certain death recorded for 1958.
+ */
+function recordsDeath(change: StatusChange, died: PartialDate, diedCertainty: Certainty): boolean {
+  return TERMINAL.has(change.state)
+    && change.date.earliest <= died.latest && died.earliest <= change.date.latest
+    && CERTAINTY_RANK[change.certainty] >= CERTAINTY_RANK[diedCertainty];
+}
+
+/**
+ * Status changes in date order. The death date counts unless a death-type event records it
+ * already (recordsDeath).
  */
 export function statusChanges(events: readonly TargetEvent[], died: PartialDate | null, diedCertainty: Certainty = 'CERTAIN'): StatusChange[] {
   const changes: StatusChange[] = [];
@@ -76,7 +87,7 @@ export function statusChanges(events: readonly TargetEvent[], died: PartialDate 
     const state = STATUS_BY_EVENT_KIND[event.kind];
     if (state !== undefined) changes.push({ state, date: event.date, certainty: event.certainty, eventId: event.eventId });
   }
-  if (died !== null && !changes.some((change) => TERMINAL.has(change.state))) {
+  if (died !== null && !changes.some((change) => recordsDeath(change, died, diedCertainty))) {
     changes.push({ state: 'DEAD', date: died, certainty: diedCertainty, eventId: null });
   }
   return changes.sort(byDate);

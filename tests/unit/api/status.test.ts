@@ -57,6 +57,15 @@ describe('status', () => {
     const withEvent = statusChanges([ev('s', 'SUICIDE', '1956-09')], d('1956-09'));
     expect(withEvent.map((c) => c.state)).toEqual(['DEAD']);
   });
+  it('keeps a certain death date that only a possible or differently dated death event might record', () => {
+    const possibleExecution = statusChanges([ev('x', 'EXECUTION', '1956', 'POSSIBLE')], d('1958-03'));
+    expect(possibleExecution.map((c) => c.state)).toEqual(['EXECUTED', 'DEAD']);
+    expect(statusAt(possibleExecution, at('1959'))).toMatchObject({ state: 'EXECUTED', certain: false, otherwise: 'DEAD' });
+    const otherDate = statusChanges([ev('s', 'SUICIDE', '1953-07-02')], d('1957'));
+    expect(otherDate.map((c) => c.state)).toEqual(['DEAD', 'DEAD']);
+    const recorded = statusChanges([ev('s', 'SUICIDE', '1957', 'PROBABLE')], d('1957-03'), 'PROBABLE');
+    expect(recorded.map((c) => c.state)).toEqual(['DEAD']);
+  });
   it('plain participants of a flight fled too; of a meeting nothing changes', () => {
     expect(affectsStatus('PARTICIPANT', 'FLIGHT')).toBe(true);
     expect(affectsStatus('PARTICIPANT', 'EXPULSION')).toBe(false);
