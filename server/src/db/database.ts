@@ -6,6 +6,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AvailabilityGate } from './availability.js';
 import { mapNeo4jError } from './errors.js';
 import { CYPHER_DIR, cypher, statements } from './cypher-files.js';
 import { toPlain, type Plain } from './values.js';
@@ -86,7 +87,12 @@ function collectPlan(plan: unknown, operators: string[], details: string[]): voi
   for (const child of node.children ?? []) collectPlan(child, operators, details);
 }
 
+/** After Neo4j was found unavailable, calls are refused at once for this long (then one probes). */
+export const UNAVAILABLE_COOL_DOWN_MS = 1_000;
+
 export class Database {
+  private readonly gate = new AvailabilityGate(UNAVAILABLE_COOL_DOWN_MS);
+
   constructor(private readonly driver: Driver, readonly databaseName: string) {}
 
   static connect(connection: Connection, options: { maxPoolSize?: number } = {}): Database {
@@ -103,18 +109,20 @@ export class Database {
     return new Database(driver, connection.database);
   }
 
-  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.databaseName,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+  private withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    return this.gate.run(async () => {
+      const session = this.driver.session({
+        database: this.databaseName,
+        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      });
+      try {
+        return await work(session);
+      } catch (error) {
+        throw mapNeo4jError(error);
+      } finally {
+        await session.close();
+      }
     });
-    try {
-      return await work(session);
-    } catch (error) {
-      throw mapNeo4jError(error);
-    } finally {
-      await session.close();
-    }
   }
 
   /** Runs one named read query (routed to a reader in a cluster). */

@@ -2,7 +2,9 @@
  * Database outage under load: a Neo4j of this test's own (never the suite's shared one) is
  * SIGKILLed while four clients keep sending the hot queries. Requests must fail fast with
  * DATABASE_UNAVAILABLE (extensions.retryable), the API process must not crash, and once Neo4j is
- * started again on the same port and data the API must serve again by itself.
+ * started again on the same port and data the API must serve again by itself. The response cache
+ * is on, as by default: each load request carries a unique unused variable so it misses the cache
+ * and reaches the database, while answers cached before the kill keep being served.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,15 +33,24 @@ afterAll(async () => {
   await neo4j?.stop();
 }, 120_000);
 
-async function send(body: string, t0: number): Promise<Sample> {
+/** The same request with an extra variable the operation ignores: a new cache key. */
+function uncached(body: string, nonce: number): string {
+  const parsed = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+  return JSON.stringify({ ...parsed, variables: { ...parsed.variables, nonce } });
+}
+
+async function send(body: string, t0: number): Promise<Sample & { cache: string | null }> {
   const started = performance.now();
   try {
     const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) });
     const json = (await response.json()) as { errors?: { extensions?: { code?: string; retryable?: boolean } }[] };
     const error = json.errors?.[0];
-    return { at: started - t0, ms: performance.now() - started, ok: error === undefined, code: error?.extensions?.code ?? 'OK', retryable: error?.extensions?.retryable === true, status: response.status };
+    return {
+      at: started - t0, ms: performance.now() - started, ok: error === undefined, code: error?.extensions?.code ?? 'OK', retryable: error?.extensions?.retryable === true, status: response.status,
+      cache: response.headers.get('x-atlas-cache'),
+    };
   } catch (error) {
-    return { at: started - t0, ms: performance.now() - started, ok: false, code: `TRANSPORT ${(error as Error).name}`, retryable: false, status: 0 };
+    return { at: started - t0, ms: performance.now() - started, ok: false, code: `TRANSPORT ${(error as Error).name}`, retryable: false, status: 0, cache: null };
   }
 }
 
@@ -48,10 +59,13 @@ describe('Neo4j killed during load', () => {
     const mix = curatedMix();
     const samples: Sample[] = [];
     const t0 = performance.now();
+    // Answered once before the kill, so the cache holds them.
+    for (const request of mix) expect((await send(request.body, t0)).ok).toBe(true);
     let stop = false;
+    let nonce = 0;
     const clients = Array.from({ length: 4 }, async (_, c) => {
       for (let i = c; !stop; i += 1) {
-        samples.push(await send(mix[i % mix.length]!.body, t0));
+        samples.push(await send(uncached(mix[i % mix.length]!.body, (nonce += 1)), t0));
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     });
@@ -60,7 +74,9 @@ describe('Neo4j killed during load', () => {
     while (samples.filter((s) => s.ok).length < 8 && performance.now() < warm) await new Promise((resolve) => setTimeout(resolve, 100));
     const killedAt = performance.now() - t0;
     await neo4j.kill();
-    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const fromCache = await Promise.all(mix.map((request) => send(request.body, t0)));
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
     const restartAt = performance.now() - t0;
     await neo4j.restart();
     const readyAt = performance.now() - t0;
@@ -86,14 +102,16 @@ describe('Neo4j killed during load', () => {
       downLatencyMs: { median: p(0.5), p95: p(0.95), max: downMs[downMs.length - 1] ?? Number.NaN },
       neo4jRestartMs: readyAt - restartAt, recoveryAfterNeo4jReadyMs: recoveryMs,
       after: after.length, afterErrors: after.filter((s) => !s.ok).length, apiAlive: api.alive(),
+      cachedDuringOutage: fromCache.length, cachedServed: fromCache.filter((s) => s.ok && s.cache === 'hit').length,
     };
     record('outage', [
       'Command: `npx vitest run tests/integration/resilience/outage.test.ts` (own managed Neo4j with the curated seed; the API in its own process, bench/server-child.ts).',
       '',
-      `4 clients cycle through the hot queries (search, person, purgeChain, network) with 20 ms pauses; once 8 have been answered, Neo4j is SIGKILLed at ${(killedAt / 1000).toFixed(1)} s, restarted at ${(restartAt / 1000).toFixed(1)} s (same port and data; it took ${(result.neo4jRestartMs / 1000).toFixed(1)} s to open Bolt).`,
+      `4 clients cycle through the hot queries (search, person, purgeChain, network), each request made unique by an unused variable so it misses the response cache, with 20 ms pauses; once 8 have been answered, Neo4j is SIGKILLed at ${(killedAt / 1000).toFixed(1)} s, restarted at ${(restartAt / 1000).toFixed(1)} s (same port and data; it took ${(result.neo4jRestartMs / 1000).toFixed(1)} s to open Bolt).`,
       '',
       `- Before the kill: ${result.before} requests, ${result.beforeErrors} errors.`,
       `- Sent while Neo4j was down: ${result.down} requests, every one answered with ${codes.join(', ')} (HTTP ${result.downStatuses.join(', ')}), retryable: ${result.downRetryable}; latency median ${result.downLatencyMs.median.toFixed(0)} ms, p95 ${result.downLatencyMs.p95.toFixed(0)} ms, max ${result.downLatencyMs.max.toFixed(0)} ms.`,
+      `- Answers cached before the kill, asked again while Neo4j was down: ${result.cachedServed} of ${result.cachedDuringOutage} served from the response cache.`,
       `- The API process stayed up: ${result.apiAlive}.`,
       `- Recovery: the first successful request completed ${recoveryMs.toFixed(0)} ms after Neo4j was ready again, with no restart of the API; ${result.after} requests after that, ${result.afterErrors} errors.`,
     ].join('\n'), result);
@@ -105,5 +123,6 @@ describe('Neo4j killed during load', () => {
     expect(result.apiAlive).toBe(true);
     expect(recoveryMs).toBeLessThan(30_000);
     expect(result.afterErrors).toBe(0);
+    expect(result.cachedServed).toBe(mix.length);
   }, 300_000);
 });
