@@ -3,10 +3,12 @@
  * with the same parameters the resolver computes, run directly through Database.read.
  */
 import type { Database } from '../../server/src/db/database.js';
-import { exactKeys, luceneQuery } from '../../server/src/domain/search.js';
+import { searchParams } from '../../server/src/domain/search.js';
 import { shiftMonths } from '../../server/src/domain/intervals.js';
 import { dateArg, periodOf } from '../../server/src/graphql/args.js';
 import { NETWORK_PAGE } from '../../server/src/graphql/resolvers/frames.js';
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode } from 'graphql';
+import { personProjection, personsFullParams } from '../../server/src/graphql/person-projection.js';
 import { gql } from './api.js';
 
 export interface Fixture {
@@ -65,6 +67,21 @@ export function networkParams(at: string, factionIds: readonly string[] | null, 
   };
 }
 
+/** What the person resolver sends for PERSON_GQL: persons-full with the projection its selection asks for. */
+export function personParams(id: string) {
+  const document = parse(PERSON_GQL);
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  let person: FieldNode | undefined;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    if (definition.kind === Kind.OPERATION_DEFINITION) {
+      person = definition.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'person');
+    }
+  }
+  if (person === undefined) throw new Error('PERSON_GQL selects no person');
+  return personsFullParams([id], personProjection(fragments, [person]));
+}
+
 export function hotQueries(f: Fixture): HotQuery[] {
   return [
     {
@@ -75,12 +92,16 @@ export function hotQueries(f: Fixture): HotQuery[] {
     {
       name: 'search',
       graphql: (url) => gql(url, SEARCH_GQL, { text: f.searchText, limit: 10 }),
-      direct: (db) => db.read('queries/search', { lucene: luceneQuery(f.searchText), keys: exactKeys(f.searchText), candidates: 50 }),
+      direct: (db) => {
+        const params = searchParams(f.searchText, 10);
+        if (params === null) throw new Error(`search text "${f.searchText}" holds no letter or digit`);
+        return db.read('queries/search', params);
+      },
     },
     {
       name: 'person',
       graphql: (url) => gql(url, PERSON_GQL, { id: f.personId }),
-      direct: (db) => db.read('queries/persons-full', { ids: [f.personId] }),
+      direct: (db) => db.read('queries/persons-full', personParams(f.personId)),
     },
     {
       name: 'purgeChain',

@@ -1,29 +1,44 @@
-// network: the graph at one date (`at` as the period [atFrom, atTo]).
+// network: one page of the graph at one date (`at` as the period [atFrom, atTo]).
 // params: $atFrom, $atTo: string (YYYY-MM-DD), $factionIds: [string]|null, $minRank: int (1..3),
-//         $windowFrom, $windowTo: string (YYYY-MM-DD) for events
+//         $windowFrom, $windowTo: string (YYYY-MM-DD) for events,
+//         $after: string  the last person id of the previous page, '' for the first page,
+//         $first: int  the page size (the query reads $first + 1 persons to know whether more follow)
+// A person "matches" when born by `at` and, with $factionIds, possibly a member of one of them
+// then (rank >= $minRank). The page is the first $first matching persons with id > $after in id
+// order: a contiguous run, so "on the page" is `$after < id <= lastId` for a matching person.
 // returns one row:
 //   unknownFactionIds: [string]  ids in $factionIds that match no faction
+//   afterKnown: boolean  $after is '' or the id of a person
+//   hasNextPage: boolean  more matching persons follow the page
 //   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*}}] (TARGET, or PARTICIPANT of a flight/death/suicide),
-//              memberships: [MEMBER_OF{.*, personId, factionId}] possibly active at `at`, rank >= $minRank}]
-//   ties: [TIE{.*, sourceId, targetId}] possibly active, both ends listed
+//              memberships: [MEMBER_OF{.*, personId, factionId}] possibly active at `at`, rank >= $minRank}]  in id order
+//   ties: [TIE{.*, sourceId, targetId}] possibly active, rank >= $minRank, both ends on the page, by id
 //   events: [Event{.*, participants: [{role, citations, personId, eventId, person: Person{.*} | null}]}]
-//           that may fall in the window, ordered by date
+//           that may fall in the window and have a participant on the page; on the first page
+//           without $factionIds also those with no matching participant (so the pages together
+//           give every event of the window); ordered by date
 //   factions: [Faction{.*}]
-// Persons already in `persons` are not repeated: tie ends are always there, and a participant
-// that is has person: null (the resolver fills both in from `persons`).
+// A participant on the page has person: null (the resolver fills it in from `persons`).
 WITH date($atFrom) AS atFrom, date($atTo) AS atTo, date($windowFrom) AS winFrom, date($windowTo) AS winTo
 CALL (atFrom, atTo) {
+  // Walks the Person id index in order and stops after $first + 1 matches: no sort, no full scan.
   MATCH (p:Person)
-  WHERE (p.bornEarliest IS NULL OR p.bornEarliest <= atTo)
+  WHERE p.id > $after
+    AND (p.bornEarliest IS NULL OR p.bornEarliest <= atTo)
     AND ($factionIds IS NULL OR EXISTS {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)
       WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank
         AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest)
     })
-  RETURN collect(p) AS people
+  WITH p ORDER BY p.id LIMIT $first + 1
+  RETURN collect(p) AS fetched
 }
+WITH atFrom, atTo, winFrom, winTo, fetched[0..$first] AS people, size(fetched) > $first AS hasNextPage
+WITH atFrom, atTo, winFrom, winTo, people, hasNextPage, CASE WHEN size(people) = 0 THEN $after ELSE people[-1].id END AS lastId
 RETURN
   [id IN coalesce($factionIds, []) WHERE NOT EXISTS { MATCH (:Faction {id: id}) }] AS unknownFactionIds,
+  $after = '' OR EXISTS { MATCH (:Person {id: $after}) } AS afterKnown,
+  hasNextPage,
   [p IN people | {
     person: p {.*},
     targets: COLLECT {
@@ -41,19 +56,38 @@ RETURN
   COLLECT {
     UNWIND people AS s
     MATCH (s)-[t:TIE]->(x:Person)
-    WHERE t.certaintyRank >= $minRank
-      // x is in people (the same test as above; a list lookup per tie would be quadratic)
-      AND ((x.bornEarliest IS NULL OR x.bornEarliest <= atTo) AND ($factionIds IS NULL OR EXISTS { MATCH (x)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest) }))
+    // x is on the page: in its id range and matching (the same test as above)
+    WHERE x.id > $after AND x.id <= lastId
+      AND (x.bornEarliest IS NULL OR x.bornEarliest <= atTo)
+      AND ($factionIds IS NULL OR EXISTS {
+        MATCH (x)-[m:MEMBER_OF]->(f:Faction)
+        WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank
+          AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest)
+      })
+      AND t.certaintyRank >= $minRank
       AND (t.fromEarliest IS NULL OR t.fromEarliest <= atTo) AND (t.toLatest IS NULL OR atFrom <= t.toLatest)
     RETURN t {.*, sourceId: s.id, targetId: x.id} AS t ORDER BY t.id
   } AS ties,
   COLLECT {
-    MATCH (e:Event)
-    WHERE e.dateEarliest <= winTo AND winFrom <= e.dateLatest
-      AND ($factionIds IS NULL OR EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE ((q.bornEarliest IS NULL OR q.bornEarliest <= atTo) AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest) })) })
+    CALL (people, atTo, winFrom, winTo) {
+      UNWIND people AS q
+      // No :Event label (PARTICIPATED_IN always ends at one), so the planner expands from the page's
+      // persons instead of seeking the date index once per person.
+      MATCH (q)-[:PARTICIPATED_IN]->(e)
+      WHERE e.dateEarliest <= winTo AND winFrom <= e.dateLatest
+      RETURN e
+      UNION
+      // Only on the first page without a filter (the UNWIND yields no row otherwise, so the
+      // event index is not read at all).
+      UNWIND CASE WHEN $after = '' AND $factionIds IS NULL THEN [true] ELSE [] END AS firstPage
+      MATCH (e:Event)
+      WHERE e.dateEarliest <= winTo AND winFrom <= e.dateLatest
+        AND NOT EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE q.bornEarliest IS NULL OR q.bornEarliest <= atTo }
+      RETURN e
+    }
     RETURN e {.*, participants: COLLECT {
       MATCH (q:Person)-[r:PARTICIPATED_IN]->(e)
-      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: CASE WHEN ((q.bornEarliest IS NULL OR q.bornEarliest <= atTo) AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest) })) THEN null ELSE q {.*} END} AS r
+      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: CASE WHEN q IN people THEN null ELSE q {.*} END} AS r
       ORDER BY r.role, q.id
     }} AS e ORDER BY e.dateEarliest, e.dateLatest, e.id
   } AS events,

@@ -1,30 +1,44 @@
-// persons-full: full projections of the persons with the given ids (absent ids give no row).
+// persons-full: projections of the persons with the given ids (absent ids give no row), with
+// only the collections asked for (server/src/graphql/person-projection.ts decides from the
+// GraphQL selection; nested lookups ask for everything). A collection not asked for is [].
+// Dates (...Earliest, ...Latest) come as 'YYYY-MM-DD' strings: the driver's temporal decoding
+// was a quarter of the client-side cost of a large person.
 // params: $ids: [string]
+//         $withMemberships, $withOffices, $withParticipations, $withTies: boolean
+//         $withTieEnds: boolean (full person maps at the tie ends; false: their ids and names only)
 // returns one row per person:
 //   person: Person{.*}
 //   memberships: [MEMBER_OF{.*, personId, factionId, faction: Faction{.*}}]  ordered by fromEarliest
 //   offices: [HELD{.*, officeId}]                                ordered by fromEarliest
 //   participations: [{role, citations, personId, eventId, event: Event{.*}}]  ordered by date
-//   ties: [TIE{.*, sourceId, targetId, source: Person{.*}, target: Person{.*}}]
+//   ties: [TIE{.*, sourceId, targetId, sourceName, targetName,
+//              source: Person{.*} | null, target: Person{.*} | null}]  (null unless $withTieEnds)
 MATCH (p:Person)
 WHERE p.id IN $ids
 RETURN
-  p {.*} AS person,
+  p {.*, bornEarliest: toString(p.bornEarliest), bornLatest: toString(p.bornLatest), diedEarliest: toString(p.diedEarliest), diedLatest: toString(p.diedLatest)} AS person,
   COLLECT {
     MATCH (p)-[m:MEMBER_OF]->(f:Faction)
-    RETURN m {.*, personId: p.id, factionId: f.id, faction: f {.*}} AS m ORDER BY m.fromEarliest, f.id
+    WHERE $withMemberships
+    RETURN m {.*, fromEarliest: toString(m.fromEarliest), fromLatest: toString(m.fromLatest), toEarliest: toString(m.toEarliest), toLatest: toString(m.toLatest), personId: p.id, factionId: f.id, faction: f {.*}} AS membership ORDER BY m.fromEarliest, f.id
   } AS memberships,
   COLLECT {
     MATCH (p)-[h:HELD]->(o:Office)
-    RETURN h {.*, officeId: o.id} AS h ORDER BY h.fromEarliest, h.id
+    WHERE $withOffices
+    RETURN h {.*, fromEarliest: toString(h.fromEarliest), fromLatest: toString(h.fromLatest), toEarliest: toString(h.toEarliest), toLatest: toString(h.toLatest), officeId: o.id} AS office ORDER BY h.fromEarliest, h.id
   } AS offices,
   COLLECT {
     MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
-    RETURN r {.role, .citations, personId: p.id, eventId: e.id, event: e {.*}} AS r
+    WHERE $withParticipations
+    RETURN r {.role, .citations, personId: p.id, eventId: e.id, event: e {.*, dateEarliest: toString(e.dateEarliest), dateLatest: toString(e.dateLatest)}} AS participation
     ORDER BY e.dateEarliest, e.dateLatest, e.id, r.role
   } AS participations,
   COLLECT {
     MATCH (p)-[t:TIE]-(:Person)
+    WHERE $withTies
     WITH t, startNode(t) AS s, endNode(t) AS x
-    RETURN t {.*, sourceId: s.id, targetId: x.id, source: s {.*}, target: x {.*}} AS t ORDER BY t.fromEarliest, t.id
+    RETURN t {.*, fromEarliest: toString(t.fromEarliest), fromLatest: toString(t.fromLatest), toEarliest: toString(t.toEarliest), toLatest: toString(t.toLatest), sourceId: s.id, targetId: x.id, sourceName: s.name, targetName: x.name,
+              source: CASE WHEN $withTieEnds THEN s {.*, bornEarliest: toString(s.bornEarliest), bornLatest: toString(s.bornLatest), diedEarliest: toString(s.diedEarliest), diedLatest: toString(s.diedLatest)} END,
+              target: CASE WHEN $withTieEnds THEN x {.*, bornEarliest: toString(x.bornEarliest), bornLatest: toString(x.bornLatest), diedEarliest: toString(x.diedEarliest), diedLatest: toString(x.diedLatest)} END} AS tie
+    ORDER BY t.fromEarliest, t.id
   } AS ties

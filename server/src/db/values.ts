@@ -66,5 +66,6 @@ export function toPlain(value: unknown): Plain {
     };
   }
   if (Array.isArray(value)) return value.map(toPlain);
-  return mapProperties(Object.fromEntries(Object.entries(value)));
+  // A plain map (a Cypher map projection): its keys are property names.
+  return mapProperties(value as Record<string, unknown>);
 }

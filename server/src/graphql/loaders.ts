@@ -6,6 +6,7 @@
 import type { Database } from '../db/database.js';
 import { asProps, toFaction, toFullEvent, toFullPerson, toMembership, asList, toSource } from './mapping.js';
 import type { EventModel, FactionModel, PersonModel, SourceModel } from './models.js';
+import { FULL_PERSON, isFull, personsFullParams, projectionKey, type PersonProjection } from './person-projection.js';
 
 type Batch<V> = { keys: string[]; waiting: Map<string, { resolve: (value: V | null) => void; reject: (error: unknown) => void }[]> };
 
@@ -77,18 +78,41 @@ export class TableLoader<V> {
 }
 
 export interface Loaders {
+  /** Persons in full (every collection, full tie ends): what nested lookups use. */
   readonly persons: BatchLoader<PersonModel>;
+  /**
+   * Persons with only what `projection` asks for (the `person` root field, see
+   * person-projection.ts): one loader, and so one cache, per projection, so a person loaded
+   * thin is only ever served to a field with the same needs. The full projection is `persons`.
+   */
+  personsWith(projection: PersonProjection): BatchLoader<PersonModel>;
   readonly events: BatchLoader<EventModel>;
   readonly factions: TableLoader<FactionModel>;
   readonly sources: TableLoader<SourceModel>;
 }
 
+function personsLoader(db: Database, projection: PersonProjection): BatchLoader<PersonModel> {
+  return new BatchLoader(async (ids) => {
+    const rows = await db.read('queries/persons-full', personsFullParams(ids, projection));
+    return new Map(rows.map((row) => { const person = toFullPerson(row, projection); return [person.id, person]; }));
+  });
+}
+
 export function createLoaders(db: Database): Loaders {
+  const persons = personsLoader(db, FULL_PERSON);
+  const projected = new Map<string, BatchLoader<PersonModel>>();
   return {
-    persons: new BatchLoader(async (ids) => {
-      const rows = await db.read('queries/persons-full', { ids });
-      return new Map(rows.map((row) => { const person = toFullPerson(row); return [person.id, person]; }));
-    }),
+    persons,
+    personsWith(projection) {
+      if (isFull(projection)) return persons;
+      const key = projectionKey(projection);
+      let loader = projected.get(key);
+      if (loader === undefined) {
+        loader = personsLoader(db, projection);
+        projected.set(key, loader);
+      }
+      return loader;
+    },
     events: new BatchLoader(async (ids) => {
       const rows = await db.read('queries/events-full', { ids });
       return new Map(rows.map((row) => { const event = toFullEvent(row); return [event.id, event]; }));

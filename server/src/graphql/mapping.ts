@@ -8,8 +8,9 @@ import type { Certainty } from '../domain/intervals.js';
 import type { DatePrecision } from '../domain/partial-date.js';
 import type {
   CitationModel, DateModel, EventLinkModel, EventModel, FactionModel, MembershipModel, OfficeModel,
-  ParticipationModel, PersonModel, SourceModel, TieModel,
+  ParticipationModel, PersonDetails, PersonModel, SourceModel, TieModel,
 } from './models.js';
+import { FULL_PERSON, type PersonProjection } from './person-projection.js';
 
 export type Props = { readonly [key: string]: Plain };
 
@@ -74,22 +75,41 @@ export function dateOf(props: Props, prefix: string): DateModel | null {
   return { iso, precision, approximate: props[`${prefix}Approx`] === true, earliest: earliest.slice(0, 10), latest: latest.slice(0, 10) };
 }
 
-/** `citations` is stored as a JSON string; a malformed value yields no citations rather than an error. */
-export function citationsOf(value: Plain | undefined): CitationModel[] {
-  if (typeof value !== 'string' || value === '') return [];
+const NO_CITATIONS: readonly CitationModel[] = Object.freeze([]);
+
+function parseCitations(value: string): readonly CitationModel[] {
   try {
     const parsed: unknown = JSON.parse(value);
-    if (!Array.isArray(parsed)) return [];
-    return parsed.flatMap((item: unknown) => {
+    if (!Array.isArray(parsed)) return NO_CITATIONS;
+    return Object.freeze(parsed.flatMap((item: unknown) => {
       if (item === null || typeof item !== 'object') return [];
       const record = item as Record<string, unknown>;
       const sourceId = typeof record['source'] === 'string' ? record['source'] : null;
       if (sourceId === null) return [];
-      return [{ sourceId, locator: typeof record['locator'] === 'string' ? record['locator'] : '', note: typeof record['note'] === 'string' ? record['note'] : null }];
-    });
+      return [Object.freeze({ sourceId, locator: typeof record['locator'] === 'string' ? record['locator'] : '', note: typeof record['note'] === 'string' ? record['note'] : null })];
+    }));
   } catch {
-    return [];
+    return NO_CITATIONS;
   }
+}
+
+/**
+ * Parsed citations by their stored string. The same strings come back on every load of the same
+ * elements (a person's page: hundreds of them), and parsing is a pure function of the string, so
+ * the answer is kept (frozen: it is shared) until the table is full, then the table starts over.
+ */
+const parsedCitations = new Map<string, readonly CitationModel[]>();
+export const CITATION_CACHE_ENTRIES = 20_000;
+
+/** `citations` is stored as a JSON string; a malformed value yields no citations rather than an error. */
+export function citationsOf(value: Plain | undefined): readonly CitationModel[] {
+  if (typeof value !== 'string' || value === '') return NO_CITATIONS;
+  const known = parsedCitations.get(value);
+  if (known !== undefined) return known;
+  const citations = parseCitations(value);
+  if (parsedCitations.size >= CITATION_CACHE_ENTRIES) parsedCitations.clear();
+  parsedCitations.set(value, citations);
+  return citations;
 }
 
 /** Certainty of the preferred (most certain) death claim; CERTAIN when there is no claim to weigh. */
@@ -160,15 +180,25 @@ export function toSource(props: Props): SourceModel {
   };
 }
 
-export function toMembership(props: Props): MembershipModel {
+/**
+ * The model of a nested map when the row carries one; undefined (for the field resolvers to
+ * fetch) when it does not. Hot mappers set optional fields to undefined rather than spreading
+ * conditional objects: one object shape, no temporary objects.
+ */
+function nested<T>(value: Plain | undefined, to: (props: Props) => T): T | undefined {
+  return value === undefined || value === null ? undefined : to(asProps(value));
+}
+
+/** `member`: the person the membership belongs to, when the caller has it (persons-full rows). */
+export function toMembership(props: Props, member?: PersonModel): MembershipModel {
   const person = props['person'];
   const faction = props['faction'];
   return {
     id: str(props, 'id'),
     personId: str(props, 'personId'),
     factionId: str(props, 'factionId'),
-    ...(person === undefined || person === null ? {} : { person: toPerson(asProps(person)) }),
-    ...(faction === undefined || faction === null ? {} : { faction: toFaction(asProps(faction)) }),
+    person: nested(person, toPerson) ?? member,
+    faction: nested(faction, toFaction),
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
     certainty: certaintyOf(props['certainty'], 'membership', str(props, 'id')),
@@ -188,15 +218,16 @@ export function toOffice(props: Props): OfficeModel {
   };
 }
 
-export function toParticipation(props: Props): ParticipationModel {
+/** `participant`: the person who took part, when the caller has it (persons-full rows). */
+export function toParticipation(props: Props, participant?: PersonModel): ParticipationModel {
   const person = props['person'];
   const event = props['event'];
   return {
     personId: str(props, 'personId'),
     eventId: str(props, 'eventId'),
     role: str(props, 'role'),
-    ...(person === undefined || person === null ? {} : { person: toPerson(asProps(person)) }),
-    ...(event === undefined || event === null ? {} : { event: toEvent(asProps(event)) }),
+    person: nested(person, toPerson) ?? participant,
+    event: nested(event, toEvent),
     citations: citationsOf(props['citations']),
   };
 }
@@ -220,8 +251,10 @@ export function toTie(props: Props): TieModel {
     kind: str(props, 'kind'),
     sourceId: str(props, 'sourceId'),
     targetId: str(props, 'targetId'),
-    ...(source === undefined || source === null ? {} : { source: toPerson(asProps(source)) }),
-    ...(target === undefined || target === null ? {} : { target: toPerson(asProps(target)) }),
+    source: nested(source, toPerson),
+    target: nested(target, toPerson),
+    sourceName: optStr(props, 'sourceName') ?? undefined,
+    targetName: optStr(props, 'targetName') ?? undefined,
     directed: props['directed'] === true,
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
@@ -242,15 +275,17 @@ export function toFullEvent(row: Props): EventModel {
   };
 }
 
-/** A person with full details (persons-full.cypher row). */
-export function toFullPerson(row: Props): PersonModel {
-  return {
-    ...toPerson(asProps(row['person'])),
-    details: {
-      memberships: asList(row['memberships']).map((m) => toMembership(asProps(m))),
-      offices: asList(row['offices']).map((o) => toOffice(asProps(o))),
-      participations: asList(row['participations']).map((p) => toParticipation(asProps(p))),
-      ties: asList(row['ties']).map((t) => toTie(asProps(t))),
-    },
-  };
+/**
+ * A person with the collections `projection` asked persons-full for (the others stay absent,
+ * see PersonDetails). The person's own memberships and participations point back at it, so
+ * `participations { person { ... } }` needs no lookup.
+ */
+export function toFullPerson(row: Props, projection: PersonProjection = FULL_PERSON): PersonModel {
+  const details: { -readonly [K in keyof PersonDetails]: PersonDetails[K] } = {};
+  const person: PersonModel = { ...toPerson(asProps(row['person'])), details };
+  if (projection.memberships) details.memberships = asList(row['memberships']).map((m) => toMembership(asProps(m), person));
+  if (projection.offices) details.offices = asList(row['offices']).map((o) => toOffice(asProps(o)));
+  if (projection.participations) details.participations = asList(row['participations']).map((p) => toParticipation(asProps(p), person));
+  if (projection.ties) details.ties = asList(row['ties']).map((t) => toTie(asProps(t)));
+  return person;
 }

@@ -42,11 +42,15 @@ export interface PersonModel {
   readonly targets?: readonly EventModel[];
 }
 
+/**
+ * The collections the loading query fetched (persons-full with a projection, see
+ * person-projection.ts). An absent one was not asked for: resolvers/fetch.ts loads it in full.
+ */
 export interface PersonDetails {
-  readonly memberships: readonly MembershipModel[];
-  readonly offices: readonly OfficeModel[];
-  readonly participations: readonly ParticipationModel[];
-  readonly ties: readonly TieModel[];
+  readonly memberships?: readonly MembershipModel[];
+  readonly offices?: readonly OfficeModel[];
+  readonly participations?: readonly ParticipationModel[];
+  readonly ties?: readonly TieModel[];
 }
 
 export interface FactionModel {
@@ -120,6 +124,9 @@ export interface TieModel {
   readonly targetId: string;
   readonly source?: PersonModel;
   readonly target?: PersonModel;
+  /** The ends' names, when the query fetched them without the ends (Tie.source answers { id name } from these). */
+  readonly sourceName?: string;
+  readonly targetName?: string;
   readonly directed: boolean;
   readonly from: DateModel | null;
   readonly to: DateModel | null;
@@ -162,6 +169,7 @@ export interface NetworkModel {
   readonly factions: readonly FactionModel[];
   readonly ties: readonly TieModel[];
   readonly events: readonly EventModel[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
 }
 
 export interface TimelinePersonModel {

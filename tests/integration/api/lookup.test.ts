@@ -1,5 +1,6 @@
 /** search, person, event, factions, sources, events against the curated seed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchParams } from '../../../server/src/domain/search.js';
 import { codes, fields, startApi, type Api } from './api.js';
 
 let api: Api;
@@ -19,7 +20,7 @@ describe('search', () => {
     return response.data!.search.map((p) => p.id);
   };
 
-  it.each(['Pak Hon Yong', 'Pak Hŏn-yŏng', 'Bak Heon-yeong', 'pak hon-yong', '박헌영', '朴憲永', 'Pak Hon Yogn'])('"%s" finds pak-hon-yong first', async (text) => {
+  it.each(['Pak Hon Yong', 'Pak Hŏn-yŏng', 'Bak Heon-yeong', 'pak hon-yong', '박헌영', '朴憲永', 'Pak Hon Yogn', '박헌', '朴憲', 'Pakhonyong', 'Pak Honyong'])('"%s" finds pak-hon-yong first', async (text) => {
     expect((await search(text))[0]).toBe('pak-hon-yong');
   });
 
@@ -37,6 +38,53 @@ describe('search', () => {
       '{ searchMatches(text: "Bak Heon-yeong", limit: 2) { person { id } score matched how } }',
     );
     expect(response.data?.searchMatches[0]).toMatchObject({ person: { id: 'pak-hon-yong' }, matched: 'Bak Heon-yeong', how: 'EXACT', score: 1 });
+  });
+
+  it('"Kim" puts Kim Il-sung first: every Kim has the whole word, and the most connected comes first', async () => {
+    const response = await api.gql<{ searchMatches: { person: { id: string }; score: number; how: string }[] }>(
+      '{ searchMatches(text: "Kim", limit: 10) { person { id } score how } }',
+    );
+    const matches = response.data!.searchMatches;
+    expect(matches[0]?.person.id).toBe('kim-il-sung');
+    expect(matches.length).toBe(10);
+    expect(new Set(matches.map((m) => m.score)).size).toBe(1);
+    // Not the shortest name first, as before ("Kim Il", "Kim Kang").
+    expect((await search('Kim Il', 2))).toEqual(['kim-il', 'kim-il-sung']);
+  });
+
+  it('joined syllables: "Sangjo" finds Ri Sang-jo as "Sang-jo" does', async () => {
+    const matches = async (text: string) => (await api.gql<{ searchMatches: { person: { id: string }; score: number }[] }>(
+      'query($text: String!) { searchMatches(text: $text, limit: 3) { person { id } score } }', { text },
+    )).data!.searchMatches;
+    const [joined] = await matches('Sangjo');
+    const [hyphenated] = await matches('Sang-jo');
+    expect(joined?.person.id).toBe('ri-sang-jo');
+    expect(hyphenated).toEqual(joined);
+    expect((await search('Ri Sangjo'))[0]).toBe('ri-sang-jo');
+    expect((await search('Kim Tubong'))[0]).toBe('kim-tu-bong');
+  });
+
+  it('runs the fuzzy pass only when the exact pass finds fewer than the limit', async () => {
+    // A fuzzy query Lucene cannot parse fails the request exactly when the fuzzy pass runs.
+    const broken = (text: string, limit: number) => ({ ...searchParams(text, limit)!, fuzzy: 'pak AND (' });
+    const kims = await api.db.read('queries/search', broken('Kim', 5));
+    expect(kims.length).toBeGreaterThanOrEqual(5);
+    expect(kims.every((row) => row['exact'] === true)).toBe(true);
+    await expect(api.db.read('queries/search', broken('Kim', 20))).rejects.toThrow();
+    await expect(api.db.read('queries/search', broken('Pak Hon Yogn', 1))).rejects.toThrow();
+    // The typo is found by that pass.
+    const rows = await api.db.read('queries/search', searchParams('Pak Hon Yogn', 1)!);
+    expect(rows.map((row) => (row['person'] as { id: string }).id)).toContain('pak-hon-yong');
+    expect(rows.every((row) => row['exact'] === false)).toBe(true);
+  });
+
+  it('a last word that begins another typed word must match a word of its own ("Kim K")', async () => {
+    const rows = await api.db.read('queries/search', searchParams('Kim K', 10)!);
+    const exact = rows.filter((row) => row['exact'] === true).map((row) => (row['person'] as { id: string }).id);
+    // Kim Il-sung has "kim" but no second word in k: Lucene's "k*" is satisfied by "kim" alone.
+    expect(exact).toEqual(expect.arrayContaining(['kim-kang', 'kim-kwang-hyop', 'kim-ku-kpa']));
+    expect(exact).not.toContain('kim-il-sung');
+    expect((await search('Kim K', 10))).toEqual(expect.arrayContaining(['kim-kang', 'kim-kwang-hyop', 'kim-ku-kpa']));
   });
 
   it('rejects an empty text and an out-of-range limit, naming the argument', async () => {

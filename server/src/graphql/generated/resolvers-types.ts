@@ -234,11 +234,20 @@ export type MembershipActiveAtArgs = {
 export type Network = {
   readonly __typename?: 'Network';
   readonly at: Scalars['String']['output'];
-  /** Events whose date may fall within the window, ordered by date. */
+  /**
+   * Events whose date may fall within the window and that a person of this page took part in;
+   * the first page (no `after`) without `factionIds` also has those that none of the persons
+   * took part in. Ordered by date.
+   */
   readonly events: ReadonlyArray<Event>;
   readonly factions: ReadonlyArray<Faction>;
+  readonly pageInfo: PageInfo;
+  /** This page's persons, in id order. */
   readonly persons: ReadonlyArray<NetworkPerson>;
-  /** Ties possibly active at `at` between listed persons; use Tie.activeAt(at) for certainty. */
+  /**
+   * Ties possibly active at `at` with both ends on this page; use Tie.activeAt(at) for certainty.
+   * A tie between persons on different pages is on neither (Person.ties has all of a person's).
+   */
   readonly ties: ReadonlyArray<Tie>;
   /** The events window: first and last day. */
   readonly windowFrom: Scalars['String']['output'];
@@ -263,6 +272,14 @@ export type Office = {
   readonly id: Scalars['ID']['output'];
   readonly title: Scalars['String']['output'];
   readonly to?: Maybe<PartialDate>;
+};
+
+export type PageInfo = {
+  readonly __typename?: 'PageInfo';
+  /** The id of the page's last person, to pass as `after` for the next page (null when the page is empty). */
+  readonly endCursor?: Maybe<Scalars['ID']['output']>;
+  /** Whether more persons follow this page. */
+  readonly hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type PartialDate = {
@@ -385,7 +402,16 @@ export type Query = {
   /** Events ordered by date (earliest bound, then latest bound, then id). `from`/`to` keep events that may fall in the range; `personId` keeps events the person took part in. */
   readonly events: ReadonlyArray<Event>;
   readonly factions: ReadonlyArray<Faction>;
-  /** The graph at one date: persons with their status and faction then, the ties active then, and the events of the surrounding period (`windowMonths` either side of `at`). */
+  /**
+   * The graph at one date, one page at a time: persons with their status and faction then, the
+   * ties active then among them, and the events of the surrounding period (`windowMonths` either
+   * side of `at`, 0..120) they took part in. Persons are those born by `at` (and, with
+   * `factionIds`, possibly a member of one of them then), in id order; a page holds the first
+   * `first` (1..2000) of them after the person `after` (`pageInfo.endCursor` of the previous
+   * page; an id that is no person is a BAD_USER_INPUT error). Reading every page gives every
+   * person and event of the unpaged graph; a tie shows only on a page that holds both its ends
+   * (see `Network.ties`).
+   */
   readonly network: Network;
   /** One person. An unknown id is a NOT_FOUND error. */
   readonly person?: Maybe<Person>;
@@ -526,8 +552,10 @@ export type QueryEventsArgs = {
  *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryNetworkArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   at: Scalars['String']['input'];
   factionIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   minCertainty?: InputMaybe<Certainty>;
   windowMonths?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -863,6 +891,7 @@ export type ResolversTypes = {
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkPerson: ResolverTypeWrapper<NetworkPersonModel>;
   Office: ResolverTypeWrapper<OfficeModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<DateModel>;
   ParticipantRole: ParticipantRole;
   Participation: ResolverTypeWrapper<ParticipationModel>;
@@ -903,6 +932,7 @@ export type ResolversParentTypes = {
   Network: NetworkModel;
   NetworkPerson: NetworkPersonModel;
   Office: OfficeModel;
+  PageInfo: PageInfo;
   PartialDate: DateModel;
   Participation: ParticipationModel;
   Person: PersonModel;
@@ -1048,6 +1078,7 @@ export type NetworkResolvers<ContextType = Context, ParentType extends Resolvers
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   events?: Resolver<ReadonlyArray<ResolversTypes['Event']>, ParentType, ContextType>;
   factions?: Resolver<ReadonlyArray<ResolversTypes['Faction']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   persons?: Resolver<ReadonlyArray<ResolversTypes['NetworkPerson']>, ParentType, ContextType>;
   ties?: Resolver<ReadonlyArray<ResolversTypes['Tie']>, ParentType, ContextType>;
   windowFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1070,6 +1101,12 @@ export type OfficeResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1133,7 +1170,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ReadonlyArray<ResolversTypes['Event']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   factions?: Resolver<ReadonlyArray<ResolversTypes['Faction']>, ParentType, ContextType>;
-  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'at' | 'minCertainty' | 'windowMonths'>>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'at' | 'first' | 'minCertainty' | 'windowMonths'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   purgeChain?: Resolver<ReadonlyArray<ResolversTypes['ChainPath']>, ParentType, ContextType, RequireFields<QueryPurgeChainArgs, 'direction' | 'limit' | 'maxSteps' | 'personId' | 'windowMonths'>>;
   purgersPurged?: Resolver<ReadonlyArray<ResolversTypes['PurgerPurged']>, ParentType, ContextType, Partial<QueryPurgersPurgedArgs>>;
@@ -1220,6 +1257,7 @@ export type Resolvers<ContextType = Context> = {
   Network?: NetworkResolvers<ContextType>;
   NetworkPerson?: NetworkPersonResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PartialDate?: PartialDateResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;

@@ -3,11 +3,11 @@
  * nowhere (an id the graph does not hold) is a data error (mapping.ts danglingReference):
  * masked as INTERNAL_SERVER_ERROR, logged with the id.
  */
-import { danglingReference as dangling } from '../mapping.js';
+import { danglingReference as dangling, unexpectedData } from '../mapping.js';
 import { affectsStatus, statusChanges, statusAt } from '../../domain/status.js';
 import type { Period } from '../../domain/intervals.js';
 import type { Context } from '../context.js';
-import type { EventModel, FactionModel, PersonDetails, PersonModel, SourceModel, StatusChangeModel, StatusModel } from '../models.js';
+import type { EventModel, FactionModel, ParticipationModel, PersonDetails, PersonModel, SourceModel, StatusChangeModel, StatusModel } from '../models.js';
 
 export async function personById(ctx: Context, id: string): Promise<PersonModel> {
   const person = await ctx.loaders.persons.load(id);
@@ -33,17 +33,28 @@ export async function sourceById(ctx: Context, id: string): Promise<SourceModel>
   return source;
 }
 
-export async function detailsOf(ctx: Context, person: PersonModel): Promise<PersonDetails> {
-  if (person.details !== undefined) return person.details;
-  const full = await personById(ctx, person.id);
-  return full.details ?? { memberships: [], offices: [], participations: [], ties: [] };
+export type PersonCollections = Required<PersonDetails>;
+
+/**
+ * One collection of the person: the parent's own when its query fetched it (synchronously: no
+ * promise per field), else the person's full projection through the batch loader. A person
+ * loaded with a narrower projection is never in that loader, so it cannot answer for more.
+ */
+export function collectionOf<K extends keyof PersonCollections>(ctx: Context, person: PersonModel, name: K): PersonCollections[K] | Promise<PersonCollections[K]> {
+  const details: Partial<PersonCollections> | undefined = person.details;
+  const carried: PersonCollections[K] | undefined = details?.[name];
+  if (carried !== undefined) return carried;
+  return personById(ctx, person.id).then((full) => {
+    const loadedDetails: Partial<PersonCollections> | undefined = full.details;
+    const loaded: PersonCollections[K] | undefined = loadedDetails?.[name];
+    if (loaded === undefined) throw unexpectedData('person', person.id, `came from the full projection without its ${name}`);
+    return loaded;
+  });
 }
 
 /** The events that set the person's status, from whichever projection the parent carries. */
-async function targetEvents(ctx: Context, person: PersonModel): Promise<EventModel[]> {
-  if (person.targets !== undefined) return [...person.targets];
-  const details = await detailsOf(ctx, person);
-  return details.participations.flatMap((p) => (p.event !== undefined && affectsStatus(p.role, p.event.kind) ? [p.event] : []));
+function targetEvents(participations: readonly ParticipationModel[]): EventModel[] {
+  return participations.flatMap((p) => (p.event !== undefined && affectsStatus(p.role, p.event.kind) ? [p.event] : []));
 }
 
 export function changesFrom(person: PersonModel, events: readonly EventModel[]): StatusChangeModel[] {
@@ -56,8 +67,13 @@ export function changesFrom(person: PersonModel, events: readonly EventModel[]):
   });
 }
 
-export async function changesOf(ctx: Context, person: PersonModel): Promise<StatusChangeModel[]> {
-  return changesFrom(person, await targetEvents(ctx, person));
+/** The person's status changes; synchronous when the parent carries what they are computed from. */
+export function changesOf(ctx: Context, person: PersonModel): StatusChangeModel[] | Promise<StatusChangeModel[]> {
+  if (person.targets !== undefined) return changesFrom(person, person.targets);
+  const participations = collectionOf(ctx, person, 'participations');
+  return participations instanceof Promise
+    ? participations.then((loaded) => changesFrom(person, targetEvents(loaded)))
+    : changesFrom(person, targetEvents(participations));
 }
 
 export function statusFrom(changes: readonly StatusChangeModel[], at: string, period: Period): StatusModel {

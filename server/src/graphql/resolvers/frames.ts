@@ -8,7 +8,7 @@ import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toEvent, toFaction, toFullEvent, toMembership, toPerson, toTie } from '../mapping.js';
 import type { Row } from '../../db/database.js';
 import type { EventModel, FactionModel, MembershipModel, PersonModel, TieModel } from '../models.js';
-import { certaintyRank, dateArg, idListArg, intArg, optionalDateArg, periodOf } from '../args.js';
+import { certaintyRank, dateArg, idArg, idListArg, intArg, optionalDateArg, periodOf } from '../args.js';
 import { changesFrom, statusFrom } from './fetch.js';
 
 interface FrameRows {
@@ -54,6 +54,9 @@ function withPerson(person: PersonModel | undefined): { person?: PersonModel } {
   return person === undefined ? {} : { person };
 }
 
+/** network's page size: the default `first` (as in server/schema.graphql) and the largest allowed. */
+export const NETWORK_PAGE = { first: 100, max: 2000 } as const;
+
 const ACTIVITY_ORDER: Readonly<Record<Activity, number>> = { CERTAIN: 2, POSSIBLE: 1, NO: 0 };
 
 /** Most certain first: certainly active, then by the membership's own certainty, then latest start. */
@@ -66,17 +69,22 @@ function byStrength(period: Period) {
 }
 
 export const frameResolvers: QueryResolvers = {
-  network: async (_root, { at, factionIds, minCertainty, windowMonths }, ctx) => {
+  network: async (_root, { at, factionIds, minCertainty, windowMonths, first, after }, ctx) => {
     const atDate = dateArg('at', at);
     const period = periodOf(atDate);
     const window = intArg('windowMonths', windowMonths, 6, 0, 120);
     const ids = idListArg('factionIds', factionIds);
+    const pageSize = intArg('first', first, NETWORK_PAGE.first, 1, NETWORK_PAGE.max);
+    // The cursor is the last person id of the previous page; '' starts at the beginning.
+    const afterId = after === null || after === undefined ? '' : idArg('after', after);
     const windowFrom = shiftMonths(period.earliest, -window);
     const windowTo = shiftMonths(period.latest, window);
     const [row] = await ctx.db.read('queries/network', {
       atFrom: period.earliest, atTo: period.latest, factionIds: ids, minRank: certaintyRank(minCertainty), windowFrom, windowTo,
+      after: afterId, first: pageSize,
     });
     const frame = frameRows(row, ids);
+    if (row?.['afterKnown'] !== true) throw badInput('after', `no person with id "${afterId}" (pass pageInfo.endCursor of the previous page)`);
     return {
       at: atDate.iso,
       windowFrom,
@@ -93,6 +101,7 @@ export const frameResolvers: QueryResolvers = {
       factions: frame.factions,
       ties: frame.ties,
       events: frame.events,
+      pageInfo: { hasNextPage: row['hasNextPage'] === true, endCursor: frame.persons[frame.persons.length - 1]?.person.id ?? null },
     };
   },
 

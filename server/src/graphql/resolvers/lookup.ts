@@ -1,25 +1,27 @@
 /** Root fields that look things up: search, person, event, factions, sources, events. */
 import { badInput, notFound } from '../../errors.js';
-import { exactKeys, luceneQuery, rankCandidates } from '../../domain/search.js';
+import { rankCandidates, searchParams } from '../../domain/search.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asProps, toFullEvent, toPerson } from '../mapping.js';
 import type { Context } from '../context.js';
 import type { PersonModel, SearchMatchModel } from '../models.js';
 import { idArg, intArg, optionalDateArg } from '../args.js';
+import { personProjection } from '../person-projection.js';
 
 const MAX_SEARCH_TEXT = 200;
 
 async function searchPersons(ctx: Context, text: string, limitArg: number | null | undefined): Promise<SearchMatchModel[]> {
   const limit = intArg('limit', limitArg, 10, 1, 100);
   if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `must be at most ${MAX_SEARCH_TEXT} characters`);
-  const lucene = luceneQuery(text);
-  if (lucene === '') throw badInput('text', 'give at least one letter or digit of a name');
-  // One round trip: full-text candidates (fuzzy) plus exact key matches; ranking is ours.
-  const rows = await ctx.db.read('queries/search', { lucene, keys: exactKeys(text), candidates: Math.max(50, limit * 5) });
+  const params = searchParams(text, limit);
+  if (params === null) throw badInput('text', 'give at least one letter or digit of a name');
+  // One round trip: full-text candidates (exact pass, fuzzy only when that finds too few); ranking is ours.
+  const rows = await ctx.db.read('queries/search', params);
   const candidates = rows.map((row) => {
     const person = toPerson(asProps(row['person']));
     const forms = [person.name, ...person.aliases, person.hangul ?? '', person.hanja ?? ''].filter((form) => form !== '');
-    return { id: person.id, name: person.name, forms, person };
+    const degree = row['degree'];
+    return { id: person.id, name: person.name, forms, prominence: typeof degree === 'number' ? degree : 0, person };
   });
   return rankCandidates(text, candidates, limit).map((ranked) => ({
     person: ranked.candidate.person,
@@ -33,8 +35,9 @@ export const lookupResolvers: QueryResolvers = {
   search: async (_root, { text, limit }, ctx) => (await searchPersons(ctx, text, limit)).map((match) => match.person),
   searchMatches: (_root, { text, limit }, ctx) => searchPersons(ctx, text, limit),
 
-  person: async (_root, { id }, ctx): Promise<PersonModel> => {
-    const person = await ctx.loaders.persons.load(idArg('id', id));
+  person: async (_root, { id }, ctx, info): Promise<PersonModel> => {
+    // Only the collections the selection reads (person-projection.ts), still one round trip.
+    const person = await ctx.loaders.personsWith(personProjection(info.fragments, info.fieldNodes)).load(idArg('id', id));
     if (person === null) throw notFound('id', `No person with id "${id}"`);
     return person;
   },

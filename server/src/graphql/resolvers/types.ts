@@ -2,13 +2,25 @@
  * Field resolvers of the object types. Each returns what the parent already carries and falls
  * back to the batch loaders otherwise (see fetch.ts), so nesting never costs a query per item.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { intervalActivity } from '../../domain/intervals.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { EventModel, SourceModel } from '../models.js';
+import type { EventModel, PersonModel, SourceModel } from '../models.js';
 import { dateArg, periodOf } from '../args.js';
-import { changesOf, detailsOf, eventById, factionById, personById, sourceById, statusFrom } from './fetch.js';
+import { changesOf, collectionOf, eventById, factionById, personById, sourceById, statusFrom } from './fetch.js';
 import type { Context } from '../context.js';
+import { THIN_END_FIELDS } from '../person-projection.js';
 import { selectsOnly } from './selection.js';
+
+/**
+ * A tie end. When the query fetched only its id and name (persons-full for a selection that
+ * asks no more, see person-projection.ts) and this field asks no more either, those answer it;
+ * anything else comes from the end's full projection (batched).
+ */
+function tieEnd(ctx: Context, info: GraphQLResolveInfo, id: string, name: string | undefined): PersonModel | Promise<PersonModel> {
+  if (name === undefined || !selectsOnly(info, THIN_END_FIELDS)) return personById(ctx, id);
+  return { id, name, hangul: null, hanja: null, aliases: [], born: null, died: null, diedCertainty: 'CERTAIN', summary: null, disambiguation: null, citations: [] };
+}
 
 async function participantsOf(ctx: Context, event: EventModel) {
   return event.participants ?? (await eventById(ctx, event.id)).participants ?? [];
@@ -20,12 +32,16 @@ async function linksOf(ctx: Context, event: EventModel, direction: 'links' | 'li
 
 export const typeResolvers: Resolvers = {
   Person: {
-    memberships: async (person, _args, ctx) => (await detailsOf(ctx, person)).memberships,
-    offices: async (person, _args, ctx) => (await detailsOf(ctx, person)).offices,
-    participations: async (person, _args, ctx) => (await detailsOf(ctx, person)).participations,
-    ties: async (person, _args, ctx) => (await detailsOf(ctx, person)).ties,
+    memberships: (person, _args, ctx) => collectionOf(ctx, person, 'memberships'),
+    offices: (person, _args, ctx) => collectionOf(ctx, person, 'offices'),
+    participations: (person, _args, ctx) => collectionOf(ctx, person, 'participations'),
+    ties: (person, _args, ctx) => collectionOf(ctx, person, 'ties'),
     statusChanges: (person, _args, ctx) => changesOf(ctx, person),
-    status: async (person, { at }, ctx) => statusFrom(await changesOf(ctx, person), at, periodOf(dateArg('at', at))),
+    status: (person, { at }, ctx) => {
+      const period = periodOf(dateArg('at', at));
+      const changes = changesOf(ctx, person);
+      return changes instanceof Promise ? changes.then((loaded) => statusFrom(loaded, at, period)) : statusFrom(changes, at, period);
+    },
   },
   PersonStatus: {
     event: (status, _args, ctx) => {
@@ -82,8 +98,8 @@ export const typeResolvers: Resolvers = {
     event: (p, _args, ctx) => p.event ?? eventById(ctx, p.eventId),
   },
   Tie: {
-    source: (tie, _args, ctx) => tie.source ?? personById(ctx, tie.sourceId),
-    target: (tie, _args, ctx) => tie.target ?? personById(ctx, tie.targetId),
+    source: (tie, _args, ctx, info) => tie.source ?? tieEnd(ctx, info, tie.sourceId, tie.sourceName),
+    target: (tie, _args, ctx, info) => tie.target ?? tieEnd(ctx, info, tie.targetId, tie.targetName),
     activeAt: (tie, { at }) => intervalActivity(tie.from, tie.to, periodOf(dateArg('at', at))),
   },
   Citation: {
