@@ -8,7 +8,7 @@
  * only for a body byte-for-byte equal to one that passed them before and succeeded.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 
 export interface CacheLimits {
@@ -73,6 +73,12 @@ export class ResponseCache {
     return entry;
   }
 
+  /** Like get, for a request that waited on an identical one: not counted as another hit or miss. */
+  peek(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    return entry === undefined || this.now() - entry.storedAt > this.limits.ttlMs ? undefined : entry;
+  }
+
   /** Keeps `body` unless the cache was cleared since the request began or it alone is over budget. */
   store(slot: CacheSlot, contentType: string): boolean {
     if (slot.body === null || slot.generation !== this.generationCounter) return false;
@@ -121,9 +127,17 @@ function isGraphQLBody(body: unknown): body is GraphQLBody {
   return typeof body === 'object' && body !== null && typeof (body as { query?: unknown }).query === 'string';
 }
 
-/** Answers repeated POSTs from the cache; on a miss, opens a slot the plugin fills. */
+/**
+ * Answers repeated POSTs from the cache; on a miss, opens a slot the plugin fills. Identical
+ * requests arriving while the first is still being answered wait for it rather than all going to
+ * Neo4j (a cold cache under load would otherwise compute every answer once per connection).
+ */
 export function responseCacheMiddleware(cache: ResponseCache): RequestHandler {
-  return (req, res, next) => {
+  const inFlight = new Map<string, Promise<void>>();
+  const serve = (res: Response, entry: Entry): void => {
+    res.status(200).set('content-type', entry.contentType).set('x-atlas-cache', 'hit').send(entry.body);
+  };
+  return async (req, res, next) => {
     const body: unknown = req.body;
     if (req.method !== 'POST' || !isGraphQLBody(body)) {
       next();
@@ -132,15 +146,35 @@ export function responseCacheMiddleware(cache: ResponseCache): RequestHandler {
     const key = JSON.stringify([req.get('accept') ?? '', body.query, body.variables ?? null, body.operationName ?? null]);
     const hit = cache.get(key);
     if (hit !== undefined) {
-      res.status(200).set('content-type', hit.contentType).set('x-atlas-cache', 'hit').send(hit.body);
+      serve(res, hit);
       return;
+    }
+    const pending = inFlight.get(key);
+    if (pending !== undefined) {
+      await pending;
+      const shared = cache.peek(key);
+      if (shared !== undefined) {
+        serve(res, shared);
+        return;
+      }
     }
     const slot: CacheSlot = { key, generation: cache.generation, body: null };
     res.locals['cacheSlot'] = slot;
     res.set('x-atlas-cache', 'miss');
-    res.on('finish', () => {
+    let done = (): void => undefined;
+    if (pending === undefined) inFlight.set(key, new Promise<void>((resolve) => { done = resolve; }));
+    const settle = (): void => {
       const contentType = res.getHeader('content-type');
       if (res.statusCode === 200 && typeof contentType === 'string') cache.store(slot, contentType);
+      if (pending === undefined) {
+        inFlight.delete(key);
+        done();
+      }
+    };
+    // 'close' covers a client that went away before the answer was written.
+    res.once('finish', settle);
+    res.once('close', () => {
+      if (!res.writableFinished) settle();
     });
     next();
   };

@@ -31,6 +31,18 @@ describe('response cache', () => {
     }
   });
 
+  it('answers identical requests that arrive together with one database query', async () => {
+    const read = vi.spyOn(api.db, 'read');
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => post(PERSON, { id: 'choe-chang-ik' })));
+      expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+      expect(answers.filter((answer) => answer.cache === 'miss')).toHaveLength(1);
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it('keys on the variables', async () => {
     await post(PERSON, { id: 'pak-hon-yong' });
     const other = await post(PERSON, { id: 'mu-chong' });
