@@ -17,7 +17,8 @@ export interface CacheLimits {
 }
 
 interface Entry {
-  readonly body: string;
+  /** UTF-8 bytes: their length is what the entry really holds, and express sends them as they are. */
+  readonly body: Buffer;
   readonly contentType: string;
   readonly bytes: number;
   readonly storedAt: number;
@@ -82,7 +83,8 @@ export class ResponseCache {
   /** Keeps `body` unless the cache was cleared since the request began or it alone is over budget. */
   store(slot: CacheSlot, contentType: string): boolean {
     if (slot.body === null || slot.generation !== this.generationCounter) return false;
-    const bytes = 2 * (slot.key.length + slot.body.length);
+    const body = Buffer.from(slot.body, 'utf8');
+    const bytes = Buffer.byteLength(slot.key, 'utf8') + body.length;
     if (bytes > this.limits.maxBytes) return false;
     const previous = this.entries.get(slot.key);
     if (previous !== undefined) this.remove(slot.key, previous);
@@ -90,7 +92,7 @@ export class ResponseCache {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
       this.remove(oldestKey, oldest);
     }
-    this.entries.set(slot.key, { body: slot.body, contentType, bytes, storedAt: this.now() });
+    this.entries.set(slot.key, { body, contentType, bytes, storedAt: this.now() });
     this.bytes += bytes;
     return true;
   }

@@ -15,6 +15,9 @@ async function post(query: string, variables: Record<string, unknown> = {}): Pro
   return { cache: response.headers.get('x-atlas-cache'), status: response.status, type: response.headers.get('content-type'), text: await response.text() };
 }
 
+// The revision watcher reads on its own timer (every 100 ms here): count only the answers' queries.
+const answerQueries = (read: { mock: { calls: unknown[][] } }): unknown[] => read.mock.calls.map((call) => call[0]).filter((name) => name !== 'meta/get-data-revision');
+
 const PERSON = 'query ($id: ID!) { person(id: $id) { id name ties { id } } }';
 
 describe('response cache', () => {
@@ -25,7 +28,7 @@ describe('response cache', () => {
     try {
       const second = await post(PERSON, { id: 'kim-tu-bong' });
       expect(second).toEqual({ ...first, cache: 'hit' });
-      expect(read).not.toHaveBeenCalled();
+      expect(answerQueries(read)).toEqual([]);
     } finally {
       read.mockRestore();
     }
@@ -37,7 +40,7 @@ describe('response cache', () => {
       const answers = await Promise.all(Array.from({ length: 6 }, () => post(PERSON, { id: 'choe-chang-ik' })));
       expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
       expect(answers.filter((answer) => answer.cache === 'miss')).toHaveLength(1);
-      expect(read).toHaveBeenCalledTimes(1);
+      expect(answerQueries(read)).toHaveLength(1);
     } finally {
       read.mockRestore();
     }

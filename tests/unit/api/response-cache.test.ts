@@ -10,14 +10,15 @@ describe('ResponseCache', () => {
     const cache = new ResponseCache({ maxBytes: 10_000, ttlMs: 60_000 });
     expect(cache.get('a')).toBeUndefined();
     expect(cache.store(slot(cache, 'a', '{"data":1}'), JSON_TYPE)).toBe(true);
-    expect(cache.get('a')).toMatchObject({ body: '{"data":1}', contentType: JSON_TYPE });
-    expect(cache.stats()).toMatchObject({ entries: 1, hits: 1, misses: 1 });
+    expect(cache.get('a')?.body.toString('utf8')).toBe('{"data":1}');
+    expect(cache.get('a')?.contentType).toBe(JSON_TYPE);
+    expect(cache.stats()).toMatchObject({ entries: 1, hits: 2, misses: 1 });
   });
 
   it('evicts the least recently used entry to stay within its byte budget', () => {
-    // Each entry costs 2 bytes per character of key and body: 2 * (1 + 99) = 200.
+    // Each entry costs the UTF-8 bytes of its key and body: 1 + 199 = 200.
     const cache = new ResponseCache({ maxBytes: 450, ttlMs: 60_000 });
-    const body = 'x'.repeat(99);
+    const body = 'x'.repeat(199);
     cache.store(slot(cache, 'a', body), JSON_TYPE);
     cache.store(slot(cache, 'b', body), JSON_TYPE);
     cache.get('a');
@@ -28,10 +29,13 @@ describe('ResponseCache', () => {
     expect(cache.stats().bytes).toBe(400);
   });
 
-  it('refuses a body larger than the whole budget', () => {
+  it('counts bytes, not characters, and refuses a body larger than the whole budget', () => {
     const cache = new ResponseCache({ maxBytes: 100, ttlMs: 60_000 });
-    expect(cache.store(slot(cache, 'a', 'x'.repeat(100)), JSON_TYPE)).toBe(false);
-    expect(cache.stats().entries).toBe(0);
+    // 33 Hangul syllables are 99 bytes in UTF-8: with the one-byte key, 100 fits exactly.
+    expect(cache.store(slot(cache, 'a', '박'.repeat(33)), JSON_TYPE)).toBe(true);
+    expect(cache.stats().bytes).toBe(100);
+    expect(cache.store(slot(cache, 'b', '박'.repeat(34)), JSON_TYPE)).toBe(false);
+    expect(cache.get('a')).toBeDefined();
   });
 
   it('drops entries older than the age limit', () => {
