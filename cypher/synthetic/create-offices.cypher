@@ -1,16 +1,19 @@
-// Creates Office nodes (one per office title) in the synthetic bulk load. The database was wiped first, so
-// this CREATEs where the curated loader MERGEs, with the same properties (docs/data-model.md).
-// Parameters:
-//   $rows: list of lists, one per Office, holding the columns below by position (the order of
+// Creates Office nodes (one per office title) in the synthetic bulk load. The database was wiped
+// first, so this CREATEs where the curated loader MERGEs, with the same properties
+// (docs/data-model.md).
+// Parameters: $batch, one map (a single parameter, so the plan cache key does not change with
+// the sizes of the lists inside it) with:
+//   rows: list of lists, one per Office, holding the columns below by position (the order of
 //   OFFICE_COLUMNS in server/src/seed/load-synthetic.ts, which builds these parameters);
-//   $c: list, one entry per column: the value shared by every row of the batch, or null where
+//   c: list, one entry per column: the value shared by every row of the batch, or null where
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
-//   $dates: unused (no date columns).
+//   dates: unused (no date columns).
 //   Columns: 0 id, 1 title.
-// Result: one row {written: integer}.
-UNWIND $rows AS r
-CREATE (:Office {
-  id: coalesce(r[0], $c[0]),
-  title: coalesce(r[1], $c[1])
+// Result: one row {written: integer, created: list of [id, elementId] pairs, one per node}.
+WITH $batch.c AS c
+UNWIND $batch.rows AS r
+CREATE (n:Office {
+  id: coalesce(r[0], c[0]),
+  title: coalesce(r[1], c[1])
 })
-RETURN count(*) AS written
+RETURN count(*) AS written, collect([n.id, elementId(n)]) AS created

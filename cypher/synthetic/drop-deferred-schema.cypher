@@ -1,9 +1,16 @@
-// Before a synthetic bulk load: drops every index and constraint of cypher/schema that the load
-// does not need, so rows are written without maintaining them; the loader re-applies the whole
-// schema afterwards (Database.applySchema), which builds them in one pass over the data. Kept:
-// the unique node ids (source_id, faction_id, person_id, office_id, event_id), which back the
-// relationship queries' lookups of their end nodes.
+// Before a synthetic bulk load: drops every index and constraint of cypher/schema but the meta
+// constraint (atlas_meta_id), so rows are written without maintaining them; the loader re-applies
+// cypher/schema afterwards (Database.applySchema), which builds each in one pass over the data:
+// the node ones once the nodes are written (their full-text and range indexes then populate while
+// the relationships are written, which never change a node's properties), the relationship ones
+// at the end. The load itself needs none of them: relationships find their end nodes by element
+// id, not by the unique node ids.
 // Parameters: none. Result: none. Statements run one by one (Database.runSchemaFile).
+DROP CONSTRAINT source_id IF EXISTS;
+DROP CONSTRAINT faction_id IF EXISTS;
+DROP CONSTRAINT person_id IF EXISTS;
+DROP CONSTRAINT office_id IF EXISTS;
+DROP CONSTRAINT event_id IF EXISTS;
 DROP CONSTRAINT member_of_id IF EXISTS;
 DROP CONSTRAINT subgroup_of_id IF EXISTS;
 DROP CONSTRAINT held_id IF EXISTS;

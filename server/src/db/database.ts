@@ -40,6 +40,18 @@ export interface ExplainResult {
   readonly details: readonly string[];
 }
 
+export interface SchemaOptions {
+  /** How long to wait for every index to come online afterwards; 0 does not wait. Default 60. */
+  readonly awaitSeconds?: number;
+  /** Applies only the statements this accepts (a bulk load builds node and relationship schema at different times). */
+  readonly only?: (statement: string) => boolean;
+  /**
+   * Statements run at once, each in its own session. Default 1: one after another in file order.
+   * Above 1, index statements run first, then the constraints, `parallel` at a time.
+   */
+  readonly parallel?: number;
+}
+
 export interface CappedResult {
   readonly columns: readonly string[];
   readonly rows: readonly Row[];
@@ -163,21 +175,38 @@ export class Database {
   /**
    * Applies every file in cypher/schema in name order; each statement is IF NOT EXISTS. Then
    * waits up to `awaitSeconds` for the indexes to come online (a bulk load that created its
-   * indexes afterwards needs longer than the default).
+   * indexes afterwards needs longer than the default). See SchemaOptions for the bulk loader's
+   * variations.
    */
-  async applySchema(options: { awaitSeconds?: number } = {}): Promise<number> {
+  async applySchema(options: SchemaOptions = {}): Promise<number> {
     const dir = path.join(CYPHER_DIR, 'schema');
     const files = readdirSync(dir).filter((file) => file.endsWith('.cypher')).sort();
-    let applied = 0;
-    for (const file of files) {
-      for (const statement of statements(readFileSync(path.join(dir, file), 'utf8'))) {
-        // Schema statements cannot share a transaction with data writes, so each runs alone.
-        await this.withSession('WRITE', (session) => session.run(statement));
-        applied += 1;
-      }
+    const all = files.flatMap((file) => statements(readFileSync(path.join(dir, file), 'utf8')));
+    const chosen = options.only === undefined ? all : all.filter(options.only);
+    const parallel = Math.max(1, options.parallel ?? 1);
+    // Schema statements cannot share a transaction with data writes, so each runs alone.
+    const apply = (statement: string): Promise<unknown> => this.withSession('WRITE', (session) => session.run(statement));
+    if (parallel === 1) {
+      for (const statement of chosen) await apply(statement);
+    } else {
+      // Index statements return at once (the index populates in the background), so they go
+      // first; a constraint statement returns only once its index is built and checked.
+      const constraint = (statement: string): boolean => /^CREATE\s+CONSTRAINT\b/i.test(statement);
+      for (const statement of chosen.filter((statement) => !constraint(statement))) await apply(statement);
+      const queue = chosen.filter(constraint);
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < queue.length) {
+          const statement = queue[next]!;
+          next += 1;
+          await apply(statement);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, lane));
     }
-    await this.withSession('READ', (session) => session.run(cypher('meta/await-indexes'), { seconds: neo4j.int(options.awaitSeconds ?? 60) }));
-    return applied;
+    const awaitSeconds = options.awaitSeconds ?? 60;
+    if (awaitSeconds > 0) await this.withSession('READ', (session) => session.run(cypher('meta/await-indexes'), { seconds: neo4j.int(awaitSeconds) }));
+    return chosen.length;
   }
 
   /**

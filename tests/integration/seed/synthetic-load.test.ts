@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../../server/src/db/cypher-files.js';
 import { Database } from '../../../server/src/db/database.js';
 import type { Plain } from '../../../server/src/db/values.js';
 import { provisionNeo4j, type ProvisionedNeo4j } from '../../../server/src/embedded/provision.js';
@@ -20,7 +21,7 @@ import { ROOT_DIR } from '../../setup/database.js';
 /** Labels and types as the create queries write them, per row kind. */
 function graphName(key: keyof GraphRows): string {
   const text = readFileSync(path.join(ROOT_DIR, 'cypher', `${CREATE_STEPS.find((step) => step.key === key)!.query}.cypher`), 'utf8');
-  const match = /CREATE \((?:a\)-\[)?:(\w+) \{/.exec(text);
+  const match = /CREATE \((?:n|a\)-\[):(\w+) \{/.exec(text);
   if (match === null) throw new Error(`no label in the create query for ${key}`);
   return match[1]!;
 }
@@ -84,6 +85,24 @@ describe('synthetic bulk loader', () => {
 
     const states = new Map((await db.read('synthetic/index-states')).map((row) => [String(row['name']), String(row['state'])]));
     for (const name of schemaNames()) expect([name, states.get(name)]).toEqual([name, 'ONLINE']);
+  }, 120_000);
+
+  it('finds end nodes by element id: no index look-up and no scan in a relationship query', async () => {
+    for (const step of CREATE_STEPS.filter((candidate) => candidate.ends !== undefined)) {
+      const plan = await db.explain(cypher(step.query), { batch: { rows: [], c: [], starts: [], ends: [], dates: [] } });
+      expect([step.query, plan.operators.filter((operator) => operator === 'NodeByElementIdSeek').length]).toEqual([step.query, 2]);
+      expect(plan.operators.filter((operator) => /Scan|IndexSeek|Sort/.test(operator))).toEqual([]);
+    }
+  }, 60_000);
+
+  it('refuses a relationship whose end node was not created, before sending its batch', async () => {
+    const rows = generateSyntheticRows({ persons: 60, seed: 9 });
+    const [first, ...rest] = rows.ties;
+    const broken = { ...rows, ties: [{ ...first!, to: 'syn-p-nobody' }, ...rest] };
+    await expect(loadSyntheticRows(db, broken, { seed: 9, persons: 60 })).rejects.toThrow(/TIE: end node syn-p-nobody is not among the persons created/);
+    // Every TIE batch is checked before it is sent: the one batch of ties was never written.
+    const summary = await db.readTransaction((tx) => summarizeCuratedGraph(tx));
+    expect(summary.counts['TIE'] ?? 0).toBe(0);
   }, 120_000);
 
   it('a second load wipes the first and ends with only the new graph', async () => {

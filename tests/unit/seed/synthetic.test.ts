@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CREATE_STEPS, END, START, cellOf, encodeBatch, isDateColumn } from '../../../server/src/seed/load-synthetic.js';
+import { CREATE_STEPS, END, START, cellOf, encodeBatch, isDateColumn, onRelationships } from '../../../server/src/seed/load-synthetic.js';
+import { statements } from '../../../server/src/db/cypher-files.js';
 import { datasetToRows } from '../../../server/src/seed/model.js';
 import { countRows, type NodeRow, type RelationshipRow } from '../../../server/src/seed/rows.js';
 import { generateSyntheticRows } from '../../../server/src/seed/synthetic.js';
@@ -77,7 +78,7 @@ describe('synthetic bulk-load layout', () => {
   it('matches each create query: column i of the query is column i of the step', () => {
     for (const step of CREATE_STEPS) {
       const text = readFileSync(path.join(root, 'cypher', `${step.query}.cypher`), 'utf8');
-      const used = [...text.matchAll(/^ {2}(\w+): (days\[)?coalesce\(r\[(\d+)\], \$c\[(\d+)\]\)/gm)].map((m) => {
+      const used = [...text.matchAll(/^ {2}(\w+): (days\[)?coalesce\(r\[(\d+)\], c\[(\d+)\]\)/gm)].map((m) => {
         expect(m[3]).toBe(m[4]);
         return { key: m[1]!, index: Number(m[3]), day: m[2] !== undefined };
       });
@@ -88,9 +89,33 @@ describe('synthetic bulk-load layout', () => {
         expect(u.day).toBe(isDateColumn(u.key));
       }
       if (offset === 2) {
-        expect(text).toContain('WITH starts[coalesce(r[0], $c[0])] AS a, ends[coalesce(r[1], $c[1])] AS b');
+        // End nodes by element id, with the labels of the node kinds the step names.
+        const labelOf = (key: string | undefined): string => CREATE_STEPS.find((node) => node.key === key && node.ends === undefined)!.label;
+        expect(text).toContain(`MATCH (a:${labelOf(step.ends?.from)}) WHERE elementId(a) = starts[coalesce(r[0], c[0])]`);
+        expect(text).toContain(`MATCH (b:${labelOf(step.ends?.to)}) WHERE elementId(b) = ends[coalesce(r[1], c[1])]`);
+      } else {
+        expect(step.ends).toBeUndefined();
+        expect(text).toContain('RETURN count(*) AS written, collect([n.id, elementId(n)]) AS created');
       }
     }
+  });
+
+  it('passes each create query one map parameter, so list sizes cannot change its plan cache key', () => {
+    for (const step of CREATE_STEPS) {
+      const code = readFileSync(path.join(root, 'cypher', `${step.query}.cypher`), 'utf8').split('\n').filter((line) => !line.startsWith('//')).join('\n');
+      expect([step.query, [...new Set([...code.matchAll(/\$(\w+)/g)].map((m) => m[1]))]]).toEqual([step.query, ['batch']]);
+    }
+  });
+
+  it('splits cypher/schema into node and relationship statements, and defers all but the meta constraint', () => {
+    const dir = path.join(root, 'cypher/schema');
+    const schema = readdirSync(dir).filter((file) => file.endsWith('.cypher')).sort().flatMap((file) => statements(readFileSync(path.join(dir, file), 'utf8')));
+    const nameOf = (statement: string): string => /(?:CONSTRAINT|INDEX) (\w+)/.exec(statement)![1]!;
+    expect(schema.filter(onRelationships).map(nameOf).sort()).toEqual([
+      'held_id', 'led_to_id', 'member_of_id', 'part_of_id', 'participated_in_id', 'participated_in_role', 'preview_of_id', 'reversed_by_id', 'subgroup_of_id', 'tie_id', 'tie_kind',
+    ]);
+    const dropped = [...readFileSync(path.join(root, 'cypher/synthetic/drop-deferred-schema.cypher'), 'utf8').matchAll(/^DROP (?:CONSTRAINT|INDEX) (\w+) IF EXISTS;$/gm)].map((m) => m[1]);
+    expect(dropped.sort()).toEqual(schema.map(nameOf).filter((name) => name !== 'atlas_meta_id').sort());
   });
 
   it('encodes batches losslessly: shared values once, ends and days by position', () => {
