@@ -1,16 +1,28 @@
 /**
  * Helpers for the data-quality tests: every string of the curated seed (with its file and
- * line), every citation in it, and the source texts of shared/sources split into sections and
- * paragraphs by the convention of docs/seed-format.md ("Citations").
+ * line), every citation in it, and the source texts of the corpus (the folder named by
+ * ATLAS_SOURCES_DIR, see tests/setup/corpus.ts) split into sections and paragraphs by the
+ * convention of docs/seed-format.md ("Citations").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { configuredSourcesDir, SOURCES_VARIABLE, sourcesDirProblem } from '../../setup/corpus.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const SEED_DIR = path.join(ROOT, 'seed');
-/** CI checks shared/ out beside the clone, as here. */
-export const SOURCES_DIR = path.resolve(ROOT, '../shared/sources');
+
+/**
+ * The corpus folder. vitest.config.ts collects the files that call this only when the variable
+ * is set; a set variable naming a wrong folder is a failure, never a quiet pass.
+ */
+export function sourcesDir(): string {
+  const dir = configuredSourcesDir();
+  if (dir === undefined) throw new Error(`${SOURCES_VARIABLE} is not set: the corpus checks need the folder of the source texts.`);
+  const problem = sourcesDirProblem(dir);
+  if (problem !== undefined) throw new Error(problem);
+  return dir;
+}
 
 export interface SeedString {
   file: string; // relative to the repository root
@@ -87,10 +99,11 @@ export interface SourceText {
 }
 
 export function readSources(): SourceText[] {
-  return readdirSync(SOURCES_DIR)
+  const dir = sourcesDir();
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((name) => ({ file: name, text: readFileSync(path.join(SOURCES_DIR, name), 'utf8') }));
+    .map((name) => ({ file: name, text: readFileSync(path.join(dir, name), 'utf8') }));
 }
 
 /** Lower-case, every run of non-letters/digits collapsed to one space (so punctuation,
@@ -137,7 +150,7 @@ function markers(text: string): number[] {
  * belongs to the paragraph before it. Footnotes (the blocks after §VII) are not paragraphs.
  */
 export function shenParagraphs(): ShenParagraph[] {
-  const lines = readFileSync(path.join(SOURCES_DIR, SHEN_FILE), 'utf8').split('\n');
+  const lines = readFileSync(path.join(sourcesDir(), SHEN_FILE), 'utf8').split('\n');
   const out: ShenParagraph[] = [];
   let section: string | null = null;
   let number = 0;
@@ -176,7 +189,7 @@ export function shenParagraphs(): ShenParagraph[] {
 
 /** The footnotes of Shen 2008 by number. */
 export function shenFootnotes(): Map<number, string> {
-  const text = readFileSync(path.join(SOURCES_DIR, SHEN_FILE), 'utf8');
+  const text = readFileSync(path.join(sourcesDir(), SHEN_FILE), 'utf8');
   const notes = new Map<number, string>();
   const start = text.indexOf('\n¹ ');
   for (const raw of text.slice(start).split('\n')) {

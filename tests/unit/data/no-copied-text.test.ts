@@ -1,8 +1,8 @@
 /**
  * No copying: no string written in seed/**\/*.yaml (summaries, notes, titles, descriptions,
- * locators...) may share a run of RUN or more consecutive words with any source text in
- * ../shared/sources, after both are normalised (lower case, punctuation and whitespace
- * collapsed). The seed paraphrases; it never copies a sentence.
+ * locators...) may share a run of RUN or more consecutive words with any source text in the
+ * corpus (ATLAS_SOURCES_DIR; CI uses ../shared/sources), after both are normalised (lower
+ * case, punctuation and whitespace collapsed). The seed paraphrases; it never copies a sentence.
  *
  * The one exception is the bibliographic title of a work in seed/sources.yaml: naming a work
  * by its title is citing it, not copying from it.
