@@ -323,6 +323,112 @@ describe('factions', () => {
   });
 });
 
+describe('dates and fates for the time model (issue 10)', () => {
+  async function faction(id: string): Promise<{ formed: string; dissolved: string | null; lifespan: { formed: { certainty: string; citations: { source: string; locator: string }[] } } }> {
+    const found = await rows('MATCH (f:Faction {id: $id}) RETURN f.formedIso AS formed, f.dissolvedIso AS dissolved, f.lifespan AS lifespan', { id });
+    expect(found, `faction ${id}`).toHaveLength(1);
+    const row = found[0] as Row;
+    return { formed: str(row['formed']), dissolved: row['dissolved'] === null ? null : str(row['dissolved']), lifespan: JSON.parse(str(row['lifespan'])) };
+  }
+
+  async function membershipDates(person: string, factionId: string): Promise<{ from: string | null; to: string | null }> {
+    const found = await rows(
+      'MATCH (:Person {id: $person})-[m:MEMBER_OF]->(:Faction {id: $faction}) RETURN m.fromIso AS from, m.toIso AS to',
+      { person, faction: factionId },
+    );
+    expect(found, `${person} in ${factionId}`).toHaveLength(1);
+    const row = found[0] as Row;
+    return { from: (row['from'] as string | null) ?? null, to: (row['to'] as string | null) ?? null };
+  }
+
+  it('the Yan\'an group dates from the North China Korean Youth Association of January 1941, renamed the Korean Independence League in July 1942 (shen2008 §I para 1; fn 4)', async () => {
+    const yanan = await faction('yanan');
+    expect(yanan.formed).toBe('1941-01');
+    expect(yanan.lifespan.formed.citations.map((c) => c.locator)).toContain('§I, para 1; fn 4');
+    expect(await membershipDates('mu-chong', 'yanan')).toEqual({ from: '1941-01', to: null });
+  });
+
+  it('the Yan\'an and Soviet groups end about 1958, the southern group in 1955; the guerrillas have no end (shen2008 §V para 6; §VI para 6-7)', async () => {
+    expect((await faction('yanan')).dissolved).toBe('1958');
+    expect((await faction('soviet')).dissolved).toBe('1958');
+    expect((await faction('southern')).dissolved).toBe('1955');
+    expect((await faction('guerrilla')).dissolved).toBeNull();
+  });
+
+  it('So Hwi and Yun Kong-hum joined the League leadership in Yan\'an late in the war and left for China on 30 August 1956 (shen2008 §I para 1; §V para 26)', async () => {
+    for (const person of ['so-hwi', 'yun-kong-hum']) {
+      expect(await membershipDates(person, 'yanan'), person).toEqual({ from: '1944', to: '1956-08-30' });
+    }
+    for (const person of ['kim-kang', 'ri-pil-gyu']) {
+      expect((await membershipDates(person, 'yanan')).to, person).toBe('1956-08-30');
+    }
+  });
+
+  it('Mu Chong went back to China after his removal of December 1950, undated in the source (shen2008 fn 102)', async () => {
+    const flight = await event('1951-mu-chong-flight-to-china');
+    expect(flight.kind).toBe('FLIGHT');
+    expect(await participants('1951-mu-chong-flight-to-china')).toEqual(['mu-chong']);
+    expect(await linked('1950-12-mu-chong-removed', 'LED_TO', '1951-mu-chong-flight-to-china')).toBe(true);
+  });
+
+  it('Ho Ka-i was tried after his expulsion of November 1951; Shen gives no date (shen2008 §V para 6)', async () => {
+    const trial = await event('1952-ho-ka-i-trial');
+    expect(trial.kind).toBe('TRIAL');
+    expect(await participants('1952-ho-ka-i-trial', 'TARGET')).toEqual(['ho-ka-i']);
+    expect(await linked('1951-11-ho-ka-i-expelled', 'LED_TO', '1952-ho-ka-i-trial')).toBe(true);
+    const certainty = await rows("MATCH (e:Event {id: '1952-ho-ka-i-trial'}) RETURN e.certainty AS c");
+    expect(str((certainty[0] as Row)['c'])).toBe('POSSIBLE');
+  });
+
+  it('Pak Il-u was in custody in 1956 and still not freed after the September plenum (shen2008 §V para 13, 34)', async () => {
+    const detention = await event('1956-pak-il-u-detention');
+    expect([detention.kind, detention.date]).toEqual(['ARREST', '1956']);
+    expect(await participants('1956-pak-il-u-detention', 'TARGET')).toEqual(['pak-il-u']);
+  });
+
+  it('the CCP made its view public on 4 April and the CPSU resolved on 20 June (shen2008 §V para 29; fn 109)', async () => {
+    expect((await event('1956-04-04-ccp-makes-its-view-public')).date).toBe('1956-04-04');
+    expect((await event('1956-06-20-cpsu-resolution-on-the-cult')).date).toBe('1956-06-20');
+  });
+
+  it('the Korean Workers\' Party was founded shortly before the war; its month comes from a secondary work (shen2008 §V para 5; scalapino-lee1972)', async () => {
+    const founding = await event('1949-06-korean-workers-party-founded');
+    expect([founding.kind, founding.date]).toEqual(['FOUNDING', '1949-06']);
+    expect(founding.sourceIds).toEqual(['scalapino-lee1972', 'shen2008']);
+  });
+
+  it('I. F. Kurdiukov, whose observations Shen cites, is one person and a witness to the Soviet report (shen2008 §V para 3; fn 81)', async () => {
+    expect(await personByForm('I. F. Kurdiukov')).toEqual(['i-f-kurdiukov']);
+    expect(await participants('1955-soviet-report-on-sino-korean-coolness', 'WITNESS')).toEqual(['i-f-kurdiukov']);
+  });
+
+  it('Kang Kon\'s death in September 1950 rests on a secondary work only and is held as probable (appleman1961)', async () => {
+    const found = await rows('MATCH (p:Person {id: $id}) RETURN p.diedIso AS died, p.diedClaims AS claims', { id: 'kang-kon' });
+    const row = found[0] as Row;
+    expect(str(row['died'])).toBe('1950-09-08');
+    const claims = JSON.parse(str(row['claims'])) as { certainty: string; citations: { source: string; locator: string }[] }[];
+    expect(claims).toHaveLength(1);
+    expect(claims[0]?.certainty).toBe('PROBABLE');
+    expect(claims[0]?.citations.map((c) => c.source)).toEqual(['appleman1961']);
+    expect(claims[0]?.citations[0]?.locator).toMatch(/pages not verified/);
+  });
+
+  it('one post, one title: the three Chinese ambassadors in Pyongyang hold the same office (shen2008 §III para 5; §V para 3, 28)', async () => {
+    const found = await rows(
+      "MATCH (p:Person)-[:HELD]->(o:Office {id: 'chinese-ambassador-to-north-korea'}) RETURN p.id AS id ORDER BY id",
+    );
+    expect(found.map((r) => str(r['id']))).toEqual(['ni-zhiliang', 'pan-zili', 'qiao-xiaoguang']);
+    const stray = await rows("MATCH (o:Office) WHERE o.title IN ['Chinese Ambassador to the DPRK', 'Vice prime minister'] RETURN count(o) AS n");
+    expect(num((stray[0] as Row)['n'])).toBe(0);
+  });
+
+  it('the 1958 denunciations undo the September 1956 rehabilitation and readmission (shen2008 §VI para 7; fn 125)', async () => {
+    for (const from of ['1956-09-22-rehabilitation-choe-pak', '1956-09-22-readmission-of-exiles']) {
+      expect(await linked(from, 'REVERSED_BY', '1958-01-internal-speech-on-anti-party-factionists'), from).toBe(true);
+    }
+  });
+});
+
 describe('every fact is cited', () => {
   const CITED = [
     ['MATCH ()-[x:MEMBER_OF]->()', 'MEMBER_OF'],
