@@ -25,6 +25,12 @@ const config: CodegenConfig = {
         scalars: { JSON: 'unknown', ID: 'string' },
         mappers: {
           PartialDate: `${models}#DateModel`,
+          Bound: `${models}#BoundModel`,
+          Span: `${models}#SpanModel`,
+          Evidence: `${models}#EvidenceModel`,
+          AttestedFact: `${models}#AttestedFactModel`,
+          Lifespan: `${models}#LifespanModel`,
+          LifespanClaim: `${models}#LifespanClaimModel`,
           Person: `${models}#PersonModel`,
           PersonStatus: `${models}#StatusModel`,
           StatusChange: `${models}#StatusChangeModel`,

@@ -4,7 +4,7 @@
  */
 import type { Database } from '../../server/src/db/database.js';
 import { searchParams } from '../../server/src/domain/search.js';
-import { shiftMonths } from '../../server/src/domain/intervals.js';
+import { shiftMonths } from '../../core/partial-date.js';
 import { dateArg, periodOf } from '../../server/src/graphql/args.js';
 import { NETWORK_PAGE } from '../../server/src/graphql/resolvers/frames.js';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode } from 'graphql';

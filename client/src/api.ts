@@ -3,9 +3,14 @@
  * adapters from the wire shapes to the client's model. Nothing else calls fetch.
  */
 import type { ChainPath, ChainStep, ChainStepKind } from './state/chain.js';
-import { dayOf } from './state/dates.js';
+import { dayOf } from '../../core/partial-date.js';
+import type { BoundBasis, FactKind } from '../../core/attestation.js';
+import type { Span } from '../../core/span.js';
 import type {
   AtlasEvent,
+  BoundView,
+  FactLabel,
+  Spanned,
   Certainty,
   Citation,
   DatePrecision,
@@ -84,6 +89,55 @@ export function moment(d: WireDate): Moment {
   return { iso: d.iso, precision: d.precision, approximate: d.approximate, earliest: dayOf(d.earliest), latest: dayOf(d.latest) };
 }
 const optMoment = (d: WireDate | null | undefined): Moment | null => (d === null || d === undefined ? null : moment(d));
+
+// ---- the time model's answers (core/attestation.ts, core/status.ts) ------------------------
+
+const SPANNED = `span { possibleFrom possibleTo certainFrom certainTo } start { basis date { ${DATE} } fact { kind id label } } end { basis date { ${DATE} } fact { kind id label } }`;
+const EVIDENCE = `evidence { first { date { ${DATE} } fact { kind id label } } last { date { ${DATE} } fact { kind id label } } fadesAfter }`;
+
+interface WireFactRef {
+  kind: FactKind;
+  id: string;
+  label: string;
+}
+interface WireBound {
+  basis: BoundBasis;
+  date: WireDate | null;
+  fact: WireFactRef | null;
+}
+interface WireSpanned {
+  span: { possibleFrom: string | null; possibleTo: string | null; certainFrom: string | null; certainTo: string | null };
+  start: WireBound;
+  end: WireBound;
+}
+interface WireEvidence {
+  first: { date: WireDate; fact: WireFactRef };
+  last: { date: WireDate; fact: WireFactRef };
+  fadesAfter: string;
+}
+
+const stretch = (from: string | null, to: string | null): { earliest: number; latest: number } | null =>
+  from === null || to === null ? null : { earliest: dayOf(from), latest: dayOf(to) };
+
+const bound = (b: WireBound): BoundView => ({ basis: b.basis, fact: b.fact === null ? null : { ...b.fact, date: optMoment(b.date) } });
+
+export function spanned(w: WireSpanned): { span: Span<number>; start: BoundView; end: BoundView } {
+  return {
+    span: { possible: stretch(w.span.possibleFrom, w.span.possibleTo), certain: stretch(w.span.certainFrom, w.span.certainTo) },
+    start: bound(w.start),
+    end: bound(w.end),
+  };
+}
+
+function evidence(w: WireEvidence | null): Pick<Person, 'evidence' | 'evidenceFacts'> {
+  if (w === null) return { evidence: null, evidenceFacts: null };
+  const first = moment(w.first.date);
+  const last = moment(w.last.date);
+  return {
+    evidence: { first, last, fadesAfter: dayOf(w.fadesAfter) },
+    evidenceFacts: { first: { ...w.first.fact, date: first }, last: { ...w.last.fact, date: last } } satisfies { first: FactLabel; last: FactLabel },
+  };
+}
 export const citation = (c: WireCitation): Citation => ({ sourceId: c.source.id, locator: c.locator, note: c.note });
 const citations = (list: readonly WireCitation[]): Citation[] => list.map(citation);
 
@@ -94,15 +148,16 @@ const TIMELINE = /* GraphQL */ `
     timeline {
       from
       to
-      factions { id name aliases parent { id } }
+      factions { id name aliases parent { id } lifespan { formed { date { ${DATE} } } dissolved { date { ${DATE} } } } }
       persons {
         person { id name hangul hanja aliases }
         born { ${DATE} }
         died { ${DATE} }
+        ${EVIDENCE}
         statusChanges { state certainty date { ${DATE} } event { id } }
-        memberships { id faction { id } certainty from { ${DATE} } to { ${DATE} } ${CITE} }
+        memberships { id faction { id } certainty from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
       }
-      ties { id kind directed certainty summary source { id } target { id } from { ${DATE} } to { ${DATE} } ${CITE} }
+      ties { id kind directed certainty summary source { id } target { id } from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
       events {
         id kind title certainty summary
         date { ${DATE} }
@@ -119,15 +174,22 @@ interface WireTimeline {
   timeline: {
     from: string;
     to: string;
-    factions: { id: string; name: string; aliases: string[]; parent: { id: string } | null }[];
+    factions: {
+      id: string;
+      name: string;
+      aliases: string[];
+      parent: { id: string } | null;
+      lifespan: { formed: { date: WireDate } | null; dissolved: { date: WireDate } | null };
+    }[];
     persons: {
       person: { id: string; name: string; hangul: string | null; hanja: string | null; aliases: string[] };
       born: WireDate | null;
       died: WireDate | null;
+      evidence: WireEvidence | null;
       statusChanges: { state: StatusKind; certainty: Certainty; date: WireDate; event: { id: string } | null }[];
-      memberships: { id: string; faction: { id: string }; certainty: Certainty; from: WireDate | null; to: WireDate | null; citations: WireCitation[] }[];
+      memberships: ({ id: string; faction: { id: string }; certainty: Certainty; from: WireDate | null; to: WireDate | null; citations: WireCitation[] } & WireSpanned)[];
     }[];
-    ties: {
+    ties: (WireSpanned & {
       id: string;
       kind: TieKind;
       directed: boolean;
@@ -138,7 +200,7 @@ interface WireTimeline {
       from: WireDate | null;
       to: WireDate | null;
       citations: WireCitation[];
-    }[];
+    })[];
     events: {
       id: string;
       kind: string;
@@ -161,6 +223,7 @@ export function adaptTimeline(wire: WireTimeline): Timeline {
     born: optMoment(p.born),
     died: optMoment(p.died),
     statusChanges: p.statusChanges.map((c) => ({ state: c.state, certainty: c.certainty, date: moment(c.date), eventId: c.event?.id ?? null })),
+    ...evidence(p.evidence),
   }));
   const memberships = t.persons.flatMap((p) =>
     p.memberships.map((m) => ({
@@ -169,6 +232,7 @@ export function adaptTimeline(wire: WireTimeline): Timeline {
       factionId: m.faction.id,
       from: optMoment(m.from),
       to: optMoment(m.to),
+      ...spanned(m),
       certainty: m.certainty,
       citations: citations(m.citations),
     })),
@@ -187,7 +251,10 @@ export function adaptTimeline(wire: WireTimeline): Timeline {
   return {
     start: dayOf(t.from),
     end: dayOf(t.to),
-    factions: t.factions.map((f) => ({ id: f.id, name: f.name, aliases: f.aliases, parentId: f.parent?.id ?? null })),
+    factions: t.factions.map((f) => ({
+      id: f.id, name: f.name, aliases: f.aliases, parentId: f.parent?.id ?? null,
+      formed: optMoment(f.lifespan.formed?.date), dissolved: optMoment(f.lifespan.dissolved?.date),
+    })),
     persons,
     memberships,
     ties: t.ties.map((x) => ({
@@ -200,6 +267,7 @@ export function adaptTimeline(wire: WireTimeline): Timeline {
       summary: x.summary,
       from: optMoment(x.from),
       to: optMoment(x.to),
+      ...spanned(x),
       citations: citations(x.citations),
     })),
     events,
@@ -238,7 +306,7 @@ export async function search(text: string, signal?: AbortSignal): Promise<Search
 
 // ---- person details ----------------------------------------------------------------------
 
-export interface DatedFact {
+export interface DatedFact extends Spanned {
   readonly from: Moment | null;
   readonly to: Moment | null;
   readonly certainty: Certainty;
@@ -278,6 +346,8 @@ export interface PersonDetails {
     readonly citations: readonly Citation[];
   }[];
   readonly statusChanges: readonly { readonly state: StatusKind; readonly date: Moment; readonly certainty: Certainty; readonly eventTitle: string | null }[];
+  readonly evidence: Person['evidence'];
+  readonly evidenceFacts: Person['evidenceFacts'];
 }
 
 const PERSON = /* GraphQL */ `
@@ -287,16 +357,17 @@ const PERSON = /* GraphQL */ `
       born { ${DATE} }
       died { ${DATE} }
       ${CITE}
-      memberships { faction { id name } certainty from { ${DATE} } to { ${DATE} } ${CITE} }
-      offices { title certainty from { ${DATE} } to { ${DATE} } ${CITE} }
-      ties { id kind directed certainty summary source { id name } target { id name } from { ${DATE} } to { ${DATE} } ${CITE} }
+      ${EVIDENCE}
+      memberships { faction { id name } certainty from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
+      offices { title certainty from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
+      ties { id kind directed certainty summary source { id name } target { id name } from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
       participations { role event { id kind title certainty summary date { ${DATE} } ${CITE} } }
       statusChanges { state certainty date { ${DATE} } event { title } }
     }
   }
 `;
 
-interface WireFact {
+interface WireFact extends WireSpanned {
   certainty: Certainty;
   from: WireDate | null;
   to: WireDate | null;
@@ -313,6 +384,7 @@ interface WirePerson {
   born: WireDate | null;
   died: WireDate | null;
   citations: WireCitation[];
+  evidence: WireEvidence | null;
   memberships: (WireFact & { faction: { id: string; name: string } })[];
   offices: (WireFact & { title: string })[];
   ties: (WireFact & { id: string; kind: TieKind; directed: boolean; summary: string | null; source: { id: string; name: string }; target: { id: string; name: string } })[];
@@ -323,7 +395,9 @@ interface WirePerson {
   statusChanges: { state: StatusKind; certainty: Certainty; date: WireDate; event: { title: string } | null }[];
 }
 
-const fact = (f: WireFact): DatedFact => ({ from: optMoment(f.from), to: optMoment(f.to), certainty: f.certainty, citations: citations(f.citations) });
+const fact = (f: WireFact): DatedFact => ({
+  from: optMoment(f.from), to: optMoment(f.to), ...spanned(f), certainty: f.certainty, citations: citations(f.citations),
+});
 
 export async function fetchPerson(id: string, signal?: AbortSignal): Promise<PersonDetails> {
   const { person: p } = await request<{ person: WirePerson | null }>(PERSON, { id }, signal);
@@ -339,6 +413,7 @@ export async function fetchPerson(id: string, signal?: AbortSignal): Promise<Per
     born: optMoment(p.born),
     died: optMoment(p.died),
     citations: citations(p.citations),
+    ...evidence(p.evidence),
     memberships: p.memberships.map((m) => ({ ...fact(m), factionId: m.faction.id, factionName: m.faction.name })),
     offices: p.offices.map((o) => ({ ...fact(o), title: o.title })),
     ties: p.ties.map((t) => {

@@ -4,8 +4,15 @@
  * this, so a change in the wire format touches one adapter.
  */
 
-export type Certainty = 'CERTAIN' | 'PROBABLE' | 'POSSIBLE';
-export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
+import type { BoundBasis, FactKind } from '../../core/attestation.js';
+import type { DatePrecision } from '../../core/partial-date.js';
+import type { Span } from '../../core/span.js';
+import type { Evidence } from '../../core/status.js';
+import type { Certainty, EventLinkType, StatusKind, TieKind } from '../../core/vocabulary.js';
+
+// The vocabularies and time rules are core/'s (shared with the seed and the server).
+export type { Certainty, DatePrecision, EventLinkType, StatusKind, TieKind };
+export { CERTAINTY_RANK, TIE_KIND_VALUES as TIE_KINDS } from '../../core/vocabulary.js';
 
 /** A partial date as the API gives it, plus its bounds as day numbers for fast comparison. */
 export interface Moment {
@@ -35,19 +42,10 @@ export interface Faction {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly parentId: string | null;
+  /** When it formed as a group and ceased to act as one (null: not recorded / not within the period). */
+  readonly formed: Moment | null;
+  readonly dissolved: Moment | null;
 }
-
-export type StatusKind =
-  | 'ACTIVE'
-  | 'DEMOTED'
-  | 'EXPELLED'
-  | 'ARRESTED'
-  | 'IMPRISONED'
-  | 'LABOUR_REFORM'
-  | 'FLED_ABROAD'
-  | 'EXECUTED'
-  | 'DEAD'
-  | 'REHABILITATED';
 
 /** A change of status as the API derives it from purge events and death dates. */
 export interface StatusChange {
@@ -68,9 +66,33 @@ export interface Person {
   readonly died: Moment | null;
   /** Ordered by date; ACTIVE before the first. */
   readonly statusChanges: readonly StatusChange[];
+  /** First and last attested fact, in day numbers; null when no dated fact is recorded. */
+  readonly evidence: Evidence<number> | null;
+  /** What the first and last attested facts are, for the details panel. */
+  readonly evidenceFacts: { readonly first: FactLabel; readonly last: FactLabel } | null;
 }
 
-export interface Membership {
+export interface FactLabel {
+  readonly kind: FactKind;
+  readonly id: string;
+  readonly label: string;
+  readonly date: Moment | null;
+}
+
+/** One end of an interval: recorded, or inferred from a fact (core/attestation.ts). */
+export interface BoundView {
+  readonly basis: BoundBasis;
+  readonly fact: FactLabel | null;
+}
+
+/** Where an interval holds (possible/certain stretches in day numbers) and what its ends rest on. */
+export interface Spanned {
+  readonly span: Span<number>;
+  readonly start: BoundView;
+  readonly end: BoundView;
+}
+
+export interface Membership extends Spanned {
   readonly id: string;
   readonly personId: string;
   readonly factionId: string;
@@ -80,17 +102,7 @@ export interface Membership {
   readonly citations: readonly Citation[];
 }
 
-export type TieKind =
-  | 'ALLIANCE'
-  | 'PATRONAGE'
-  | 'RIVALRY'
-  | 'DENUNCIATION'
-  | 'COMRADES'
-  | 'KINSHIP'
-  | 'PROTECTION'
-  | 'ASSOCIATION';
-
-export interface Tie {
+export interface Tie extends Spanned {
   readonly id: string;
   readonly kind: TieKind;
   readonly sourceId: string;
@@ -108,8 +120,6 @@ export interface Participation {
   readonly role: string;
   readonly citations: readonly Citation[];
 }
-
-export type EventLinkType = 'LED_TO' | 'PREVIEW_OF' | 'REVERSED_BY' | 'PART_OF';
 
 export interface EventLink {
   readonly type: EventLinkType;
@@ -140,16 +150,3 @@ export interface Timeline {
   readonly events: readonly AtlasEvent[];
   readonly sources: readonly Source[];
 }
-
-export const TIE_KINDS: readonly TieKind[] = [
-  'ALLIANCE',
-  'PATRONAGE',
-  'RIVALRY',
-  'DENUNCIATION',
-  'COMRADES',
-  'KINSHIP',
-  'PROTECTION',
-  'ASSOCIATION',
-];
-
-export const CERTAINTY_RANK: Readonly<Record<Certainty, number>> = { CERTAIN: 3, PROBABLE: 2, POSSIBLE: 1 };

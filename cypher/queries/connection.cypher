@@ -10,8 +10,7 @@ OPTIONAL CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH path = shortestPath((a)-[:TIE*..10]-(b))
   WHERE all(t IN relationships(path) WHERE t.certaintyRank >= $minRank
-    AND (t.fromEarliest IS NULL OR t.fromEarliest <= date($atTo))
-    AND (t.toLatest IS NULL OR date($atFrom) <= t.toLatest))
+    AND t.possibleEarliest <= date($atTo) AND date($atFrom) <= t.possibleLatest)
   RETURN path
 }
 WITH a, b, collect(path)[0] AS path

@@ -24,11 +24,11 @@ CALL (atFrom, atTo) {
   // Walks the Person id index in order and stops after $first + 1 matches: no sort, no full scan.
   MATCH (p:Person)
   WHERE p.id > $after
-    AND (p.bornEarliest IS NULL OR p.bornEarliest <= atTo)
+    AND p.attestedEarliest <= atTo
     AND ($factionIds IS NULL OR EXISTS {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)
       WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank
-        AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest)
+        AND m.possibleEarliest <= atTo AND atFrom <= m.possibleLatest
     })
   WITH p ORDER BY p.id LIMIT $first + 1
   RETURN collect(p) AS fetched
@@ -49,7 +49,7 @@ RETURN
     memberships: COLLECT {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)
       WHERE m.certaintyRank >= $minRank
-        AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest)
+        AND m.possibleEarliest <= atTo AND atFrom <= m.possibleLatest
       RETURN m {.*, personId: p.id, factionId: f.id} AS m ORDER BY m.certaintyRank DESC, m.fromLatest DESC, f.id
     }
   }] AS persons,
@@ -58,14 +58,14 @@ RETURN
     MATCH (s)-[t:TIE]->(x:Person)
     // x is on the page: in its id range and matching (the same test as above)
     WHERE x.id > $after AND x.id <= lastId
-      AND (x.bornEarliest IS NULL OR x.bornEarliest <= atTo)
+      AND x.attestedEarliest <= atTo
       AND ($factionIds IS NULL OR EXISTS {
         MATCH (x)-[m:MEMBER_OF]->(f:Faction)
         WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank
-          AND (m.fromEarliest IS NULL OR m.fromEarliest <= atTo) AND (m.toLatest IS NULL OR atFrom <= m.toLatest)
+          AND m.possibleEarliest <= atTo AND atFrom <= m.possibleLatest
       })
       AND t.certaintyRank >= $minRank
-      AND (t.fromEarliest IS NULL OR t.fromEarliest <= atTo) AND (t.toLatest IS NULL OR atFrom <= t.toLatest)
+      AND t.possibleEarliest <= atTo AND atFrom <= t.possibleLatest
     RETURN t {.*, sourceId: s.id, targetId: x.id} AS t ORDER BY t.id
   } AS ties,
   COLLECT {
@@ -82,7 +82,7 @@ RETURN
       UNWIND CASE WHEN $after = '' AND $factionIds IS NULL THEN [true] ELSE [] END AS firstPage
       MATCH (e:Event)
       WHERE e.dateEarliest <= winTo AND winFrom <= e.dateLatest
-        AND NOT EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE q.bornEarliest IS NULL OR q.bornEarliest <= atTo }
+        AND NOT EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE q.attestedEarliest <= atTo }
       RETURN e
     }
     RETURN e {.*, participants: COLLECT {

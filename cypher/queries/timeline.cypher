@@ -13,12 +13,11 @@ WITH CASE WHEN $from IS NULL THEN date('0001-01-01') ELSE date($from) END AS ran
      CASE WHEN $to IS NULL THEN date('9999-12-31') ELSE date($to) END AS rangeTo
 CALL (rangeFrom, rangeTo) {
   MATCH (p:Person)
-  WHERE (p.bornEarliest IS NULL OR p.bornEarliest <= rangeTo)
-    AND (p.diedLatest IS NULL OR rangeFrom <= p.diedLatest)
+  WHERE p.attestedEarliest <= rangeTo
     AND ($factionIds IS NULL OR EXISTS {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)
       WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank
-        AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest)
+        AND m.possibleEarliest <= rangeTo AND rangeFrom <= m.possibleLatest
     })
   RETURN collect(p) AS people
 }
@@ -34,8 +33,8 @@ RETURN
     memberships: COLLECT {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)
       WHERE m.certaintyRank >= $minRank
-        AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest)
-      RETURN m {.*, personId: p.id, factionId: f.id} AS m ORDER BY m.fromEarliest, f.id
+        AND m.possibleEarliest <= rangeTo AND rangeFrom <= m.possibleLatest
+      RETURN m {.*, personId: p.id, factionId: f.id} AS m ORDER BY m.possibleEarliest, f.id
     }
   }] AS persons,
   COLLECT {
@@ -43,17 +42,17 @@ RETURN
     MATCH (s)-[t:TIE]->(x:Person)
     WHERE t.certaintyRank >= $minRank
       // x is in people (the same test as above; a list lookup per tie would be quadratic)
-      AND ((x.bornEarliest IS NULL OR x.bornEarliest <= rangeTo) AND (x.diedLatest IS NULL OR rangeFrom <= x.diedLatest) AND ($factionIds IS NULL OR EXISTS { MATCH (x)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest) }))
-      AND (t.fromEarliest IS NULL OR t.fromEarliest <= rangeTo) AND (t.toLatest IS NULL OR rangeFrom <= t.toLatest)
+      AND (x.attestedEarliest <= rangeTo AND ($factionIds IS NULL OR EXISTS { MATCH (x)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND m.possibleEarliest <= rangeTo AND rangeFrom <= m.possibleLatest }))
+      AND t.possibleEarliest <= rangeTo AND rangeFrom <= t.possibleLatest
     RETURN t {.*, sourceId: s.id, targetId: x.id} AS t ORDER BY t.id
   } AS ties,
   COLLECT {
     MATCH (e:Event)
     WHERE e.dateEarliest <= rangeTo AND rangeFrom <= e.dateLatest
-      AND ($factionIds IS NULL OR EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE ((q.bornEarliest IS NULL OR q.bornEarliest <= rangeTo) AND (q.diedLatest IS NULL OR rangeFrom <= q.diedLatest) AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest) })) })
+      AND ($factionIds IS NULL OR EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE (q.attestedEarliest <= rangeTo AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND m.possibleEarliest <= rangeTo AND rangeFrom <= m.possibleLatest })) })
     RETURN e {.*, participants: COLLECT {
       MATCH (q:Person)-[r:PARTICIPATED_IN]->(e)
-      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: CASE WHEN ((q.bornEarliest IS NULL OR q.bornEarliest <= rangeTo) AND (q.diedLatest IS NULL OR rangeFrom <= q.diedLatest) AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND (m.fromEarliest IS NULL OR m.fromEarliest <= rangeTo) AND (m.toLatest IS NULL OR rangeFrom <= m.toLatest) })) THEN null ELSE q {.*} END} AS r
+      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: CASE WHEN (q.attestedEarliest <= rangeTo AND ($factionIds IS NULL OR EXISTS { MATCH (q)-[m:MEMBER_OF]->(f:Faction) WHERE f.id IN $factionIds AND m.certaintyRank >= $minRank AND m.possibleEarliest <= rangeTo AND rangeFrom <= m.possibleLatest })) THEN null ELSE q {.*} END} AS r
       ORDER BY r.role, q.id
     }} AS e ORDER BY e.dateEarliest, e.dateLatest, e.id
   } AS events,

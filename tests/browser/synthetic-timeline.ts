@@ -1,13 +1,28 @@
 /**
  * The synthetic generator's dataset (the one `npm run seed:synthetic` loads) in the wire shape
- * of the API's `timeline` + `sources` response, with status changes derived by the server's own
- * domain code. The scale test serves it to the real built app in place of the curated data, so
- * the time-step cost at 1k and 5k people is measured without a second Neo4j.
+ * of the API's `timeline` + `sources` response, with status changes, spans and evidence derived
+ * by the same code as the loader's (core/, server/src/seed/derive.ts). The scale test serves it
+ * to the real built app in place of the curated data, so the time-step cost at 1k and 5k people
+ * is measured without a second Neo4j.
  */
-import type { PartialDate } from '../../server/src/domain/partial-date.js';
-import { statusChanges } from '../../server/src/domain/status.js';
+import type { DerivedInterval } from '../../core/attestation.js';
+import type { PartialDate } from '../../core/partial-date.js';
+import { statusChanges } from '../../core/status.js';
 import type { Citation } from '../../server/src/seed/dataset.js';
+import { deriveTime, type PersonEvidence } from '../../server/src/seed/derive.js';
 import { generateSyntheticDataset } from '../../server/src/seed/synthetic.js';
+
+const wireBound = (b: DerivedInterval['start']) => ({ basis: b.basis, date: wireDate(b.date), fact: b.fact });
+const wireSpanned = (x: DerivedInterval | undefined) => {
+  if (x === undefined) throw new Error('internal: no derived span');
+  return {
+    span: { possibleFrom: x.span.possible?.earliest ?? null, possibleTo: x.span.possible?.latest ?? null, certainFrom: x.span.certain?.earliest ?? null, certainTo: x.span.certain?.latest ?? null },
+    start: wireBound(x.start),
+    end: wireBound(x.end),
+  };
+};
+const wireEvidence = (e: PersonEvidence | null | undefined) =>
+  e === null || e === undefined ? null : { first: { date: wireDate(e.first.date), fact: e.first.ref }, last: { date: wireDate(e.last.date), fact: e.last.ref }, fadesAfter: e.fadesAfter };
 
 const upper = (s: string): string => s.toUpperCase().replace(/-/g, '_');
 const wireDate = (d: PartialDate | null) =>
@@ -16,6 +31,7 @@ const cites = (list: readonly Citation[]) => list.map((c) => ({ source: { id: c.
 
 export function syntheticTimelineResponse(persons: number): unknown {
   const data = generateSyntheticDataset({ persons, seed: 42 });
+  const time = deriveTime(data);
   const targets = new Map<string, { eventId: string; kind: string; date: PartialDate; certainty: 'CERTAIN' | 'PROBABLE' | 'POSSIBLE' }[]>();
   for (const e of data.events) {
     if (e.date === null) continue;
@@ -40,12 +56,16 @@ export function syntheticTimelineResponse(persons: number): unknown {
       timeline: {
         from: earliest,
         to: latest,
-        factions: data.factions.map((f) => ({ id: f.id, name: f.name, aliases: f.aliases, parent: f.parent === null ? null : { id: f.parent } })),
+        factions: data.factions.map((f) => ({
+          id: f.id, name: f.name, aliases: f.aliases, parent: f.parent === null ? null : { id: f.parent },
+          lifespan: { formed: f.formed === null ? null : { date: wireDate(f.formed.date) }, dissolved: f.dissolved === null ? null : { date: wireDate(f.dissolved.date) } },
+        })),
         persons: data.persons.map((p) => ({
           person: { id: p.id, name: p.name, hangul: p.hangul, hanja: p.hanja, aliases: p.aliases.map((a) => a.form) },
           born: wireDate(p.born[0]?.date ?? null),
           died: wireDate(p.died[0]?.date ?? null),
-          statusChanges: statusChanges(targets.get(p.id) ?? [], p.died[0]?.date ?? null).map((c) => ({
+          evidence: wireEvidence(time.evidence.get(p.id)),
+          statusChanges: statusChanges<string, PartialDate>(targets.get(p.id) ?? [], p.died[0]?.date ?? null).map((c) => ({
             state: c.state,
             certainty: c.certainty,
             date: wireDate(c.date),
@@ -57,6 +77,7 @@ export function syntheticTimelineResponse(persons: number): unknown {
             certainty: upper(m.certainty),
             from: wireDate(m.from),
             to: wireDate(m.to),
+            ...wireSpanned(time.memberships.get(m)),
             citations: cites(m.cite),
           })),
         })),
@@ -70,6 +91,7 @@ export function syntheticTimelineResponse(persons: number): unknown {
           target: { id: t.b },
           from: wireDate(t.from),
           to: wireDate(t.to),
+          ...wireSpanned(time.ties.get(t)),
           citations: cites(t.cite),
         })),
         events: data.events

@@ -24,6 +24,8 @@ export const STATUS_LOOK: Readonly<Record<StatusGroup, StatusLook>> = {
   dead: { shape: 'octagon', fill: '#111111', border: '#111111', borderWidth: 2 },
   fled: { shape: 'vee', fill: '#ffffff', border: '#555555', borderWidth: 2 },
   rehabilitated: { shape: 'star', fill: 'faction', border: '#1a1a1a', borderWidth: 2 },
+  // No source speaks of them at this date: a pale, hollow ghost, so silence never reads as "active".
+  unattested: { shape: 'ellipse', fill: '#ffffff', border: '#8a8a8a', borderWidth: 1.5 },
 };
 
 export interface TieLook {
@@ -114,6 +116,7 @@ export function stylesheet(): StylesheetJson {
     // Uncertain status: dashed outline and a paler node, so "possibly purged" never reads as fact.
     { selector: 'node.person.uncertain', style: { 'border-style': 'dashed', 'border-width': 3, opacity: 0.65 } },
     { selector: 'node.person.former', style: { 'background-opacity': 0.55 } },
+    { selector: 'node.person.s-unattested', style: { 'border-style': 'dotted', opacity: 0.4 } },
     { selector: 'node.person.member-uncertain', style: { 'outline-width': 2, 'outline-color': '#777', 'outline-style': 'dotted', 'outline-offset': 2 } },
     { selector: '.hidden', style: { display: 'none' } },
     {
@@ -150,6 +153,8 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node.person.cmp-fell', style: { 'underlay-color': '#B2182B', 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
     { selector: 'node.person.cmp-rose', style: { 'underlay-color': '#009E73', 'underlay-opacity': 0.45, 'underlay-padding': 6 } },
     { selector: 'node.person.cmp-moved', style: { 'underlay-color': '#0072B2', 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
+    { selector: 'node.person.cmp-joined', style: { 'underlay-color': '#56B4E9', 'underlay-opacity': 0.4, 'underlay-padding': 6 } },
+    { selector: 'node.person.cmp-unattested', style: { opacity: 0.35, 'border-style': 'dotted', 'border-width': 3, 'border-color': '#777' } },
     // The console's result graph.
     { selector: 'node.result', style: { label: 'data(label)', 'background-color': 'data(colour)', width: 18, height: 18, 'font-size': 10 } },
     { selector: 'edge.result', style: { 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, 'target-arrow-shape': 'triangle', width: 1.5 } },

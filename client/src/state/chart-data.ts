@@ -1,16 +1,24 @@
 /**
- * Series for the factions-over-time chart: free members per faction at mid-year, and people
- * purged per year. Computed from the same prepared frames the network draws, so chart and
- * network always agree under the same filters.
+ * Series for the factions-over-time chart: free members per faction at mid-year as a band (those
+ * known to be members and free, up to those who may be), and people purged per year. Computed
+ * from the same prepared frames the network draws, so chart and network always agree under the
+ * same filters and the same time rules.
  */
 import type { Faction, Timeline } from '../model.js';
-import { dayOf, yearOf } from './dates.js';
+import { dayOf } from '../../../core/partial-date.js';
+import { yearOf } from './dates.js';
 import { computeFrame, type Prepared } from './frame.js';
 import { PURGE_STATES } from './status.js';
 
 export interface ChartSeries {
   readonly years: readonly number[];
-  readonly members: readonly { readonly faction: Faction; readonly counts: readonly number[] }[];
+  readonly members: readonly {
+    readonly faction: Faction;
+    /** Certainly members then, and certainly free (active or rehabilitated). */
+    readonly known: readonly number[];
+    /** Possibly members and possibly free: the top of the band (never below `known`). */
+    readonly possible: readonly number[];
+  }[];
   readonly purges: readonly number[];
 }
 
@@ -21,13 +29,16 @@ export function chartSeries(timeline: Timeline, prepared: Prepared, hiddenFactio
   for (let y = first; y <= last; y += 1) years.push(y);
   const factions = timeline.factions.filter((f) => !hiddenFactions.includes(f.id));
   const index = new Map(factions.map((f, i) => [f.id, i]));
-  const counts = factions.map(() => years.map(() => 0));
+  const known = factions.map(() => years.map(() => 0));
+  const possible = factions.map(() => years.map(() => 0));
   years.forEach((year, yi) => {
     const frame = computeFrame(prepared, dayOf(`${year}-07-01`));
     for (const p of frame.persons.values()) {
       if (p.parent === null || p.former || (p.group !== 'active' && p.group !== 'rehabilitated')) continue;
       const fi = index.get(p.parent);
-      if (fi !== undefined) (counts[fi] as number[])[yi] += 1;
+      if (fi === undefined) continue;
+      (possible[fi] as number[])[yi] += 1;
+      if (p.membershipCertain && p.statusCertain) (known[fi] as number[])[yi] += 1;
     }
   });
   const purges = years.map(() => 0);
@@ -40,5 +51,5 @@ export function chartSeries(timeline: Timeline, prepared: Prepared, hiddenFactio
       if (yi >= 0 && yi < purges.length) purges[yi] += 1;
     }
   }
-  return { years, members: factions.map((faction, i) => ({ faction, counts: counts[i] as number[] })), purges };
+  return { years, members: factions.map((faction, i) => ({ faction, known: known[i] as number[], possible: possible[i] as number[] })), purges };
 }

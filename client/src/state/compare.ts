@@ -1,16 +1,24 @@
 /**
- * Comparing two dates on one layout: who vanished (present or free at A, gone or purged at B),
- * who rose (absent at A, present at B, or rehabilitated by B), and who stayed.
+ * Comparing two dates on one layout. Silence is not a fall: someone the sources stop speaking
+ * of is "no longer attested", apart from those who fell (purged, dead or fled); someone who
+ * comes into the sources' sight "joined", apart from those who rose (rehabilitated).
  */
 import type { Frame, PersonFrame } from './frame.js';
 import type { StatusGroup } from './status.js';
 
-export type CompareMark = 'vanished' | 'rose' | 'fell' | 'moved' | 'same';
+export type CompareMark = 'vanished' | 'unattested' | 'joined' | 'rose' | 'fell' | 'moved' | 'same';
 
 export interface Comparison {
   readonly marks: ReadonlyMap<string, CompareMark>;
+  /** Shown at A, hidden at B by a filter (a hidden faction, "hide the dead and departed"). */
   readonly vanished: readonly string[];
+  /** Attested at A, no longer attested at B: the sources fall silent, nothing is known. */
+  readonly unattested: readonly string[];
+  /** Not yet (or no longer) attested at A, attested at B. */
+  readonly joined: readonly string[];
+  /** Free at A, purged, dead or fled at B. */
   readonly fell: readonly string[];
+  /** Purged at A, free again (rehabilitated) at B. */
   readonly rose: readonly string[];
   readonly moved: readonly string[];
 }
@@ -18,9 +26,11 @@ export interface Comparison {
 const FREE: ReadonlySet<StatusGroup> = new Set<StatusGroup>(['active', 'rehabilitated']);
 
 function markOf(a: PersonFrame | undefined, b: PersonFrame | undefined): CompareMark {
+  const attestedA = a !== undefined && a.group !== 'unattested';
+  const attestedB = b !== undefined && b.group !== 'unattested';
   if (a !== undefined && b === undefined) return 'vanished';
-  if (a === undefined) return 'rose';
-  if (b === undefined) return 'same';
+  if (!attestedA) return attestedB ? 'joined' : 'same';
+  if (!attestedB) return 'unattested';
   if (FREE.has(a.group) && !FREE.has(b.group)) return 'fell';
   if (!FREE.has(a.group) && FREE.has(b.group)) return 'rose';
   if (a.parent !== b.parent && !b.former) return 'moved';
@@ -30,13 +40,13 @@ function markOf(a: PersonFrame | undefined, b: PersonFrame | undefined): Compare
 export function compareFrames(a: Frame, b: Frame): Comparison {
   const marks = new Map<string, CompareMark>();
   const ids = new Set([...a.persons.keys(), ...b.persons.keys()]);
-  const lists: Record<CompareMark, string[]> = { vanished: [], rose: [], fell: [], moved: [], same: [] };
+  const lists: Record<CompareMark, string[]> = { vanished: [], unattested: [], joined: [], fell: [], rose: [], moved: [], same: [] };
   for (const id of ids) {
     const mark = markOf(a.persons.get(id), b.persons.get(id));
     marks.set(id, mark);
     lists[mark].push(id);
   }
-  return { marks, vanished: lists.vanished, fell: lists.fell, rose: lists.rose, moved: lists.moved };
+  return { marks, vanished: lists.vanished, unattested: lists.unattested, joined: lists.joined, fell: lists.fell, rose: lists.rose, moved: lists.moved };
 }
 
 /**

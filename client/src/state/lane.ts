@@ -1,8 +1,12 @@
 /**
  * Segments for the details panel's Gantt-like strips: status over time and memberships over
- * time, as fractions of the data's range so the panel only has to set widths.
+ * time, as fractions of the data's range so the panel only has to set widths. Both read the one
+ * time model: the status strip asks core/status.ts statusAt between the days where its answer
+ * can change, and a membership strip draws the span core/attestation.ts inferred.
  */
-import type { Moment, StatusKind } from '../model.js';
+import type { Span } from '../../../core/span.js';
+import { statusAt, type Evidence, type StatusChange } from '../../../core/status.js';
+import type { StatusKind } from '../model.js';
 import { statusGroup, type StatusGroup } from './status.js';
 
 export interface LaneSegment {
@@ -11,49 +15,48 @@ export interface LaneSegment {
   readonly end: number;
   readonly state: StatusKind;
   readonly group: StatusGroup;
-  /** True for the stretch where the change may or may not have happened yet. */
+  /** True where the status is not certain (imprecise dates, uncertain facts, carried past the evidence). */
   readonly uncertain: boolean;
 }
 
+/** The status strip: statusAt evaluated on each stretch between the days where it may change. */
 export function statusLane(
-  changes: readonly { readonly state: StatusKind; readonly date: Moment }[],
+  changes: readonly StatusChange<number>[],
+  evidence: Evidence<number> | null,
   rangeStart: number,
   rangeEnd: number,
 ): LaneSegment[] {
   const span = Math.max(1, rangeEnd - rangeStart);
   const frac = (day: number): number => Math.min(1, Math.max(0, (day - rangeStart) / span));
-  const sorted = [...changes].sort((a, b) => a.date.earliest - b.date.earliest);
+  const cuts = new Set<number>([rangeStart, rangeEnd + 1]);
+  for (const c of changes) cuts.add(c.date.earliest).add(c.date.latest + 1);
+  if (evidence !== null) cuts.add(evidence.first.earliest).add(evidence.first.latest + 1).add(evidence.last.latest + 1).add(evidence.fadesAfter + 1);
+  const days = [...cuts].filter((d) => d >= rangeStart && d <= rangeEnd + 1).sort((a, b) => a - b);
   const segments: LaneSegment[] = [];
-  let state: StatusKind = 'ACTIVE';
-  let from = rangeStart;
-  for (const c of sorted) {
-    if (c.date.earliest > from) segments.push({ start: frac(from), end: frac(c.date.earliest), state, group: statusGroup(state), uncertain: false });
-    // Between a change's earliest and latest day it may or may not have happened.
-    if (c.date.latest > c.date.earliest) {
-      segments.push({ start: frac(c.date.earliest), end: frac(c.date.latest), state: c.state, group: statusGroup(c.state), uncertain: true });
+  for (let i = 0; i + 1 < days.length; i += 1) {
+    const from = days[i] as number;
+    const to = days[i + 1] as number;
+    const status = statusAt(changes, evidence, { earliest: from, latest: from });
+    const previous = segments[segments.length - 1];
+    const segment = { start: frac(from), end: frac(to), state: status.state, group: statusGroup(status.state), uncertain: !status.certain };
+    if (previous !== undefined && previous.state === segment.state && previous.uncertain === segment.uncertain) {
+      segments[segments.length - 1] = { ...previous, end: segment.end };
+    } else {
+      segments.push(segment);
     }
-    state = c.state;
-    from = Math.max(from, c.date.latest);
   }
-  if (from < rangeEnd) segments.push({ start: frac(from), end: 1, state, group: statusGroup(state), uncertain: false });
   return segments.filter((s) => s.end > s.start);
 }
 
-export interface IntervalBar {
-  readonly start: number;
-  readonly end: number;
-  /** Open ends (no date given by the source) are drawn faded. */
-  readonly openStart: boolean;
-  readonly openEnd: boolean;
+export interface SpanBar {
+  /** Fractions of the range: where the interval may hold, and where it certainly does (null: nowhere). */
+  readonly possible: { readonly start: number; readonly end: number } | null;
+  readonly certain: { readonly start: number; readonly end: number } | null;
 }
 
-export function intervalBar(from: Moment | null, to: Moment | null, rangeStart: number, rangeEnd: number): IntervalBar {
-  const span = Math.max(1, rangeEnd - rangeStart);
-  const frac = (day: number): number => Math.min(1, Math.max(0, (day - rangeStart) / span));
-  return {
-    start: from === null ? 0 : frac(from.earliest),
-    end: to === null ? 1 : frac(to.latest),
-    openStart: from === null,
-    openEnd: to === null,
-  };
+export function spanBar(span: Span<number>, rangeStart: number, rangeEnd: number): SpanBar {
+  const width = Math.max(1, rangeEnd - rangeStart);
+  const frac = (day: number): number => Math.min(1, Math.max(0, (day - rangeStart) / width));
+  const part = (r: { earliest: number; latest: number } | null): SpanBar['possible'] => (r === null ? null : { start: frac(r.earliest), end: frac(r.latest + 1) });
+  return { possible: part(span.possible), certain: part(span.certain) };
 }

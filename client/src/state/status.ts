@@ -1,10 +1,12 @@
 /**
- * Status kinds grouped into the seven visual encodings the legend explains. The API's finer
+ * Status kinds grouped into the eight visual encodings the legend explains. The API's finer
  * kinds (ARRESTED vs IMPRISONED, EXECUTED vs DEAD) stay visible in labels and the details panel.
+ * What a status is at a date is core/status.ts's rule; this module only names and groups.
  */
 import type { StatusKind } from '../model.js';
+export { PURGE_STATUSES as PURGE_STATES } from '../../../core/vocabulary.js';
 
-export type StatusGroup = 'active' | 'demoted' | 'expelled' | 'imprisoned' | 'dead' | 'fled' | 'rehabilitated';
+export type StatusGroup = 'active' | 'demoted' | 'expelled' | 'imprisoned' | 'dead' | 'fled' | 'rehabilitated' | 'unattested';
 
 export const STATUS_GROUPS: readonly StatusGroup[] = [
   'active',
@@ -14,6 +16,7 @@ export const STATUS_GROUPS: readonly StatusGroup[] = [
   'dead',
   'fled',
   'rehabilitated',
+  'unattested',
 ];
 
 export function statusGroup(kind: StatusKind): StatusGroup {
@@ -35,6 +38,8 @@ export function statusGroup(kind: StatusKind): StatusGroup {
       return 'fled';
     case 'REHABILITATED':
       return 'rehabilitated';
+    case 'NOT_ATTESTED':
+      return 'unattested';
   }
 }
 
@@ -46,23 +51,14 @@ export const STATUS_LABEL: Readonly<Record<StatusGroup, string>> = {
   dead: 'Executed or dead',
   fled: 'Fled abroad',
   rehabilitated: 'Rehabilitated',
+  unattested: 'Not attested (no source speaks of them at this date)',
 };
 
 export function statusKindLabel(kind: StatusKind): string {
   return kind.toLowerCase().replace(/_/g, ' ');
 }
 
-/** Purge kinds counted in "purges per year": a fall, not a natural death or a flight. */
-export const PURGE_STATES: ReadonlySet<StatusKind> = new Set<StatusKind>([
-  'DEMOTED',
-  'EXPELLED',
-  'ARRESTED',
-  'IMPRISONED',
-  'LABOUR_REFORM',
-  'EXECUTED',
-]);
-
-/** Gone from the scene: hidden by the "hide the dead and departed" filter. */
+/** Gone from the scene, or out of the sources' sight: hidden by the "hide the dead and departed" filter. */
 export function isGone(group: StatusGroup): boolean {
-  return group === 'dead' || group === 'fled';
+  return group === 'dead' || group === 'fled' || group === 'unattested';
 }

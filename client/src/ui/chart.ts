@@ -1,5 +1,6 @@
 /**
- * Factions over time: free members per faction (lines) and people purged per year (bars),
+ * Factions over time: free members per faction (a line for those known, a band up to those
+ * possible) and people purged per year (bars),
  * with a marker at the slider's year. Clicking a year moves the slider there.
  */
 import {
@@ -7,6 +8,7 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -18,7 +20,7 @@ import {
 import type { ChartSeries } from '../state/chart-data.js';
 import { h, replace } from './dom.js';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Filler);
 
 export class FactionChart {
   private chart: Chart | null = null;
@@ -31,7 +33,7 @@ export class FactionChart {
     private readonly colours: ReadonlyMap<string, string>,
     private readonly onYear: (year: number) => void,
   ) {
-    this.canvas = h('canvas', { id: 'faction-chart', role: 'img', 'aria-label': 'Active members per faction per year, and purges per year' });
+    this.canvas = h('canvas', { id: 'faction-chart', role: 'img', 'aria-label': 'Members per faction per year (known, with a band up to possible), and purges per year' });
     replace(root, h('div', { class: 'chart-box' }, this.canvas));
   }
 
@@ -39,20 +41,41 @@ export class FactionChart {
     this.series = series;
     const labels = series.years.map(String);
     const datasets = [
-      ...series.members.map((m) => ({
-        type: 'line' as const,
-        label: `${m.faction.name}: active members`,
-        data: [...m.counts],
-        borderColor: this.colours.get(m.faction.id) ?? '#999',
-        backgroundColor: this.colours.get(m.faction.id) ?? '#999',
-        borderWidth: 2.5,
+      // Each faction is a band: the solid line counts those known to be free members, the
+      // shaded band above it reaches those who may be (undated or inferred memberships,
+      // uncertain statuses). Unknown is drawn as unknown, never as a count.
+      ...series.members.flatMap((m) => {
+        const colour = this.colours.get(m.faction.id) ?? '#999';
         // A sub-group shares its parent's hue (see state/palette.ts), so its line is dashed
         // and its points are squares to keep the two apart in the chart and its legend.
-        borderDash: m.faction.parentId === null ? [] : [6, 4],
-        pointStyle: m.faction.parentId === null ? 'circle' : 'rect',
-        pointRadius: 2,
-        yAxisID: 'y',
-      })),
+        const sub = m.faction.parentId !== null;
+        return [
+          {
+            type: 'line' as const,
+            label: `${m.faction.name}: known members`,
+            data: [...m.known],
+            borderColor: colour,
+            backgroundColor: colour,
+            borderWidth: 2.5,
+            borderDash: sub ? [6, 4] : [],
+            pointStyle: sub ? 'rect' : 'circle',
+            pointRadius: 2,
+            yAxisID: 'y',
+          },
+          {
+            type: 'line' as const,
+            label: `${m.faction.name}: possible members (band)`,
+            data: [...m.possible],
+            borderColor: colour,
+            backgroundColor: `${colour}33`,
+            borderWidth: 1,
+            borderDash: [2, 3],
+            pointRadius: 0,
+            fill: '-1',
+            yAxisID: 'y',
+          },
+        ];
+      }),
       {
         type: 'bar' as const,
         label: 'People purged',

@@ -1,4 +1,4 @@
-/** The compare panel: a second date, and who vanished, fell, rose or moved between the two. */
+/** The compare panel: a second date, and who fell, fell silent, joined, rose or moved between the two. */
 import type { Comparison } from '../state/compare.js';
 import { isoOf, monthLabel } from '../state/dates.js';
 import { h } from './dom.js';
@@ -30,10 +30,12 @@ export function renderCompare(
       h('input', { type: 'month', id: 'compare-before', value: isoOf(before).slice(0, 7), onChange: (e: Event) => on.onBefore((e.target as HTMLInputElement).value) }),
     ),
     h('p', {}, `Later date: ${monthLabel(after)} (the slider). The network shows the later date; ghosts mark those who vanished.`),
-    list('compare-vanished', 'Vanished', comparison.vanished),
     list('compare-fell', 'Fell (purged, dead or fled)', comparison.fell),
-    list('compare-rose', 'Rose (appeared or rehabilitated)', comparison.rose),
+    list('compare-unattested', 'No longer attested (the sources fall silent; not a fall)', comparison.unattested),
+    list('compare-joined', 'Joined (first attested, or attested again)', comparison.joined),
+    list('compare-rose', 'Rose (rehabilitated)', comparison.rose),
     list('compare-moved', 'Changed faction', comparison.moved),
+    list('compare-vanished', 'Hidden by a filter at the later date', comparison.vanished),
     h('button', { id: 'compare-exit', onClick: () => on.onExit() }, 'Back to the network'),
   );
 }

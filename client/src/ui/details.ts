@@ -3,9 +3,10 @@
  * with their citations, and the bibliography behind all of it.
  */
 import type { PersonDetails } from '../api.js';
-import type { Citation, Moment, Source } from '../model.js';
+import type { Citation, Source } from '../model.js';
 import { yearOf } from '../state/dates.js';
-import { intervalBar, statusLane } from '../state/lane.js';
+import { spanBar, statusLane } from '../state/lane.js';
+import { boundsText, evidenceText, when } from './bounds.js';
 import { STATUS_LABEL, statusKindLabel, type StatusGroup } from '../state/status.js';
 import { bibliographyList, citationList } from './citations.js';
 import { h } from './dom.js';
@@ -18,10 +19,9 @@ export const LANE_COLOUR: Readonly<Record<StatusGroup, string>> = {
   dead: '#111111',
   fled: '#56B4E9',
   rehabilitated: '#CC79A7',
+  unattested: '#d9d9d9',
 };
 
-const when = (m: Moment | null): string => (m === null ? '?' : `${m.approximate ? 'c. ' : ''}${m.iso}`);
-const range = (from: Moment | null, to: Moment | null): string => `${when(from)} – ${to === null ? '' : when(to)}`;
 const cert = (c: string): HTMLElement | null => (c === 'CERTAIN' ? null : h('span', { class: `cert ${c}` }, c.toLowerCase()));
 
 export interface DetailsContext {
@@ -40,32 +40,32 @@ function axis(start: number, end: number): HTMLElement {
 }
 
 export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElement {
-  const lane = statusLane(p.statusChanges, ctx.start, ctx.end);
+  const changes = p.statusChanges.map((c) => ({ state: c.state, date: { earliest: c.date.earliest, latest: c.date.latest }, certainty: c.certainty, eventId: c.eventTitle }));
+  const lane = statusLane(changes, p.evidence, ctx.start, ctx.end);
   const strip = h(
     'div',
-    { class: 'lane', role: 'img', 'aria-label': `Status over time: ${p.statusChanges.map((c) => `${statusKindLabel(c.state)} ${c.date.iso}`).join(', ') || 'active throughout'}` },
+    { class: 'lane', role: 'img', 'aria-label': `Status over time: ${lane.map((s) => `${statusKindLabel(s.state)}${s.uncertain ? ' (uncertain)' : ''}`).join(', then ')}` },
     ...lane.map((s) =>
       h('span', {
-        title: `${STATUS_LABEL[s.group]}${s.uncertain ? ' (date uncertain)' : ''}`,
+        title: `${STATUS_LABEL[s.group]}${s.uncertain ? ' (uncertain)' : ''}`,
         style: `width:${((s.end - s.start) * 100).toFixed(2)}%;background:${s.uncertain ? `repeating-linear-gradient(45deg,${LANE_COLOUR[s.group]} 0 4px,#fff 4px 7px)` : LANE_COLOUR[s.group]}`,
       }),
     ),
   );
   const factionStrips = p.memberships.map((m) => {
-    const bar = intervalBar(m.from, m.to, ctx.start, ctx.end);
+    const bar = spanBar(m.span, ctx.start, ctx.end);
     const colour = ctx.factionColours.get(m.factionId) ?? '#bbb';
+    const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+    // Possible stretch hatched and pale, certain stretch solid; nothing where the graph asserts nothing.
+    const layers = [
+      bar.possible === null ? null : h('span', { class: 'span-possible', style: `left:${pct(bar.possible.start)};width:${pct(bar.possible.end - bar.possible.start)};background:repeating-linear-gradient(45deg,${colour} 0 3px,#fff 3px 6px)` }),
+      bar.certain === null ? null : h('span', { class: 'span-certain', style: `left:${pct(bar.certain.start)};width:${pct(bar.certain.end - bar.certain.start)};background:${colour}` }),
+    ];
     return h(
       'div',
       {},
-      h('div', {}, `${m.factionName}: ${range(m.from, m.to)} `, cert(m.certainty)),
-      h(
-        'div',
-        { class: 'lane', style: 'height:10px', 'aria-hidden': 'true' },
-        h('span', { style: `width:${(bar.start * 100).toFixed(2)}%` }),
-        h('span', {
-          style: `width:${((bar.end - bar.start) * 100).toFixed(2)}%;background:${colour};opacity:${m.certainty === 'CERTAIN' ? 1 : 0.5}`,
-        }),
-      ),
+      h('div', {}, `${m.factionName}: ${boundsText(m)} `, cert(m.certainty)),
+      h('div', { class: 'lane span-lane', style: 'height:10px', 'aria-hidden': 'true' }, ...layers),
       citationList(m.citations, ctx.sources),
     );
   });
@@ -88,6 +88,7 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
     h('h3', {}, 'Name forms'),
     h('ul', { id: 'name-forms' }, ...[p.name, p.hangul, p.hanja, ...p.aliases].filter((x): x is string => x !== null).map((n) => h('li', { lang: /[\u3131-\uD79D]/.test(n) ? 'ko' : /[\u4E00-\u9FFF]/.test(n) ? 'zh-Hant' : undefined }, n))),
     h('h3', {}, 'Status over time'),
+    h('p', { class: 'cite', id: 'person-evidence' }, evidenceText(p)),
     strip,
     axis(ctx.start, ctx.end),
     h(
@@ -111,7 +112,7 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
     h('h3', {}, 'Offices'),
     p.offices.length === 0
       ? h('p', {}, 'No offices recorded.')
-      : h('ul', {}, ...p.offices.map((o) => h('li', {}, `${o.title}, ${range(o.from, o.to)} `, cert(o.certainty), citationList(o.citations, ctx.sources)))),
+      : h('ul', {}, ...p.offices.map((o) => h('li', {}, `${o.title}: ${boundsText(o)} `, cert(o.certainty), citationList(o.citations, ctx.sources)))),
     h('h3', {}, 'Ties'),
     p.ties.length === 0
       ? h('p', {}, 'No ties recorded.')
@@ -124,7 +125,7 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
               {},
               `${t.kind.toLowerCase()} ${t.directed ? (t.outgoing ? '→ ' : '← ') : 'with '}`,
               h('button', { class: 'linkish', onClick: () => ctx.onPick(t.other.id) }, t.other.name),
-              `, ${range(t.from, t.to)} `,
+              `: ${boundsText(t)} `,
               cert(t.certainty),
               t.summary === null ? null : h('div', {}, t.summary),
               citationList(t.citations, ctx.sources),

@@ -4,12 +4,26 @@
  */
 import type { Timeline } from '../model.js';
 import { monthLabel } from '../state/dates.js';
-import type { Frame } from '../state/frame.js';
+import type { Frame, PersonFrame } from '../state/frame.js';
 import { statusKindLabel } from '../state/status.js';
 import { h } from './dom.js';
 
 const WINDOW_DAYS = 183;
 const LIST_LIMIT = 400;
+
+/** "(expelled)", "(active?)" for an uncertain status; nothing for a certain ACTIVE. */
+function statusNote(p: PersonFrame): string {
+  if (p.state === 'ACTIVE' && p.statusCertain) return '';
+  return ` (${statusKindLabel(p.state)}${p.statusCertain ? '' : '?'})`;
+}
+
+function overviewCount(frame: Frame): string {
+  let silent = 0;
+  for (const p of frame.persons.values()) if (p.state === 'NOT_ATTESTED') silent += 1;
+  const attested = frame.persons.size - silent;
+  const also = silent === 0 ? '' : ` (and ${silent} no longer attested at this date, drawn as pale ghosts)`;
+  return `${attested} people attested and ${frame.ties.length} ties shown${also}. Search or click a person to read about them.`;
+}
 
 export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: number) => void): HTMLElement {
   const near = timeline.events.filter((e) => Math.abs(e.date.earliest - frame.day) <= WINDOW_DAYS).slice(0, 30);
@@ -24,7 +38,7 @@ export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: n
     'section',
     { id: 'overview' },
     h('h2', {}, monthLabel(frame.day)),
-    h('p', {}, `${frame.persons.size} people and ${frame.ties.length} ties shown. Search or click a person to read about them.`),
+    h('p', {}, overviewCount(frame)),
     h('h3', {}, 'Events within six months'),
     near.length === 0
       ? h('p', {}, 'No recorded events near this date.')
@@ -44,7 +58,7 @@ export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: n
             ...ids.slice(0, Math.max(0, LIST_LIMIT - listed)).map((id) => {
               listed += 1;
               const p = frame.persons.get(id);
-              return h('li', { 'data-person': id }, names.get(id) ?? id, p === undefined || p.state === 'ACTIVE' ? '' : ` (${statusKindLabel(p.state)})`);
+              return h('li', { 'data-person': id }, names.get(id) ?? id, p === undefined ? '' : statusNote(p));
             }),
           ),
         ),

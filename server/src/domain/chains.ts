@@ -12,8 +12,10 @@
  * A path continues through a person: the next step may start from any of that person's nodes
  * dated no earlier than where the path reached them, so paths run forward in time.
  */
-import { CERTAINTY_RANK, daysBetween, intervalActivity, type Certainty } from './intervals.js';
-import type { PartialDate } from './partial-date.js';
+import { daysBetween } from '../../../core/partial-date.js';
+import { spanActivity, type Span } from '../../../core/span.js';
+import { weakestCertainty, type Certainty } from '../../../core/vocabulary.js';
+import type { PartialDate } from '../../../core/partial-date.js';
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 export type StepKind = 'EVENT_LINK' | 'ACCUSATION' | 'ASSOCIATION';
@@ -32,8 +34,8 @@ export interface ChainTieInput<C> {
   readonly kind: string;
   readonly sourceId: string;
   readonly targetId: string;
-  readonly from: PartialDate | null;
-  readonly to: PartialDate | null;
+  /** The tie's span under the time model (core/attestation.ts). */
+  readonly span: Span<string>;
   readonly certainty: Certainty;
   readonly citations: readonly C[];
 }
@@ -81,7 +83,7 @@ const ACCUSATION_WEIGHT = 0.9;
 const ASSOCIATION_WEIGHT = 0.6;
 
 export function weakest(...levels: Certainty[]): Certainty {
-  return levels.reduce((a, b) => (CERTAINTY_RANK[b] < CERTAINTY_RANK[a] ? b : a), 'CERTAIN');
+  return weakestCertainty(levels);
 }
 
 /** e1 is earlier than e2: it begins no later and the two are not indistinguishable. */
@@ -137,7 +139,7 @@ export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: reado
     if (NOT_ASSOCIATION.has(tie.kind)) continue;
     for (const [a, b] of [[tie.sourceId, tie.targetId], [tie.targetId, tie.sourceId]] as const) {
       for (const first of falls.get(a) ?? []) {
-        const activity = intervalActivity(tie.from, tie.to, first.event.date);
+        const activity = spanActivity(tie.span, first.event.date);
         if (activity === 'NO') continue;
         for (const second of falls.get(b) ?? []) {
           if (first.event.id === second.event.id || !earlier(first.event.date, second.event.date)) continue;

@@ -1,8 +1,11 @@
 /** Argument checks: each failure is BAD_USER_INPUT naming the argument. */
 import { badInput } from '../errors.js';
-import type { Certainty, Period } from '../domain/intervals.js';
-import { CERTAINTY_RANK } from '../domain/intervals.js';
-import { parseExactDate, type PartialDate } from '../domain/partial-date.js';
+import type { Range } from '../../../core/span.js';
+import { CERTAINTY_RANK, type Certainty } from '../../../core/vocabulary.js';
+
+/** First and last day (YYYY-MM-DD) of a date argument. */
+export type Period = Range<string>;
+import { parseExactDate, type PartialDate } from '../../../core/partial-date.js';
 import { ID_PATTERN } from '../seed/schema.js';
 
 export function dateArg(field: string, value: string): PartialDate {

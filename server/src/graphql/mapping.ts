@@ -4,8 +4,9 @@
  */
 import { AtlasError, ErrorCode } from '../errors.js';
 import type { Plain } from '../db/values.js';
-import type { Certainty } from '../domain/intervals.js';
-import type { DatePrecision } from '../domain/partial-date.js';
+import type { Certainty } from '../../../core/vocabulary.js';
+import { evidenceFrom, lifespanFrom, spanFieldsOf } from './time-mapping.js';
+import type { DatePrecision } from '../../../core/partial-date.js';
 import type {
   CitationModel, DateModel, EventLinkModel, EventModel, FactionModel, MembershipModel, OfficeModel,
   ParticipationModel, PersonDetails, PersonModel, SourceModel, TieModel,
@@ -139,6 +140,7 @@ export function toPerson(props: Props): PersonModel {
     summary: optStr(props, 'summary'),
     disambiguation: optStr(props, 'disambiguation'),
     citations: citationsOf(props['citations']),
+    evidence: evidenceFrom(props['evidence']),
   };
 }
 
@@ -165,6 +167,7 @@ export function toFaction(props: Props): FactionModel {
     description: optStr(props, 'description'),
     parentId: optStr(props, 'parentId'),
     citations: citationsOf(props['citations']),
+    lifespan: lifespanFrom(props, str(props, 'id')),
   };
 }
 
@@ -201,6 +204,7 @@ export function toMembership(props: Props, member?: PersonModel): MembershipMode
     faction: nested(faction, toFaction),
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
+    ...spanFieldsOf(props, 'membership', str(props, 'id')),
     certainty: certaintyOf(props['certainty'], 'membership', str(props, 'id')),
     citations: citationsOf(props['citations']),
   };
@@ -213,6 +217,7 @@ export function toOffice(props: Props): OfficeModel {
     title: str(props, 'title'),
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
+    ...spanFieldsOf(props, 'office', id),
     certainty: certaintyOf(props['certainty'], 'office', id),
     citations: citationsOf(props['citations']),
   };
@@ -258,6 +263,7 @@ export function toTie(props: Props): TieModel {
     directed: props['directed'] === true,
     from: dateOf(props, 'from'),
     to: dateOf(props, 'to'),
+    ...spanFieldsOf(props, 'tie', str(props, 'id')),
     certainty: certaintyOf(props['certainty'], 'tie', str(props, 'id')),
     summary: optStr(props, 'summary'),
     citations: citationsOf(props['citations']),

@@ -3,12 +3,46 @@
  * mapping.ts). Optional fields are filled when the parent query fetched them; when absent, field
  * resolvers fetch them through the per-request batch loaders (loaders.ts), never one by one.
  */
-import type { Certainty } from '../domain/intervals.js';
-import type { PartialDate } from '../domain/partial-date.js';
-import type { StatusChange, StatusKind } from '../domain/status.js';
+import type { Bound, FactRef } from '../../../core/attestation.js';
+import type { PartialDate } from '../../../core/partial-date.js';
+import type { Span } from '../../../core/span.js';
+import type { StatusBasis, StatusChange } from '../../../core/status.js';
+import type { Certainty, StatusKind } from '../../../core/vocabulary.js';
 import type { CappedGraph } from '../db/console.js';
 
 export type DateModel = PartialDate;
+export type BoundModel = Bound;
+export type SpanModel = Span<string>;
+
+/** An interval's inferred span and the basis of each end (core/attestation.ts). */
+export interface SpanFields {
+  readonly span: Span<string>;
+  readonly start: Bound;
+  readonly end: Bound;
+}
+
+export interface AttestedFactModel {
+  readonly date: DateModel;
+  readonly fact: FactRef;
+}
+
+/** The first and last dated fact about a person, and the last day a status is carried after it. */
+export interface EvidenceModel {
+  readonly first: AttestedFactModel;
+  readonly last: AttestedFactModel;
+  readonly fadesAfter: string;
+}
+
+export interface LifespanClaimModel {
+  readonly date: DateModel;
+  readonly certainty: Certainty;
+  readonly citations: readonly CitationModel[];
+}
+
+export interface LifespanModel {
+  readonly formed: LifespanClaimModel | null;
+  readonly dissolved: LifespanClaimModel | null;
+}
 
 export interface CitationModel {
   readonly sourceId: string;
@@ -37,6 +71,8 @@ export interface PersonModel {
   readonly summary: string | null;
   readonly disambiguation: string | null;
   readonly citations: readonly CitationModel[];
+  /** Null when no dated fact attests the person. */
+  readonly evidence: EvidenceModel | null;
   readonly details?: PersonDetails;
   /** TARGET events, when the query fetched them without the full details (network, timeline). */
   readonly targets?: readonly EventModel[];
@@ -60,11 +96,12 @@ export interface FactionModel {
   readonly description: string | null;
   readonly parentId: string | null;
   readonly citations: readonly CitationModel[];
+  readonly lifespan: LifespanModel;
   readonly subgroupIds?: readonly string[];
   readonly memberships?: readonly MembershipModel[];
 }
 
-export interface MembershipModel {
+export interface MembershipModel extends SpanFields {
   readonly id: string;
   readonly personId: string;
   readonly factionId: string;
@@ -76,7 +113,7 @@ export interface MembershipModel {
   readonly citations: readonly CitationModel[];
 }
 
-export interface OfficeModel {
+export interface OfficeModel extends SpanFields {
   readonly id: string;
   readonly title: string;
   readonly from: DateModel | null;
@@ -117,7 +154,7 @@ export interface ParticipationModel {
   readonly citations: readonly CitationModel[];
 }
 
-export interface TieModel {
+export interface TieModel extends SpanFields {
   readonly id: string;
   readonly kind: string;
   readonly sourceId: string;
@@ -141,9 +178,13 @@ export interface StatusModel {
   readonly certain: boolean;
   readonly otherwise: StatusKind | null;
   readonly change: StatusChangeModel | null;
+  readonly lastKnown: StatusKind;
+  readonly basis: StatusBasis;
+  readonly inferred: boolean;
+  readonly evidence: EvidenceModel | null;
 }
 
-export interface StatusChangeModel extends StatusChange {
+export interface StatusChangeModel extends StatusChange<string, DateModel> {
   readonly event?: EventModel;
 }
 

@@ -2,9 +2,11 @@
  * The seed after validation: typed records with parsed dates, each remembering where it was
  * written so cross-reference checks can point back at the file and line.
  */
-import type { PartialDate } from '../domain/partial-date.js';
+import type { PartialDate } from '../../../core/partial-date.js';
 import type { FieldPath, SeedFile } from './read.js';
-import type { AliasSystem, Certainty, EventKind, LinkType, Role, SourceKind, TieKind } from './schema.js';
+import type {
+  AliasSystem, SeedCertainty as Certainty, SeedEventKind as EventKind, SeedLinkType as LinkType, SeedRole as Role, SourceKind, SeedTieKind as TieKind,
+} from '../../../core/vocabulary.js';
 
 export interface Location {
   readonly file: SeedFile;
@@ -35,6 +37,10 @@ export interface FactionRecord {
   readonly aliases: string[];
   readonly parent: string | null;
   readonly description: string | null;
+  /** When it formed as a group; required by the validator (null only in a record with errors). */
+  readonly formed: DateClaim | null;
+  /** When it ceased to act as one; null when the sources give no end within the period. */
+  readonly dissolved: DateClaim | null;
   readonly cite: Citation[];
   readonly loc: Location;
 }

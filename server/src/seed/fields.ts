@@ -2,7 +2,7 @@
  * Typed field access over parsed YAML that records, rather than throws, every problem it meets,
  * so one run reports every error in the seed with its file, line and field.
  */
-import { parsePartialDate, type PartialDate } from '../domain/partial-date.js';
+import { parsePartialDate, type PartialDate } from '../../../core/partial-date.js';
 import type { Citation, Location } from './dataset.js';
 import type { SeedError } from './errors.js';
 import { formatFieldPath, lineOf, type FieldPath, type SeedFile } from './read.js';

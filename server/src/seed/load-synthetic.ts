@@ -32,13 +32,18 @@ export const START = '@start';
 export const END = '@end';
 
 const INTERVAL = ['fromIso', 'fromPrecision', 'fromApprox', 'toIso', 'toPrecision', 'toApprox', 'fromEarliest', 'fromLatest', 'toEarliest', 'toLatest'] as const;
+/** The inferred span (model.ts spanFields). */
+const SPAN = ['bounds', 'possibleEarliest', 'possibleLatest', 'certainEarliest', 'certainLatest'] as const;
 
 export const SOURCE_COLUMNS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind'] as const;
-export const FACTION_COLUMNS = ['id', 'name', 'aliases', 'parentId', 'description', 'citations', 'sourceIds'] as const;
+export const FACTION_COLUMNS = [
+  'id', 'name', 'aliases', 'parentId', 'description', 'citations', 'sourceIds', 'lifespan', 'formedIso', 'formedPrecision', 'formedApprox',
+  'dissolvedIso', 'dissolvedPrecision', 'dissolvedApprox', 'formedEarliest', 'formedLatest', 'dissolvedEarliest', 'dissolvedLatest',
+] as const;
 export const PERSON_COLUMNS = [
   'id', 'name', 'hangul', 'hanja', 'aliases', 'aliasSystems', 'searchKeys', 'summary', 'disambiguation', 'bornClaims', 'diedClaims',
   'namesCitations', 'citations', 'sourceIds', 'bornIso', 'bornPrecision', 'bornApprox', 'diedIso', 'diedPrecision', 'diedApprox',
-  'bornEarliest', 'bornLatest', 'diedEarliest', 'diedLatest',
+  'bornEarliest', 'bornLatest', 'diedEarliest', 'diedLatest', 'evidence', 'attestedEarliest', 'carriedLatest',
 ] as const;
 export const OFFICE_COLUMNS = ['id', 'title'] as const;
 export const EVENT_COLUMNS = [
@@ -46,11 +51,11 @@ export const EVENT_COLUMNS = [
   'dateEarliest', 'dateLatest',
 ] as const;
 export const SUBGROUP_COLUMNS = [START, END, 'id'] as const;
-export const MEMBERSHIP_COLUMNS = [START, END, 'id', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL] as const;
-export const HELD_COLUMNS = [START, END, 'id', 'title', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL] as const;
+export const MEMBERSHIP_COLUMNS = [START, END, 'id', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN] as const;
+export const HELD_COLUMNS = [START, END, 'id', 'title', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN] as const;
 export const PARTICIPATION_COLUMNS = [START, END, 'id', 'role', 'citations', 'sourceIds'] as const;
 export const LINK_COLUMNS = [START, END, 'id', 'citations', 'sourceIds'] as const;
-export const TIE_COLUMNS = [START, END, 'id', 'kind', 'directed', 'summary', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL] as const;
+export const TIE_COLUMNS = [START, END, 'id', 'kind', 'directed', 'summary', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN] as const;
 
 export interface CreateStep {
   readonly key: keyof GraphRows;

@@ -2,12 +2,14 @@
  * Validated dataset -> graph rows, following docs/data-model.md: enumerations upper-case,
  * partial dates as five properties, citations as JSON plus a sourceIds list.
  */
-import { formatPartialDate } from '../domain/partial-date.js';
+import { formatPartialDate } from '../../../core/partial-date.js';
 import { searchKeys } from '../domain/names.js';
 import type { Citation, DateClaim, Dataset, EventRecord, PersonRecord } from './dataset.js';
 import { preferredClaim } from './parse.js';
+import { deriveTime, eachMembership, heldId, type DerivedTime, type PersonEvidence } from './derive.js';
+import type { DerivedInterval } from '../../../core/attestation.js';
 import { dateFields, emptyRows, type GraphRows, type NodeRow, type PropertyValue, type RelationshipRow } from './rows.js';
-import { CERTAINTY_RANK, graphValue, type Certainty, type LinkType } from './schema.js';
+import { CERTAINTY_RANK, graphValue, type SeedCertainty as Certainty, type SeedLinkType as LinkType } from '../../../core/vocabulary.js';
 
 function citationFields(citations: readonly Citation[]): { citations: string; sourceIds: string[] } {
   return {
@@ -17,7 +19,12 @@ function citationFields(citations: readonly Citation[]): { citations: string; so
 }
 
 function certaintyFields(certainty: Certainty): { certainty: string; certaintyRank: number } {
-  return { certainty: graphValue(certainty), certaintyRank: CERTAINTY_RANK[certainty] };
+  return { certainty: graphValue(certainty), certaintyRank: CERTAINTY_RANK[graphValue(certainty)] };
+}
+
+/** A faction's formed/dissolved claim: certainty and citations (the date has its own fields). */
+function lifespanClaim(claim: DateClaim | null): { certainty: string; citations: unknown } | null {
+  return claim === null ? null : { certainty: graphValue(claim.certainty), citations: JSON.parse(citationFields(claim.cite).citations) as unknown };
 }
 
 /** Every claim, for the API's "sources disagree" display. */
@@ -46,6 +53,32 @@ export function officeId(title: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * The inferred span of an interval, under names of its own (docs/data-model.md, "Time"): the
+ * possible and certain stretches as dates for the database's filters, and both bounds with their
+ * basis and source fact as JSON. The recorded from/to stay as they were written.
+ */
+function spanFields(derived: DerivedInterval, props: Record<string, PropertyValue>, dates: Record<string, string | null>): void {
+  props.bounds = JSON.stringify({ start: derived.start, end: derived.end });
+  dates.possibleEarliest = derived.span.possible?.earliest ?? null;
+  dates.possibleLatest = derived.span.possible?.latest ?? null;
+  dates.certainEarliest = derived.span.certain?.earliest ?? null;
+  dates.certainLatest = derived.span.certain?.latest ?? null;
+}
+
+/** A person's evidence span: JSON for the API, and its first day as a date for the network's filter. */
+function evidenceFields(evidence: PersonEvidence | null, props: Record<string, PropertyValue>, dates: Record<string, string | null>): void {
+  props.evidence = evidence === null ? null : JSON.stringify(evidence);
+  dates.attestedEarliest = evidence?.first.date.earliest ?? null;
+  dates.carriedLatest = evidence?.fadesAfter ?? null;
+}
+
+function derivedOf<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`internal: no derived time for ${what}`);
+  return value;
+}
+
 function node(id: string, props: Record<string, PropertyValue>, dates: Record<string, string | null> = {}): NodeRow {
   return { id, props: { id, ...props }, dates };
 }
@@ -54,7 +87,7 @@ function relationship(id: string, from: string, to: string, props: Record<string
   return { id, from, to, props: { id, ...props }, dates };
 }
 
-function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, NodeRow>): void {
+function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, NodeRow>, time: DerivedTime): void {
   const props: Record<string, PropertyValue> = {
     name: person.name,
     hangul: person.hangul,
@@ -76,18 +109,17 @@ function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, 
   const dates: Record<string, string | null> = {};
   dateFields('born', preferredClaim(person.born)?.date ?? null, props, dates);
   dateFields('died', preferredClaim(person.died)?.date ?? null, props, dates);
+  evidenceFields(time.evidence.get(person.id) ?? null, props, dates);
   rows.persons.push(node(person.id, props, dates));
 
-  const perFaction = new Map<string, number>();
-  for (const m of person.memberships) {
-    const n = perFaction.get(m.faction) ?? 0;
-    perFaction.set(m.faction, n + 1);
+  eachMembership(person, (m, id) => {
     const mProps: Record<string, PropertyValue> = { ...certaintyFields(m.certainty), ...citationFields(m.cite) };
     const mDates: Record<string, string | null> = {};
     dateFields('from', m.from, mProps, mDates);
     dateFields('to', m.to, mProps, mDates);
-    rows.memberships.push(relationship(`${person.id}/member/${m.faction}/${n}`, person.id, m.faction, mProps, mDates));
-  }
+    spanFields(derivedOf(time.memberships, m, id), mProps, mDates);
+    rows.memberships.push(relationship(id, person.id, m.faction, mProps, mDates));
+  });
   person.offices.forEach((office, index) => {
     const id = officeId(office.title);
     if (!offices.has(id)) offices.set(id, node(id, { title: office.title }));
@@ -95,7 +127,8 @@ function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, 
     const oDates: Record<string, string | null> = {};
     dateFields('from', office.from, oProps, oDates);
     dateFields('to', office.to, oProps, oDates);
-    rows.held.push(relationship(`${person.id}/office/${index}`, person.id, id, oProps, oDates));
+    spanFields(derivedOf(time.offices, office, heldId(person.id, index)), oProps, oDates);
+    rows.held.push(relationship(heldId(person.id, index), person.id, id, oProps, oDates));
   });
 }
 
@@ -128,19 +161,25 @@ function eventRows(event: EventRecord, rows: GraphRows): void {
 
 export function datasetToRows(dataset: Dataset): GraphRows {
   const rows = emptyRows();
+  const time = deriveTime(dataset);
   for (const source of dataset.sources) {
     rows.sources.push(node(source.id, {
       title: source.title, author: source.author, year: source.year, publication: source.publication, file: source.file, kind: graphValue(source.kind),
     }));
   }
   for (const faction of dataset.factions) {
-    rows.factions.push(node(faction.id, {
+    const fProps: Record<string, PropertyValue> = {
       name: faction.name, aliases: faction.aliases, parentId: faction.parent, description: faction.description, ...citationFields(faction.cite),
-    }));
+      lifespan: JSON.stringify({ formed: lifespanClaim(faction.formed), dissolved: lifespanClaim(faction.dissolved) }),
+    };
+    const fDates: Record<string, string | null> = {};
+    dateFields('formed', faction.formed?.date ?? null, fProps, fDates);
+    dateFields('dissolved', faction.dissolved?.date ?? null, fProps, fDates);
+    rows.factions.push(node(faction.id, fProps, fDates));
     if (faction.parent !== null) rows.subgroups.push(relationship(`${faction.id}/subgroup-of/${faction.parent}`, faction.id, faction.parent, {}));
   }
   const offices = new Map<string, NodeRow>();
-  for (const person of dataset.persons) personRows(person, rows, offices);
+  for (const person of dataset.persons) personRows(person, rows, offices, time);
   rows.offices.push(...offices.values());
   for (const event of dataset.events) eventRows(event, rows);
   for (const tie of dataset.ties) {
@@ -150,6 +189,7 @@ export function datasetToRows(dataset: Dataset): GraphRows {
     const dates: Record<string, string | null> = {};
     dateFields('from', tie.from, props, dates);
     dateFields('to', tie.to, props, dates);
+    spanFields(derivedOf(time.ties, tie, tie.id), props, dates);
     rows.ties.push(relationship(tie.id, tie.a, tie.b, props, dates));
   }
   return rows;

@@ -2,7 +2,7 @@
  * Shape checks, file by file: required fields, types, vocabularies, dates and intervals.
  * Cross-file checks (ids, references, citation sources) are in references.ts.
  */
-import type { PartialDate } from '../domain/partial-date.js';
+import type { PartialDate } from '../../../core/partial-date.js';
 import type {
   AliasRecord,
   DateClaim,
@@ -21,17 +21,19 @@ import type { SeedFile } from './read.js';
 import {
   ALIAS_SYSTEMS,
   CERTAINTIES,
-  CERTAINTY_RANK,
   DIRECTED_TIE_KINDS,
   EVENT_KINDS,
+  graphValue,
   LINK_TYPES,
   ROLES,
   SOURCE_KINDS,
   TIE_KINDS,
-} from './schema.js';
+  CERTAINTY_RANK,
+} from '../../../core/vocabulary.js';
 
 const SOURCE_KEYS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind'];
-const FACTION_KEYS = ['id', 'name', 'aliases', 'parent', 'description', 'cite'];
+const FACTION_KEYS = ['id', 'name', 'aliases', 'parent', 'description', 'formed', 'dissolved', 'cite'];
+const LIFESPAN_KEYS = ['date', 'certainty', 'cite'];
 const PERSON_KEYS = [
   'id', 'name', 'hangul', 'hanja', 'aliases', 'names_cite', 'born', 'died', 'summary', 'disambiguation', 'cite', 'memberships', 'offices',
 ];
@@ -89,10 +91,30 @@ export function parseFactions(issues: Issues, file: SeedFile): FactionRecord[] {
     const aliases = entry.stringList('aliases');
     const parent = entry.text('parent', false);
     const description = entry.text('description', false);
+    const formed = parseLifespanEnd(entry, 'formed', true);
+    const dissolved = parseLifespanEnd(entry, 'dissolved', false);
+    if (formed !== null && dissolved !== null && dissolved.date.latest < formed.date.earliest) {
+      entry.error('dissolved', `the faction is dissolved ("${dissolved.date.iso}") before it formed ("${formed.date.iso}")`);
+    }
     const cite = entry.citations('cite', 'faction');
     if (id === null) return [];
-    return [{ id, name: name ?? '', aliases, parent, description, cite, loc: entry.loc() }];
+    return [{ id, name: name ?? '', aliases, parent, description, formed, dissolved, cite, loc: entry.loc() }];
   });
+}
+
+/** `formed:` / `dissolved:` of a faction: one dated, cited claim. */
+function parseLifespanEnd(entry: Entry, key: 'formed' | 'dissolved', required: boolean): DateClaim | null {
+  const value = entry.raw(key);
+  if (value === undefined || value === null) {
+    if (required) entry.error(key, `every faction needs "${key}:" with date, certainty and cite: when it formed as a group (docs/seed-format.md)`);
+    return null;
+  }
+  const claim = entry.child([key], value, LIFESPAN_KEYS);
+  if (claim === null) return null;
+  const date = claim.date('date', true);
+  const certainty = claim.choice('certainty', CERTAINTIES, 'certain', 'certainty') ?? 'certain';
+  const cite = claim.citations('cite', `faction ${key}`);
+  return date === null ? null : { date, certainty, cite };
 }
 
 function parseClaims(entry: Entry, key: 'born' | 'died'): DateClaim[] {
@@ -147,7 +169,7 @@ function parseOffices(entry: Entry): OfficeRecord[] {
 /** The preferred claim: the most certain, the first written among equals. */
 export function preferredClaim(claims: readonly DateClaim[]): DateClaim | null {
   let best: DateClaim | null = null;
-  for (const claim of claims) if (best === null || CERTAINTY_RANK[claim.certainty] > CERTAINTY_RANK[best.certainty]) best = claim;
+  for (const claim of claims) if (best === null || CERTAINTY_RANK[graphValue(claim.certainty)] > CERTAINTY_RANK[graphValue(best.certainty)]) best = claim;
   return best;
 }
 

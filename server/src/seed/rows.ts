@@ -2,7 +2,7 @@
  * Rows for the bulk-write queries in cypher/seed/. The curated loader (model.ts) and the
  * synthetic generator (synthetic.ts) both produce these, so both graphs have the same shape.
  */
-import type { PartialDate } from '../domain/partial-date.js';
+import type { PartialDate } from '../../../core/partial-date.js';
 
 export type PropertyValue = string | number | boolean | null | string[];
 

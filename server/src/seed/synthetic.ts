@@ -6,12 +6,12 @@
  * curated seed, so synthetic nodes carry exactly the curated labels and properties.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import { parsePartialDate, type PartialDate } from '../domain/partial-date.js';
+import { parsePartialDate, type PartialDate } from '../../../core/partial-date.js';
 import type { Citation, Dataset, EventRecord, FactionRecord, Location, MembershipRecord, PersonRecord, TieRecord } from './dataset.js';
 import { datasetToRows } from './model.js';
 import type { SeedFile } from './read.js';
 import type { GraphRows } from './rows.js';
-import type { Certainty, EventKind, Role, TieKind } from './schema.js';
+import type { SeedCertainty as Certainty, SeedEventKind as EventKind, SeedRole as Role, SeedTieKind as TieKind } from '../../../core/vocabulary.js';
 
 export interface SyntheticOptions {
   readonly persons: number;
@@ -227,10 +227,12 @@ function closeMemberships(people: readonly SyntheticPerson[]): PersonRecord[] {
 export function generateSyntheticDataset(options: SyntheticOptions): Dataset {
   const dice = new Dice(random(options.seed ?? 42));
   const factions: FactionRecord[] = [];
+  // Every synthetic faction exists before anyone joins (memberships start in 1925 at the earliest).
+  const lifespan = { formed: { date: date('1920'), certainty: 'certain' as const, cite: cite(dice) }, dissolved: null };
   for (const group of FACTIONS) {
-    factions.push({ id: group.id, name: group.name, aliases: [], parent: null, description: 'Synthetic faction.', cite: cite(dice), loc: LOC });
+    factions.push({ id: group.id, name: group.name, aliases: [], parent: null, description: 'Synthetic faction.', ...lifespan, cite: cite(dice), loc: LOC });
     for (const sub of group.subgroups) {
-      factions.push({ id: sub, name: sub.replace(/-/g, ' '), aliases: [], parent: group.id, description: 'Synthetic sub-group.', cite: cite(dice), loc: LOC });
+      factions.push({ id: sub, name: sub.replace(/-/g, ' '), aliases: [], parent: group.id, description: 'Synthetic sub-group.', ...lifespan, cite: cite(dice), loc: LOC });
     }
   }
   const people = Array.from({ length: options.persons }, (_, index) => makePerson(index, dice));

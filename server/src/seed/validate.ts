@@ -8,6 +8,8 @@ import { Issues } from './fields.js';
 import { parseEvents, parseFactions, parsePerson, parseSources, parseTies } from './parse.js';
 import { readSeedDir, type SeedFile } from './read.js';
 import { checkReferences } from './references.js';
+import { checkTime } from './time-checks.js';
+import { checkVocabularies } from './vocabulary-check.js';
 
 export type ValidationResult =
   | { readonly ok: true; readonly dataset: Dataset; readonly files: number }
@@ -46,6 +48,8 @@ export function validateSeedDir(dir: string): ValidationResult {
   const issues = new Issues();
   const dataset = parseAll(issues, read.files);
   checkReferences(issues, dataset);
+  checkTime(issues, dataset);
+  checkVocabularies(issues);
   const errors = sortSeedErrors([...read.errors, ...issues.errors]);
   if (errors.length > 0) return { ok: false, errors, files: read.files.length };
   return { ok: true, dataset, files: read.files.length };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSteps, findChains, purgerFall, type ChainEventInput, type ChainTieInput } from '../../../server/src/domain/chains.js';
-import { parsePartialDate, type PartialDate } from '../../../server/src/domain/partial-date.js';
+import { parsePartialDate, type PartialDate } from '../../../core/partial-date.js';
 
 const d = (text: string): PartialDate => {
   const parsed = parsePartialDate(text);
@@ -13,8 +13,11 @@ const event = (id: string, date: string, participants: [string, string][], links
   participants: participants.map(([personId, role]) => ({ personId, role, citations: [`${id}/${personId}`] })),
   links: links.map(([type, toId]) => ({ type, toId, citations: [`${id}->${toId}`] })),
 });
-const tie = (id: string, a: string, b: string, kind = 'ALLIANCE', from: string | null = '1950', to: string | null = null): ChainTieInput<Cite> => ({
-  id, kind, sourceId: a, targetId: b, from: from === null ? null : d(from), to: to === null ? null : d(to), certainty: 'CERTAIN', citations: [id],
+/** A tie whose span (as core/attestation.ts would infer it) runs from `from` to `to`; certain inside. */
+const tie = (id: string, a: string, b: string, kind = 'ALLIANCE', from = '1950', to = '1970'): ChainTieInput<Cite> => ({
+  id, kind, sourceId: a, targetId: b,
+  span: { possible: { earliest: d(from).earliest, latest: d(to).latest }, certain: { earliest: d(from).latest, latest: d(to).earliest } },
+  certainty: 'CERTAIN', citations: [id],
 });
 
 // kim accuses pak at the plenum; the plenum led to pak's expulsion; pak's ally lee falls a year later;

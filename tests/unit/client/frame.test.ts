@@ -27,8 +27,18 @@ describe('computeFrame', () => {
     expect(frameAt('1945-06-01').persons.has('kim-il-sung')).toBe(true);
   });
 
-  it('keeps someone with no recorded start visible from the beginning', () => {
-    expect(frameAt('1945-01-01').persons.get('pak-hon-yong')?.parent).toBe('southern');
+  it('shows someone with no recorded start from their first attestation, not "always"', () => {
+    expect(frameAt('1945-06-01').persons.has('pak-hon-yong')).toBe(false);
+    expect(frameAt('1947-06-01').persons.get('pak-hon-yong')).toMatchObject({ parent: 'southern', membershipCertain: true });
+  });
+
+  it('says no longer attested, rather than carrying a status on, long after the last fact', () => {
+    expect(frameAt('1960-06-01').persons.get('choe-chang-ik')).toMatchObject({ state: 'NOT_ATTESTED', parent: null });
+    expect(frameAt('1958-06-01').persons.get('choe-chang-ik')?.statusCertain).toBe(false);
+  });
+
+  it('keeps a membership without recorded start inside its span only', () => {
+    expect(frameAt('1953-06-01').persons.get('pak-hon-yong')?.former).toBe(true);
   });
 
   it('derives status from the last change that may have happened', () => {
@@ -62,16 +72,10 @@ describe('computeFrame', () => {
     expect(frameAt('1950-06-01').ties.map((t) => t.id)).toEqual(['tie-choe-pak-alliance']);
   });
 
-  it('hides ties of a certainly dead person when the tie has no end', () => {
-    const certainDeath = {
-      ...timeline,
-      persons: timeline.persons.map((p) =>
-        p.id === 'pak-hon-yong' ? { ...p, statusChanges: p.statusChanges.map((c) => ({ ...c, certainty: 'CERTAIN' as const })) } : p,
-      ),
-      events: timeline.events.map((e) => ({ ...e, certainty: 'CERTAIN' as const })),
-    };
-    const f = computeFrame(prepare(certainDeath, NO_FILTERS), dayOf('1957-01-01'));
-    expect(f.ties.find((t) => t.id === 'tie-choe-pak-alliance')).toBeUndefined();
+  it('lets a tie without a recorded end fade out after the last fact about either person', () => {
+    // Pak is last attested in December 1955: the alliance may hold for 24 months more, then not.
+    expect(frameAt('1957-06-01').ties.find((t) => t.id === 'tie-choe-pak-alliance')?.certain).toBe(false);
+    expect(frameAt('1958-06-01').ties.find((t) => t.id === 'tie-choe-pak-alliance')).toBeUndefined();
   });
 
   describe('filters', () => {
@@ -86,7 +90,7 @@ describe('computeFrame', () => {
     });
 
     it('"hide possible facts" drops possible ties, memberships and status changes', () => {
-      const f = frameAt('1958-01-01', setMinCertainty(NO_FILTERS, 'PROBABLE'));
+      const f = frameAt('1956-01-01', setMinCertainty(NO_FILTERS, 'PROBABLE'));
       expect(f.ties).toEqual([]);
       expect(f.persons.get('pak-hon-yong')?.state).toBe('ARRESTED');
       expect(f.persons.get('turncoat')?.parent).toBe('yanan');

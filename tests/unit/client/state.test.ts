@@ -6,7 +6,7 @@ import { dayOf, isoOf } from '../../../client/src/state/dates.js';
 import { bibliography, bibliographyText, subgraphGraphml, subgraphJson, visibleFacts } from '../../../client/src/state/export.js';
 import { isDefault, NO_FILTERS, setHideGone, setMinCertainty, toggleFaction, toggleSource } from '../../../client/src/state/filters.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
-import { intervalBar, statusLane } from '../../../client/src/state/lane.js';
+import { spanBar, statusLane } from '../../../client/src/state/lane.js';
 import { factionColours, OKABE_ITO } from '../../../client/src/state/palette.js';
 import { decode, EMPTY_LINK, encode } from '../../../client/src/state/permalink.js';
 import { NO_SELECTION, select, setMode } from '../../../client/src/state/selection.js';
@@ -36,16 +36,19 @@ describe('selection', () => {
 });
 
 describe('compare', () => {
-  it('finds who fell, rose, moved and vanished between two dates', () => {
+  it('tells who fell from who fell silent, who joined, rose, moved and vanished', () => {
     const c = compareFrames(frameAt('1947-06-01'), frameAt('1957-06-01'));
     expect(c.fell).toEqual(expect.arrayContaining(['choe-chang-ik', 'pak-hon-yong']));
     expect(c.moved).toEqual(['turncoat']);
     expect(c.marks.get('kim-il-sung')).toBe('same');
+    // Choe is last attested in 1957: by 1960 the sources are silent, which is not a fall.
+    expect(compareFrames(frameAt('1950-06-01'), frameAt('1960-06-01')).unattested).toContain('choe-chang-ik');
+    expect(compareFrames(frameAt('1945-06-01'), frameAt('1947-06-01')).joined).toContain('turncoat');
     const hidden = computeFrame(prepare(timeline, toggleFaction(NO_FILTERS, 'guerrilla')), dayOf('1957-06-01'));
     const v = compareFrames(frameAt('1947-06-01'), hidden);
     expect(v.vanished).toContain('kim-il-sung');
     expect(compareFrame(frameAt('1947-06-01'), hidden).persons.has('kim-il-sung')).toBe(true);
-    expect(compareFrames(frameAt('1945-06-01'), frameAt('1947-06-01')).rose).toContain('turncoat');
+
   });
 });
 
@@ -145,8 +148,14 @@ describe('chart series', () => {
     const s = chartSeries(timeline, prepare(timeline, NO_FILTERS), []);
     expect(s.years[0]).toBe(1945);
     const yanan = s.members.find((x) => x.faction.id === 'yanan');
-    expect(yanan?.counts[s.years.indexOf(1947)]).toBe(2);
-    expect(yanan?.counts[s.years.indexOf(1957)]).toBe(0);
+    expect(yanan?.known[s.years.indexOf(1947)]).toBe(2);
+    expect(yanan?.possible[s.years.indexOf(1947)]).toBe(2);
+    expect(yanan?.known[s.years.indexOf(1957)]).toBe(0);
+    // Turncoat's guerrilla membership is only possible: in the band, not among the known.
+    const guerrilla = s.members.find((x) => x.faction.id === 'guerrilla');
+    expect(guerrilla?.known[s.years.indexOf(1952)]).toBe(1);
+    expect(guerrilla?.possible[s.years.indexOf(1952)]).toBe(2);
+    for (const series of s.members) series.known.forEach((k, i) => expect(k).toBeLessThanOrEqual(series.possible[i] ?? 0));
     expect(s.purges[s.years.indexOf(1953)]).toBe(1);
     expect(s.purges[s.years.indexOf(1956)]).toBe(1);
     expect(chartSeries(timeline, prepare(timeline, NO_FILTERS), ['yanan']).members.map((x) => x.faction.id)).not.toContain('yanan');
@@ -156,20 +165,25 @@ describe('chart series', () => {
 describe('status lane and bars', () => {
   it('splits a life into status segments with uncertain stretches', () => {
     const p = timeline.persons.find((x) => x.id === 'pak-hon-yong');
-    const lane = statusLane(p?.statusChanges ?? [], timeline.start, timeline.end);
-    expect(lane.map((s) => `${s.group}${s.uncertain ? '?' : ''}`)).toEqual(['active', 'imprisoned?', 'imprisoned', 'dead?', 'dead']);
+    const changes = (p?.statusChanges ?? []).map((c) => ({ ...c, date: { earliest: c.date.earliest, latest: c.date.latest } }));
+    const lane = statusLane(changes, p?.evidence ?? null, timeline.start, timeline.end);
+    // Not attested before 1946; then active; arrested (first uncertain within March 1953); possibly
+    // executed; after the evidence ends, the possible execution stays visible, never certain.
+    expect(lane.map((s) => `${s.group}${s.uncertain ? '?' : ''}`)).toEqual(['unattested', 'active?', 'active', 'imprisoned?', 'imprisoned', 'dead?']);
     expect(lane[0]?.start).toBe(0);
     expect(lane[lane.length - 1]?.end).toBe(1);
-    const bar = intervalBar(null, m('1953'), timeline.start, timeline.end);
-    expect(bar.openStart).toBe(true);
-    expect(bar.start).toBe(0);
-    expect(bar.end).toBeGreaterThan(0.5);
+    const membership = timeline.memberships.find((x) => x.id === 'pak/member/southern/0');
+    const bar = spanBar(membership?.span ?? { possible: null, certain: null }, timeline.start, timeline.end);
+    // Undated start: the bar begins at the first attestation (1946), not at the left edge.
+    expect(bar.possible?.start).toBeGreaterThan(0);
+    expect(bar.possible?.end).toBeLessThan(0.6);
   });
 });
 
 describe('palette', () => {
   it('gives the main factions fixed Okabe-Ito colours and sub-groups their parent\'s', () => {
-    const colours = factionColours([...timeline.factions, { id: 'kapsan', name: 'Kapsan', aliases: [], parentId: 'guerrilla' }, { id: 'other', name: 'Other', aliases: [], parentId: null }]);
+    const extra = { aliases: [], formed: null, dissolved: null };
+    const colours = factionColours([...timeline.factions, { id: 'kapsan', name: 'Kapsan', parentId: 'guerrilla', ...extra }, { id: 'other', name: 'Other', parentId: null, ...extra }]);
     expect(colours.get('yanan')).toBe('#E69F00');
     expect(colours.get('kapsan')).toBe(colours.get('guerrilla'));
     expect(OKABE_ITO).toContain(colours.get('other'));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetToRows, officeId } from '../../../server/src/seed/model.js';
-import { EVENT_KINDS, graphValue, ROLES } from '../../../server/src/seed/schema.js';
+import { EVENT_KINDS, graphValue, ROLES } from '../../../core/vocabulary.js';
 import { validateSeedDir } from '../../../server/src/seed/validate.js';
 
 const result = validateSeedDir(path.resolve(import.meta.dirname, '../../fixtures/seed-valid'));

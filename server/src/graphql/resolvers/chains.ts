@@ -2,7 +2,7 @@
 import type { Plain } from '../../db/values.js';
 import { badInput } from '../../errors.js';
 import { buildSteps, findChains, purgerFall, type NodeRef } from '../../domain/chains.js';
-import { mayFallWithin } from '../../domain/intervals.js';
+import { mayFallWithin } from '../../../../core/span.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toParticipation, toPerson, toTie } from '../mapping.js';
 import type { ChainNodeModel, ChainPathModel, ParticipationModel, PurgerPurgedModel, TieModel } from '../models.js';

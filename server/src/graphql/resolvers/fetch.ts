@@ -4,10 +4,12 @@
  * masked as INTERNAL_SERVER_ERROR, logged with the id.
  */
 import { danglingReference as dangling, unexpectedData } from '../mapping.js';
-import { affectsStatus, statusChanges, statusAt } from '../../domain/status.js';
-import type { Period } from '../../domain/intervals.js';
+import { affectsStatus, statusChanges, statusAt } from '../../../../core/status.js';
+import type { Range } from '../../../../core/span.js';
 import type { Context } from '../context.js';
-import type { EventModel, FactionModel, ParticipationModel, PersonDetails, PersonModel, SourceModel, StatusChangeModel, StatusModel } from '../models.js';
+import type {
+  EventModel, EvidenceModel, FactionModel, ParticipationModel, PersonDetails, PersonModel, SourceModel, StatusChangeModel, StatusModel,
+} from '../models.js';
 
 export async function personById(ctx: Context, id: string): Promise<PersonModel> {
   const person = await ctx.loaders.persons.load(id);
@@ -61,7 +63,7 @@ export function changesFrom(person: PersonModel, events: readonly EventModel[]):
   const byId = new Map(events.map((event) => [event.id, event]));
   // One event may come twice (a person both TARGET and PARTICIPANT); it changes status once.
   const inputs = [...byId.values()].map((event) => ({ eventId: event.id, kind: event.kind, date: event.date, certainty: event.certainty }));
-  return statusChanges(inputs, person.died, person.diedCertainty).map((change) => {
+  return statusChanges<string, EventModel['date']>(inputs, person.died, person.diedCertainty).map((change): StatusChangeModel => {
     const event = change.eventId === null ? undefined : byId.get(change.eventId);
     return event === undefined ? change : { ...change, event };
   });
@@ -76,7 +78,8 @@ export function changesOf(ctx: Context, person: PersonModel): StatusChangeModel[
     : changesFrom(person, targetEvents(participations));
 }
 
-export function statusFrom(changes: readonly StatusChangeModel[], at: string, period: Period): StatusModel {
-  const status = statusAt(changes, period);
-  return { at, state: status.state, certain: status.certain, otherwise: status.otherwise, change: status.change as StatusChangeModel | null };
+/** The status rule of core/status.ts, with the person's evidence as the API carries it. */
+export function statusFrom(changes: readonly StatusChangeModel[], evidence: EvidenceModel | null, at: string, period: Range<string>): StatusModel {
+  const span = evidence === null ? null : { first: evidence.first.date, last: evidence.last.date, fadesAfter: evidence.fadesAfter };
+  return { at, ...statusAt(changes, span, period), evidence };
 }

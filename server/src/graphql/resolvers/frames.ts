@@ -3,7 +3,8 @@
  * Each is one Cypher round trip; status and faction-at-date are computed here from the rows.
  */
 import { badInput } from '../../errors.js';
-import { CERTAINTY_RANK, intervalActivity, shiftMonths, type Activity, type Period } from '../../domain/intervals.js';
+import { shiftMonths } from '../../../../core/partial-date.js';
+import { byPlacement, spanActivity } from '../../../../core/span.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toEvent, toFaction, toFullEvent, toMembership, toPerson, toTie } from '../mapping.js';
 import type { Row } from '../../db/database.js';
@@ -57,16 +58,6 @@ function withPerson(person: PersonModel | undefined): { person?: PersonModel } {
 /** network's page size: the default `first` (as in server/schema.graphql) and the largest allowed. */
 export const NETWORK_PAGE = { first: 100, max: 2000 } as const;
 
-const ACTIVITY_ORDER: Readonly<Record<Activity, number>> = { CERTAIN: 2, POSSIBLE: 1, NO: 0 };
-
-/** Most certain first: certainly active, then by the membership's own certainty, then latest start. */
-function byStrength(period: Period) {
-  return (a: MembershipModel, b: MembershipModel): number =>
-    ACTIVITY_ORDER[intervalActivity(b.from, b.to, period)] - ACTIVITY_ORDER[intervalActivity(a.from, a.to, period)] ||
-    CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] ||
-    (b.from?.latest ?? '').localeCompare(a.from?.latest ?? '') ||
-    a.factionId.localeCompare(b.factionId);
-}
 
 export const frameResolvers: QueryResolvers = {
   network: async (_root, { at, factionIds, minCertainty, windowMonths, first, after }, ctx) => {
@@ -90,10 +81,11 @@ export const frameResolvers: QueryResolvers = {
       windowFrom,
       windowTo,
       persons: frame.persons.map(({ person, memberships }) => {
-        const sorted = [...memberships].sort(byStrength(period));
+        // Only memberships active at `at` (the query may return more), ranked as core/span.ts placeAt ranks them.
+        const sorted = memberships.filter((m) => spanActivity(m.span, period) !== 'NO').sort(byPlacement<string, MembershipModel>(period));
         return {
           person,
-          status: statusFrom(changesFrom(person, person.targets ?? []), atDate.iso, period),
+          status: statusFrom(changesFrom(person, person.targets ?? []), person.evidence, atDate.iso, period),
           faction: sorted[0]?.faction ?? null,
           memberships: sorted,
         };

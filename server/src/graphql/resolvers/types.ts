@@ -3,7 +3,7 @@
  * back to the batch loaders otherwise (see fetch.ts), so nesting never costs a query per item.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { intervalActivity } from '../../domain/intervals.js';
+import { spanActivity } from '../../../../core/span.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { EventModel, PersonModel, SourceModel } from '../models.js';
 import { dateArg, periodOf } from '../args.js';
@@ -19,7 +19,7 @@ import { selectsOnly } from './selection.js';
  */
 function tieEnd(ctx: Context, info: GraphQLResolveInfo, id: string, name: string | undefined): PersonModel | Promise<PersonModel> {
   if (name === undefined || !selectsOnly(info, THIN_END_FIELDS)) return personById(ctx, id);
-  return { id, name, hangul: null, hanja: null, aliases: [], born: null, died: null, diedCertainty: 'CERTAIN', summary: null, disambiguation: null, citations: [] };
+  return { id, name, hangul: null, hanja: null, aliases: [], born: null, died: null, diedCertainty: 'CERTAIN', summary: null, disambiguation: null, citations: [], evidence: null };
 }
 
 async function participantsOf(ctx: Context, event: EventModel) {
@@ -37,10 +37,13 @@ export const typeResolvers: Resolvers = {
     participations: (person, _args, ctx) => collectionOf(ctx, person, 'participations'),
     ties: (person, _args, ctx) => collectionOf(ctx, person, 'ties'),
     statusChanges: (person, _args, ctx) => changesOf(ctx, person),
+    evidence: (person) => person.evidence,
     status: (person, { at }, ctx) => {
       const period = periodOf(dateArg('at', at));
       const changes = changesOf(ctx, person);
-      return changes instanceof Promise ? changes.then((loaded) => statusFrom(loaded, at, period)) : statusFrom(changes, at, period);
+      return changes instanceof Promise
+        ? changes.then((loaded) => statusFrom(loaded, person.evidence, at, period))
+        : statusFrom(changes, person.evidence, at, period);
     },
   },
   PersonStatus: {
@@ -68,7 +71,7 @@ export const typeResolvers: Resolvers = {
       const seen = new Set<string>();
       const active = memberships.filter((m) => {
         if (seen.has(m.personId)) return false;
-        if (period !== null && intervalActivity(m.from, m.to, period) === 'NO') return false;
+        if (period !== null && spanActivity(m.span, period) === 'NO') return false;
         seen.add(m.personId);
         return true;
       });
@@ -78,7 +81,19 @@ export const typeResolvers: Resolvers = {
   Membership: {
     person: (m, _args, ctx) => m.person ?? personById(ctx, m.personId),
     faction: (m, _args, ctx) => m.faction ?? factionById(ctx, m.factionId),
-    activeAt: (m, { at }) => intervalActivity(m.from, m.to, periodOf(dateArg('at', at))),
+    activeAt: (m, { at }) => spanActivity(m.span, periodOf(dateArg('at', at))),
+  },
+  Office: {
+    activeAt: (office, { at }) => spanActivity(office.span, periodOf(dateArg('at', at))),
+  },
+  Bound: {
+    inferred: (bound) => bound.basis !== 'RECORDED',
+  },
+  Span: {
+    possibleFrom: (span) => span.possible?.earliest ?? null,
+    possibleTo: (span) => span.possible?.latest ?? null,
+    certainFrom: (span) => span.certain?.earliest ?? null,
+    certainTo: (span) => span.certain?.latest ?? null,
   },
   Event: {
     participants: (event, _args, ctx) => participantsOf(ctx, event),
@@ -100,7 +115,7 @@ export const typeResolvers: Resolvers = {
   Tie: {
     source: (tie, _args, ctx, info) => tie.source ?? tieEnd(ctx, info, tie.sourceId, tie.sourceName),
     target: (tie, _args, ctx, info) => tie.target ?? tieEnd(ctx, info, tie.targetId, tie.targetName),
-    activeAt: (tie, { at }) => intervalActivity(tie.from, tie.to, periodOf(dateArg('at', at))),
+    activeAt: (tie, { at }) => spanActivity(tie.span, periodOf(dateArg('at', at))),
   },
   Citation: {
     // Most clients ask only for the source's id (they list sources once): then no fetch at all.
@@ -114,5 +129,6 @@ export const typeResolvers: Resolvers = {
   TimelinePerson: {
     born: (p) => p.person.born,
     died: (p) => p.person.died,
+    evidence: (p) => p.person.evidence,
   },
 };

@@ -1,7 +1,8 @@
 /**
  * Partial dates: "1956", "1956-08", "1956-08-30", approximate forms ("~1958", "early 1957")
- * and their earliest/latest bounds. Seed validation, the loader and the API all parse dates
- * here, so a date means the same thing everywhere.
+ * and their earliest/latest bounds, plus the day arithmetic the time rules need. Seed
+ * validation, the loader, the API and the client all parse dates here, so a date means the
+ * same thing everywhere. Dependency-free.
  */
 export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
 
@@ -36,7 +37,8 @@ export function shiftMonth(year: number, month: number, delta: number): [number,
   return [Math.floor(index / 12), (index % 12) + 1];
 }
 
-function shiftDay(iso: string, delta: number): string {
+/** A YYYY-MM-DD day moved by `delta` days. */
+export function shiftDay(iso: string, delta: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + delta);
   return date.toISOString().slice(0, 10);
@@ -124,4 +126,38 @@ export function parseExactDate(input: string): ParseResult {
 export function formatPartialDate(date: PartialDate): string {
   if (date.qualifier) return `${date.qualifier} ${date.iso}`;
   return date.approximate ? `~${date.iso}` : date.iso;
+}
+
+/** Shifts a YYYY-MM-DD day by whole months, clamping the day to the target month. */
+export function shiftMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [year, month] = shiftMonth(y, m, months);
+  return ymd(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+/** Whole days from a to b (YYYY-MM-DD), negative when b is earlier. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / MS_PER_DAY);
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Day numbers (days since 1970-01-01, UTC) are the client's time unit, where comparing integers
+ * keeps a frame cheap. "1956", "1956-08" or "1956-08-30" -> the first day it denotes.
+ */
+export function dayOf(iso: string): number {
+  const match = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso.trim());
+  if (!match) throw new Error(`"${iso}" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD`);
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? 1 : Number(match[2]);
+  const day = match[3] === undefined ? 1 : Number(match[3]);
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return Math.round(date.getTime() / MS_PER_DAY);
+}
+
+/** A day number as YYYY-MM-DD. */
+export function isoOf(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

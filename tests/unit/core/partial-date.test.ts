@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPartialDate, parseExactDate, parsePartialDate, type PartialDate } from '../../../server/src/domain/partial-date.js';
+import { formatPartialDate, parseExactDate, parsePartialDate, type PartialDate } from '../../../core/partial-date.js';
 
 function parsed(text: string): PartialDate {
   const result = parsePartialDate(text);

@@ -1,0 +1,49 @@
+/**
+ * The seed's vocabularies (core/vocabulary.ts) against the GraphQL enums they become: a seed word
+ * the API cannot express would load, then fail every query that returns it. Checked on every
+ * validation, so `npm run seed -- --check` names the word and where the enum is declared.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Kind, parse } from 'graphql';
+import { CERTAINTIES, EVENT_KINDS, graphValue, LINK_TYPES, ROLES, STATUS_KINDS, TIE_KINDS } from '../../../core/vocabulary.js';
+import type { Issues } from './fields.js';
+
+export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
+
+/** Each seed vocabulary and the GraphQL enum that exposes it. */
+export const VOCABULARY_ENUMS: readonly { readonly enumName: string; readonly seedField: string; readonly words: readonly string[] }[] = [
+  { enumName: 'EventKind', seedField: 'kind (events)', words: EVENT_KINDS },
+  { enumName: 'ParticipantRole', seedField: 'role (participants)', words: ROLES },
+  { enumName: 'TieKind', seedField: 'kind (ties)', words: TIE_KINDS },
+  { enumName: 'EventLinkType', seedField: 'type (event links)', words: LINK_TYPES },
+  { enumName: 'Certainty', seedField: 'certainty', words: CERTAINTIES },
+  { enumName: 'StatusKind', seedField: '(derived statuses)', words: STATUS_KINDS },
+];
+
+/** The values of every enum in the schema, with the line each enum is declared on. */
+export function schemaEnums(source = readFileSync(SCHEMA_FILE, 'utf8')): Map<string, { values: Set<string>; line: number }> {
+  const enums = new Map<string, { values: Set<string>; line: number }>();
+  for (const definition of parse(source).definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION) continue;
+    enums.set(definition.name.value, {
+      values: new Set((definition.values ?? []).map((value) => value.name.value)),
+      line: definition.loc?.startToken.line ?? 0,
+    });
+  }
+  return enums;
+}
+
+export function checkVocabularies(issues: Issues): void {
+  const enums = schemaEnums();
+  for (const { enumName, seedField, words } of VOCABULARY_ENUMS) {
+    const declared = enums.get(enumName);
+    for (const word of words) {
+      if (declared?.values.has(graphValue(word)) === true) continue;
+      issues.errors.push({
+        file: SCHEMA_FILE, line: declared?.line ?? 0, field: enumName,
+        message: `the seed word "${word}" (${seedField}) has no value ${graphValue(word)} in the GraphQL enum ${enumName}: add it to the schema or remove it from core/vocabulary.ts`,
+      });
+    }
+  }
+}
