@@ -49,7 +49,7 @@ export interface Config {
   readonly cacheDir: string;
   readonly neo4j: ExternalNeo4j | EmbeddedNeo4j;
   readonly seedOnStart: SeedOnStart;
-  readonly console: { readonly timeoutMs: number; readonly maxRows: number; readonly maxConcurrent: number };
+  readonly console: { readonly timeoutMs: number; readonly maxRows: number; readonly maxBytes: number; readonly maxConcurrent: number };
   readonly responseCache: ResponseCacheConfig;
   readonly clientDist: string;
   readonly synthetic: SyntheticTargetEnv;
@@ -175,6 +175,7 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
     console: {
       timeoutMs: integer(env, 'ATLAS_CONSOLE_TIMEOUT_MS', 5000, 100, 600000),
       maxRows: integer(env, 'ATLAS_CONSOLE_MAX_ROWS', 1000, 1, 100000),
+      maxBytes: integer(env, 'ATLAS_CONSOLE_MAX_KB', 4096, 1, 262144) * 1024,
       maxConcurrent: integer(env, 'ATLAS_CONSOLE_MAX_CONCURRENT', 2, 1, 64),
     },
     responseCache: {

@@ -6,6 +6,7 @@
  * operator, and every procedure call must be on the allow-list.
  */
 import { AtlasError, ErrorCode, badInput } from '../errors.js';
+import { checkConsoleLimits } from './console-limits.js';
 import type { ExplainResult } from './database.js';
 
 export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
@@ -77,7 +78,7 @@ function leadingWords(code: string): string {
 const ADMIN_START = /^(SHOW|GRANT|DENY|REVOKE|ALTER|START|STOP|TERMINATE|DROP|ENABLE|DRYRUN|RENAME)\b/i;
 const ADMIN_CREATE = /^CREATE\s+(OR\s+REPLACE\s+)?(USER|ROLE|DATABASE|ALIAS|COMPOSITE|INDEX|CONSTRAINT|FULLTEXT|RANGE|TEXT|POINT|LOOKUP|VECTOR)\b/i;
 
-/** Static refusals, before the database sees the text. Throws QUERY_REJECTED or BAD_USER_INPUT. */
+/** Static refusals, before the database (and its parser) sees the text. Throws QUERY_REJECTED or BAD_USER_INPUT. */
 export function checkConsoleText(text: string): void {
   if (text.trim() === '') throw badInput('query', 'the query is empty');
   if (text.length > MAX_QUERY_LENGTH) throw badInput('query', `the query is longer than ${MAX_QUERY_LENGTH} characters`);
@@ -97,6 +98,8 @@ export function checkConsoleText(text: string): void {
     const name = match[1]!.toLowerCase();
     if (!ALLOWED_PROCEDURES.has(name)) throw reject(`procedure ${match[1]} is not on the console allow-list (${[...ALLOWED_PROCEDURES].join(', ')})`);
   }
+  // Nesting, size, growth and regular-expression limits (console-limits.ts).
+  checkConsoleLimits(text);
 }
 
 /** "Expand(All)" -> "Expand": the variant does not change whether an operator reads or writes. */

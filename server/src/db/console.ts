@@ -1,8 +1,10 @@
 /**
  * The research console: user-written Cypher, read-only and bounded. Defence in depth, because
  * the text is the user's own: a static scan and a check of the EXPLAIN plan (console-checks.ts),
- * then an explicit read transaction with a time limit and a row cap, at most a few at a time.
- * The database's own procedure allow-list and transaction memory limit back this up.
+ * with the static limits of console-limits.ts (nesting, range sizes, value growth, regexes),
+ * then an explicit read transaction with a time limit, a Node-side deadline (deadline.ts), and
+ * row and byte caps, at most a few at a time. The database's own procedure allow-list and
+ * transaction memory limits back this up.
  */
 import { AtlasError, ErrorCode } from '../errors.js';
 import { checkConsoleText, checkPlan } from './console-checks.js';
@@ -14,9 +16,17 @@ export { ALLOWED_PROCEDURES, READ_OPERATORS, checkConsoleText, checkPlan, stripL
 /** Console queries one app runs at once unless told otherwise. */
 export const DEFAULT_CONSOLE_CONCURRENCY = 2;
 
+/** Console queries get this long past their time limit before the Node-side deadline answers. */
+export const CONSOLE_DEADLINE_GRACE_MS = 500;
+
+/** The console's answer cap in bytes unless told otherwise. */
+export const DEFAULT_CONSOLE_MAX_BYTES = 4 * 1024 * 1024;
+
 export interface ConsoleLimits {
   readonly timeoutMs: number;
   readonly maxRows: number;
+  /** Estimated JSON bytes of the rows; past it the answer is cut short (`truncated`). */
+  readonly maxBytes?: number;
   /** Console queries running at once; more are refused (retryable), not queued. */
   readonly maxConcurrent?: number;
 }
@@ -101,8 +111,12 @@ export async function runConsole(db: Database, text: string, params: Params, lim
   running.set(db, inFlight + 1);
   try {
     const started = performance.now();
-    checkPlan(await db.explain(text, params));
-    const result = await db.readCapped(text, params, limits);
+    // One deadline for planning and running together: the slot is back by then whatever Neo4j does.
+    const deadline = started + limits.timeoutMs + CONSOLE_DEADLINE_GRACE_MS;
+    const left = (): number => Math.max(1, Math.round(deadline - performance.now()));
+    checkPlan(await db.explain(text, params, { timeoutMs: limits.timeoutMs, deadlineMs: left() }));
+    const maxBytes = limits.maxBytes ?? DEFAULT_CONSOLE_MAX_BYTES;
+    const result = await db.readCapped(text, params, { timeoutMs: Math.max(1, left() - CONSOLE_DEADLINE_GRACE_MS), deadlineMs: left(), maxRows: limits.maxRows, maxBytes });
     const rows = result.rows.map((row) => result.columns.map((column) => row[column] ?? null));
     const graph = graphOf(rows);
     return { columns: result.columns, rows, truncated: result.truncated, ...graph, elapsedMs: Math.round(performance.now() - started) };

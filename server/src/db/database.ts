@@ -4,12 +4,14 @@
  * driver errors come out as AtlasErrors.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AvailabilityGate } from './availability.js';
+import { withDeadline } from './deadline.js';
 import { mapNeo4jError } from './errors.js';
 import { CYPHER_DIR, cypher, statements } from './cypher-files.js';
-import { toPlain, type Plain } from './values.js';
+import { plainBytes, toPlain, type Plain } from './values.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, Plain>;
@@ -51,6 +53,23 @@ export interface SchemaOptions {
    */
   readonly parallel?: number;
 }
+
+/** Time limits of one user-written query: Neo4j's transaction timeout and the Node-side deadline. */
+export interface UserQueryLimits {
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+}
+
+const DEFAULT_USER_LIMITS: UserQueryLimits = { timeoutMs: 30_000, deadlineMs: 35_000 };
+
+export interface CappedOptions extends UserQueryLimits {
+  readonly maxRows: number;
+  /** Estimated JSON bytes of the kept rows (values.ts plainBytes). */
+  readonly maxBytes: number;
+}
+
+/** Records per PULL for user-written Cypher. */
+const USER_FETCH_SIZE = 50;
 
 export interface CappedResult {
   readonly columns: readonly string[];
@@ -223,12 +242,36 @@ export class Database {
   }
 
   /**
+   * A session for user-written Cypher (the research console), under a Node-side deadline: at
+   * `deadlineMs` the caller gets QUERY_TIMEOUT whatever Neo4j does, and the transaction begun
+   * with metadata `{atlasConsole: marker}` is terminated in the background (deadline.ts).
+   */
+  private userSession<T>(marker: string, deadlineMs: number, work: (session: Session) => Promise<T>): Promise<T> {
+    return this.gate.run(() => {
+      // Small batches: a cut-short stream leaves at most this many rows in flight.
+      const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, fetchSize: USER_FETCH_SIZE });
+      return withDeadline(session, deadlineMs, work, { terminate: () => this.terminateMarked(marker) });
+    });
+  }
+
+  private async terminateMarked(marker: string): Promise<void> {
+    const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run(cypher('console/terminate-marked'), { marker });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * User-supplied Cypher (the research console): plan it without running it. The text is the
    * user's own query by design; values still travel as parameters.
    */
-  explain(text: string, params: Params = {}): Promise<ExplainResult> {
-    return this.withSession('READ', async (session) => {
-      const result = await session.run(`EXPLAIN ${text}`, toDriverParams(params) as Record<string, unknown>);
+  explain(text: string, params: Params = {}, limits: UserQueryLimits = DEFAULT_USER_LIMITS): Promise<ExplainResult> {
+    const marker = randomUUID();
+    return this.userSession(marker, limits.deadlineMs, async (session) => {
+      const config = { timeout: limits.timeoutMs, metadata: { atlasConsole: marker } };
+      const result = await session.run(`EXPLAIN ${text}`, toDriverParams(params) as Record<string, unknown>, config);
       const operators: string[] = [];
       const details: string[] = [];
       collectPlan(result.summary.plan, operators, details);
@@ -238,31 +281,40 @@ export class Database {
 
   /**
    * Runs user-supplied Cypher in a read transaction with a time limit, keeping at most maxRows
-   * rows. An explicit transaction, not executeRead: the driver re-runs a transaction function
-   * after a transient error (a memory-cap error is one) for up to maxTransactionRetryTime, and a
-   * user's runaway query must run once.
+   * rows and maxBytes bytes (estimated as JSON); `truncated` says a cap cut the answer short. An
+   * explicit transaction, not executeRead: the driver re-runs a transaction function after a
+   * transient error (a memory-cap error is one) for up to maxTransactionRetryTime, and a user's
+   * runaway query must run once.
    */
-  readCapped(text: string, params: Params, options: { timeoutMs: number; maxRows: number }): Promise<CappedResult> {
-    return this.withSession('READ', async (session) => {
-      const tx = await session.beginTransaction({ timeout: options.timeoutMs });
+  readCapped(text: string, params: Params, options: CappedOptions): Promise<CappedResult> {
+    const marker = randomUUID();
+    return this.userSession(marker, options.deadlineMs, async (session) => {
+      const tx = await session.beginTransaction({ timeout: options.timeoutMs, metadata: { atlasConsole: marker } });
       try {
         const result = tx.run(text, toDriverParams(params) as Record<string, unknown>);
-        const records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }[] = [];
+        const rows: Row[] = [];
         let columns: string[] = [];
         let truncated = false;
+        let bytes = 0;
         for await (const record of result) {
-          if (records.length === 0) columns = record.keys.map(String);
-          if (records.length >= options.maxRows) {
+          if (rows.length === 0) columns = record.keys.map(String);
+          if (rows.length >= options.maxRows) {
             truncated = true;
             break;
           }
-          records.push(record);
+          const [row] = rowsOf([record]);
+          bytes += plainBytes(row!, options.maxBytes - bytes + 1);
+          if (bytes > options.maxBytes) {
+            truncated = true;
+            break;
+          }
+          rows.push(row!);
         }
-        if (records.length === 0) columns = (await result.keys()).map(String);
-        return { columns, rows: rowsOf(records), truncated };
+        if (rows.length === 0) columns = (await result.keys()).map(String);
+        return { columns, rows, truncated };
       } finally {
-        // Nothing to commit (read-only); rolling back also ends a stream cut short by the row
-        // cap. A failed transaction may refuse the rollback: the original error matters more.
+        // Nothing to commit (read-only); rolling back also ends a stream cut short by a cap.
+        // A failed transaction may refuse the rollback: the original error matters more.
         await tx.close().catch(() => undefined);
       }
     });

@@ -69,3 +69,29 @@ export function toPlain(value: unknown): Plain {
   // A plain map (a Cypher map projection): its keys are property names.
   return mapProperties(value as Record<string, unknown>);
 }
+
+/**
+ * About how many bytes `value` takes as JSON (strings in UTF-8, without escapes). Stops counting
+ * once past `limit`, so measuring a huge value costs no more than the limit.
+ */
+export function plainBytes(value: Plain, limit: number = Number.POSITIVE_INFINITY): number {
+  let total = 0;
+  const stack: Plain[] = [value];
+  while (stack.length > 0 && total <= limit) {
+    const next = stack.pop()!;
+    if (next === null || typeof next === 'boolean') total += 5;
+    else if (typeof next === 'number') total += 12;
+    else if (typeof next === 'string') total += Buffer.byteLength(next, 'utf8') + 3;
+    else if (Array.isArray(next)) {
+      total += 2 + next.length;
+      for (const item of next) stack.push(item);
+    } else {
+      for (const [key, item] of Object.entries(next)) {
+        total += Buffer.byteLength(key, 'utf8') + 4;
+        stack.push(item);
+      }
+      total += 2;
+    }
+  }
+  return total;
+}

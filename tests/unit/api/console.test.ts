@@ -52,6 +52,42 @@ describe('console text checks', () => {
     '// a comment that says LOAD CSV\nMATCH (n) RETURN count(n)',
   ])('accepts %s', (query) => expect(codeOf(() => checkConsoleText(query))).toBeUndefined());
 
+  it.each([
+    // Issue 14: values built inside one expression, which the memory tracker does not see.
+    ["RETURN size(reduce(s='x', i IN range(1,29) | s+s))", 'accumulator twice'],
+    ['RETURN size([x IN range(1,60000000) | x])', 'range too large'],
+    ['RETURN reduce(a=0, x IN range(1,2000000000) | a+x)', 'range too large'],
+    ['UNWIND range(1, 1000) AS a UNWIND range(1, 10000) AS b RETURN count(*)', 'ranges together too large'],
+    ['RETURN range(1, $n)', 'range bound not a literal'],
+    ['RETURN range(1, 10 ^ 9)', 'range bound an expression'],
+    ["RETURN reduce(s='x', i IN range(1,29) | replace(s, 'x', 'xx'))", 'replace in a reduce step'],
+    ['RETURN reduce(l=[1], i IN range(1,40) | [x IN range(1,2) | l])', 'iteration in a reduce step'],
+    ['RETURN [a IN [1] | [b IN [2] | [c IN [3] | c]]]', 'iterations nested three deep'],
+    ["RETURN replace('x', '', 'yy')", 'replace with an empty search'],
+    ['RETURN replace("x", "x", $y)', 'replace with a computed replacement'],
+    [`WITH 'x' AS s${' WITH s + s AS s'.repeat(7)} RETURN size(s)`, 'self-concatenation chain'],
+    // Regular expressions that backtrack for minutes, or cannot be checked.
+    ["WITH 'aaaaaaaaaaaaaaaaaaaaaaaaaaab' AS s RETURN s =~ '(.*a){12}$'", 'nested repeat'],
+    ["RETURN 'x' =~ '(a|aa)+b'", 'repeated alternation'],
+    ["RETURN 'x' =~ '(a)\\\\1'", 'backreference'],
+    ["RETURN 'x' =~ '.*a.*b.*c.*d'", 'four unbounded repeats'],
+    ["RETURN 'x' =~ $pattern", 'pattern not a literal'],
+    // Nesting that overflows Neo4j's parser (it never answers), and size that makes planning slow.
+    [`RETURN ${'('.repeat(500)}1${')'.repeat(500)}`, '500 parentheses'],
+    [`RETURN ${'NOT '.repeat(500)}true`, '500 NOTs'],
+    [`RETURN ${Array.from({ length: 3000 }, () => '1').join('+')}`, '3000 operators'],
+  ])('refuses %s (%s)', (query) => expect(codeOf(() => checkConsoleText(query))).toBe('QUERY_REJECTED'));
+
+  it.each([
+    "MATCH (p:Person) WHERE p.name =~ '(?i).*kim.*' RETURN p.name, [x IN range(1, 10) | x * 2] AS xs",
+    'MATCH (p:Person) RETURN reduce(total = 0, x IN [1, 2, 3] | total + x) AS s, [t IN [(p)-[:TIE]-(q) | q] | t.name] AS names',
+    "MATCH (p:Person)-[:TIE]-(q) RETURN p.name + ' - ' + q.name AS pair, replace(p.name, '-', ' ') AS spaced LIMIT 5",
+    'UNWIND range(1, 100000) AS x RETURN sum(x)',
+    "RETURN 'Kim Il-sung' =~ '^[A-Z][a-z]+( [A-Z][a-z-]+)?$' AS ok",
+    `RETURN ${'('.repeat(30)}1${')'.repeat(30)} AS deep`,
+    'MATCH p = (a:Person)-[*1..3]-(b:Person) RETURN count(p)',
+  ])('accepts %s', (query) => expect(codeOf(() => checkConsoleText(query))).toBeUndefined());
+
   it('an empty query is bad input', () => expect(codeOf(() => checkConsoleText('  '))).toBe('BAD_USER_INPUT'));
   it('blanks literals without moving anything', () => {
     const text = `RETURN 'a;b' AS x // ;`;
