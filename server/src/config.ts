@@ -51,6 +51,8 @@ export interface Config {
   readonly seedOnStart: SeedOnStart;
   readonly console: { readonly timeoutMs: number; readonly maxRows: number; readonly maxBytes: number; readonly maxConcurrent: number };
   readonly responseCache: ResponseCacheConfig;
+  /** Byte budget of one GraphQL answer, counted while it is built (server/src/graphql/byte-budget.ts). */
+  readonly api: { readonly maxResponseBytes: number };
   readonly clientDist: string;
   readonly synthetic: SyntheticTargetEnv;
 }
@@ -126,15 +128,20 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
   if (password !== undefined && password.length < 8) {
     throw new ConfigError('ATLAS_NEO4J_PASSWORD', 'must be at least 8 characters (Neo4j refuses shorter passwords)');
   }
+  const heapMb = integer(env, 'ATLAS_NEO4J_HEAP_MB', 1024, 256, 65536);
+  const txMemoryMb = integer(env, 'ATLAS_NEO4J_TX_MEMORY_MB', Math.min(256, Math.floor(heapMb / 4)), 16, 65536);
+  // The launcher lets all transactions together track half the heap; one gets at most a quarter,
+  // so the rest of the heap has room for what the trackers cannot see.
+  if (txMemoryMb > heapMb / 4) throw new ConfigError('ATLAS_NEO4J_TX_MEMORY_MB', `must be at most a quarter of ATLAS_NEO4J_HEAP_MB (${Math.floor(heapMb / 4)}), got ${txMemoryMb}`);
   return {
     mode: 'embedded',
     boltPort: integer(env, 'ATLAS_NEO4J_BOLT_PORT', 7687, 0, 65535),
     password,
     database: 'neo4j',
-    heapMb: integer(env, 'ATLAS_NEO4J_HEAP_MB', 1024, 256, 65536),
+    heapMb,
     pageCacheMb: integer(env, 'ATLAS_NEO4J_PAGECACHE_MB', 512, 16, 65536),
     txTimeoutSeconds: integer(env, 'ATLAS_NEO4J_TX_TIMEOUT_SECONDS', 30, 1, 3600),
-    txMemoryMb: integer(env, 'ATLAS_NEO4J_TX_MEMORY_MB', 512, 16, 65536),
+    txMemoryMb,
     startTimeoutSeconds: integer(env, 'ATLAS_NEO4J_START_TIMEOUT_SECONDS', 180, 5, 3600),
     javaHome: text(env, 'JAVA_HOME'),
   };
@@ -184,6 +191,7 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
       ttlSeconds: integer(env, 'ATLAS_RESPONSE_CACHE_TTL_SECONDS', 600, 1, 86400),
       revisionCheckMs: integer(env, 'ATLAS_RESPONSE_CACHE_CHECK_MS', 1000, 50, 600000),
     },
+    api: { maxResponseBytes: integer(env, 'ATLAS_RESPONSE_MAX_MB', 16, 1, 1024) * 1024 * 1024 },
     clientDist: path.resolve(cwd, text(env, 'ATLAS_CLIENT_DIST') ?? 'client/dist'),
     synthetic: {
       uri: text(env, 'SYN_NEO4J_URI'),

@@ -15,7 +15,8 @@
  *   (each can double a value: 30 of them in a WITH chain make a gigabyte).
  * - Regular expressions: `=~` takes a string literal without backreferences, without quantified
  *   groups that themselves repeat or alternate (`(.*a){12}` backtracks for minutes), and with at
- *   most MAX_REGEX_UNBOUNDED unbounded repeats.
+ *   most MAX_REGEX_UNBOUNDED unbounded repeat: two (`.*a.*b`) backtrack quadratically over a
+ *   string the query built itself, and Neo4j cannot stop a regex match once it has started.
  *
  * These are conservative by design: a query that needs more can be split, or run elsewhere.
  */
@@ -31,7 +32,9 @@ export const CONSOLE_TEXT_LIMITS = {
   maxIterationNesting: 2,
   maxGrowingReplaces: 2,
   maxSelfConcatenations: 6,
-  maxRegexUnbounded: 3,
+  maxRegexUnbounded: 1,
+  /** A bounded repeat {n,m} above this counts as unbounded. */
+  maxRegexBound: 100,
 } as const;
 
 const L = CONSOLE_TEXT_LIMITS;
@@ -153,7 +156,8 @@ export function regexHazard(pattern: string): string | null {
     const bounds = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i)) : null;
     if (c === '*' || c === '+' || c === '?' || bounds !== null) {
       const repeat = c !== '?';
-      if (c === '*' || c === '+' || (bounds !== null && bounds[2] !== undefined && bounds[3] === '')) unbounded += 1;
+      const upper = bounds === null ? 1 : Number(bounds[3] === undefined ? bounds[1] : bounds[3] === '' ? Infinity : bounds[3]);
+      if (c === '*' || c === '+' || upper > L.maxRegexBound) unbounded += 1;
       if (lastGroupRisky && repeat) return 'a repeated group that itself repeats or alternates';
       if (repeat && groups.length > 0) groups[groups.length - 1] = true;
       i += bounds === null ? 0 : bounds[0].length - 1;
@@ -178,7 +182,7 @@ export function regexHazard(pattern: string): string | null {
       if (lastGroupRisky && groups.length > 0) groups[groups.length - 1] = true;
     }
   }
-  return unbounded > L.maxRegexUnbounded ? `more than ${L.maxRegexUnbounded} unbounded repeats (*, +, {n,})` : null;
+  return unbounded > L.maxRegexUnbounded ? `more than ${L.maxRegexUnbounded} unbounded repeat (*, +, {n,}; use CONTAINS, STARTS WITH or ENDS WITH for "contains")` : null;
 }
 
 function checkRegexes(tokens: readonly Token[]): void {

@@ -5,6 +5,7 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { AtlasError, ErrorCode } from '../errors.js';
+import { FAN_OUT_EXTENSION } from './fan-out.js';
 
 /** Codes Apollo and graphql-js give to errors in the request itself (safe to show). */
 const REQUEST_CODES = new Set([
@@ -44,7 +45,27 @@ function logMasked(original: unknown, path: GraphQLFormattedError['path']): void
   console.error(`[graphql] internal error${where}:`, original);
 }
 
+/** Echoed input is cut to this many characters per quoted run; a whole message to MAX_MESSAGE. */
+const MAX_ECHO = 120;
+const MAX_MESSAGE = 600;
+
+/**
+ * Messages quote the caller's input (a variable's value, an id, a search text): quoted runs
+ * longer than MAX_ECHO are cut, and so is the message, so an error never echoes 100 KB back.
+ */
+export function clipMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  // Only the head is ever shown; the slack lets long quoted runs in it be shortened first.
+  const clipped = message.slice(0, 10_000).replace(/"((?:[^"\\]|\\.){121,})"/gs, (_match, inner: string) => `"${inner.slice(0, MAX_ECHO)}…" (${inner.length - MAX_ECHO} more characters)`);
+  return clipped.length > MAX_MESSAGE ? `${clipped.slice(0, MAX_MESSAGE)}… (message cut)` : clipped;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const clipped = clipMessage(formatted.message);
+  return formatErrorClipped(formatted.message === clipped ? formatted : { ...formatted, message: clipped }, error);
+}
+
+function formatErrorClipped(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = originalOf(error);
   const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (original instanceof AtlasError) {
@@ -54,10 +75,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // A masked internal error keeps its code but not its detail (it may name graph internals).
     const masked = original.code === ErrorCode.INTERNAL_SERVER_ERROR;
     if (masked) logMasked(original, formatted.path);
-    const message = masked ? 'Internal server error' : original.message;
+    const message = masked ? 'Internal server error' : clipMessage(original.message);
     return { message, ...base, extensions };
   }
   const code = formatted.extensions?.['code'];
+  if (formatted.extensions?.[FAN_OUT_EXTENSION] === true) {
+    return { message: formatted.message, ...base, extensions: { code: ErrorCode.QUERY_REJECTED } };
+  }
   if (ARMOR.test(formatted.message)) {
     return { message: formatted.message.replace(/^Syntax Error: /, ''), ...base, extensions: { code: ErrorCode.QUERY_REJECTED } };
   }

@@ -1,6 +1,7 @@
 /**
  * Mounts the GraphQL API on /graphql: schema from server/schema.graphql, resolvers, abuse
- * limits (graphql-armor), the error contract (errors.ts) and an offline query page for browsers.
+ * limits (request-guards.ts, graphql-armor, fan-out.ts, byte-budget.ts), the error contract
+ * (errors.ts) and an offline query page for browsers.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -15,7 +16,10 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createContext, type Context } from './context.js';
 import { formatError } from './errors.js';
+import { byteBudgetPlugin } from './byte-budget.js';
+import { fanOutLimit } from './fan-out.js';
 import { graphiqlPage } from './graphiql.js';
+import { requestGuards } from './request-guards.js';
 import { resolvers } from './resolvers/index.js';
 import { ResponseCache, responseCacheMiddleware, responseCachePlugin, type CacheSlot } from './response-cache.js';
 import { watchDataRevision } from './revision-watch.js';
@@ -31,7 +35,10 @@ export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.u
  * Limits sized for the real client: its deepest query (timeline -> persons -> person ->
  * memberships -> faction -> id) is depth 6; a researcher's nested person query stays under 10.
  */
-export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxTokens: 2_000, maxDirectives: 20 } as const;
+export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxFanOut: 50_000, maxTokens: 2_000, maxDirectives: 20 } as const;
+
+/** The answer's byte budget unless told otherwise (ATLAS_RESPONSE_MAX_MB). */
+export const DEFAULT_RESPONSE_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * graphql-armor's token limit parses the document in a plugin hook, and Apollo answers any error
@@ -69,7 +76,7 @@ function clientErrorsIn(plugin: ApolloServerPlugin<Context>): ApolloServerPlugin
   };
 }
 
-export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
+export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] = [], maxResponseBytes: number = DEFAULT_RESPONSE_MAX_BYTES): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
@@ -86,9 +93,12 @@ export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] =
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
     resolvers,
     ...protection,
+    // Counts how nested lists multiply (fan-out.ts), which armor's per-field cost does not.
+    validationRules: [...protection.validationRules, fanOutLimit(LIMITS.maxFanOut)],
     // Apollo's default cache-control plugin hooks every resolved field (a third of the execution
     // time of a person page) to compute HTTP cache hints this API never sets (no @cacheControl).
-    plugins: [...protection.plugins.map(clientErrorsIn), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...extraPlugins],
+    // The byte budget goes before the response cache, so an answer it cut is never cached.
+    plugins: [...protection.plugins.map(clientErrorsIn), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), byteBudgetPlugin<Context>(maxResponseBytes), ...extraPlugins],
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -105,7 +115,7 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   const settings = config.responseCache;
   const cache = settings.enabled ? new ResponseCache({ maxBytes: settings.maxMb * 1024 * 1024, ttlMs: settings.ttlSeconds * 1000 }) : null;
   const watcher = cache === null ? null : await watchDataRevision(db, cache, settings.revisionCheckMs);
-  const server = createApolloServer(cache === null ? [] : [responseCachePlugin<Context>()]);
+  const server = createApolloServer(cache === null ? [] : [responseCachePlugin<Context>()], config.api.maxResponseBytes);
   await server.start();
   const page = graphiqlPage();
   // Browsers asking for /graphql get the offline query page; API clients get GraphQL.
@@ -119,6 +129,8 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // Deep JSON, bad persisted-query hashes and over-long documents end here, before the cache key is built.
+    requestGuards(LIMITS.maxTokens),
     ...(cache === null ? [] : [responseCacheMiddleware(cache)]),
     expressMiddleware(server, { context: async ({ res }) => createContext(db, config, res.locals['cacheSlot'] as CacheSlot | undefined) }),
   );

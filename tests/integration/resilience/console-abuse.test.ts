@@ -30,6 +30,14 @@ const ABUSE: readonly [string, string][] = [
   ['cartesian product collected (memory)', 'MATCH (a), (b), (c) RETURN collect([a, b, c]) AS everything'],
   ['unbounded variable-length paths', 'MATCH p = (a)-[*]-(b) RETURN count(p)'],
   ['huge UNWIND', 'UNWIND range(1, 1000000000) AS x WITH x WHERE x = -1 RETURN x'],
+  // Issue 14: values and loops inside one expression, which neither the memory tracker nor the
+  // transaction timeout sees; and a parser that never answers.
+  ['doubling string in reduce (case 1)', "RETURN size(reduce(s='x', i IN range(1,29) | s+s))"],
+  ['60 M-element list comprehension (case 1)', 'RETURN size([x IN range(1,60000000) | x])'],
+  ['2 G-step reduce (case 3)', 'RETURN reduce(a=0, x IN range(1,2000000000) | a+x)'],
+  ['backtracking regex (case 3)', "WITH 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaab' AS s RETURN s =~ '(.*a){12}$'"],
+  ['500 nested parentheses (case 4)', `RETURN ${'('.repeat(500)}1${')'.repeat(500)}`],
+  ['doubling WITH chain', `WITH '${'x'.repeat(1000)}' AS s${' WITH s + s AS s'.repeat(20)} RETURN size(s)`],
 ];
 
 const CYPHER = 'query($q: String!) { cypher(query: $q) { columns rows truncated } }';
@@ -39,6 +47,8 @@ describe('console abuse while others are served', () => {
   it('refuses or stops every abusive query, and the other client keeps getting answers', async () => {
     let stop = false;
     const served: { ms: number; ok: boolean }[] = [];
+    // A fresh app's first answer includes compiling and warming up; the bystander's figures start after it.
+    await api.gql(PERSON);
     const bystander = (async () => {
       while (!stop) {
         const started = performance.now();
@@ -79,4 +89,53 @@ describe('console abuse while others are served', () => {
     expect(check.data?.cypher.rows).toEqual([[0]]);
     expect(name.data?.person.name).toBe('Kim Il-sung');
   }, 180_000);
+});
+
+describe('limits that hold inside Neo4j (issue 14)', () => {
+  // 16 KB doubled six times: about 1 MB a row, computed per row, the "1,000 rows of 1 MB" case.
+  const MEGABYTE_ROWS = `UNWIND range(1, 1000) AS i WITH i, '${'x'.repeat(16_000)}' AS s${' WITH i, s + s AS s'.repeat(6)} RETURN i, s`;
+
+  it('caps the answer in bytes and says it truncated (case 5)', async () => {
+    const started = performance.now();
+    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CYPHER, variables: { q: MEGABYTE_ROWS } }) });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    const body = JSON.parse(text) as { data?: { cypher: { rows: unknown[][]; truncated: boolean } } };
+    record('console-bytes', [
+      'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (console byte cap 4 MB by default).',
+      '',
+      `1,000 rows of about 1 MB each: ${body.data?.cypher.rows.length ?? 0} rows kept, truncated ${String(body.data?.cypher.truncated)}, answer ${(text.length / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms.`,
+    ].join('\n'), { rows: body.data?.cypher.rows.length, truncated: body.data?.cypher.truncated, bytes: text.length, ms });
+    expect(body.data?.cypher.truncated).toBe(true);
+    expect(text.length).toBeLessThan(6 * 1024 * 1024);
+    expect(ms).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('answers at the deadline and gives the slot back when Neo4j cannot stop the query (case 3)', async () => {
+    // 10^8 steps inside one expression (two nested iterations over a collected list, which the
+    // text check allows): a few seconds, past the 1 s limit, and Neo4j's own transaction timeout
+    // does not interrupt it.
+    const quick = await startApi({ env: { ATLAS_CONSOLE_TIMEOUT_MS: '1000', ATLAS_CONSOLE_MAX_CONCURRENT: '1' } });
+    try {
+      const slow = 'UNWIND range(1, 10000) AS x WITH collect(x) AS l RETURN size([a IN l | size([b IN l WHERE b = a])]) AS r';
+      const started = performance.now();
+      const stopped = await quick.gql(CYPHER, { q: slow });
+      const ms = performance.now() - started;
+      // The one slot is free again at once: a normal console query is answered, not "busy".
+      const after = performance.now();
+      const next = await quick.gql<{ cypher: { rows: unknown[][] } }>(CYPHER, { q: 'MATCH (p:Person {id: "kim-il-sung"}) RETURN p.name' });
+      const nextMs = performance.now() - after;
+      record('console-deadline', [
+        'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (console time limit 1 s, one slot).',
+        '',
+        `10^8 steps inside one expression: ${codes(stopped).join(',')} after ${ms.toFixed(0)} ms (limit 1,000 ms + 500 ms grace); the next console query was answered in ${nextMs.toFixed(0)} ms.`,
+      ].join('\n'), { code: codes(stopped), ms, nextMs });
+      expect(codes(stopped)).toEqual(['QUERY_TIMEOUT']);
+      expect(ms).toBeLessThan(3_000);
+      expect(codes(next)).toEqual([]);
+      expect(next.data?.cypher.rows).toEqual([['Kim Il-sung']]);
+    } finally {
+      await quick.close();
+    }
+  }, 60_000);
 });

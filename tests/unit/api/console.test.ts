@@ -70,7 +70,8 @@ describe('console text checks', () => {
     ["WITH 'aaaaaaaaaaaaaaaaaaaaaaaaaaab' AS s RETURN s =~ '(.*a){12}$'", 'nested repeat'],
     ["RETURN 'x' =~ '(a|aa)+b'", 'repeated alternation'],
     ["RETURN 'x' =~ '(a)\\\\1'", 'backreference'],
-    ["RETURN 'x' =~ '.*a.*b.*c.*d'", 'four unbounded repeats'],
+    ["RETURN 'x' =~ '.*a.*b'", 'two unbounded repeats (quadratic backtracking over a built string)'],
+    ["RETURN 'x' =~ 'a{0,5000}a{0,5000}b'", 'large bounded repeats'],
     ["RETURN 'x' =~ $pattern", 'pattern not a literal'],
     // Nesting that overflows Neo4j's parser (it never answers), and size that makes planning slow.
     [`RETURN ${'('.repeat(500)}1${')'.repeat(500)}`, '500 parentheses'],
@@ -79,11 +80,12 @@ describe('console text checks', () => {
   ])('refuses %s (%s)', (query) => expect(codeOf(() => checkConsoleText(query))).toBe('QUERY_REJECTED'));
 
   it.each([
-    "MATCH (p:Person) WHERE p.name =~ '(?i).*kim.*' RETURN p.name, [x IN range(1, 10) | x * 2] AS xs",
+    "MATCH (p:Person) WHERE p.name =~ '(?i)kim.*' RETURN p.name, [x IN range(1, 10) | x * 2] AS xs",
+    "MATCH (p:Person) WHERE p.name =~ '[A-Z][a-z]{1,20} [A-Z].*' RETURN p.name",
     'MATCH (p:Person) RETURN reduce(total = 0, x IN [1, 2, 3] | total + x) AS s, [t IN [(p)-[:TIE]-(q) | q] | t.name] AS names',
     "MATCH (p:Person)-[:TIE]-(q) RETURN p.name + ' - ' + q.name AS pair, replace(p.name, '-', ' ') AS spaced LIMIT 5",
     'UNWIND range(1, 100000) AS x RETURN sum(x)',
-    "RETURN 'Kim Il-sung' =~ '^[A-Z][a-z]+( [A-Z][a-z-]+)?$' AS ok",
+    "RETURN 'Kim Il-sung' =~ '^Kim( [A-Z][a-z-]+)?$' AS ok",
     `RETURN ${'('.repeat(30)}1${')'.repeat(30)} AS deep`,
     'MATCH p = (a:Person)-[*1..3]-(b:Person) RETURN count(p)',
   ])('accepts %s', (query) => expect(codeOf(() => checkConsoleText(query))).toBeUndefined());

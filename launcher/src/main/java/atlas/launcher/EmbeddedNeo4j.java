@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -15,6 +16,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -22,7 +24,8 @@ import org.neo4j.io.ByteUnit;
  *
  * Configuration comes from environment variables so the password never appears on a command line:
  * ATLAS_NEO4J_HOME, ATLAS_NEO4J_BOLT_PORT, ATLAS_NEO4J_PASSWORD, ATLAS_NEO4J_TX_TIMEOUT_SECONDS,
- * ATLAS_NEO4J_TX_MEMORY_MB, ATLAS_NEO4J_PAGECACHE_MB, ATLAS_NEO4J_PROCEDURE_ALLOWLIST.
+ * ATLAS_NEO4J_TX_MEMORY_MB, ATLAS_NEO4J_PAGECACHE_MB, ATLAS_NEO4J_PROCEDURE_ALLOWLIST. The
+ * transaction memory caps are also bounded by the heap (-Xmx): see run().
  *
  * Protocol with the parent process (stdout, one line each): "ATLAS-READY bolt://host:port" once
  * Bolt accepts connections, "ATLAS-STOPPED" after a clean shutdown. The JVM shuts down when its
@@ -51,6 +54,13 @@ public final class EmbeddedNeo4j {
         long txTimeoutSeconds = Long.parseLong(envOr("ATLAS_NEO4J_TX_TIMEOUT_SECONDS", "30"));
         long txMemoryMb = Long.parseLong(envOr("ATLAS_NEO4J_TX_MEMORY_MB", "512"));
         long pageCacheMb = Long.parseLong(envOr("ATLAS_NEO4J_PAGECACHE_MB", "512"));
+        // Memory the transaction trackers may hand out, all transactions together: half the heap.
+        // The other half is room for what the trackers cannot see (values built inside one
+        // expression, Bolt buffers, Neo4j's own structures); the console's static limits keep
+        // those small. One transaction gets at most a quarter of the heap, whatever it asks for.
+        long heapBytes = Runtime.getRuntime().maxMemory();
+        long totalTxBytes = heapBytes / 2;
+        long txBytes = Math.min(ByteUnit.mebiBytes(txMemoryMb), heapBytes / 4);
         String allowList = envOr("ATLAS_NEO4J_PROCEDURE_ALLOWLIST", "db.index.fulltext.queryNodes,db.labels,db.relationshipTypes,db.propertyKeys");
 
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
@@ -60,7 +70,9 @@ public final class EmbeddedNeo4j {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
-                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemoryMb))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, txBytes)
+                .setConfig(GraphDatabaseSettings.memory_transaction_database_max_size, totalTxBytes)
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, totalTxBytes)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of(allowList.split(",")))
@@ -88,12 +100,20 @@ public final class EmbeddedNeo4j {
         System.exit(0);
     }
 
+    /**
+     * Our own start-up statement gets its own time limit. db.transaction.timeout is the limit for
+     * users' queries (30 s by default), and on a loaded two-core machine this first Cypher statement
+     * of a cold JVM has taken longer than that: Neo4j then terminated it and the start failed with
+     * exit code 1. The parent's start time-out (ATLAS_NEO4J_START_TIMEOUT_SECONDS) still bounds it.
+     */
+    private static final long STARTUP_TX_TIMEOUT_MINUTES = 30;
+
     /** Embedded calls run without authentication, so the password can be (re)set on every start. */
     private static void setPassword(GraphDatabaseService system, String password) {
-        try {
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+        try (Transaction tx = system.beginTx(STARTUP_TX_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            tx.execute("ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password))
+                    .close();
+            tx.commit();
         } catch (QueryExecutionException e) {
             // Neo4j refuses to "change" a password to its current value; that is the normal restart case.
             if (e.getMessage() == null || !e.getMessage().contains("cannot be the same")) {
