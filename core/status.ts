@@ -19,11 +19,20 @@ export function affectsStatus(role: Role | string, kind: EventKind | string): bo
     && (role === 'TARGET' || (role === 'PARTICIPANT' && PARTICIPANT_KINDS.has(kind)));
 }
 
-export interface TargetEvent<T extends Instant> {
+/** An event that undid another (a REVERSED_BY link): a later purge that reversed a rehabilitation. */
+export interface Reversal<D> {
+  readonly eventId: string;
+  readonly date: D;
+  readonly certainty: Certainty;
+}
+
+export interface TargetEvent<T extends Instant, D extends Range<T> = Range<T>> {
   readonly eventId: string;
   readonly kind: EventKind | string;
-  readonly date: Range<T>;
+  readonly date: D;
   readonly certainty: Certainty;
+  /** The events that reversed this one; its status then gives way to the one it replaced. */
+  readonly reversedBy?: readonly Reversal<D>[];
 }
 
 export interface StatusChange<T extends Instant, D extends Range<T> = Range<T>> {
@@ -87,21 +96,36 @@ function recordsDeath<T extends Instant>(change: StatusChange<T>, died: Range<T>
     && CERTAINTY_RANK[change.certainty] >= CERTAINTY_RANK[diedCertainty];
 }
 
-/** Status changes in date order. The death date counts unless a death-type event records it already. */
+/**
+ * Status changes in date order. The death date counts unless a death-type event records it
+ * already. An event reversed by a later one (REVERSED_BY) gives way, at the reversing event's
+ * date, to the status it had replaced: a rehabilitation undone in 1958 leaves the person
+ * expelled again, not rehabilitated for good.
+ */
 export function statusChanges<T extends Instant, D extends Range<T>>(
-  events: readonly (TargetEvent<T> & { readonly date: D })[],
+  events: readonly TargetEvent<T, D>[],
   died: D | null,
   diedCertainty: Certainty = 'CERTAIN',
 ): StatusChange<T, D>[] {
-  const changes: StatusChange<T, D>[] = [];
+  const changes: (StatusChange<T, D> & { readonly reversedBy?: readonly Reversal<D>[] })[] = [];
   for (const event of events) {
     const state = (STATUS_BY_EVENT_KIND as Readonly<Record<string, StatusKind>>)[event.kind];
-    if (state !== undefined) changes.push({ state, date: event.date, certainty: event.certainty, eventId: event.eventId });
+    if (state !== undefined) changes.push({ state, date: event.date, certainty: event.certainty, eventId: event.eventId, reversedBy: event.reversedBy ?? [] });
   }
   if (died !== null && !changes.some((change) => recordsDeath(change, died, diedCertainty))) {
     changes.push({ state: 'DEAD', date: died, certainty: diedCertainty, eventId: null });
   }
-  return changes.sort(byDate);
+  changes.sort(byDate);
+  const reverted: StatusChange<T, D>[] = [];
+  let before: StatusKind = 'ACTIVE';
+  for (const change of changes) {
+    for (const reversal of change.reversedBy ?? []) {
+      const certainty = CERTAINTY_RANK[reversal.certainty] < CERTAINTY_RANK[change.certainty] ? reversal.certainty : change.certainty;
+      reverted.push({ state: before, date: reversal.date, certainty, eventId: reversal.eventId });
+    }
+    before = change.state;
+  }
+  return [...changes.map(({ state, date, certainty, eventId }) => ({ state, date, certainty, eventId })), ...reverted].sort(byDate);
 }
 
 function apply<C extends StatusChange<Instant>>(changes: readonly C[]): C | null {

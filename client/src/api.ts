@@ -143,7 +143,7 @@ const citations = (list: readonly WireCitation[]): Citation[] => list.map(citati
 
 // ---- timeline ----------------------------------------------------------------------------
 
-const TIMELINE = /* GraphQL */ `
+export const TIMELINE = /* GraphQL */ `
   query Timeline {
     timeline {
       from
@@ -170,7 +170,7 @@ const TIMELINE = /* GraphQL */ `
   }
 `;
 
-interface WireTimeline {
+export interface WireTimeline {
   timeline: {
     from: string;
     to: string;

@@ -144,9 +144,21 @@ export function toPerson(props: Props): PersonModel {
   };
 }
 
+/** REVERSED_BY links fetched with a target event (network, timeline, persons-full). */
+function reversalsOf(value: Plain | undefined): EventModel['reversedBy'] {
+  if (value === undefined) return undefined;
+  return asList(value).flatMap((item) => {
+    const props = asProps(item);
+    const date = dateOf(props, 'date');
+    const id = str(props, 'id');
+    return date === null ? [] : [{ eventId: id, date, certainty: certaintyOf(props['certainty'], 'event', id) }];
+  });
+}
+
 export function toEvent(props: Props): EventModel {
   const date = dateOf(props, 'date');
   return {
+    reversedBy: reversalsOf(props['reversedBy']),
     id: str(props, 'id'),
     kind: str(props, 'kind'),
     title: str(props, 'title'),

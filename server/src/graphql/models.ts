@@ -133,6 +133,8 @@ export interface EventModel {
   readonly citations: readonly CitationModel[];
   readonly participants?: readonly ParticipationModel[];
   readonly links?: readonly EventLinkModel[];
+  /** The events that reversed this one (REVERSED_BY), when the query fetched them for the status rule. */
+  readonly reversedBy?: readonly { readonly eventId: string; readonly date: DateModel; readonly certainty: Certainty }[];
   readonly linkedFrom?: readonly EventLinkModel[];
 }
 

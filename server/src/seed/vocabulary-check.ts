@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Kind, parse } from 'graphql';
 import { CERTAINTIES, EVENT_KINDS, graphValue, LINK_TYPES, ROLES, STATUS_KINDS, TIE_KINDS } from '../../../core/vocabulary.js';
 import type { Issues } from './fields.js';
 
@@ -21,15 +20,19 @@ export const VOCABULARY_ENUMS: readonly { readonly enumName: string; readonly se
   { enumName: 'StatusKind', seedField: '(derived statuses)', words: STATUS_KINDS },
 ];
 
-/** The values of every enum in the schema, with the line each enum is declared on. */
+/**
+ * The values of every enum in the schema, with the line each enum is declared on. Read from the
+ * SDL text with a small scan rather than graphql-js: the seed CLI should not load the GraphQL
+ * runtime, and in the test runner a second copy of it would clash with the server's.
+ */
 export function schemaEnums(source = readFileSync(SCHEMA_FILE, 'utf8')): Map<string, { values: Set<string>; line: number }> {
   const enums = new Map<string, { values: Set<string>; line: number }>();
-  for (const definition of parse(source).definitions) {
-    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION) continue;
-    enums.set(definition.name.value, {
-      values: new Set((definition.values ?? []).map((value) => value.name.value)),
-      line: definition.loc?.startToken.line ?? 0,
-    });
+  // Descriptions ("..." and """...""") may hold any word; blank them, keeping line breaks.
+  const text = source.replace(/"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*/g, (m) => m.replace(/[^\n]/g, ' '));
+  for (const match of text.matchAll(/\benum\s+(\w+)[^{]*\{([^}]*)\}/g)) {
+    const line = text.slice(0, match.index).split('\n').length;
+    const values = (match[2] ?? '').split(/\s+/).filter((word) => /^[_A-Za-z]\w*$/.test(word));
+    enums.set(match[1] ?? '', { values: new Set(values), line });
   }
   return enums;
 }

@@ -52,6 +52,17 @@ describe('status changes', () => {
   });
 });
 
+describe('reversals', () => {
+  it('a reversed rehabilitation gives way to the status it replaced, at the reversing event', () => {
+    const rehab = { ...ev('r', 'REHABILITATION', '1956-09-22'), reversedBy: [{ eventId: 'speech', date: d('1958-01'), certainty: 'PROBABLE' as const }] };
+    const changes = statusChanges([ev('x', 'EXPULSION', '1956-08-31'), rehab], null);
+    expect(changes.map((c) => `${c.state}@${c.date.iso}`)).toEqual(['EXPELLED@1956-08-31', 'REHABILITATED@1956-09-22', 'EXPELLED@1958-01']);
+    const seen = evidence('1942', '1958-03');
+    expect(statusAt(changes, seen, at('1957'))).toMatchObject({ state: 'REHABILITATED', certain: true });
+    expect(statusAt(changes, seen, at('1958-02-15'))).toMatchObject({ state: 'EXPELLED', certain: false, otherwise: 'REHABILITATED', change: { eventId: 'speech' } });
+  });
+});
+
 describe('status follows evidence', () => {
   const rehabilitated = statusChanges([ev('x', 'EXPULSION', '1956-08-31'), ev('r', 'REHABILITATION', '1956-09-22')], null);
   const seen = evidence('1942-07', '1958-03');

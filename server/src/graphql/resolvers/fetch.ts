@@ -62,8 +62,9 @@ function targetEvents(participations: readonly ParticipationModel[]): EventModel
 export function changesFrom(person: PersonModel, events: readonly EventModel[]): StatusChangeModel[] {
   const byId = new Map(events.map((event) => [event.id, event]));
   // One event may come twice (a person both TARGET and PARTICIPANT); it changes status once.
-  const inputs = [...byId.values()].map((event) => ({ eventId: event.id, kind: event.kind, date: event.date, certainty: event.certainty }));
+  const inputs = [...byId.values()].map((event) => ({ eventId: event.id, kind: event.kind, date: event.date, certainty: event.certainty, reversedBy: event.reversedBy ?? [] }));
   return statusChanges<string, EventModel['date']>(inputs, person.died, person.diedCertainty).map((change): StatusChangeModel => {
+    // A reversal's event is not among the targets: the StatusChange.event resolver loads it.
     const event = change.eventId === null ? undefined : byId.get(change.eventId);
     return event === undefined ? change : { ...change, event };
   });
