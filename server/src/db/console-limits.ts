@@ -11,8 +11,9 @@
  *   list iterations (comprehensions, reduce, any/all/none/single) nest at most
  *   MAX_ITERATION_NESTING deep; a reduce step uses its accumulator once and holds no other
  *   iteration or replace(); replace() takes literal strings, and at most MAX_GROWING_REPLACES
- *   of them may lengthen the text; at most MAX_SELF_CONCATENATIONS `+` join two computed values
- *   (each can double a value: 30 of them in a WITH chain make a gigabyte).
+ *   of them may lengthen the text; at most MAX_DOUBLINGS constructs can double a value (`+`
+ *   joining two computed values, a list or map literal of several variables): 30 of them in a
+ *   WITH chain make a gigabyte.
  * - Regular expressions: `=~` takes a string literal without backreferences, without quantified
  *   groups that themselves repeat or alternate (`(.*a){12}` backtracks for minutes), and with at
  *   most MAX_REGEX_UNBOUNDED unbounded repeat: two (`.*a.*b`) backtrack quadratically over a
@@ -31,7 +32,7 @@ export const CONSOLE_TEXT_LIMITS = {
   maxRangeProduct: 1_000_000,
   maxIterationNesting: 2,
   maxGrowingReplaces: 2,
-  maxSelfConcatenations: 6,
+  maxDoublings: 6,
   maxRegexUnbounded: 1,
   /** A bounded repeat {n,m} above this counts as unbounded. */
   maxRegexBound: 100,
@@ -139,9 +140,24 @@ function checkReplaces(tokens: readonly Token[]): void {
   });
 }
 
-function checkConcatenations(tokens: readonly Token[]): void {
-  const joins = tokens.filter((t, i) => t.kind === 'op' && t.text === '+' && !isLiteral(tokens[i - 1]) && !isLiteral(tokens[i + 1])).length;
-  if (joins > L.maxSelfConcatenations) throw reject(`the query joins computed values with + ${joins} times; the console allows ${L.maxSelfConcatenations} (each can double a value's size)`);
+/** A list or map literal element that is a bare variable (`l` in `[l, l]` or `{a: l}`). */
+function isBareVariable(element: readonly Token[], map: boolean): boolean {
+  const value = map && element[1]?.text === ':' ? element.slice(2) : element;
+  return value.length === 1 && value[0]!.kind === 'name';
+}
+
+/**
+ * Constructs that can double a value: `+` joining two computed values, and a list or map literal
+ * holding two or more variables (`WITH [l, l] AS l` doubles what a later RETURN sends).
+ */
+function checkDoublings(tokens: readonly Token[]): void {
+  let doublings = tokens.filter((t, i) => t.kind === 'op' && t.text === '+' && !isLiteral(tokens[i - 1]) && !isLiteral(tokens[i + 1])).length;
+  tokens.forEach((t, i) => {
+    if ((t.text !== '[' && t.text !== '{') || iterationAt(tokens, i) !== null) return;
+    const variables = callArguments(tokens, i).filter((element) => isBareVariable(element, t.text === '{')).length;
+    if (variables >= 2) doublings += 1;
+  });
+  if (doublings > L.maxDoublings) throw reject(`the query has ${doublings} constructs that can double a value (+ between computed values, lists or maps of several variables); the console allows ${L.maxDoublings}`);
 }
 
 /** Why `pattern` could backtrack for a very long time, or null. */
@@ -205,6 +221,6 @@ export function checkConsoleLimits(text: string): void {
   checkRanges(tokens);
   checkIterations(tokens);
   checkReplaces(tokens);
-  checkConcatenations(tokens);
+  checkDoublings(tokens);
   checkRegexes(tokens);
 }

@@ -66,6 +66,7 @@ describe('console text checks', () => {
     ["RETURN replace('x', '', 'yy')", 'replace with an empty search'],
     ['RETURN replace("x", "x", $y)', 'replace with a computed replacement'],
     [`WITH 'x' AS s${' WITH s + s AS s'.repeat(7)} RETURN size(s)`, 'self-concatenation chain'],
+    [`WITH [1] AS l${' WITH [l, l] AS l'.repeat(30)} RETURN l`, 'a list that holds itself twice, 30 times over'],
     // Regular expressions that backtrack for minutes, or cannot be checked.
     ["WITH 'aaaaaaaaaaaaaaaaaaaaaaaaaaab' AS s RETURN s =~ '(.*a){12}$'", 'nested repeat'],
     ["RETURN 'x' =~ '(a|aa)+b'", 'repeated alternation'],
@@ -88,6 +89,7 @@ describe('console text checks', () => {
     "RETURN 'Kim Il-sung' =~ '^Kim( [A-Z][a-z-]+)?$' AS ok",
     `RETURN ${'('.repeat(30)}1${')'.repeat(30)} AS deep`,
     'MATCH p = (a:Person)-[*1..3]-(b:Person) RETURN count(p)',
+    'MATCH (a:Person)-[t:TIE]-(b:Person) RETURN [a, b] AS pair, {tie: t, ends: [a.name, b.name]} AS detail LIMIT 5',
   ])('accepts %s', (query) => expect(codeOf(() => checkConsoleText(query))).toBeUndefined());
 
   it('an empty query is bad input', () => expect(codeOf(() => checkConsoleText('  '))).toBe('BAD_USER_INPUT'));
