@@ -20,10 +20,20 @@ describe('datasetToRows', () => {
   it('splits partial dates into the five properties', () => {
     const alpha = rows.persons.find((p) => p.id === 'fx-alpha')!;
     expect(alpha.props).toMatchObject({ bornIso: '1900', bornPrecision: 'YEAR', bornApprox: false, diedIso: '1958', diedApprox: true });
-    expect(alpha.dates).toEqual({ bornEarliest: '1900-01-01', bornLatest: '1900-12-31', diedEarliest: '1957-01-01', diedLatest: '1959-12-31' });
+    expect(alpha.dates).toMatchObject({ bornEarliest: '1900-01-01', bornLatest: '1900-12-31', diedEarliest: '1957-01-01', diedLatest: '1959-12-31' });
     const beta = rows.persons.find((p) => p.id === 'fx-beta')!;
     expect(beta.props['bornIso']).toBeNull();
     expect(beta.dates['bornEarliest']).toBeNull();
+  });
+
+  it('stores the inferred span under its own names, never as a recorded date', () => {
+    const gamma = rows.memberships.find((m) => m.id === 'fx-gamma/member/fx-yanan-sub/0')!;
+    // Recorded 1940-1950: the recorded dates stay as written, the span follows from them.
+    expect(gamma.dates).toMatchObject({ fromEarliest: '1940-01-01', toLatest: '1950-12-31', possibleEarliest: '1940-01-01', possibleLatest: '1950-12-31' });
+    expect(JSON.parse(String(gamma.props['bounds']))).toMatchObject({ start: { basis: 'RECORDED' }, end: { basis: 'RECORDED' } });
+    const alpha = rows.persons.find((p) => p.id === 'fx-alpha')!;
+    expect(JSON.parse(String(alpha.props['evidence']))).toMatchObject({ first: { ref: { kind: expect.any(String) } }, fadesAfter: expect.any(String) });
+    expect(alpha.dates['attestedEarliest']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('derives relationship ids as the data model says', () => {

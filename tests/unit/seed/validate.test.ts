@@ -30,6 +30,15 @@ describe('validateSeedDir', () => {
 
   const errors = errorsOf(BAD);
 
+  it('rejects what the time model forbids, naming file, line and field', () => {
+    const time = errorsOf(path.join(FIXTURES, 'seed-bad-time'));
+    expectError(time, 'factions.yaml', 34, '[2].formed', /every faction needs "formed:"/);
+    expectError(time, 'people/fx-gamma.yaml', 18, 'memberships[0].from', /before the faction formed \("1930"\)/);
+    expectError(time, 'people/fx-gamma.yaml', 25, 'offices[0].from', /after fx-gamma's recorded death/);
+    expectError(time, 'events/1956.yaml', 16, '[0].participants[1].person', /taking part as speaker .* after fx-gamma's recorded death/);
+    expect(time).toHaveLength(4);
+  });
+
   it('reports every error, sorted by file then line', () => {
     expect(errors.length).toBeGreaterThanOrEqual(29);
     const keys = errors.map((e) => [e.file, e.line] as const);
