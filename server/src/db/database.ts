@@ -62,10 +62,13 @@ export interface UserQueryLimits {
 
 const DEFAULT_USER_LIMITS: UserQueryLimits = { timeoutMs: 30_000, deadlineMs: 35_000 };
 
-export interface CappedOptions extends UserQueryLimits {
+export interface CappedOptions {
+  readonly timeoutMs: number;
+  /** Node-side deadline; default timeoutMs + 5 s. */
+  readonly deadlineMs?: number;
   readonly maxRows: number;
-  /** Estimated JSON bytes of the kept rows (values.ts plainBytes). */
-  readonly maxBytes: number;
+  /** Estimated JSON bytes of the kept rows (values.ts plainBytes); default unlimited. */
+  readonly maxBytes?: number;
 }
 
 /** Records per PULL for user-written Cypher. */
@@ -288,7 +291,8 @@ export class Database {
    */
   readCapped(text: string, params: Params, options: CappedOptions): Promise<CappedResult> {
     const marker = randomUUID();
-    return this.userSession(marker, options.deadlineMs, async (session) => {
+    const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    return this.userSession(marker, options.deadlineMs ?? options.timeoutMs + 5_000, async (session) => {
       const tx = await session.beginTransaction({ timeout: options.timeoutMs, metadata: { atlasConsole: marker } });
       try {
         const result = tx.run(text, toDriverParams(params) as Record<string, unknown>);
@@ -303,8 +307,8 @@ export class Database {
             break;
           }
           const [row] = rowsOf([record]);
-          bytes += plainBytes(row!, options.maxBytes - bytes + 1);
-          if (bytes > options.maxBytes) {
+          bytes += plainBytes(row!, maxBytes - bytes + 1);
+          if (bytes > maxBytes) {
             truncated = true;
             break;
           }
