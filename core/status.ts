@@ -100,7 +100,8 @@ function recordsDeath<T extends Instant>(change: StatusChange<T>, died: Range<T>
  * Status changes in date order. The death date counts unless a death-type event records it
  * already. An event reversed by a later one (REVERSED_BY) gives way, at the reversing event's
  * date, to the status it had replaced: a rehabilitation undone in 1958 leaves the person
- * expelled again, not rehabilitated for good.
+ * demoted again, not rehabilitated for good. A reversing event that changes the status itself
+ * needs no such step.
  */
 export function statusChanges<T extends Instant, D extends Range<T>>(
   events: readonly TargetEvent<T, D>[],
@@ -116,10 +117,14 @@ export function statusChanges<T extends Instant, D extends Range<T>>(
     changes.push({ state: 'DEAD', date: died, certainty: diedCertainty, eventId: null });
   }
   changes.sort(byDate);
+  // A reversing event that sets a status itself (a rehabilitation reversing a removal) says
+  // what followed; only one that does not (a speech undoing a rehabilitation) restores the past.
+  const setters = new Set(changes.map((change) => change.eventId));
   const reverted: StatusChange<T, D>[] = [];
   let before: StatusKind = 'ACTIVE';
   for (const change of changes) {
     for (const reversal of change.reversedBy ?? []) {
+      if (setters.has(reversal.eventId)) continue;
       const certainty = CERTAINTY_RANK[reversal.certainty] < CERTAINTY_RANK[change.certainty] ? reversal.certainty : change.certainty;
       reverted.push({ state: before, date: reversal.date, certainty, eventId: reversal.eventId });
     }

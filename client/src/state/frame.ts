@@ -36,6 +36,8 @@ interface PreparedTie {
 }
 
 export interface Prepared {
+  /** Last day each faction may still have acted as a group (Infinity: no recorded end). */
+  readonly factionEnds: ReadonlyMap<string, number>;
   readonly persons: readonly PreparedPerson[];
   readonly ties: readonly PreparedTie[];
   readonly hiddenFactions: ReadonlySet<string>;
@@ -109,30 +111,35 @@ export function prepare(timeline: Timeline, filters: Filters): Prepared {
       appears: bySource && !spokenOf.has(person.id) ? Infinity : (person.evidence?.first.earliest ?? Infinity),
     };
   });
-  return { persons, ties, hiddenFactions: new Set(filters.hiddenFactions), hideGone: filters.hideGone };
+  const factionEnds = new Map(timeline.factions.map((f) => [f.id, f.dissolved?.latest ?? Infinity]));
+  return { factionEnds, persons, ties, hiddenFactions: new Set(filters.hiddenFactions), hideGone: filters.hideGone };
 }
 
 function prepareTie(t: Tie): PreparedTie {
   return { id: t.id, kind: t.kind, source: t.sourceId, target: t.targetId, directed: t.directed, span: t.span };
 }
 
-/** The last membership that ended before `day`, drawn faded so a fallen person stays near their old faction. */
-function formerMembership(p: PreparedPerson, day: number): PreparedMembership | null {
+/**
+ * The last membership that ended before `day`, drawn faded so a fallen person stays near their
+ * old faction; never in a faction that has itself ceased to act as a group by then.
+ */
+function formerMembership(p: PreparedPerson, day: number, factionEnds: ReadonlyMap<string, number>): PreparedMembership | null {
   let ended: PreparedMembership | null = null;
   for (const m of p.memberships) {
     const possible = m.span.possible;
-    if (possible !== null && possible.latest < day && (ended === null || possible.latest >= (ended.span.possible?.latest ?? -Infinity))) ended = m;
+    if (possible === null || possible.latest >= day || (factionEnds.get(m.factionId) ?? Infinity) < day) continue;
+    if (ended === null || possible.latest >= (ended.span.possible?.latest ?? -Infinity)) ended = m;
   }
   return ended;
 }
 
-export function personAt(p: PreparedPerson, day: number): PersonFrame | null {
+export function personAt(p: PreparedPerson, day: number, factionEnds: ReadonlyMap<string, number>): PersonFrame | null {
   if (day < p.appears) return null;
   const at: Range<number> = { earliest: day, latest: day };
   const status = statusAt(p.changes, p.evidence, at);
   const current = placeAt(p.memberships, at);
   // Someone out of the sources' sight is not drawn in a faction they may long have left.
-  const m = current ?? (status.state === 'NOT_ATTESTED' ? null : formerMembership(p, day));
+  const m = current ?? (status.state === 'NOT_ATTESTED' ? null : formerMembership(p, day, factionEnds));
   return {
     id: p.id,
     parent: m?.factionId ?? null,
@@ -148,7 +155,7 @@ export function personAt(p: PreparedPerson, day: number): PersonFrame | null {
 export function computeFrame(prepared: Prepared, day: number): Frame {
   const persons = new Map<string, PersonFrame>();
   for (const p of prepared.persons) {
-    const frame = personAt(p, day);
+    const frame = personAt(p, day, prepared.factionEnds);
     if (frame === null) continue;
     if (frame.parent !== null && prepared.hiddenFactions.has(frame.parent)) continue;
     if (prepared.hideGone && isGone(frame.group) && frame.statusCertain) continue;

@@ -22,7 +22,9 @@ function overviewCount(frame: Frame): string {
   for (const p of frame.persons.values()) if (p.state === 'NOT_ATTESTED') silent += 1;
   const attested = frame.persons.size - silent;
   const also = silent === 0 ? '' : ` (and ${silent} no longer attested at this date, drawn as pale ghosts)`;
-  return `${attested} people attested and ${frame.ties.length} ties shown${also}. Search or click a person to read about them.`;
+  const people = attested === 1 ? '1 person' : `${attested} people`;
+  const ties = frame.ties.length === 1 ? '1 tie' : `${frame.ties.length} ties`;
+  return `${people} attested and ${ties} shown${also}. Search or click a person to read about them.`;
 }
 
 export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: number) => void): HTMLElement {

@@ -14,7 +14,7 @@ import { dayOf, isoOf } from '../../../core/partial-date.js';
 import { curatedSummary, loadCuratedRows, seedDatabase } from '../../../server/src/seed/load.js';
 import { generateSyntheticRows } from '../../../server/src/seed/synthetic.js';
 import { ROOT_DIR } from '../../setup/database.js';
-import { startApi, type Api } from './api.js';
+import { startApi, type Api, type GraphQLResponse } from './api.js';
 
 interface NetworkData {
   network: {
@@ -40,9 +40,9 @@ async function serverLines(api: Api, at: string, pages: Map<string, number>): Pr
   const lines: string[] = [];
   let after: string | null = null;
   for (let page = 0; ; page += 1) {
-    const response = await api.gql<NetworkData>(NETWORK, { at, after });
+    const response: GraphQLResponse<NetworkData> = await api.gql<NetworkData>(NETWORK, { at, after });
     expect(response.errors, at).toBeUndefined();
-    const network = response.data!.network;
+    const network: NetworkData['network'] = response.data!.network;
     for (const p of network.persons) {
       pages.set(p.person.id, page);
       const placed = p.memberships[0];

@@ -6,6 +6,9 @@ import { FULL_PERSON, isFull, personProjection, personsFullParams, projectionKey
 import { selectsOnlyFields } from '../../../server/src/graphql/resolvers/selection.js';
 
 /** The projection of the first root field of `query`. */
+/** What the seed loader stores on an interval no dated fact shows (core/attestation.ts). */
+const UNDATED_BOUNDS = JSON.stringify({ start: { basis: 'UNDATED', date: null, fact: null }, end: { basis: 'UNDATED', date: null, fact: null } });
+
 function projectionOf(query: string): PersonProjection {
   const document = parse(query);
   const fragments: Record<string, FragmentDefinitionNode> = {};
@@ -89,10 +92,10 @@ describe('selectsOnlyFields', () => {
 describe('toFullPerson with a projection', () => {
   const row = {
     person: { id: 'p', name: 'P', citations: '[{"source":"s1","locator":"p. 1"}]' },
-    memberships: [{ id: 'm1', personId: 'p', factionId: 'f', certainty: 'CERTAIN' }],
+    memberships: [{ id: 'm1', personId: 'p', factionId: 'f', certainty: 'CERTAIN', bounds: UNDATED_BOUNDS }],
     offices: [],
     participations: [{ personId: 'p', eventId: 'e', role: 'TARGET', event: { id: 'e', kind: 'PURGE', title: 'E', certainty: 'PROBABLE', dateIso: '1956', dateEarliest: '1956-01-01', dateLatest: '1956-12-31' } }],
-    ties: [{ id: 't', kind: 'ALLY', sourceId: 'p', targetId: 'q', sourceName: 'P', targetName: 'Q', source: null, target: null, certainty: 'CERTAIN' }],
+    ties: [{ id: 't', kind: 'ALLY', sourceId: 'p', targetId: 'q', sourceName: 'P', targetName: 'Q', source: null, target: null, certainty: 'CERTAIN', bounds: UNDATED_BOUNDS }],
   };
 
   it('leaves out what was not asked for, so resolvers load it rather than answer empty', () => {

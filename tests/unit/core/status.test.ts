@@ -63,6 +63,14 @@ describe('reversals', () => {
   });
 });
 
+describe('reversals by an event that sets a status itself', () => {
+  it('a rehabilitation reversing a removal is just the rehabilitation', () => {
+    const removal = { ...ev('x', 'REMOVAL', '1956-08-31'), reversedBy: [{ eventId: 'r', date: d('1956-09-22'), certainty: 'CERTAIN' as const }] };
+    const changes = statusChanges([removal, ev('r', 'REHABILITATION', '1956-09-22')], null);
+    expect(changes.map((c) => c.state)).toEqual(['DEMOTED', 'REHABILITATED']);
+  });
+});
+
 describe('status follows evidence', () => {
   const rehabilitated = statusChanges([ev('x', 'EXPULSION', '1956-08-31'), ev('r', 'REHABILITATION', '1956-09-22')], null);
   const seen = evidence('1942-07', '1958-03');

@@ -451,7 +451,7 @@ export type PersonStatus = {
   readonly basis: StatusBasis;
   /** True when `state` holds for certain: its events certainly happened by `at`, are certain, and the person is attested then. */
   readonly certain: Scalars['Boolean']['output'];
-  /** The event that set `state` (null for ACTIVE, or DEAD from the person's death date). */
+  /** The event that set `state` (null for ACTIVE, NOT_ATTESTED, or DEAD from the person's death date). */
   readonly event?: Maybe<Event>;
   /** The person's first and last attested facts. */
   readonly evidence?: Maybe<Evidence>;
@@ -461,7 +461,7 @@ export type PersonStatus = {
   readonly lastKnown: StatusKind;
   /** When not certain: the other reading (the status if the uncertain events had not happened, or NOT_ATTESTED). */
   readonly otherwise?: Maybe<StatusKind>;
-  /** The date `state` began. */
+  /** The date `state` began (null for ACTIVE and NOT_ATTESTED). */
   readonly since?: Maybe<PartialDate>;
   /** The status if every event that may have happened by `at` did; NOT_ATTESTED outside the evidence. */
   readonly state: StatusKind;
@@ -495,8 +495,10 @@ export type PurgerPurged = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type Query = {
   readonly __typename?: 'Query';
@@ -574,8 +576,10 @@ export type Query = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryConnectionArgs = {
   at: Scalars['String']['input'];
@@ -605,8 +609,10 @@ export type QueryConnectionArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryCypherArgs = {
   params?: InputMaybe<Scalars['JSON']['input']>;
@@ -633,8 +639,10 @@ export type QueryCypherArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
@@ -660,8 +668,10 @@ export type QueryEventArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryEventsArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
@@ -690,8 +700,10 @@ export type QueryEventsArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryNetworkArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
@@ -722,8 +734,10 @@ export type QueryNetworkArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
@@ -749,8 +763,10 @@ export type QueryPersonArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryPurgeChainArgs = {
   direction?: InputMaybe<ChainDirection>;
@@ -780,8 +796,10 @@ export type QueryPurgeChainArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryPurgersPurgedArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
@@ -808,8 +826,10 @@ export type QueryPurgersPurgedArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QuerySearchArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -836,8 +856,10 @@ export type QuerySearchArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QuerySearchMatchesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -864,8 +886,10 @@ export type QuerySearchMatchesArgs = {
  *   lifespan. `from`/`to` are only what the sources record; `start`/`end` say what each bound rests
  *   on, and `span` gives the resulting stretches, which every `at` filter and `activeAt` use.
  * - Errors carry `extensions.code`: BAD_USER_INPUT (with `extensions.field` naming the argument),
- *   NOT_FOUND, QUERY_REJECTED, QUERY_TIMEOUT, DATABASE_UNAVAILABLE (with
- *   `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
+ *   NOT_FOUND, QUERY_REJECTED (also a query whose estimated size, counting list fan-out, is too
+ *   large), QUERY_TIMEOUT, RESPONSE_TOO_LARGE (the answer grew past its byte budget),
+ *   BAD_REQUEST (malformed request: deeply nested variables, a persisted-query hash that does not
+ *   match), DATABASE_UNAVAILABLE (with `extensions.retryable: true`), INTERNAL_SERVER_ERROR.
  */
 export type QueryTimelineArgs = {
   factionIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;

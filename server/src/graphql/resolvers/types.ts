@@ -47,12 +47,13 @@ export const typeResolvers: Resolvers = {
     },
   },
   PersonStatus: {
+    // NOT_ATTESTED was set by no event: silence has no date of its own (see `lastKnown`, `evidence`).
     event: (status, _args, ctx) => {
-      const change = status.change;
+      const change = status.state === 'NOT_ATTESTED' ? null : status.change;
       if (change === null || change.eventId === null) return null;
       return change.event ?? eventById(ctx, change.eventId);
     },
-    since: (status) => status.change?.date ?? null,
+    since: (status) => (status.state === 'NOT_ATTESTED' ? null : (status.change?.date ?? null)),
   },
   StatusChange: {
     event: (change, _args, ctx) => (change.eventId === null ? null : change.event ?? eventById(ctx, change.eventId)),
