@@ -1,13 +1,11 @@
 /**
- * Runs the managed Neo4j as a child JVM. The JVM watches its stdin and shuts down when the pipe
- * closes, so it stops with us even if this process is killed outright.
+ * Starts the managed Neo4j (jvm.ts runs one attempt) and gets it through a restart after a crash:
+ * a JVM of an earlier run that is still exiting can hold the store lock or the Bolt port for a
+ * moment, so a start that fails on either is tried once more after they are released.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { childProcessEnv } from '../config.js';
-import { LAUNCHER_CLASS, type Neo4jRuntime } from './jars.js';
-import { requirePortFree } from './ports.js';
+import type { Neo4jRuntime } from './jars.js';
+import { launchJvm } from './jvm.js';
+import { isPortFree, requirePortFree } from './ports.js';
 import { StartupError } from './startup-error.js';
 
 export interface ManagedSettings {
@@ -32,122 +30,34 @@ export interface ManagedNeo4j {
 /** Procedures the console and the app may call; everything else is not even loaded. */
 export const PROCEDURE_ALLOWLIST = ['db.index.fulltext.queryNodes', 'db.labels', 'db.relationshipTypes', 'db.propertyKeys', 'db.awaitIndexes', 'db.awaitIndex'];
 
-function logTail(homeDir: string, output: string[]): string {
-  const debugLog = path.join(homeDir, 'logs', 'debug.log');
-  const fromLog = existsSync(debugLog)
-    ? readFileSync(debugLog, 'utf8').split('\n').filter((line) => /ERROR|WARN|Exception|Caused by/.test(line)).slice(-15)
-    : [];
-  return [...output.slice(-20), ...(fromLog.length > 0 ? ['--- logs/debug.log (errors and warnings) ---', ...fromLog] : [])].join('\n');
+/** How long a second attempt waits for an earlier JVM to let go: a clean shutdown takes seconds. */
+export const RELEASE_WAIT_MS = 15_000;
+
+async function waitForPort(port: number, deadline: number): Promise<void> {
+  while (!(await isPortFree(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
-export async function startManagedNeo4j(
-  java: string,
-  runtime: Neo4jRuntime,
-  settings: ManagedSettings,
-  log: (line: string) => void,
-): Promise<ManagedNeo4j> {
+export async function startManagedNeo4j(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void): Promise<ManagedNeo4j> {
   await requirePortFree(settings.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
-  mkdirSync(settings.homeDir, { recursive: true });
-  const child: ChildProcessWithoutNullStreams = spawn(
-    java,
-    [
-      `-Xms${Math.min(settings.heapMb, 512)}m`,
-      `-Xmx${settings.heapMb}m`,
-      '-XX:+UseG1GC',
-      '-XX:+ExitOnOutOfMemoryError',
-      '-Dfile.encoding=UTF-8',
-      '-cp',
-      runtime.classpath,
-      LAUNCHER_CLASS,
-    ],
-    {
-      env: {
-        ...childProcessEnv(),
-        ATLAS_NEO4J_HOME: settings.homeDir,
-        ATLAS_NEO4J_BOLT_PORT: String(settings.boltPort),
-        ATLAS_NEO4J_PASSWORD: settings.password,
-        ATLAS_NEO4J_TX_TIMEOUT_SECONDS: String(settings.txTimeoutSeconds),
-        ATLAS_NEO4J_TX_MEMORY_MB: String(settings.txMemoryMb),
-        ATLAS_NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
-        ATLAS_NEO4J_PROCEDURE_ALLOWLIST: settings.procedureAllowlist.join(','),
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // Its own process group: a terminal's Ctrl-C reaches us, and we stop the JVM in order
-      // (after the app has drained) by closing its stdin.
-      detached: true,
-    },
-  );
-  const output: string[] = [];
-  let exited = false;
-  const exitPromise = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
-      exited = true;
-      resolve(code);
-    });
-  });
-  // If this process exits without a clean stop, take the JVM down with it.
-  const killOnExit = (): void => {
-    if (!exited) child.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-
-  const ready = new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer): void => {
-      buffer += chunk.toString('utf8');
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = /^ATLAS-READY (\S+)/.exec(line);
-        if (match) resolve(match[1]!);
-        else if (line.trim() !== '') {
-          output.push(line);
-          if (output.length > 200) output.shift();
-        }
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exitPromise.then((code) =>
-      reject(new StartupError(`Neo4j exited during start-up (exit code ${code ?? 'signal'}).`, logTail(settings.homeDir, output))),
-    );
-  });
-
-  const started = Date.now();
-  const progress = setInterval(() => log(`  ... waiting for Neo4j to open Bolt on 127.0.0.1:${settings.boltPort} (${Math.round((Date.now() - started) / 1000)} s)`), 3000);
-  let timeoutTimer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timeoutTimer = setTimeout(
-      () => reject(new StartupError(`Neo4j did not become ready within ${settings.startTimeoutSeconds} s (ATLAS_NEO4J_START_TIMEOUT_SECONDS).`, logTail(settings.homeDir, output))),
-      settings.startTimeoutSeconds * 1000,
-    ).unref();
-  });
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      if (!exited) {
-        child.stdin.end();
-        const forced = setTimeout(() => child.kill('SIGTERM'), 30_000);
-        const killed = setTimeout(() => child.kill('SIGKILL'), 45_000);
-        await exitPromise;
-        clearTimeout(forced);
-        clearTimeout(killed);
-      }
-      process.removeListener('exit', killOnExit);
-    })();
-    return stopping;
-  };
-
   try {
-    const uri = await Promise.race([ready, timeout]);
-    log(`Neo4j is ready at ${uri} (JVM pid ${child.pid ?? '?'}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return { uri, pid: child.pid ?? -1, stop };
+    return await launchJvm(java, runtime, settings, log);
   } catch (error) {
-    await stop();
-    throw error;
-  } finally {
-    clearInterval(progress);
-    clearTimeout(timeoutTimer);
+    if (!(error instanceof StartupError) || (error.code !== 'NEO4J_STORE_LOCKED' && error.code !== 'NEO4J_PORT_IN_USE')) throw error;
+    const what = error.code === 'NEO4J_STORE_LOCKED' ? `the store lock of ${settings.homeDir}` : `Bolt port ${settings.boltPort}`;
+    log(`Neo4j could not start because ${what} is still held, perhaps by the JVM of an earlier run that is still exiting. Trying once more...`);
+    const deadline = Date.now() + RELEASE_WAIT_MS;
+    await waitForPort(settings.boltPort, deadline);
+    // The lock cannot be watched from here (Java holds it with fcntl), so the rest of the wait is spent outright.
+    if (error.code === 'NEO4J_STORE_LOCKED') await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));
+    try {
+      return await launchJvm(java, runtime, settings, log);
+    } catch (second) {
+      if (!(second instanceof StartupError) || second.code !== error.code) throw second;
+      const hint =
+        error.code === 'NEO4J_STORE_LOCKED'
+          ? `Another process still holds the store lock of ${settings.homeDir}: is another Faction Atlas (or Neo4j) running on this data folder? Stop it, or set ATLAS_DATA_DIR to another folder.`
+          : `Something else listens on port ${settings.boltPort}. Stop it, or set ATLAS_NEO4J_BOLT_PORT to another port.`;
+      throw new StartupError(`${second.message}\n${hint}`, second.detail, second.code);
+    }
   }
 }
