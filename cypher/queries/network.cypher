@@ -10,7 +10,7 @@
 //   unknownFactionIds: [string]  ids in $factionIds that match no faction
 //   afterKnown: boolean  $after is '' or the id of a person
 //   hasNextPage: boolean  more matching persons follow the page
-//   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*, reversedBy: [Event{id, date*, certainty}] (REVERSED_BY links: the events that undid it)}}] (TARGET, or PARTICIPANT of a flight/death/suicide),
+//   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*, reversedBy: [Event{.*}] (REVERSED_BY links: the events that undid it)}}] (TARGET, or PARTICIPANT of a flight/death/suicide),
 //              memberships: [MEMBER_OF{.*, personId, factionId}] possibly active at `at`, rank >= $minRank}]  in id order
 //   ties: [TIE{.*, sourceId, targetId}] possibly active, rank >= $minRank, both ends on the page, by id
 //   events: [Event{.*, participants: [{role, citations, personId, eventId, person: Person{.*} | null}]}]
@@ -44,7 +44,7 @@ RETURN
     targets: COLLECT {
       MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
       WHERE r.role = 'TARGET' OR (r.role = 'PARTICIPANT' AND e.kind IN ['FLIGHT', 'DEATH', 'SUICIDE'])
-      RETURN {eventId: e.id, event: e {.*, reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.id, .dateIso, .datePrecision, .dateApprox, .certainty, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS t ORDER BY e.dateEarliest, e.id
+      RETURN {eventId: e.id, event: e {.*, reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.*, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS t ORDER BY e.dateEarliest, e.id
     },
     memberships: COLLECT {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)

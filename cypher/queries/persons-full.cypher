@@ -10,7 +10,7 @@
 //   person: Person{.*}
 //   memberships: [MEMBER_OF{.*, personId, factionId, faction: Faction{.*}}]  ordered by fromEarliest
 //   offices: [HELD{.*, officeId}]                                ordered by fromEarliest
-//   participations: [{role, citations, personId, eventId, event: Event{.*, reversedBy: [Event{id, date*, certainty}] (the events that undid it)}}]  ordered by date
+//   participations: [{role, citations, personId, eventId, event: Event{.*, reversedBy: [Event{.*}] (the events that undid it)}}]  ordered by date
 //   ties: [TIE{.*, sourceId, targetId, sourceName, targetName,
 //              source: Person{.*} | null, target: Person{.*} | null}]  (null unless $withTieEnds)
 MATCH (p:Person)
@@ -30,7 +30,7 @@ RETURN
   COLLECT {
     MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
     WHERE $withParticipations
-    RETURN r {.role, .citations, personId: p.id, eventId: e.id, event: e {.*, dateEarliest: toString(e.dateEarliest), dateLatest: toString(e.dateLatest), reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.id, .dateIso, .datePrecision, .dateApprox, .certainty, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS participation
+    RETURN r {.role, .citations, personId: p.id, eventId: e.id, event: e {.*, dateEarliest: toString(e.dateEarliest), dateLatest: toString(e.dateLatest), reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.*, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS participation
     ORDER BY e.dateEarliest, e.dateLatest, e.id, r.role
   } AS participations,
   COLLECT {

@@ -2,7 +2,7 @@
 // params: $from, $to: string|null (YYYY-MM-DD; null = open), $factionIds: [string]|null, $minRank: int
 // returns one row:
 //   unknownFactionIds: [string]
-//   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*, reversedBy: [Event{id, date*, certainty}] (REVERSED_BY links: the events that undid it)}}] (TARGET, or PARTICIPANT of a flight/death/suicide; all dates: status before the
+//   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*, reversedBy: [Event{.*}] (REVERSED_BY links: the events that undid it)}}] (TARGET, or PARTICIPANT of a flight/death/suicide; all dates: status before the
 //              range matters), memberships: [MEMBER_OF{.*, personId, factionId}] overlapping, rank >= $minRank}]
 //   ties: [TIE{.*, sourceId, targetId}] overlapping, both ends listed
 //   events: [Event{.*, participants: [{role, citations, personId, eventId, person: Person{.*} | null}]}] in range, by date
@@ -28,7 +28,7 @@ RETURN
     targets: COLLECT {
       MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
       WHERE r.role = 'TARGET' OR (r.role = 'PARTICIPANT' AND e.kind IN ['FLIGHT', 'DEATH', 'SUICIDE'])
-      RETURN {eventId: e.id, event: e {.*, reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.id, .dateIso, .datePrecision, .dateApprox, .certainty, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS t ORDER BY e.dateEarliest, e.id
+      RETURN {eventId: e.id, event: e {.*, reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.*, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS t ORDER BY e.dateEarliest, e.id
     },
     memberships: COLLECT {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)

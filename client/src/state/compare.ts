@@ -4,7 +4,7 @@
  * comes into the sources' sight "joined", apart from those who rose (rehabilitated).
  */
 import type { Frame, PersonFrame } from './frame.js';
-import type { StatusGroup } from './status.js';
+import { isGone, statusGroup, type StatusGroup } from './status.js';
 
 export type CompareMark = 'vanished' | 'unattested' | 'joined' | 'rose' | 'fell' | 'moved' | 'same';
 
@@ -16,7 +16,7 @@ export interface Comparison {
   readonly unattested: readonly string[];
   /** Not yet (or no longer) attested at A, attested at B. */
   readonly joined: readonly string[];
-  /** Free at A, purged, dead or fled at B. */
+  /** Free at A, purged, dead or fled at B (or last known so, when the sources are silent by B). */
   readonly fell: readonly string[];
   /** Purged at A, free again (rehabilitated) at B. */
   readonly rose: readonly string[];
@@ -30,10 +30,12 @@ function markOf(a: PersonFrame | undefined, b: PersonFrame | undefined): Compare
   const attestedB = b !== undefined && b.group !== 'unattested';
   if (a !== undefined && b === undefined) return 'vanished';
   if (!attestedA) return attestedB ? 'joined' : 'same';
+  // Silent by B: a fall the evidence last recorded still counts as a fall.
+  const lastAtB = b === undefined ? 'unattested' : attestedB ? b.group : statusGroup(b.lastKnown);
+  if (FREE.has(a.group) && !FREE.has(lastAtB) && lastAtB !== 'unattested') return 'fell';
   if (!attestedB) return 'unattested';
-  if (FREE.has(a.group) && !FREE.has(b.group)) return 'fell';
   if (!FREE.has(a.group) && FREE.has(b.group)) return 'rose';
-  if (a.parent !== b.parent && !b.former) return 'moved';
+  if (a.parent !== b.parent && !b.former && !isGone(b.group)) return 'moved';
   return 'same';
 }
 

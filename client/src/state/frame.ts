@@ -55,6 +55,8 @@ export interface PersonFrame {
   readonly group: StatusGroup;
   readonly statusCertain: boolean;
   readonly basis: StatusBasis;
+  /** The status the evidence last supports (differs from `state` when that is NOT_ATTESTED). */
+  readonly lastKnown: StatusKind;
 }
 
 export interface TieFrame {
@@ -149,6 +151,7 @@ export function personAt(p: PreparedPerson, day: number, factionEnds: ReadonlyMa
     group: statusGroup(status.state),
     statusCertain: status.certain,
     basis: status.basis,
+    lastKnown: status.lastKnown,
   };
 }
 

@@ -147,11 +147,9 @@ export function toPerson(props: Props): PersonModel {
 /** REVERSED_BY links fetched with a target event (network, timeline, persons-full). */
 function reversalsOf(value: Plain | undefined): EventModel['reversedBy'] {
   if (value === undefined) return undefined;
-  return asList(value).flatMap((item) => {
-    const props = asProps(item);
-    const date = dateOf(props, 'date');
-    const id = str(props, 'id');
-    return date === null ? [] : [{ eventId: id, date, certainty: certaintyOf(props['certainty'], 'event', id) }];
+  return asList(value).map((item) => {
+    const event = toEvent(asProps(item));
+    return { eventId: event.id, date: event.date, certainty: event.certainty, event };
   });
 }
 

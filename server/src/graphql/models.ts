@@ -134,7 +134,7 @@ export interface EventModel {
   readonly participants?: readonly ParticipationModel[];
   readonly links?: readonly EventLinkModel[];
   /** The events that reversed this one (REVERSED_BY), when the query fetched them for the status rule. */
-  readonly reversedBy?: readonly { readonly eventId: string; readonly date: DateModel; readonly certainty: Certainty }[];
+  readonly reversedBy?: readonly { readonly eventId: string; readonly date: DateModel; readonly certainty: Certainty; readonly event: EventModel }[];
   readonly linkedFrom?: readonly EventLinkModel[];
 }
 

@@ -49,7 +49,8 @@ describe('limits and the query page', () => {
   it('rejects a too-deep query with QUERY_REJECTED', async () => {
     const deep = '{ person(id: "kim-il-sung") { ties { source { ties { source { ties { source { ties { source { ties { source { id } } } } } } } } } } } }';
     const response = await api.gql(deep);
-    expect(codes(response)).toEqual(['QUERY_REJECTED']);
+    // Too deep, and too costly for its fan-out: each limit may say so, all with the same code.
+    expect(new Set(codes(response))).toEqual(new Set(['QUERY_REJECTED']));
   });
 
   it('rejects too many aliases with QUERY_REJECTED', async () => {

@@ -41,8 +41,11 @@ describe('compare', () => {
     expect(c.fell).toEqual(expect.arrayContaining(['choe-chang-ik', 'pak-hon-yong']));
     expect(c.moved).toEqual(['turncoat']);
     expect(c.marks.get('kim-il-sung')).toBe('same');
-    // Choe is last attested in 1957: by 1960 the sources are silent, which is not a fall.
-    expect(compareFrames(frameAt('1950-06-01'), frameAt('1960-06-01')).unattested).toContain('choe-chang-ik');
+    // Kim is last attested in 1960: by mid-1963 the sources are silent, which is not a fall...
+    const silent = compareFrames(frameAt('1950-06-01'), frameAt('1963-06-01'));
+    expect(silent.unattested).toContain('kim-il-sung');
+    // ...but Choe, silent by then too, was last known arrested: that is a fall.
+    expect(silent.fell).toContain('choe-chang-ik');
     expect(compareFrames(frameAt('1945-06-01'), frameAt('1947-06-01')).joined).toContain('turncoat');
     const hidden = computeFrame(prepare(timeline, toggleFaction(NO_FILTERS, 'guerrilla')), dayOf('1957-06-01'));
     const v = compareFrames(frameAt('1947-06-01'), hidden);

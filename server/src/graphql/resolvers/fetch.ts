@@ -61,11 +61,12 @@ function targetEvents(participations: readonly ParticipationModel[]): EventModel
 
 export function changesFrom(person: PersonModel, events: readonly EventModel[]): StatusChangeModel[] {
   const byId = new Map(events.map((event) => [event.id, event]));
+  // The events that reversed a target came with it: a restored status needs no second query.
+  const reversing = new Map(events.flatMap((event) => (event.reversedBy ?? []).map((r) => [r.eventId, r.event] as const)));
   // One event may come twice (a person both TARGET and PARTICIPANT); it changes status once.
   const inputs = [...byId.values()].map((event) => ({ eventId: event.id, kind: event.kind, date: event.date, certainty: event.certainty, reversedBy: event.reversedBy ?? [] }));
   return statusChanges<string, EventModel['date']>(inputs, person.died, person.diedCertainty).map((change): StatusChangeModel => {
-    // A reversal's event is not among the targets: the StatusChange.event resolver loads it.
-    const event = change.eventId === null ? undefined : byId.get(change.eventId);
+    const event = change.eventId === null ? undefined : (byId.get(change.eventId) ?? reversing.get(change.eventId));
     return event === undefined ? change : { ...change, event };
   });
 }
