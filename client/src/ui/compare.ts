@@ -29,7 +29,7 @@ export function renderCompare(
       'Earlier date: ',
       h('input', { type: 'month', id: 'compare-before', value: isoOf(before).slice(0, 7), onChange: (e: Event) => on.onBefore((e.target as HTMLInputElement).value) }),
     ),
-    h('p', {}, `Later date: ${monthLabel(after)} (the slider). The network shows the later date; ghosts mark those who vanished.`),
+    h('p', {}, `Later date: ${monthLabel(after)} (the slider). The network shows the later date: pale grey ghosts are people the sources no longer speak of, red ghosts people a filter hides.`),
     list('compare-fell', 'Fell (purged, dead or fled)', comparison.fell),
     list('compare-unattested', 'No longer attested (the sources fall silent; not a fall)', comparison.unattested),
     list('compare-joined', 'Joined (first attested, or attested again)', comparison.joined),
