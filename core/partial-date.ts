@@ -4,7 +4,8 @@
  * validation, the loader, the API and the client all parse dates here, so a date means the
  * same thing everywhere. Dependency-free.
  */
-export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
+export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export interface PartialDate {
   /** Canonical ISO form at its precision: "1956", "1956-08", "1956-08-30". */

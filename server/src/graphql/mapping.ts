@@ -4,9 +4,9 @@
  */
 import { AtlasError, ErrorCode } from '../errors.js';
 import type { Plain } from '../db/values.js';
-import type { Certainty } from '../../../core/vocabulary.js';
+import { CERTAINTY_VALUES, type Certainty } from '../../../core/vocabulary.js';
 import { evidenceFrom, lifespanFrom, spanFieldsOf } from './time-mapping.js';
-import type { DatePrecision } from '../../../core/partial-date.js';
+import { DATE_PRECISIONS } from '../../../core/partial-date.js';
 import type {
   CitationModel, DateModel, EventLinkModel, EventModel, FactionModel, MembershipModel, OfficeModel,
   ParticipationModel, PersonDetails, PersonModel, SourceModel, TieModel,
@@ -37,8 +37,6 @@ function strList(props: Props, key: string): string[] {
   return asList(props[key]).filter((item): item is string => typeof item === 'string');
 }
 
-const PRECISIONS: readonly DatePrecision[] = ['YEAR', 'MONTH', 'DAY'];
-const CERTAINTIES: readonly Certainty[] = ['CERTAIN', 'PROBABLE', 'POSSIBLE'];
 
 /**
  * Data the graph should never hold (a reference to a missing element, a missing or unknown
@@ -61,7 +59,7 @@ export function danglingReference(kind: string, id: string): AtlasError {
  */
 export function certaintyOf(value: Plain | undefined, kind: string, id: string): Certainty {
   const upper = typeof value === 'string' ? value.toUpperCase() : '';
-  const certainty = CERTAINTIES.find((c) => c === upper);
+  const certainty = CERTAINTY_VALUES.find((c) => c === upper);
   if (certainty === undefined) throw unexpectedData(kind, id, `has ${value === null || value === undefined ? 'no certainty' : `an unknown certainty "${String(value)}"`}`);
   return certainty;
 }
@@ -72,7 +70,7 @@ export function dateOf(props: Props, prefix: string): DateModel | null {
   const earliest = optStr(props, `${prefix}Earliest`);
   const latest = optStr(props, `${prefix}Latest`);
   if (iso === null || earliest === null || latest === null) return null;
-  const precision = PRECISIONS.find((p) => p === props[`${prefix}Precision`]) ?? (iso.length === 4 ? 'YEAR' : iso.length === 7 ? 'MONTH' : 'DAY');
+  const precision = DATE_PRECISIONS.find((p) => p === props[`${prefix}Precision`]) ?? (iso.length === 4 ? 'YEAR' : iso.length === 7 ? 'MONTH' : 'DAY');
   return { iso, precision, approximate: props[`${prefix}Approx`] === true, earliest: earliest.slice(0, 10), latest: latest.slice(0, 10) };
 }
 

@@ -4,7 +4,7 @@
  * loader; a value of the wrong shape is a bad load, reported as unexpected data.
  */
 import type { Bound, BoundBasis, FactKind, FactRef } from '../../../core/attestation.js';
-import type { PartialDate } from '../../../core/partial-date.js';
+import { DATE_PRECISIONS, type PartialDate } from '../../../core/partial-date.js';
 import type { Range, Span } from '../../../core/span.js';
 import type { Plain } from '../db/values.js';
 import { certaintyOf, citationsOf, dateOf, optStr, unexpectedData, type Props } from './mapping.js';
@@ -39,7 +39,7 @@ const record = (value: unknown): Record<string, unknown> | null =>
 function partialDate(value: unknown): PartialDate | null {
   const r = record(value);
   if (r === null || typeof r['iso'] !== 'string' || typeof r['earliest'] !== 'string' || typeof r['latest'] !== 'string') return null;
-  const precision = r['precision'] === 'YEAR' || r['precision'] === 'MONTH' || r['precision'] === 'DAY' ? r['precision'] : 'YEAR';
+  const precision = DATE_PRECISIONS.find((p) => p === r['precision']) ?? 'YEAR';
   const date: PartialDate = { iso: r['iso'], precision, approximate: r['approximate'] === true, earliest: r['earliest'], latest: r['latest'] };
   const written = r['qualifier'];
   return written === 'early' || written === 'mid' || written === 'late' ? { ...date, qualifier: written } : date;
