@@ -2,20 +2,12 @@
  * Day numbers (days since 1970-01-01, UTC) are the client's time unit: comparing integers is
  * what keeps a frame cheap, and ISO strings appear only at the edges (URL, labels, API).
  */
+import { dayOf, isoOf } from '../../../core/partial-date.js';
+
+// One definition of day numbers, core's; re-exported for the state modules.
+export { dayOf, isoOf };
 
 const MS_PER_DAY = 86_400_000;
-
-/** "1956", "1956-08" or "1956-08-30" -> the first day it denotes. Throws on anything else. */
-export function dayOf(iso: string): number {
-  const match = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso.trim());
-  if (!match) throw new Error(`"${iso}" is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD`);
-  const year = Number(match[1]);
-  const month = match[2] === undefined ? 1 : Number(match[2]);
-  const day = match[3] === undefined ? 1 : Number(match[3]);
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  date.setUTCFullYear(year);
-  return Math.round(date.getTime() / MS_PER_DAY);
-}
 
 /** Like dayOf, but null for an unparseable string (URL input). */
 export function tryDayOf(iso: string | null | undefined): number | null {
@@ -25,10 +17,6 @@ export function tryDayOf(iso: string | null | undefined): number | null {
   } catch {
     return null;
   }
-}
-
-export function isoOf(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 export function yearOf(day: number): number {
