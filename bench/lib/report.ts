@@ -16,11 +16,20 @@ export function machine(): string {
   return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 }
 
+/** The line that opens every measured section: when, and on what machine under what load. */
+export function measuredStamp(): string {
+  return `_Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}._`;
+}
+
 export function writeSection(file: string, name: string, markdown: string): void {
+  replaceSection(file, name, `${measuredStamp()}\n\n${markdown.trim()}`);
+}
+
+/** Puts `body` (already stamped) between the section's markers, or appends the section. */
+export function replaceSection(file: string, name: string, body: string): void {
   const start = `<!-- bench:${name} -->`;
   const end = `<!-- /bench:${name} -->`;
-  const stamp = `_Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}._`;
-  const block = `${start}\n${stamp}\n\n${markdown.trim()}\n${end}`;
+  const block = `${start}\n${body.trim()}\n${end}`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const from = text.indexOf(start);
   const to = text.indexOf(end);

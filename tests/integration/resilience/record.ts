@@ -1,14 +1,18 @@
-/** Resilience tests record what they measured in RESILIENCE.md (between markers) and artifacts/resilience/. */
+/**
+ * Resilience tests leave what they measured in artifacts/resilience/ (gitignored): <name>.json
+ * with the raw numbers and <name>.md with the stamped section for RESILIENCE.md. A test never
+ * writes a tracked file, so `npm test` leaves the tree clean; `npm run resilience:report`
+ * (scripts/resilience-report.ts) runs these tests and copies the fresh sections in.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../../bench/lib/neo4j.js';
-import { writeSection } from '../../../bench/lib/report.js';
+import { measuredStamp } from '../../../bench/lib/report.js';
 
-export const RESILIENCE_MD = path.join(ROOT, 'RESILIENCE.md');
+export const RESILIENCE_ARTIFACTS = path.join(ROOT, 'artifacts/resilience');
 
 export function record(name: string, markdown: string, raw: unknown): void {
-  writeSection(RESILIENCE_MD, name, markdown);
-  const dir = path.join(ROOT, 'artifacts/resilience');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(raw, null, 2)}\n`);
+  mkdirSync(RESILIENCE_ARTIFACTS, { recursive: true });
+  writeFileSync(path.join(RESILIENCE_ARTIFACTS, `${name}.json`), `${JSON.stringify(raw, null, 2)}\n`);
+  writeFileSync(path.join(RESILIENCE_ARTIFACTS, `${name}.md`), `${measuredStamp()}\n\n${markdown.trim()}\n`);
 }
