@@ -4,13 +4,16 @@
  * participants, explicit event links, and ties between people who were ever targeted.
  *
  * A chain node is a person at an event in a role (a fall: TARGET; an act: ACCUSER/INSTIGATOR).
- * Steps join nodes:
- * - EVENT_LINK: e1 -[LED_TO|PREVIEW_OF|REVERSED_BY]-> e2, from anyone in e1 to each TARGET of e2;
+ * Steps join nodes of two different people and never go back in time (`notBefore`):
+ * - EVENT_LINK: e1 -[LED_TO|PREVIEW_OF|REVERSED_BY]-> e2, from each TARGET, ACCUSER or
+ *   INSTIGATOR of e1 to each TARGET of e2 (a witness or speaker is no link in a chain of falls);
  * - ACCUSATION: within one event, from an ACCUSER/INSTIGATOR to each TARGET;
  * - ASSOCIATION: a tie (not a rivalry or denunciation: those are not guilt by association)
  *   possibly active when the earlier person fell, the later person's fall within the window.
  * A path continues through a person: the next step may start from any of that person's nodes
- * dated no earlier than where the path reached them, so paths run forward in time.
+ * dated no earlier than where the path reached them, so paths run forward in time. One person's
+ * successive falls are not steps: a person joined to themself says nothing about whose fall led
+ * to whose, and the path may continue from their later node anyway.
  */
 import { daysBetween } from '../../../core/partial-date.js';
 import { spanActivity, type Span } from '../../../core/span.js';
@@ -76,6 +79,7 @@ export interface ChainOptions {
 }
 
 const ACT_ROLES = new Set(['ACCUSER', 'INSTIGATOR']);
+const CHAIN_ROLES = new Set(['TARGET', ...ACT_ROLES]);
 const CHAIN_LINKS: Readonly<Record<string, number>> = { LED_TO: 1, PREVIEW_OF: 0.9, REVERSED_BY: 0.8 };
 const NOT_ASSOCIATION = new Set(['RIVALRY', 'DENUNCIATION']);
 const CERTAINTY_WEIGHT: Readonly<Record<Certainty, number>> = { CERTAIN: 1, PROBABLE: 0.75, POSSIBLE: 0.5 };
@@ -91,6 +95,14 @@ function earlier(a: PartialDate, b: PartialDate): boolean {
   return a.earliest <= b.earliest && a.latest <= b.latest && !(a.earliest === b.earliest && a.latest === b.latest);
 }
 
+/**
+ * b does not go back in time from a: neither of its bounds lies before a's. With partial dates,
+ * a year "1956" is not after "1956-08-30" (it may be January), so it cannot follow it.
+ */
+export function notBefore(a: PartialDate, b: PartialDate): boolean {
+  return b.earliest >= a.earliest && b.latest >= a.latest;
+}
+
 export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: readonly ChainTieInput<C>[], windowMonths: number): Step<C>[] {
   const byId = new Map(events.map((event) => [event.id, event]));
   const node = (event: ChainEventInput<C>, personId: string, role: string): NodeRef => ({ personId, eventId: event.id, role, date: event.date });
@@ -103,9 +115,10 @@ export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: reado
       const next = byId.get(link.toId);
       if (kindWeight === undefined || next === undefined) continue;
       const certainty = weakest(event.certainty, next.certainty);
-      for (const from of event.participants) {
+      if (!notBefore(event.date, next.date)) continue;
+      for (const from of event.participants.filter((p) => CHAIN_ROLES.has(p.role))) {
         for (const to of targets(next)) {
-          if (from.personId === to.personId && event.id === next.id) continue;
+          if (from.personId === to.personId) continue;
           steps.push({
             kind: 'EVENT_LINK', from: node(event, from.personId, from.role), to: node(next, to.personId, 'TARGET'),
             linkType: link.type, tieId: null, gapDays: daysBetween(event.date.earliest, next.date.earliest),
@@ -259,7 +272,7 @@ function search<C>(steps: readonly Step<C>[], options: ChainOptions, forward: bo
     return (index.get(edge.personId) ?? []).filter((step) => {
       const joint = forward ? step.from : step.to;
       const far = forward ? step.to : step.from;
-      const inTime = forward ? joint.date.earliest >= edge.date.earliest : joint.date.earliest <= edge.date.earliest;
+      const inTime = forward ? notBefore(edge.date, joint.date) : notBefore(joint.date, edge.date);
       const fresh = !seenNodes.has(nodeKey(far)) && (far.personId === edge.personId || !seenPersons.has(far.personId));
       return inTime && fresh;
     });

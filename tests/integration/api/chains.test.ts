@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSteps, findChains } from '../../../server/src/domain/chains.js';
 import { fetchChainGraph, type ChainGraph } from '../../../server/src/graphql/resolvers/chain-fetch.js';
 import { codes, fields, startApi, type Api } from './api.js';
-import { expectedNeighbourhood } from './support/chain-oracle.js';
+import { chainRuleBreaches, expectedNeighbourhood, type RuleStep } from './support/chain-oracle.js';
 
 let api: Api;
 beforeAll(async () => {
@@ -13,7 +13,9 @@ afterAll(async () => {
   await api.close();
 });
 
-interface Step { kind: string; date: { earliest: string }; certainty: string; citations: { source: { id: string }; locator: string }[]; from: { person: { id: string }; event: { id: string; date: { earliest: string } } }; to: { person: { id: string }; event: { id: string; date: { earliest: string } } } }
+interface End { person: { id: string }; role: string; event: { id: string; date: { earliest: string; latest: string } } }
+interface Step { kind: string; date: { earliest: string }; certainty: string; citations: { source: { id: string }; locator: string }[]; from: End; to: End }
+const ruleEnd = (end: End): RuleStep['from'] => ({ person: end.person.id, event: end.event.id, role: end.role, earliest: end.event.date.earliest, latest: end.event.date.latest });
 interface Path { rank: number; score: number; persons: { id: string }[]; steps: Step[] }
 
 const CHAIN = `query($id: ID!, $direction: ChainDirection, $maxSteps: Int, $window: Int) {
@@ -21,8 +23,8 @@ const CHAIN = `query($id: ID!, $direction: ChainDirection, $maxSteps: Int, $wind
     rank score persons { id } from { iso } to { iso }
     steps { kind linkType gapDays certainty weight date { earliest } tie { id kind }
       citations { source { id } locator note }
-      from { person { id } event { id date { earliest } } role }
-      to { person { id } event { id date { earliest } } role } }
+      from { person { id } event { id date { earliest latest } } role }
+      to { person { id } event { id date { earliest latest } } role } }
   }
 }`;
 
@@ -45,6 +47,21 @@ describe('purgeChain', () => {
         expect(path.steps[i]!.from.event.date.earliest >= path.steps[i - 1]!.to.event.date.earliest).toBe(true);
       }
     }
+  });
+
+  it('every path of every purged leader keeps the chain rule (an independent statement of it)', async () => {
+    // The five leaders the issue measured, and the other purged faction heads.
+    const leaders = ['choe-chang-ik', 'pak-hon-yong', 'ho-ka-i', 'pak-chang-ok', 'kim-tu-bong', 'mu-chong', 'ri-sung-yop'];
+    let steps = 0;
+    for (const id of leaders) {
+      const response = await api.gql<{ purgeChain: Path[] }>(CHAIN, { id });
+      expect(response.errors).toBeUndefined();
+      for (const path of response.data!.purgeChain) {
+        steps += path.steps.length;
+        expect(chainRuleBreaches(path.steps.map((s) => ({ kind: s.kind, from: ruleEnd(s.from), to: ruleEnd(s.to) }))), `${id} #${path.rank}`).toEqual([]);
+      }
+    }
+    expect(steps).toBeGreaterThan(20);
   });
 
   it('UPSTREAM paths end at the person; DOWNSTREAM paths start there', async () => {

@@ -49,6 +49,41 @@ describe('purge chain steps', () => {
   });
 });
 
+describe('the chain rule', () => {
+  // pak falls twice (the second fall linked from the first); a link runs back from 1958 to 1957;
+  // a witness of the plenum is no link in a chain of falls.
+  const rule = [
+    event('plenum', '1956-08-30', [['kim', 'ACCUSER'], ['pak', 'TARGET'], ['so', 'WITNESS']], [['LED_TO', 'expel-pak']]),
+    event('expel-pak', '1956-08-31', [['pak', 'TARGET']], [['LED_TO', 'trial-pak']]),
+    event('trial-pak', '1958', [['pak', 'TARGET'], ['kim', 'INSTIGATOR']], [['LED_TO', 'expel-lee']]),
+    event('expel-lee', '1957-09', [['lee', 'TARGET']]),
+    event('expel-yun', '1956', [['yun', 'TARGET']]),
+  ];
+  const plenumToYun = { ...rule[0]!, links: [{ type: 'LED_TO', toId: 'expel-yun', citations: [] }] };
+  const steps = buildSteps([plenumToYun, ...rule.slice(1)], [], 24);
+  it('no step joins a person to themself', () => {
+    expect(steps.filter((s) => s.from.personId === s.to.personId)).toEqual([]);
+  });
+  it('no step goes back in time, not even possibly (a year is not after a day in it)', () => {
+    expect(steps.some((s) => s.to.eventId === 'expel-lee')).toBe(false);
+    expect(steps.some((s) => s.to.eventId === 'expel-yun')).toBe(false);
+  });
+  it('a step starts at a fall or an act, never at a witness', () => {
+    expect(steps.some((s) => s.from.personId === 'so')).toBe(false);
+    expect(steps.every((s) => ['TARGET', 'ACCUSER', 'INSTIGATOR'].includes(s.from.role) && s.to.role === 'TARGET')).toBe(true);
+  });
+  it('a path through a person continues from no earlier node of theirs', () => {
+    const tied = buildSteps(rule, [tie('t-pak-lee', 'pak', 'lee', 'ALLIANCE', '1950', '1970')], 24);
+    for (const path of findChains(tied, { personId: 'kim', direction: 'BOTH', maxSteps: 4, limit: 20 })) {
+      for (let i = 1; i < path.steps.length; i += 1) {
+        const reached = path.steps[i - 1]!.to.date;
+        const next = path.steps[i]!.from.date;
+        expect(next.earliest >= reached.earliest && next.latest >= reached.latest).toBe(true);
+      }
+    }
+  });
+});
+
 describe('findChains', () => {
   const steps = buildSteps(events, ties, 24);
   it('downstream from the accuser reaches the associate, in time order', () => {

@@ -44,3 +44,41 @@ export function expectedNeighbourhood(whole: ChainGraph, personId: string, maxSt
   }
   return expected;
 }
+
+/** A chain step as the API returns it, reduced to what the rule speaks of. */
+export interface RuleStep {
+  readonly kind: string;
+  readonly from: { readonly person: string; readonly event: string; readonly role: string; readonly earliest: string; readonly latest: string };
+  readonly to: { readonly person: string; readonly event: string; readonly role: string; readonly earliest: string; readonly latest: string };
+}
+
+/**
+ * The chain rule, stated independently of server/src/domain/chains.ts: a chain is a sequence of
+ * falls of different people in date order. Returns what a path breaks (empty when it holds):
+ * - every step joins two different people and ends at a fall (a TARGET);
+ * - every step starts at a fall or an act (TARGET, ACCUSER, INSTIGATOR);
+ * - no date goes back: along the path, neither bound of an event's date lies before the
+ *   previous one's (a step's start comes no earlier than where the path reached that person);
+ * - consecutive steps meet at one person, and nobody is reached twice.
+ */
+export function chainRuleBreaches(steps: readonly RuleStep[]): string[] {
+  const breaches: string[] = [];
+  const before = (a: RuleStep['from'], b: RuleStep['from']) => b.earliest < a.earliest || b.latest < a.latest;
+  const reached = new Set<string>();
+  steps.forEach((step, i) => {
+    const at = `step ${i + 1}`;
+    if (step.from.person === step.to.person) breaches.push(`${at}: ${step.from.person} to themself`);
+    if (step.to.role !== 'TARGET') breaches.push(`${at}: ends at a ${step.to.role}, not a fall`);
+    if (!['TARGET', 'ACCUSER', 'INSTIGATOR'].includes(step.from.role)) breaches.push(`${at}: starts at a ${step.from.role}`);
+    if (before(step.from, step.to)) breaches.push(`${at}: ${step.to.event} goes back before ${step.from.event}`);
+    if (i === 0) reached.add(step.from.person);
+    else {
+      const prev = steps[i - 1]!;
+      if (prev.to.person !== step.from.person) breaches.push(`${at}: does not continue from ${prev.to.person}`);
+      if (before(prev.to, step.from)) breaches.push(`${at}: ${step.from.event} goes back before ${prev.to.event}`);
+    }
+    if (reached.has(step.to.person)) breaches.push(`${at}: ${step.to.person} reached twice`);
+    reached.add(step.to.person);
+  });
+  return breaches;
+}
