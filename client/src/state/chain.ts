@@ -106,3 +106,70 @@ export function highlight(s: ChainState): ChainHighlight {
   const current = revealed[revealed.length - 1] ?? null;
   return { persons, ties, links, current, day: current === null ? (path?.from.earliest ?? null) : current.date.latest };
 }
+
+/** Names along the path, one per person in order (the API's `persons`, spelled from the steps). */
+export function pathNames(path: ChainPath): string[] {
+  const names: string[] = [];
+  const push = (name: string): void => {
+    if (names[names.length - 1] !== name) names.push(name);
+  };
+  for (const step of path.steps) {
+    push(step.from.personName);
+    push(step.to.personName);
+  }
+  return names;
+}
+
+/** At most this many names in an option; longer paths show first, …, last. */
+const NAMES_SHOWN = 4;
+
+/**
+ * Option labels for the chain picker: the people in order, the dates and the number of steps.
+ * Two paths through the same people and dates differ in their events, so a label that still
+ * repeats names the first event where its path differs; the rank is the last resort.
+ */
+export function pathLabels(paths: readonly ChainPath[]): string[] {
+  const base = paths.map((path) => {
+    const names = pathNames(path);
+    const shown = names.length <= NAMES_SHOWN ? names : [...names.slice(0, NAMES_SHOWN - 2), '…', names[names.length - 1]!];
+    const dates = path.from.iso === path.to.iso ? path.from.iso : `${path.from.iso} – ${path.to.iso}`;
+    const count = `${path.steps.length} step${path.steps.length === 1 ? '' : 's'}`;
+    return `${shown.join(' → ')} (${dates}, ${count})`;
+  });
+  const counts = new Map<string, number>();
+  for (const label of base) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const labels = base.map((label, i) => {
+    if (counts.get(label) === 1) return label;
+    const path = paths[i]!;
+    const others = paths.filter((_p, j) => j !== i && base[j] === label);
+    const differs = path.steps.find((step, k) => others.some((o) => o.steps[k]?.to.eventId !== step.to.eventId || o.steps[k]?.from.eventId !== step.from.eventId));
+    return differs === undefined ? label : `${label}, via ${differs.from.eventTitle} → ${differs.to.eventTitle}`;
+  });
+  const seen = new Map<string, number>();
+  return labels.map((label) => {
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n === 1 ? label : `${label} [${n}]`;
+  });
+}
+
+const LINK_VERB: Readonly<Record<string, string>> = { LED_TO: 'led to', PREVIEW_OF: 'foreshadowed', REVERSED_BY: 'was reversed by' };
+const ACT_VERB: Readonly<Record<string, string>> = { ACCUSER: 'accused', INSTIGATOR: 'instigated the fall of' };
+const ROLE_NOUN: Readonly<Record<string, string>> = { TARGET: 'fall', ACCUSER: 'accusation', INSTIGATOR: 'instigation' };
+
+/**
+ * One step as a sentence that says why the next fall follows. The far end of a step is always a
+ * fall (the API's rule); the near end keeps its own role, so an instigator reads as one.
+ */
+export function stepSentence(step: ChainStep): string {
+  const { from, to } = step;
+  const fromRole = ROLE_NOUN[from.role] ?? from.role.toLowerCase();
+  switch (step.kind) {
+    case 'ACCUSATION':
+      return `${from.personName} ${ACT_VERB[from.role] ?? `(${from.role.toLowerCase()})`} ${to.personName} at ${to.eventTitle}`;
+    case 'EVENT_LINK':
+      return `${from.personName}'s ${fromRole} at ${from.eventTitle} ${LINK_VERB[step.linkType ?? ''] ?? 'led to'} ${to.eventTitle}, where ${to.personName} fell`;
+    case 'ASSOCIATION':
+      return `${to.personName}, tied to ${from.personName} when ${from.personName} fell at ${from.eventTitle}, fell at ${to.eventTitle}`;
+  }
+}

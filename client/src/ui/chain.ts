@@ -1,6 +1,6 @@
 /** The chain panel: ranked purge chains through a person, walked one step at a time. */
 import type { Source } from '../model.js';
-import { currentPath, type ChainState } from '../state/chain.js';
+import { currentPath, pathLabels, stepSentence, type ChainState } from '../state/chain.js';
 import { citationList } from './citations.js';
 import { h } from './dom.js';
 
@@ -11,7 +11,7 @@ export interface ChainHandlers {
   readonly onExit: () => void;
 }
 
-const KIND_TEXT = { EVENT_LINK: 'led to', ACCUSATION: 'accused', ASSOCIATION: 'tie with' } as const;
+const KIND_TEXT = { EVENT_LINK: 'event link', ACCUSATION: 'accusation', ASSOCIATION: 'tie active then' } as const;
 
 export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<string, Source>, animating: boolean, on: ChainHandlers): HTMLElement {
   const head = [
@@ -35,9 +35,7 @@ export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<st
       h(
         'select',
         { id: 'chain-path', onChange: (e: Event) => on.onPath(Number((e.target as HTMLSelectElement).value)) },
-        ...s.paths.map((p, i) =>
-          h('option', { value: i, selected: i === s.pathIndex }, `#${p.rank}: ${p.steps.length} step${p.steps.length === 1 ? '' : 's'}, ${p.from.iso}–${p.to.iso} (score ${p.score.toFixed(2)})`),
-        ),
+        ...pathLabels(s.paths).map((label, i) => h('option', { value: i, selected: i === s.pathIndex }, `${i + 1}. ${label}`)),
       ),
     ),
     h(
@@ -58,7 +56,8 @@ export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<st
           'li',
           { class: i === s.step - 1 ? 'current' : i < s.step ? 'revealed' : 'pending', 'aria-current': i === s.step - 1 ? 'step' : undefined },
           h('strong', {}, step.date.iso),
-          `: ${step.from.personName} (${step.from.role.toLowerCase()}, ${step.from.eventTitle}) ${KIND_TEXT[step.kind]}${step.linkType === null ? '' : ` [${step.linkType.toLowerCase().replace('_', ' ')}]`} ${step.to.personName} (${step.to.role.toLowerCase()}, ${step.to.eventTitle}) `,
+          `: ${stepSentence(step)} `,
+          h('span', { class: 'step-kind' }, `(${KIND_TEXT[step.kind]}) `),
           step.certainty === 'CERTAIN' ? null : h('span', { class: `cert ${step.certainty}` }, step.certainty.toLowerCase()),
           citationList(step.citations, sources),
         ),
