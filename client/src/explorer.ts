@@ -137,7 +137,9 @@ export class Explorer {
     if (s.time.playing !== prev.time.playing || s.time.speed !== prev.time.speed) this.schedulePlay(s);
     const panelChanged =
       s.selection !== prev.selection || s.chain !== prev.chain || (s.selection.mode === 'compare' && (s.time.day !== prev.time.day || s.compareDay !== prev.compareDay));
-    if (panelChanged || (s.selection.personId === null && s.selection.mode === 'network' && s.time.day !== prev.time.day)) this.renderPanel(s);
+    // The overview counts and lists what is shown, so a filter change redraws it too.
+    const overviewChanged = s.selection.personId === null && s.selection.mode === 'network' && (s.time.day !== prev.time.day || s.filters !== prev.filters);
+    if (panelChanged || overviewChanged) this.renderPanel(s);
     if (s.selection.mode !== prev.selection.mode) this.renderModes(s.selection.mode);
     this.url.write(s);
   }
@@ -148,7 +150,7 @@ export class Explorer {
       .filter((e) => !filters.hiddenEventKinds.includes(e.kind))
       .map((e) => e.date.earliest)
       .sort((a, b) => a - b);
-    this.chart.setData(chartSeries(this.timeline, this.prepared, filters.hiddenFactions));
+    this.chart.setData(chartSeries(this.timeline, this.prepared));
     renderFilterPanel(this, filters);
   }
 

@@ -7,7 +7,7 @@
 import type { Faction, Timeline } from '../model.js';
 import { dayOf } from '../../../core/partial-date.js';
 import { yearOf } from './dates.js';
-import { computeFrame, type Prepared } from './frame.js';
+import { computeFrame, factionShown, personAt, type Prepared } from './frame.js';
 import { PURGE_STATES } from './status.js';
 
 export interface ChartSeries {
@@ -22,12 +22,12 @@ export interface ChartSeries {
   readonly purges: readonly number[];
 }
 
-export function chartSeries(timeline: Timeline, prepared: Prepared, hiddenFactions: readonly string[]): ChartSeries {
+export function chartSeries(timeline: Timeline, prepared: Prepared): ChartSeries {
   const first = yearOf(timeline.start);
   const last = yearOf(timeline.end);
   const years: number[] = [];
   for (let y = first; y <= last; y += 1) years.push(y);
-  const factions = timeline.factions.filter((f) => !hiddenFactions.includes(f.id));
+  const factions = timeline.factions.filter((f) => !prepared.hiddenFactions.has(f.id));
   const index = new Map(factions.map((f, i) => [f.id, i]));
   const known = factions.map(() => years.map(() => 0));
   const possible = factions.map(() => years.map(() => 0));
@@ -41,12 +41,15 @@ export function chartSeries(timeline: Timeline, prepared: Prepared, hiddenFactio
       if (p.membershipCertain && p.statusCertain) (known[fi] as number[])[yi] += 1;
     }
   });
+  // A fall counts when the filters let its event through (prepared changes) and would show the
+  // person on that day: same faction and no-faction filters and the same core/ placement as the
+  // network. "Hide the dead" is not applied, since the fall is what makes them gone.
   const purges = years.map(() => 0);
-  const visible = new Set(prepared.persons.map((p) => p.id));
-  for (const person of timeline.persons) {
-    if (!visible.has(person.id)) continue;
-    for (const change of person.statusChanges) {
+  for (const person of prepared.persons) {
+    for (const change of person.changes) {
       if (!PURGE_STATES.has(change.state)) continue;
+      const seen = personAt(person, change.date.earliest, prepared.factionEnds);
+      if (seen === null || !factionShown(prepared, seen)) continue;
       const yi = yearOf(change.date.earliest) - first;
       if (yi >= 0 && yi < purges.length) purges[yi] += 1;
     }

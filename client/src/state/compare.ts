@@ -58,5 +58,5 @@ export function compareFrames(a: Frame, b: Frame): Comparison {
 export function compareFrame(a: Frame, b: Frame): Frame {
   const persons = new Map(b.persons);
   for (const [id, p] of a.persons) if (!persons.has(id)) persons.set(id, p);
-  return { day: b.day, persons, ties: b.ties };
+  return { day: b.day, persons, ties: b.ties, hidden: b.hidden };
 }

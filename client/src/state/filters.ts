@@ -16,7 +16,15 @@ export interface Filters {
   readonly sources: readonly string[];
   /** Hide people who are dead or abroad at the date, to declutter late years. */
   readonly hideGone: boolean;
+  /**
+   * People in no faction at the date. 'follow' (the default) shows them while every faction is
+   * shown and hides them once any faction is hidden, so "only the Yan'an faction" means only
+   * its members; 'show' and 'hide' are the user's explicit choice.
+   */
+  readonly noFaction: NoFactionFilter;
 }
+
+export type NoFactionFilter = 'follow' | 'show' | 'hide';
 
 export const NO_FILTERS: Filters = {
   hiddenFactions: [],
@@ -25,6 +33,7 @@ export const NO_FILTERS: Filters = {
   minCertainty: 'POSSIBLE',
   sources: [],
   hideGone: false,
+  noFaction: 'follow',
 };
 
 function toggled<T>(list: readonly T[], item: T): readonly T[] {
@@ -41,6 +50,21 @@ export const toggleSource = (f: Filters, id: string): Filters => ({ ...f, source
 export const setMinCertainty = (f: Filters, minCertainty: Certainty): Filters => ({ ...f, minCertainty });
 export const setHideGone = (f: Filters, hideGone: boolean): Filters => ({ ...f, hideGone });
 
+/** Whether people in no faction at the date are hidden under these filters. */
+export function hidesNoFaction(f: Filters): boolean {
+  return f.noFaction === 'hide' || (f.noFaction === 'follow' && f.hiddenFactions.length > 0);
+}
+
+/** The no-faction box as ticked now, flipped into an explicit choice. */
+export const toggleNoFaction = (f: Filters): Filters => ({ ...f, noFaction: hidesNoFaction(f) ? 'show' : 'hide' });
+
+/** Only this faction: every other hidden, and (unless the user chose otherwise) the unaffiliated too. */
+export const onlyFaction = (f: Filters, id: string, all: readonly string[]): Filters => ({
+  ...f,
+  hiddenFactions: all.filter((x) => x !== id),
+  noFaction: f.noFaction === 'show' ? 'show' : 'follow',
+});
+
 export function isDefault(f: Filters): boolean {
   return (
     f.hiddenFactions.length === 0 &&
@@ -48,7 +72,8 @@ export function isDefault(f: Filters): boolean {
     f.hiddenEventKinds.length === 0 &&
     f.minCertainty === 'POSSIBLE' &&
     f.sources.length === 0 &&
-    !f.hideGone
+    !f.hideGone &&
+    f.noFaction === 'follow'
   );
 }
 

@@ -7,7 +7,7 @@
 import { placeAt, spanActivity, type Range, type Span } from '../../../core/span.js';
 import { statusAt, type Evidence, type StatusBasis, type StatusChange } from '../../../core/status.js';
 import type { Certainty, StatusKind, Tie, TieKind, Timeline } from '../model.js';
-import { factPredicate, type Filters } from './filters.js';
+import { factPredicate, hidesNoFaction, type Filters } from './filters.js';
 import { isGone, statusGroup, type StatusGroup } from './status.js';
 
 interface PreparedMembership {
@@ -16,7 +16,7 @@ interface PreparedMembership {
   readonly factionId: string;
 }
 
-interface PreparedPerson {
+export interface PreparedPerson {
   readonly id: string;
   readonly memberships: readonly PreparedMembership[];
   /** In date order, as core/status.ts statusChanges sorts them. */
@@ -42,6 +42,8 @@ export interface Prepared {
   readonly ties: readonly PreparedTie[];
   readonly hiddenFactions: ReadonlySet<string>;
   readonly hideGone: boolean;
+  /** People in no faction at the date are hidden (filters.ts hidesNoFaction). */
+  readonly hideNoFaction: boolean;
 }
 
 export interface PersonFrame {
@@ -72,6 +74,8 @@ export interface Frame {
   readonly day: number;
   readonly persons: ReadonlyMap<string, PersonFrame>;
   readonly ties: readonly TieFrame[];
+  /** People on the scene at the date whom the faction and status filters hide. */
+  readonly hidden: number;
 }
 
 export function prepare(timeline: Timeline, filters: Filters): Prepared {
@@ -114,7 +118,7 @@ export function prepare(timeline: Timeline, filters: Filters): Prepared {
     };
   });
   const factionEnds = new Map(timeline.factions.map((f) => [f.id, f.dissolved?.latest ?? Infinity]));
-  return { factionEnds, persons, ties, hiddenFactions: new Set(filters.hiddenFactions), hideGone: filters.hideGone };
+  return { factionEnds, persons, ties, hiddenFactions: new Set(filters.hiddenFactions), hideGone: filters.hideGone, hideNoFaction: hidesNoFaction(filters) };
 }
 
 function prepareTie(t: Tie): PreparedTie {
@@ -155,13 +159,21 @@ export function personAt(p: PreparedPerson, day: number, factionEnds: ReadonlyMa
   };
 }
 
+/** Whether the faction filters let a person placed as `frame` be seen (no-faction included). */
+export function factionShown(prepared: Prepared, frame: PersonFrame): boolean {
+  return frame.parent === null ? !prepared.hideNoFaction : !prepared.hiddenFactions.has(frame.parent);
+}
+
 export function computeFrame(prepared: Prepared, day: number): Frame {
   const persons = new Map<string, PersonFrame>();
+  let hidden = 0;
   for (const p of prepared.persons) {
     const frame = personAt(p, day, prepared.factionEnds);
     if (frame === null) continue;
-    if (frame.parent !== null && prepared.hiddenFactions.has(frame.parent)) continue;
-    if (prepared.hideGone && isGone(frame.group) && frame.statusCertain) continue;
+    if (!factionShown(prepared, frame) || (prepared.hideGone && isGone(frame.group) && frame.statusCertain)) {
+      hidden += 1;
+      continue;
+    }
     persons.set(p.id, frame);
   }
   const at: Range<number> = { earliest: day, latest: day };
@@ -171,5 +183,5 @@ export function computeFrame(prepared: Prepared, day: number): Frame {
     if (activity === 'NO' || !persons.has(t.source) || !persons.has(t.target)) continue;
     ties.push({ id: t.id, kind: t.kind, source: t.source, target: t.target, directed: t.directed, certain: activity === 'CERTAIN' });
   }
-  return { day, persons, ties };
+  return { day, persons, ties, hidden };
 }

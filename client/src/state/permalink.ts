@@ -48,6 +48,7 @@ export function encode(s: LinkState): string {
   if (f.minCertainty !== 'POSSIBLE') q.set('min', f.minCertainty);
   if (f.sources.length > 0) q.set('src', list(f.sources));
   if (f.hideGone) q.set('gone', 'hide');
+  if (f.noFaction !== 'follow') q.set('nf', f.noFaction);
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -79,6 +80,7 @@ export function decode(search: string): LinkState {
       minCertainty,
       sources: split(q.get('src')),
       hideGone: q.get('gone') === 'hide',
+      noFaction: q.get('nf') === 'show' || q.get('nf') === 'hide' ? (q.get('nf') as 'show' | 'hide') : 'follow',
     },
   };
 }

@@ -1,11 +1,13 @@
 /** The filter panel: factions, tie kinds, event kinds, certainty, sources and the dead. */
 import { TIE_LOOK } from '../graph/style.js';
 import { TIE_KINDS, type Certainty, type Timeline, type TieKind } from '../model.js';
-import type { Filters } from '../state/filters.js';
+import { hidesNoFaction, type Filters } from '../state/filters.js';
 import { h, replace } from './dom.js';
 
 export interface FilterHandlers {
   readonly onFaction: (id: string) => void;
+  readonly onOnlyFaction: (id: string) => void;
+  readonly onNoFaction: () => void;
   readonly onTieKind: (kind: TieKind) => void;
   readonly onEventKind: (kind: string) => void;
   readonly onMinCertainty: (c: Certainty) => void;
@@ -40,7 +42,25 @@ export function renderFilters(root: HTMLElement, timeline: Timeline, f: Filters,
       ),
       box('filter-hide-gone', 'Hide the dead and those abroad', f.hideGone, () => on.onHideGone(!f.hideGone)),
     ),
-    h('fieldset', {}, h('legend', {}, 'Factions'), ...timeline.factions.map((x) => box(`filter-faction-${x.id}`, x.name, !f.hiddenFactions.includes(x.id), () => on.onFaction(x.id)))),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Factions'),
+      ...timeline.factions.map((x) =>
+        h(
+          'div',
+          { class: 'faction-filter' },
+          box(`filter-faction-${x.id}`, x.name, !f.hiddenFactions.includes(x.id), () => on.onFaction(x.id)),
+          ' ',
+          h('button', { id: `filter-only-${x.id}`, class: 'linkish', 'aria-label': `Only ${x.name}`, onClick: () => on.onOnlyFaction(x.id) }, 'only'),
+        ),
+      ),
+      box('filter-no-faction', 'No faction at the date', !hidesNoFaction(f), () => on.onNoFaction()),
+      // Say why the box changed by itself, so hiding a faction never silently hides others.
+      f.noFaction === 'follow'
+        ? h('p', { class: 'hint', id: 'filter-no-faction-hint' }, 'Shown while every faction is shown, hidden once any is hidden, until you tick or untick it.')
+        : null,
+    ),
     h('fieldset', {}, h('legend', {}, 'Tie kinds'), ...TIE_KINDS.map((k) => box(`filter-tie-${k}`, TIE_LOOK[k].label, !f.hiddenTieKinds.includes(k), () => on.onTieKind(k)))),
     h('fieldset', {}, h('legend', {}, 'Event kinds'), ...eventKinds.map((k) => box(`filter-event-${k}`, label(k), !f.hiddenEventKinds.includes(k), () => on.onEventKind(k)))),
     h(

@@ -17,14 +17,15 @@ function statusNote(p: PersonFrame): string {
   return ` (${statusKindLabel(p.state)}${p.statusCertain ? '' : '?'})`;
 }
 
-function overviewCount(frame: Frame): string {
+export function overviewCount(frame: Frame): string {
   let silent = 0;
   for (const p of frame.persons.values()) if (p.state === 'NOT_ATTESTED') silent += 1;
   const attested = frame.persons.size - silent;
   const also = silent === 0 ? '' : ` (and ${silent} no longer attested at this date, drawn as pale ghosts)`;
   const people = attested === 1 ? '1 person' : `${attested} people`;
   const ties = frame.ties.length === 1 ? '1 tie' : `${frame.ties.length} ties`;
-  return `${people} attested and ${ties} shown${also}. Search or click a person to read about them.`;
+  const hidden = frame.hidden === 0 ? '' : ` ${frame.hidden === 1 ? '1 more person is' : `${frame.hidden} more people are`} hidden by the filters.`;
+  return `${people} attested and ${ties} shown${also}.${hidden} Search or click a person to read about them.`;
 }
 
 export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: number) => void): HTMLElement {
@@ -40,7 +41,7 @@ export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: n
     'section',
     { id: 'overview' },
     h('h2', {}, monthLabel(frame.day)),
-    h('p', {}, overviewCount(frame)),
+    h('p', { id: 'overview-count' }, overviewCount(frame)),
     h('h3', {}, 'Events within six months'),
     near.length === 0
       ? h('p', {}, 'No recorded events near this date.')

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../../client/src/state/dates.js';
-import { NO_FILTERS, setMinCertainty, toggleEventKind, toggleFaction, toggleSource, toggleTieKind } from '../../../client/src/state/filters.js';
+import { chartSeries } from '../../../client/src/state/chart-data.js';
+import { hidesNoFaction, NO_FILTERS, onlyFaction, setMinCertainty, toggleEventKind, toggleFaction, toggleNoFaction, toggleSource, toggleTieKind, type Filters } from '../../../client/src/state/filters.js';
+import { decode, EMPTY_LINK, encode } from '../../../client/src/state/permalink.js';
+import { overviewCount } from '../../../client/src/ui/overview.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
 import { timeline } from './fixtures/timeline.js';
 
@@ -113,5 +116,61 @@ describe('computeFrame', () => {
       // Uncertain deaths stay visible: hiding them would assert what the sources do not.
       expect(f.persons.has('pak-hon-yong')).toBe(true);
     });
+  });
+});
+
+describe('filters hold for people in no faction', () => {
+  // Without memberships, turncoat belongs to no faction at any date.
+  const loose = { ...timeline, memberships: timeline.memberships.filter((m) => m.personId !== 'turncoat') };
+  const at = (filters: Filters) => computeFrame(prepare(loose, filters), dayOf('1947-06-01'));
+
+  it('shows them while every faction is shown', () => {
+    expect(at(NO_FILTERS).persons.get('turncoat')?.parent).toBeNull();
+  });
+
+  it('"only the Yan\'an faction" shows only its members', () => {
+    const only = onlyFaction(NO_FILTERS, 'yanan', loose.factions.map((f) => f.id));
+    const frame = at(only);
+    expect([...frame.persons.values()].every((p) => p.parent === 'yanan')).toBe(true);
+    expect(frame.persons.has('choe-chang-ik')).toBe(true);
+    expect(frame.persons.has('turncoat')).toBe(false);
+    expect(frame.hidden).toBeGreaterThan(0);
+    // Hiding one faction by hand hides the unaffiliated too: the box follows the factions.
+    expect(at(toggleFaction(NO_FILTERS, 'guerrilla')).persons.has('turncoat')).toBe(false);
+  });
+
+  it('an explicit choice overrides that, and survives "only"', () => {
+    const shown = toggleNoFaction(toggleFaction(NO_FILTERS, 'guerrilla'));
+    expect(shown.noFaction).toBe('show');
+    expect(at(shown).persons.has('turncoat')).toBe(true);
+    expect(at(onlyFaction(shown, 'yanan', ['yanan', 'guerrilla', 'southern'])).persons.has('turncoat')).toBe(true);
+    const hidden = toggleNoFaction(NO_FILTERS);
+    expect(hidesNoFaction(hidden)).toBe(true);
+    expect(at(hidden).persons.has('turncoat')).toBe(false);
+    expect(at(hidden).persons.has('kim-il-sung')).toBe(true);
+  });
+
+  it('the purge bars follow the faction filters', () => {
+    const all = chartSeries(timeline, prepare(timeline, NO_FILTERS));
+    const noSouthern = chartSeries(timeline, prepare(timeline, toggleFaction(NO_FILTERS, 'southern')));
+    const y1953 = all.years.indexOf(1953);
+    expect(all.purges[y1953]).toBe(1);
+    // Pak Hon-yong's 1953 arrest is a southern member's fall.
+    expect(noSouthern.purges[y1953]).toBe(0);
+    expect(noSouthern.purges[all.years.indexOf(1956)]).toBe(all.purges[all.years.indexOf(1956)]);
+    // An event kind filtered out takes its falls off the bars too.
+    expect(chartSeries(timeline, prepare(timeline, toggleEventKind(NO_FILTERS, 'ARREST'))).purges[y1953]).toBe(0);
+  });
+
+  it('the overview count says how many the filters hide', () => {
+    expect(overviewCount(at(onlyFaction(NO_FILTERS, 'yanan', loose.factions.map((f) => f.id))))).toMatch(/more (people are|person is) hidden by the filters/);
+    expect(overviewCount(at(NO_FILTERS))).not.toContain('hidden by the filters');
+  });
+
+  it('the no-faction choice survives a permalink', () => {
+    for (const noFaction of ['show', 'hide', 'follow'] as const) {
+      const link = { ...EMPTY_LINK, filters: { ...NO_FILTERS, noFaction } };
+      expect(decode(encode(link)).filters.noFaction).toBe(noFaction);
+    }
   });
 });

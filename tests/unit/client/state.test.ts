@@ -148,7 +148,7 @@ describe('exports', () => {
 
 describe('chart series', () => {
   it('counts free members per faction per year and purges per year', () => {
-    const s = chartSeries(timeline, prepare(timeline, NO_FILTERS), []);
+    const s = chartSeries(timeline, prepare(timeline, NO_FILTERS));
     expect(s.years[0]).toBe(1945);
     const yanan = s.members.find((x) => x.faction.id === 'yanan');
     expect(yanan?.known[s.years.indexOf(1947)]).toBe(2);
@@ -161,7 +161,7 @@ describe('chart series', () => {
     for (const series of s.members) series.known.forEach((k, i) => expect(k).toBeLessThanOrEqual(series.possible[i] ?? 0));
     expect(s.purges[s.years.indexOf(1953)]).toBe(1);
     expect(s.purges[s.years.indexOf(1956)]).toBe(1);
-    expect(chartSeries(timeline, prepare(timeline, NO_FILTERS), ['yanan']).members.map((x) => x.faction.id)).not.toContain('yanan');
+    expect(chartSeries(timeline, prepare(timeline, toggleFaction(NO_FILTERS, 'yanan'))).members.map((x) => x.faction.id)).not.toContain('yanan');
   });
 });
 
