@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs and npm cannot provide: Chromium and CJK
 # fonts for the browser tests (Hangul and Hanja must render), Maven and a JDK for the managed
-# Neo4j, and docker-compose to validate docker-compose.yml. Runs before `npm test`; does nothing
+# Neo4j, docker-compose to validate docker-compose.yml, and NetworkX to load the exported graphs
+# as researchers do. Runs before `npm test`; does nothing
 # when everything is present. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+python3 -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -15,6 +15,7 @@ import { generateSyntheticRows } from '../../../server/src/seed/synthetic.js';
 import { validateSeedDir } from '../../../server/src/seed/validate.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { openTestDatabase, ROOT_DIR } from '../../setup/database.js';
+import { loadWithNetworkx } from '../../unit/seed/support/graph-readers.js';
 
 const FIXTURES = path.join(ROOT_DIR, 'tests/fixtures');
 const VALID = path.join(FIXTURES, 'seed-valid');
@@ -119,6 +120,9 @@ describe('curated seed loader', () => {
     const alpha = doc.gexf.graph.nodes.node.find((n: Record<string, string>) => n['@id'] === 'fx-alpha');
     expect(alpha['@start']).toBe('1938-01-01');
     expect(XMLValidator.validate(renderExport(whole, 'graphml')['graph.graphml']!)).toBe(true);
+    // Loaded as researchers load them: one direction throughout, or NetworkX refuses the file.
+    const read = loadWithNetworkx({ ...renderExport(whole, 'gexf'), ...renderExport(whole, 'graphml') });
+    for (const name of ['graph.gexf', 'graph.graphml']) expect(read[name], name).toMatchObject({ directed: true, nodes: whole.nodes.length, edges: whole.edges.length });
     const csv = renderExport(whole, 'csv');
     expect(csv['edges.csv']!.trim().split('\r\n')).toHaveLength(whole.edges.length + 1);
     expect(JSON.parse(renderExport(whole, 'json')['graph.json']!).nodes).toHaveLength(whole.nodes.length);

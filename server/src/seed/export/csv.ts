@@ -18,7 +18,8 @@ export interface CsvFiles {
 
 export function toCsv(graph: ExportGraph): CsvFiles {
   const nodeKeys = NODE_ATTRIBUTES.map((spec) => spec.key).filter((key) => key !== 'type');
-  const edgeKeys = EDGE_ATTRIBUTES.map((spec) => spec.key).filter((key) => key !== 'type');
+  // type and directed have their own columns.
+  const edgeKeys = EDGE_ATTRIBUTES.map((spec) => spec.key).filter((key) => key !== 'type' && key !== 'directed');
   let nodes = csvLine(['id', 'type', 'label', 'start', 'end', ...nodeKeys]);
   for (const node of graph.nodes) nodes += csvLine([node.id, node.type, node.label, node.start, node.end, ...nodeKeys.map((key) => node.attributes[key])]);
   let edges = csvLine(['id', 'type', 'source', 'target', 'directed', 'start', 'end', ...edgeKeys]);

@@ -1,6 +1,8 @@
 /**
  * GEXF 1.3 (Gephi): a dynamic graph with timeformat="date", so Gephi's timeline shows persons
- * over their membership or life span, ties over their interval, events on their date.
+ * over their membership or life span, ties over their interval, events on their date. Every
+ * edge is directed, as the graph declares: a tie without direction carries `directed` false
+ * rather than type="undirected", which readers such as NetworkX refuse in a directed graph.
  */
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeValue, type ExportElement, type ExportGraph } from './graph.js';
 import { escapeXml } from './xml.js';
@@ -49,9 +51,8 @@ export function toGexf(graph: ExportGraph): string {
   }
   lines.push('    </nodes>', '    <edges>');
   for (const edge of graph.edges) {
-    const kind = edge.attributes['kind'] ?? edge.attributes['role'] ?? edge.type;
     lines.push(
-      `      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" type="${edge.directed ? 'directed' : 'undirected'}" label="${escapeXml(String(kind))}"${span(edge)}>`,
+      `      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" label="${escapeXml(edge.label)}"${span(edge)}>`,
     );
     lines.push(...attvalues(EDGE_ATTRIBUTES, edge.attributes, '        '));
     lines.push('      </edge>');

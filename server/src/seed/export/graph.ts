@@ -26,7 +26,10 @@ export interface ExportNode extends ExportElement {
 export interface ExportEdge extends ExportElement {
   readonly source: string;
   readonly target: string;
+  /** False for a tie that has no direction; the files still write it as one directed edge (see graphml.ts). */
   readonly directed: boolean;
+  /** What the edge says, for a viewer's edge label: "alliance", "member of", "target". */
+  readonly label: string;
 }
 
 export interface TimeWindow {
@@ -63,6 +66,7 @@ export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
 
 export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   { key: 'type', type: 'string' },
+  { key: 'directed', type: 'boolean' },
   { key: 'kind', type: 'string' },
   { key: 'role', type: 'string' },
   { key: 'title', type: 'string' },
@@ -70,8 +74,19 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   { key: 'to', type: 'string' },
   { key: 'certainty', type: 'string' },
   { key: 'certaintyRank', type: 'integer' },
+  // The inferred span (docs/data-model.md "Time"): where the fact may and certainly holds, and
+  // what each end rests on (RECORDED, or the basis and fact it was inferred from).
+  { key: 'possibleFrom', type: 'string' },
+  { key: 'possibleTo', type: 'string' },
+  { key: 'certainFrom', type: 'string' },
+  { key: 'certainTo', type: 'string' },
+  { key: 'startBasis', type: 'string' },
+  { key: 'startInferredFrom', type: 'string' },
+  { key: 'endBasis', type: 'string' },
+  { key: 'endInferredFrom', type: 'string' },
   { key: 'summary', type: 'string' },
   { key: 'sourceIds', type: 'string' },
+  { key: 'citations', type: 'string' },
 ];
 
 /** Office ids are title slugs and could equal another id, so exported office nodes get a prefix. */
@@ -93,6 +108,48 @@ function asRecord(value: Plain | undefined): Record<string, Plain> {
 
 function day(value: Plain | undefined): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+function parsed(value: Plain | undefined): unknown {
+  if (typeof value !== 'string') return null;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+const field = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+
+/** One end of the stored `bounds` JSON: its basis and, when inferred, the fact it rests on. */
+function boundOf(bounds: unknown, end: 'start' | 'end'): { basis: string | null; fact: string | null } {
+  const bound = field(bounds, end);
+  const basis = field(bound, 'basis');
+  const fact = field(bound, 'fact');
+  const label = field(fact, 'label');
+  const kind = field(fact, 'kind');
+  return {
+    basis: typeof basis === 'string' ? basis : null,
+    fact: typeof label === 'string' ? `${typeof kind === 'string' ? `${kind.toLowerCase()}: ` : ''}${label}` : null,
+  };
+}
+
+/** The stored citations JSON as "source, locator" items, so a file read alone still cites. */
+function citationText(value: Plain | undefined): string | null {
+  const list = parsed(value);
+  if (!Array.isArray(list) || list.length === 0) return null;
+  return list
+    .map((c: unknown) => [field(c, 'source'), field(c, 'locator')].filter((x): x is string => typeof x === 'string' && x !== '').join(', '))
+    .join('; ');
+}
+
+const EDGE_LABEL: Readonly<Record<string, string>> = { MEMBER_OF: 'member of', HELD: 'held', PARTICIPATED_IN: 'took part in' };
+
+function edgeLabel(type: string, properties: Record<string, Plain>): string {
+  const word = text(properties['kind']) ?? text(properties['role']) ?? text(properties['type']);
+  if (type === 'PARTICIPATED_IN' && word !== null) return word.toLowerCase().replace(/_/g, ' ');
+  return EDGE_LABEL[type] ?? (word ?? type).toLowerCase().replace(/_/g, ' ');
 }
 
 function nodeOf(label: string, id: string, properties: Record<string, Plain>, start: string | null, end: string | null): ExportNode {
@@ -152,17 +209,23 @@ export async function readExportGraph(db: Database, window: TimeWindow = { from:
     const source = String(row['source']);
     // An edge is exported only with both of its ends (each end's own span decides that).
     if (!nodeIds.has(source) || !nodeIds.has(target)) continue;
+    const directed = type !== 'TIE' || properties['directed'] === true;
+    const bounds = parsed(properties['bounds']);
+    const start = boundOf(bounds, 'start');
+    const end = boundOf(bounds, 'end');
     edges.push({
       id: String(row['id']),
       type,
       source,
       target,
-      directed: type !== 'TIE' || properties['directed'] === true,
+      directed,
+      label: edgeLabel(type, properties),
       start: day(row['startDate']),
       end: day(row['endDate']),
       properties,
       attributes: {
         type,
+        directed,
         kind: text(properties['kind']),
         role: text(properties['role']),
         title: text(properties['title']),
@@ -170,8 +233,17 @@ export async function readExportGraph(db: Database, window: TimeWindow = { from:
         to: text(properties['toIso']),
         certainty: text(properties['certainty']),
         certaintyRank: integerOrNull(properties['certaintyRank']),
+        possibleFrom: text(properties['possibleEarliest']),
+        possibleTo: text(properties['possibleLatest']),
+        certainFrom: text(properties['certainEarliest']),
+        certainTo: text(properties['certainLatest']),
+        startBasis: start.basis,
+        startInferredFrom: start.fact,
+        endBasis: end.basis,
+        endInferredFrom: end.fact,
         summary: text(properties['summary']),
         sourceIds: text(properties['sourceIds']),
+        citations: citationText(properties['citations']),
       },
     });
   }

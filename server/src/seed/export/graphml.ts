@@ -1,4 +1,8 @@
-/** GraphML: keys for every attribute plus start/end; undirected ties marked per edge. */
+/**
+ * GraphML: keys for every attribute plus start/end. The graph is directed and says so once
+ * (edgedefault); a tie without direction is one edge with `directed` false, never a per-edge
+ * directed="false", which readers such as NetworkX refuse in a directed graph.
+ */
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeValue, type ExportElement, type ExportGraph } from './graph.js';
 import { escapeXml } from './xml.js';
 
@@ -31,10 +35,9 @@ export function toGraphml(graph: ExportGraph): string {
     lines.push(`    <node id="${escapeXml(node.id)}">`, ...data('n', node.attributes, node, node.label), '    </node>');
   }
   for (const edge of graph.edges) {
-    const kind = edge.attributes['kind'] ?? edge.attributes['role'] ?? edge.type;
     lines.push(
-      `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}"${edge.directed ? '' : ' directed="false"'}>`,
-      ...data('e', edge.attributes, edge, String(kind)),
+      `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`,
+      ...data('e', edge.attributes, edge, edge.label),
       '    </edge>',
     );
   }
