@@ -166,7 +166,7 @@ export const TIMELINE = /* GraphQL */ `
         ${CITE}
       }
     }
-    sources { id title author year }
+    sources { id title author year publication }
   }
 `;
 

@@ -1,8 +1,11 @@
 /** Export actions: files of the current view and the permalink. */
 import type { Explorer } from './explorer.js';
+import { imageCaption } from './graph/caption.js';
+import { captionedPng } from './graph/png.js';
 import { toSvg } from './graph/svg.js';
 import { isoOf, monthLabel } from './state/dates.js';
-import { bibliography, bibliographyText, subgraphGraphml, subgraphJson, visibleFacts } from './state/export.js';
+import { bibliography, bibliographyText, subgraphGexf, subgraphGraphml, subgraphJson, visibleFacts } from './state/export.js';
+import { isDefault } from './state/filters.js';
 import { download } from './ui/dom.js';
 import { mountExport } from './ui/export.js';
 import { showError, showMessage } from './ui/status.js';
@@ -12,13 +15,20 @@ import { encode } from './state/permalink.js';
 export function mountExportActions(app: Explorer): void {
   const name = (ext: string): string => `faction-atlas-${isoOf(app.currentFrame().day)}.${ext}`;
   mountExport(document.getElementById('export') as HTMLElement, {
-    png: () => {
-      const blob = app.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
-      download(name('png'), blob);
+    png: async () => {
+      const frame = app.currentFrame();
+      const address = `${window.location.origin}${window.location.pathname}${encode(linkState(app.store.get()))}`;
+      const caption = imageCaption(app.timeline, frame, app.colours, !isDefault(app.store.get().filters), address);
+      try {
+        download(name('png'), await captionedPng(app.cy, caption));
+      } catch (error) {
+        showError(`Could not draw the picture: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
     svg: () => download(name('svg'), toSvg(app.cy, `Faction Atlas, ${monthLabel(app.currentFrame().day)}`), 'image/svg+xml'),
     json: () => download(name('json'), `${JSON.stringify(subgraphJson(app.timeline, app.currentFrame()), null, 2)}\n`, 'application/json'),
     graphml: () => download(name('graphml'), subgraphGraphml(app.timeline, app.currentFrame()), 'application/xml'),
+    gexf: () => download(name('gexf'), subgraphGexf(app.timeline, app.currentFrame()), 'application/xml'),
     bibliography: () => {
       const facts = visibleFacts(app.timeline, app.currentFrame());
       download(name('sources.txt'), bibliographyText(bibliography(app.timeline.sources, facts.citations), app.currentFrame().day));

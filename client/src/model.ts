@@ -35,6 +35,8 @@ export interface Source {
   readonly title: string;
   readonly author: string | null;
   readonly year: number | null;
+  /** Where it appeared: journal or series and number, publisher, date (free text as curated). */
+  readonly publication: string | null;
 }
 
 export interface Faction {

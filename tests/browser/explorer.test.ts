@@ -130,14 +130,15 @@ describe('the explorer on the curated data', () => {
     await screenshot(page, '07-compare');
   });
 
-  it('exports PNG, SVG, JSON, GraphML and the bibliography', async () => {
+  it('exports PNG, SVG, JSON, GraphML, GEXF and the reference list', async () => {
     const png = readFileSync(await download('export-png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(readFileSync(await download('export-svg'), 'utf8')).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const json = JSON.parse(readFileSync(await download('export-json'), 'utf8')) as { persons: unknown[]; ties: unknown[] };
     expect(json.persons.length).toBeGreaterThan(0);
     expect(readFileSync(await download('export-graphml'), 'utf8')).toContain('<graphml');
-    expect(readFileSync(await download('export-bib'), 'utf8')).toMatch(/sources of the facts visible/);
+    expect(readFileSync(await download('export-gexf'), 'utf8')).toContain('defaultedgetype="directed"');
+    expect(readFileSync(await download('export-bib'), 'utf8')).toMatch(/^References\n\n.+\d{4}\. “/);
   });
 
   it('restores date, selection, filters and mode from a permalink', async () => {

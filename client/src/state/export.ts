@@ -1,6 +1,7 @@
 /**
- * Exports of what is on screen: the visible subgraph as JSON or GraphML, and the bibliography
- * of the facts behind it. Pure functions of the frame, so the files match the view exactly.
+ * Exports of what is on screen: the visible subgraph as JSON (GraphML and GEXF in
+ * export-graph.ts), and the reference list of the facts behind it. Pure functions of the frame,
+ * so the files match the view exactly.
  */
 import type { Citation, Source, Timeline } from '../model.js';
 import { isoOf } from './dates.js';
@@ -58,24 +59,54 @@ export function bibliography(sources: readonly Source[], citations: readonly Cit
   }
   return [...locators.entries()]
     .map(([id, set]) => ({
-      source: byId.get(id) ?? { id, title: id, author: null, year: null },
+      source: byId.get(id) ?? { id, title: id, author: null, year: null, publication: null },
       locators: [...set].sort(),
     }))
-    .sort((a, b) => (a.source.author ?? a.source.title).localeCompare(b.source.author ?? b.source.title));
+    .sort((a, b) => sortKey(a.source).localeCompare(sortKey(b.source)) || (a.source.year ?? 0) - (b.source.year ?? 0));
 }
 
+/** A reference list sorts by what leads each entry: the author, or the title when there is none. */
+const sortKey = (s: Source): string => (s.author ?? s.title).replace(/^["“‘']+/, '').toLowerCase();
+
+/** A title in double quotes, its own inner double quotes turned single, as style guides ask. */
+function quoted(title: string): string {
+  let open = true;
+  const inner = title.replace(/["“”]/g, () => {
+    const mark = open ? '‘' : '’';
+    open = !open;
+    return mark;
+  });
+  const text = inner.replace(/[.\s]+$/, '');
+  return /[?!]$/.test(text) ? `“${text}”` : `“${text}.”`;
+}
+
+/**
+ * One entry of an author-date reference list (Chicago style):
+ * Author. Year. “Title.” Publication. An entry without an author leads with its title.
+ */
 export function formatSource(s: Source): string {
-  const who = s.author ?? 'Anonymous';
-  const when = s.year === null ? 'n.d.' : String(s.year);
-  return `${who} (${when}). ${s.title}.`;
+  // "n.d." already ends with its full stop.
+  const year = s.year === null ? 'n.d' : String(s.year);
+  const publication = s.publication === null || s.publication === '' ? '' : ` ${s.publication.replace(/\.?\s*$/, '.')}`;
+  return s.author === null
+    ? `${quoted(s.title)} ${year}.${publication}`
+    : `${s.author.replace(/\.?\s*$/, '.')} ${year}. ${quoted(s.title)}${publication}`;
 }
 
+/**
+ * A plain-text reference list to paste into a paper: the works, then the passages the visible
+ * facts cite in each (so a reader can check every claim), then the date of the view.
+ */
 export function bibliographyText(entries: readonly BibEntry[], day: number): string {
-  const lines = [`Faction Atlas: sources of the facts visible at ${isoOf(day)}`, ''];
+  const lines = ['References', ''];
+  for (const e of entries) lines.push(formatSource(e.source), '');
+  lines.push('Passages cited', '');
   for (const e of entries) {
-    lines.push(formatSource(e.source));
-    if (e.locators.length > 0) lines.push(`    at: ${e.locators.join('; ')}`);
+    if (e.locators.length === 0) continue;
+    const lead = `${e.source.author?.split(' (')[0] ?? e.source.title} ${e.source.year ?? 'n.d.'}`;
+    lines.push(`${lead}: ${e.locators.join('; ')}.`);
   }
+  lines.push('', `These are the sources of the facts shown in Faction Atlas at ${isoOf(day)}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -111,37 +142,4 @@ export function subgraphJson(timeline: Timeline, frame: Frame): SubgraphJson {
   };
 }
 
-const xml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** GraphML with factions as nested graphs, the standard way to express compound nodes. */
-export function subgraphGraphml(timeline: Timeline, frame: Frame): string {
-  const g = subgraphJson(timeline, frame);
-  const node = (p: SubgraphJson['persons'][number]): string =>
-    `      <node id="${xml(p.id)}"><data key="name">${xml(p.name)}</data><data key="status">${p.status}</data>` +
-    `<data key="certain">${p.statusCertain}</data></node>`;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
-    '  <key id="status" for="node" attr.name="status" attr.type="string"/>',
-    '  <key id="certain" for="all" attr.name="certain" attr.type="boolean"/>',
-    '  <key id="kind" for="edge" attr.name="kind" attr.type="string"/>',
-    `  <graph id="atlas-${g.date}" edgedefault="undirected">`,
-  ];
-  for (const f of g.factions) {
-    lines.push(`    <node id="faction:${xml(f.id)}"><data key="name">${xml(f.name)}</data>`);
-    lines.push(`     <graph id="faction:${xml(f.id)}:" edgedefault="undirected">`);
-    for (const p of g.persons) if (p.faction === f.id) lines.push(node(p));
-    lines.push('     </graph>', '    </node>');
-  }
-  for (const p of g.persons) if (p.faction === null || !g.factions.some((f) => f.id === p.faction)) lines.push(node(p).slice(2));
-  for (const t of g.ties) {
-    lines.push(
-      `    <edge id="${xml(t.id)}" source="${xml(t.source)}" target="${xml(t.target)}" directed="${t.directed}">` +
-        `<data key="kind">${t.kind}</data><data key="certain">${t.certain}</data></edge>`,
-    );
-  }
-  lines.push('  </graph>', '</graphml>');
-  return `${lines.join('\n')}\n`;
-}
+export { subgraphGexf, subgraphGraphml } from './export-graph.js';

@@ -1,11 +1,12 @@
-/** Export and share: PNG, SVG, JSON, GraphML, the bibliography of visible facts, a permalink. */
+/** Export and share: PNG, SVG, JSON, GraphML, GEXF, the reference list of visible facts, a permalink. */
 import { h, replace } from './dom.js';
 
 export interface ExportHandlers {
-  readonly png: () => void;
+  readonly png: () => Promise<void>;
   readonly svg: () => void;
   readonly json: () => void;
   readonly graphml: () => void;
+  readonly gexf: () => void;
   readonly bibliography: () => void;
   readonly link: () => Promise<void>;
 }
@@ -15,11 +16,12 @@ export function mountExport(root: HTMLElement, on: ExportHandlers): void {
   replace(
     root,
     h('span', {}, 'Export:'),
-    button('export-png', 'PNG', 'Picture of the current view', on.png),
+    button('export-png', 'PNG', 'Picture of the current view, with title, date, legend and source line', () => void on.png()),
     button('export-svg', 'SVG', 'Vector drawing of the current view', on.svg),
     button('export-json', 'JSON', 'The visible subgraph as JSON', on.json),
-    button('export-graphml', 'GraphML', 'The visible subgraph as GraphML', on.graphml),
-    button('export-bib', 'Sources', 'Bibliography of the visible facts', on.bibliography),
+    button('export-graphml', 'GraphML', 'The visible subgraph as GraphML (NetworkX, yEd, Gephi)', on.graphml),
+    button('export-gexf', 'GEXF', 'The visible subgraph as GEXF, ties spelled over their dates (Gephi)', on.gexf),
+    button('export-bib', 'Sources', 'Reference list of the visible facts, with the passages cited', on.bibliography),
     button('copy-link', 'Copy link', 'Copy a permalink to this view', () => void on.link()),
   );
 }

@@ -132,8 +132,8 @@ describe('exports', () => {
     expect(json.persons.map((p) => p.id).sort()).toEqual(['choe-chang-ik', 'kim-il-sung', 'pak-hon-yong', 'turncoat']);
     expect(json.ties.find((t) => t.id === 'tie-kim-denounces-pak')?.directed).toBe(true);
     const xml = subgraphGraphml(timeline, frame);
-    expect(xml).toContain('<graph id="faction:yanan:"');
-    expect(xml).toContain('<edge id="tie-kim-denounces-pak" source="kim-il-sung" target="pak-hon-yong" directed="true">');
+    expect(xml).toContain('<data key="n_faction">yanan</data>');
+    expect(xml).toContain('<edge id="tie-kim-denounces-pak" source="kim-il-sung" target="pak-hon-yong">');
   });
 
   it('lists the sources behind the visible facts', () => {
@@ -142,7 +142,10 @@ describe('exports', () => {
     const bib = bibliography(timeline.sources, facts.citations);
     expect(bib.map((b) => b.source.id)).toEqual(['lankov2002', 'shen2008']);
     expect(bib[0]?.locators).toContain('ch. 4');
-    expect(bibliographyText(bib, dayOf('1954-01-01'))).toContain('Andrei Lankov (2002). From Stalin to Kim Il Sung.');
+    const text = bibliographyText(bib, dayOf('1954-01-01'));
+    expect(text).toContain('Andrei Lankov. 2002. “From Stalin to Kim Il Sung.” Rutgers University Press.');
+    expect(text).toContain('Shen Zhihua. 2008. “Tooth and Lips.”\n');
+    expect(text).toMatch(/Passages cited\n\nAndrei Lankov 2002: .*ch\. 4/);
   });
 });
 

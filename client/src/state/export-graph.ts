@@ -1,0 +1,187 @@
+/**
+ * The visible subgraph as GraphML and GEXF for NetworkX, Gephi and the like. Both files are one
+ * flat directed graph: a person's faction is a node attribute (nested graphs lose membership in
+ * Gephi), and a tie without direction is one edge whose `directed` attribute is false (a per-edge
+ * directed="false" or type="undirected" in a directed graph is refused by NetworkX). Every tie
+ * carries its label, its inferred span with what each end rests on, and its citations.
+ */
+import type { BoundView, Citation, Tie, Timeline } from '../model.js';
+import { isoOf } from './dates.js';
+import type { Frame } from './frame.js';
+
+type Value = string | boolean;
+interface Column {
+  readonly key: string;
+  readonly type: 'string' | 'boolean';
+}
+
+const NODE_COLUMNS: readonly Column[] = [
+  { key: 'label', type: 'string' },
+  { key: 'faction', type: 'string' },
+  { key: 'factionName', type: 'string' },
+  { key: 'formerMember', type: 'boolean' },
+  { key: 'membershipCertain', type: 'boolean' },
+  { key: 'status', type: 'string' },
+  { key: 'statusCertain', type: 'boolean' },
+];
+
+const EDGE_COLUMNS: readonly Column[] = [
+  { key: 'label', type: 'string' },
+  { key: 'kind', type: 'string' },
+  { key: 'directed', type: 'boolean' },
+  { key: 'certainty', type: 'string' },
+  { key: 'activeAtDate', type: 'string' },
+  { key: 'recordedFrom', type: 'string' },
+  { key: 'recordedTo', type: 'string' },
+  { key: 'possibleFrom', type: 'string' },
+  { key: 'possibleTo', type: 'string' },
+  { key: 'certainFrom', type: 'string' },
+  { key: 'certainTo', type: 'string' },
+  { key: 'startBasis', type: 'string' },
+  { key: 'startInferredFrom', type: 'string' },
+  { key: 'endBasis', type: 'string' },
+  { key: 'endInferredFrom', type: 'string' },
+  { key: 'summary', type: 'string' },
+  { key: 'citations', type: 'string' },
+];
+
+export interface GraphRow {
+  readonly id: string;
+  readonly values: Readonly<Record<string, Value | null>>;
+}
+export interface EdgeRow extends GraphRow {
+  readonly source: string;
+  readonly target: string;
+  /** The possible span as ISO days, for Gephi's timeline (null: open or undated). */
+  readonly start: string | null;
+  readonly end: string | null;
+}
+export interface GraphTable {
+  readonly date: string;
+  readonly nodes: readonly GraphRow[];
+  readonly edges: readonly EdgeRow[];
+}
+
+const inferredFrom = (b: BoundView): string | null => (b.fact === null ? null : `${b.fact.kind.toLowerCase()}: ${b.fact.label}${b.fact.date === null ? '' : ` (${b.fact.date.iso})`}`);
+
+/** "shen2008, §V, para 20; lankov2002, ch. 4": enough to find each passage with the sources file. */
+export function citationText(citations: readonly Citation[]): string {
+  return citations.map((c) => (c.locator === '' ? c.sourceId : `${c.sourceId}, ${c.locator}`)).join('; ');
+}
+
+function tieRow(t: Tie, certainNow: boolean): EdgeRow {
+  const day = (n: number | undefined): string | null => (n === undefined || !Number.isFinite(n) ? null : isoOf(n));
+  return {
+    id: t.id,
+    source: t.sourceId,
+    target: t.targetId,
+    start: day(t.span.possible?.earliest),
+    end: day(t.span.possible?.latest),
+    values: {
+      label: t.kind.toLowerCase().replace(/_/g, ' '),
+      kind: t.kind,
+      directed: t.directed,
+      certainty: t.certainty,
+      activeAtDate: certainNow ? 'CERTAIN' : 'POSSIBLE',
+      recordedFrom: t.from?.iso ?? null,
+      recordedTo: t.to?.iso ?? null,
+      possibleFrom: day(t.span.possible?.earliest),
+      possibleTo: day(t.span.possible?.latest),
+      certainFrom: day(t.span.certain?.earliest),
+      certainTo: day(t.span.certain?.latest),
+      startBasis: t.start.basis,
+      startInferredFrom: inferredFrom(t.start),
+      endBasis: t.end.basis,
+      endInferredFrom: inferredFrom(t.end),
+      summary: t.summary,
+      citations: citationText(t.citations),
+    },
+  };
+}
+
+export function graphTable(timeline: Timeline, frame: Frame): GraphTable {
+  const names = new Map(timeline.persons.map((p) => [p.id, p.name]));
+  const factions = new Map(timeline.factions.map((f) => [f.id, f.name]));
+  const ties = new Map(timeline.ties.map((t) => [t.id, t]));
+  const nodes = [...frame.persons.values()].map((p) => ({
+    id: p.id,
+    values: {
+      label: names.get(p.id) ?? p.id,
+      faction: p.parent,
+      factionName: p.parent === null ? null : (factions.get(p.parent) ?? p.parent),
+      formerMember: p.former,
+      membershipCertain: p.membershipCertain,
+      status: p.state,
+      statusCertain: p.statusCertain,
+    },
+  }));
+  const edges = frame.ties.flatMap((t) => {
+    const tie = ties.get(t.id);
+    return tie === undefined ? [] : [tieRow(tie, t.certain)];
+  });
+  return { date: isoOf(frame.day), nodes, edges };
+}
+
+/** XML text: escaped, and without the control characters XML 1.0 forbids. */
+const xml = (text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const present = (row: GraphRow, columns: readonly Column[]) =>
+  columns.flatMap((c, index) => {
+    const value = row.values[c.key];
+    return value === null || value === undefined ? [] : [{ column: c, index, value: String(value) }];
+  });
+
+export function subgraphGraphml(timeline: Timeline, frame: Frame): string {
+  const g = graphTable(timeline, frame);
+  const keys = (kind: 'node' | 'edge', prefix: string, columns: readonly Column[]) =>
+    columns.map((c) => `  <key id="${prefix}_${c.key}" for="${kind}" attr.name="${c.key}" attr.type="${c.type}"/>`);
+  const data = (prefix: string, row: GraphRow, columns: readonly Column[]) =>
+    present(row, columns).map((p) => `<data key="${prefix}_${p.column.key}">${xml(p.value)}</data>`).join('');
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    ...keys('node', 'n', NODE_COLUMNS),
+    ...keys('edge', 'e', EDGE_COLUMNS),
+    `  <graph id="faction-atlas-${g.date}" edgedefault="directed">`,
+    ...g.nodes.map((n) => `    <node id="${xml(n.id)}">${data('n', n, NODE_COLUMNS)}</node>`),
+    ...g.edges.map((e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data('e', e, EDGE_COLUMNS)}</edge>`),
+    '  </graph>',
+    '</graphml>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** GEXF 1.3: ties spelled over their possible span (start/end), so Gephi's timeline can filter. */
+export function subgraphGexf(timeline: Timeline, frame: Frame): string {
+  const g = graphTable(timeline, frame);
+  const declare = (kind: 'node' | 'edge', columns: readonly Column[]) => [
+    `    <attributes class="${kind}">`,
+    ...columns.map((c, i) => `      <attribute id="${i}" title="${c.key}" type="${c.type}"/>`),
+    '    </attributes>',
+  ];
+  const values = (row: GraphRow, columns: readonly Column[]) => {
+    const list = present(row, columns).filter((p) => p.column.key !== 'label');
+    return list.length === 0 ? '' : `<attvalues>${list.map((p) => `<attvalue for="${p.index}" value="${xml(p.value)}"/>`).join('')}</attvalues>`;
+  };
+  const label = (row: GraphRow) => xml(String(row.values['label'] ?? row.id));
+  const spell = (e: EdgeRow) => `${e.start === null ? '' : ` start="${e.start}"`}${e.end === null ? '' : ` end="${e.end}"`}`;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    `  <meta lastmodifieddate="${g.date}"><creator>Faction Atlas</creator><description>People and ties shown at ${g.date}</description></meta>`,
+    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">',
+    ...declare('node', NODE_COLUMNS),
+    ...declare('edge', EDGE_COLUMNS),
+    '    <nodes>',
+    ...g.nodes.map((n) => `      <node id="${xml(n.id)}" label="${label(n)}">${values(n, NODE_COLUMNS)}</node>`),
+    '    </nodes>',
+    '    <edges>',
+    ...g.edges.map((e) => `      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${label(e)}"${spell(e)}>${values(e, EDGE_COLUMNS)}</edge>`),
+    '    </edges>',
+    '  </graph>',
+    '</gexf>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
