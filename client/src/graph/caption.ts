@@ -36,7 +36,10 @@ export function imageCaption(timeline: Timeline, frame: Frame, colours: Readonly
     }),
     ...(Object.keys(TIE_LOOK) as (keyof typeof TIE_LOOK)[]).filter((k) => tieKinds.has(k)).map((k): LegendItem => ({ kind: 'tie', label: TIE_LOOK[k].label, colour: TIE_LOOK[k].colour, dash: TIE_LOOK[k].dash })),
   ];
-  const people = `${frame.persons.size} ${frame.persons.size === 1 ? 'person' : 'people'}, ${frame.ties.length} ${frame.ties.length === 1 ? 'tie' : 'ties'}`;
+  // Ghosts are drawn but not attested, so they are counted apart, as the overview does.
+  const ghosts = persons.filter((p) => p.state === 'NOT_ATTESTED').length;
+  const attested = persons.length - ghosts;
+  const people = `${attested} ${attested === 1 ? 'person' : 'people'} attested, ${frame.ties.length} ${frame.ties.length === 1 ? 'tie' : 'ties'}${ghosts === 0 ? '' : `; ${ghosts} pale ghosts no longer attested`}`;
   return {
     title: 'Factions of the early North Korean communist movement',
     subtitle: `${monthLabel(frame.day)}: ${people}${filtered ? ' (filtered view)' : ''}. Dashed or pale: only possible at this date.`,

@@ -42,7 +42,7 @@ export async function captionedPng(cy: Core, caption: ImageCaption): Promise<Blo
   const header = 64 * S;
   const footer = 30 * S;
   const row = 22 * S;
-  const legendWidth = 240 * S;
+  const legendWidth = 320 * S;
   const width = pad + Math.max(graph.width, 400 * S) + pad + legendWidth + pad;
   const height = header + Math.max(graph.height, (caption.legend.length + 1) * row) + footer;
   const canvas = document.createElement('canvas');

@@ -168,7 +168,7 @@ export function stepSentence(step: ChainStep): string {
     case 'ACCUSATION':
       return `${from.personName} ${ACT_VERB[from.role] ?? `(${from.role.toLowerCase()})`} ${to.personName} at ${to.eventTitle}`;
     case 'EVENT_LINK':
-      return `${from.personName}'s ${fromRole} at ${from.eventTitle} ${LINK_VERB[step.linkType ?? ''] ?? 'led to'} ${to.eventTitle}, where ${to.personName} fell`;
+      return `${from.personName}'s ${fromRole} at ${from.eventTitle} ${LINK_VERB[step.linkType ?? ''] ?? 'led to'} ${to.eventTitle} (the fall of ${to.personName})`;
     case 'ASSOCIATION':
       return `${to.personName}, tied to ${from.personName} when ${from.personName} fell at ${from.eventTitle}, fell at ${to.eventTitle}`;
   }

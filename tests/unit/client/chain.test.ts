@@ -38,7 +38,7 @@ describe('chain option labels', () => {
 describe('chain step sentences', () => {
   it('say the link once, and keep an instigator an instigator', () => {
     const linked = stepSentence(step('EVENT_LINK', end('kim', 'plenum', 'INSTIGATOR'), end('choe', 'expel'), '1956-08', 'LED_TO'));
-    expect(linked).toBe("KIM's instigation at Event plenum led to Event expel, where CHOE fell");
+    expect(linked).toBe("KIM's instigation at Event plenum led to Event expel (the fall of CHOE)");
     expect(linked.match(/led to/g)).toHaveLength(1);
     expect(stepSentence(step('ACCUSATION', end('kim', 'plenum', 'INSTIGATOR'), end('choe', 'plenum'), '1956-08'))).toBe('KIM instigated the fall of CHOE at Event plenum');
     expect(stepSentence(step('ASSOCIATION', end('choe', 'e1'), end('pak', 'e2'), '1957'))).toContain('PAK, tied to CHOE');
