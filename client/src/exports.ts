@@ -3,7 +3,7 @@ import type { Explorer } from './explorer.js';
 import { imageCaption } from './graph/caption.js';
 import { captionedPng } from './graph/png.js';
 import { toSvg } from './graph/svg.js';
-import { isoOf, monthLabel } from './state/dates.js';
+import { isoOf } from './state/dates.js';
 import { bibliography, bibliographyText, subgraphGexf, subgraphGraphml, subgraphJson, visibleFacts } from './state/export.js';
 import { isDefault } from './state/filters.js';
 import { download } from './ui/dom.js';
@@ -13,19 +13,21 @@ import { linkState } from './url-sync.js';
 import { encode } from './state/permalink.js';
 
 export function mountExportActions(app: Explorer): void {
+  // Title, date, legend and source line for the pictures, with the permalink of this very view.
+  const caption = () => {
+    const address = `${window.location.origin}${window.location.pathname}${encode(linkState(app.store.get()))}`;
+    return imageCaption(app.timeline, app.currentFrame(), app.colours, !isDefault(app.store.get().filters), address);
+  };
   const name = (ext: string): string => `faction-atlas-${isoOf(app.currentFrame().day)}.${ext}`;
   mountExport(document.getElementById('export') as HTMLElement, {
     png: async () => {
-      const frame = app.currentFrame();
-      const address = `${window.location.origin}${window.location.pathname}${encode(linkState(app.store.get()))}`;
-      const caption = imageCaption(app.timeline, frame, app.colours, !isDefault(app.store.get().filters), address);
       try {
-        download(name('png'), await captionedPng(app.cy, caption));
+        download(name('png'), await captionedPng(app.cy, caption()));
       } catch (error) {
         showError(`Could not draw the picture: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    svg: () => download(name('svg'), toSvg(app.cy, `Faction Atlas, ${monthLabel(app.currentFrame().day)}`), 'image/svg+xml'),
+    svg: () => download(name('svg'), toSvg(app.cy, caption()), 'image/svg+xml'),
     json: () => download(name('json'), `${JSON.stringify(subgraphJson(app.timeline, app.currentFrame()), null, 2)}\n`, 'application/json'),
     graphml: () => download(name('graphml'), subgraphGraphml(app.timeline, app.currentFrame()), 'application/xml'),
     gexf: () => download(name('gexf'), subgraphGexf(app.timeline, app.currentFrame()), 'application/xml'),

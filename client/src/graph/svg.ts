@@ -7,6 +7,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import { FONT, STATUS_LOOK, TIE_LOOK } from './style.js';
 import type { StatusGroup } from '../state/status.js';
 import type { TieKind } from '../model.js';
+import type { ImageCaption, LegendItem } from './caption.js';
 
 const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -37,18 +38,40 @@ function shapePath(shape: string, x: number, y: number, r: number): string {
   }
 }
 
-export function toSvg(cy: Core, title: string): string {
+const LEGEND_WIDTH = 300;
+const LEGEND_ROW = 20;
+
+function legendRow(item: LegendItem, x: number, y: number): string {
+  const swatch =
+    item.kind === 'faction'
+      ? `<rect x="${x}" y="${y - 7}" width="16" height="14" fill="${item.colour}"/>`
+      : item.kind === 'tie'
+        ? `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${item.colour}" stroke-width="3"${item.dash.length > 0 ? ` stroke-dasharray="${item.dash.join(' ')}"` : ''}/>`
+        : `<path d="${shapePath(item.shape, x + 8, y, 7)}" fill="${item.fill}" stroke="${item.border}" stroke-width="1.5"/>`;
+  return `${swatch}<text x="${x + 30}" y="${y + 4}" font-size="12">${esc(item.label)}</text>`;
+}
+
+/** The drawing framed like the PNG: title, date line, legend on the right, source line below. */
+export function toSvg(cy: Core, caption: ImageCaption): string {
   const visible = cy.elements(':visible');
   const box = visible.boundingBox({});
   const pad = 30;
-  const w = Math.max(100, box.w + 2 * pad);
-  const h = Math.max(100, box.h + 2 * pad + 30);
+  const header = 56;
+  const footer = 28;
+  const w = Math.max(100, box.w + 2 * pad) + LEGEND_WIDTH;
+  const h = Math.max(100, box.h + 2 * pad, (caption.legend.length + 1) * LEGEND_ROW + pad) + header + footer;
   const ox = pad - box.x1;
-  const oy = pad + 30 - box.y1;
+  const oy = pad + header - box.y1;
+  const lx = w - LEGEND_WIDTH;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w.toFixed(0)}" height="${h.toFixed(0)}" viewBox="0 0 ${w.toFixed(0)} ${h.toFixed(0)}" font-family='${FONT}'>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${pad}" y="22" font-size="16" font-weight="bold">${esc(title)}</text>`,
+    `<title>${esc(caption.title)}</title>`,
+    `<text x="${pad}" y="24" font-size="18" font-weight="bold">${esc(caption.title)}</text>`,
+    `<text x="${pad}" y="44" font-size="13">${esc(caption.subtitle)}</text>`,
+    `<text x="${lx}" y="${header + 14}" font-size="13" font-weight="bold">Legend</text>`,
+    ...caption.legend.map((item, i) => legendRow(item, lx, header + 14 + (i + 1) * LEGEND_ROW)),
+    `<text x="${pad}" y="${(h - footer / 2 + 4).toFixed(0)}" font-size="11" fill="#444444">${esc(caption.source)}</text>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>`,
   ];
   visible.nodes('.faction').forEach((f) => {
