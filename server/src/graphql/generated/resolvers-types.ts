@@ -535,7 +535,9 @@ export type Query = {
    * Whose fall led to whose: time-ordered paths from (DOWNSTREAM) and to (UPSTREAM) the person's
    * purge events, best first. Steps are explicit event links, accusations, and guilt by
    * association (a tie active when the earlier person fell, the later fall within
-   * `windowMonths`). `maxSteps` is 1..8; `windowMonths` 1..120; `limit` 1..200.
+   * `windowMonths`). A step joins two different people, starts only at a fall, an accusation or an
+   * act of instigation, and never goes back in time (neither date bound of the later event is
+   * before the earlier one's). `maxSteps` is 1..8; `windowMonths` 1..120; `limit` 1..200.
    */
   readonly purgeChain: ReadonlyArray<ChainPath>;
   /** People who instigated or accused in one purge and were themselves targeted in a later one, ordered by the date of their own fall. */
