@@ -63,7 +63,8 @@ export function networkParams(at: string, factionIds: readonly string[] | null, 
   return {
     atFrom: period.earliest, atTo: period.latest, factionIds, minRank: 1,
     windowFrom: shiftMonths(period.earliest, -windowMonths), windowTo: shiftMonths(period.latest, windowMonths),
-    after: '', first: NETWORK_PAGE.first,
+    // NETWORK_GQL selects no memberships: the resolver fetches only what placement reads.
+    after: '', first: NETWORK_PAGE.first, fullMemberships: false,
   };
 }
 

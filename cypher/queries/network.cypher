@@ -3,6 +3,8 @@
 //         $windowFrom, $windowTo: string (YYYY-MM-DD) for events,
 //         $after: string  the last person id of the previous page, '' for the first page,
 //         $first: int  the page size (the query reads $first + 1 persons to know whether more follow)
+//         $fullMemberships: boolean  false: each membership map carries only id, certainty, certaintyRank,
+//           fromLatest, the span (possible/certain Earliest/Latest), personId and factionId (what placement reads)
 // A person "matches" when born by `at` and, with $factionIds, possibly a member of one of them
 // then (rank >= $minRank). The page is the first $first matching persons with id > $after in id
 // order: a contiguous run, so "on the page" is `$after < id <= lastId` for a matching person.
@@ -11,7 +13,7 @@
 //   afterKnown: boolean  $after is '' or the id of a person
 //   hasNextPage: boolean  more matching persons follow the page
 //   persons: [{person: Person{.*}, targets: [{eventId, event: Event{.*, reversedBy: [Event{.*}] (REVERSED_BY links: the events that undid it)}}] (TARGET, or PARTICIPANT of a flight/death/suicide),
-//              memberships: [MEMBER_OF{.*, personId, factionId}] possibly active at `at`, rank >= $minRank}]  in id order
+//              memberships: [MEMBER_OF{.*, personId, factionId}] (see $fullMemberships) possibly active at `at`, rank >= $minRank}]  in id order
 //   ties: [TIE{.*, sourceId, targetId}] possibly active, rank >= $minRank, both ends on the page, by id
 //   events: [Event{.*, participants: [{role, citations, personId, eventId, person: Person{.*} | null}]}]
 //           that may fall in the window and have a participant on the page; on the first page
@@ -50,7 +52,9 @@ RETURN
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)
       WHERE m.certaintyRank >= $minRank
         AND m.possibleEarliest <= atTo AND atFrom <= m.possibleLatest
-      RETURN m {.*, personId: p.id, factionId: f.id} AS m ORDER BY m.certaintyRank DESC, m.fromLatest DESC, f.id
+      RETURN CASE WHEN $fullMemberships THEN m {.*, personId: p.id, factionId: f.id}
+        ELSE m {.id, .certainty, .certaintyRank, .fromLatest, .possibleEarliest, .possibleLatest, .certainEarliest, .certainLatest, personId: p.id, factionId: f.id}
+      END AS m ORDER BY m.certaintyRank DESC, m.fromLatest DESC, f.id
     }
   }] AS persons,
   COLLECT {

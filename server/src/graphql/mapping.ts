@@ -5,10 +5,10 @@
 import { AtlasError, ErrorCode } from '../errors.js';
 import type { Plain } from '../db/values.js';
 import { CERTAINTY_VALUES, type Certainty } from '../../../core/vocabulary.js';
-import { evidenceFrom, lifespanFrom, spanFieldsOf } from './time-mapping.js';
+import { evidenceFrom, lifespanFrom, spanFieldsOf, spanOf } from './time-mapping.js';
 import { DATE_PRECISIONS } from '../../../core/partial-date.js';
 import type {
-  CitationModel, DateModel, EventLinkModel, EventModel, FactionModel, MembershipModel, OfficeModel,
+  CitationModel, DateModel, EventLinkModel, EventModel, FactionModel, MembershipModel, OfficeModel, PlacementModel,
   ParticipationModel, PersonDetails, PersonModel, SourceModel, TieModel,
 } from './models.js';
 import { FULL_PERSON, type PersonProjection } from './person-projection.js';
@@ -216,6 +216,12 @@ export function toMembership(props: Props, member?: PersonModel): MembershipMode
     certainty: certaintyOf(props['certainty'], 'membership', str(props, 'id')),
     citations: citationsOf(props['citations']),
   };
+}
+
+/** A membership as network fetches it when only placement is needed (queries/network, $fullMemberships false). */
+export function toPlacement(props: Props): PlacementModel {
+  const id = str(props, 'id');
+  return { id, factionId: str(props, 'factionId'), certainty: certaintyOf(props['certainty'], 'membership', id), span: spanOf(props) };
 }
 
 export function toOffice(props: Props): OfficeModel {

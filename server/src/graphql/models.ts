@@ -197,11 +197,24 @@ export interface SearchMatchModel {
   readonly how: string;
 }
 
+/**
+ * What placing a person in a faction at a date reads of a membership (core/span.ts placeAt).
+ * network fetches only this much when its answer does not select `memberships`.
+ */
+export interface PlacementModel {
+  readonly id: string;
+  readonly factionId: string;
+  readonly faction?: FactionModel;
+  readonly certainty: Certainty;
+  readonly span: SpanFields['span'];
+}
+
 export interface NetworkPersonModel {
   readonly person: PersonModel;
   readonly status: StatusModel;
   readonly faction: FactionModel | null;
-  readonly memberships: readonly MembershipModel[];
+  /** null when the operation did not select `memberships` (only placements were fetched). */
+  readonly memberships: readonly MembershipModel[] | null;
 }
 
 export interface NetworkModel {

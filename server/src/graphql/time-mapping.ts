@@ -65,12 +65,17 @@ function range(props: Props, prefix: string): Range<string> | null {
   return earliest === null || latest === null ? null : { earliest, latest };
 }
 
+/** The stored span of a membership, office or tie (possibleEarliest ... certainLatest). */
+export function spanOf(props: Props): Span<string> {
+  return { possible: range(props, 'possible'), certain: range(props, 'certain') };
+}
+
 /** The span and bounds of a membership, office or tie. */
 export function spanFieldsOf(props: Props, kind: string, id: string): { span: Span<string>; start: Bound; end: Bound } {
   const bounds = record(json(props['bounds']));
   if (bounds === null) throw unexpectedData(kind, id, 'has no inferred bounds (reload the seed)');
   return {
-    span: { possible: range(props, 'possible'), certain: range(props, 'certain') },
+    span: spanOf(props),
     start: bound(bounds['start'], kind, id),
     end: bound(bounds['end'], kind, id),
   };

@@ -74,6 +74,23 @@ describe('network', () => {
     expect(data!.network.persons.every((p) => p.memberships.some((m) => m.faction.id === 'yanan'))).toBe(true);
   });
 
+  it('places people alike whether or not memberships are selected (lean fetch), and a fragment still gets them in full', async () => {
+    const lean = `query($at: String!) { network(at: $at) { persons { person { id } faction { id } } } }`;
+    const viaFragment = `query($at: String!) { network(at: $at) { persons { ...P } } }
+      fragment P on NetworkPerson { person { id } faction { id } ... on NetworkPerson { memberships { id certainty faction { id } } } }`;
+    for (const at of ['1945-10', '1950-06', '1956-08', '1958-03']) {
+      const a = await api.gql<{ network: { persons: { person: { id: string }; faction: { id: string } | null }[] } }>(lean, { at });
+      const b = await api.gql<{ network: { persons: { person: { id: string }; faction: { id: string } | null; memberships: { id: string; certainty: string; faction: { id: string } }[] }[] } }>(viaFragment, { at });
+      expect(a.errors).toBeUndefined();
+      expect(b.errors).toBeUndefined();
+      const placed = (persons: { person: { id: string }; faction: { id: string } | null }[]) => persons.map((p) => [p.person.id, p.faction?.id ?? null]);
+      expect(placed(a.data!.network.persons)).toEqual(placed(b.data!.network.persons));
+      const members = b.data!.network.persons.filter((p) => p.faction !== null);
+      expect(members.length).toBeGreaterThan(0);
+      for (const p of members) expect(p.memberships[0]?.faction.id).toBe(p.faction?.id);
+    }
+  });
+
   it('bad input names the argument', async () => {
     const date = await api.gql(NETWORK, { at: '56' });
     expect([codes(date), fields(date)]).toEqual([['BAD_USER_INPUT'], ['at']]);

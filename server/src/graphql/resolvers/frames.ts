@@ -6,21 +6,26 @@ import { badInput } from '../../errors.js';
 import { shiftMonths } from '../../../../core/partial-date.js';
 import { byPlacement, spanActivity } from '../../../../core/span.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
-import { asList, asProps, toEvent, toFaction, toFullEvent, toMembership, toPerson, toTie } from '../mapping.js';
+import { asList, asProps, toEvent, toFaction, toFullEvent, toMembership, toPerson, toPlacement, toTie, type Props } from '../mapping.js';
 import type { Row } from '../../db/database.js';
-import type { EventModel, FactionModel, MembershipModel, PersonModel, TieModel } from '../models.js';
+import type { EventModel, FactionModel, MembershipModel, PersonModel, PlacementModel, TieModel } from '../models.js';
+import { subfields } from './selection.js';
 import { certaintyRank, dateArg, idArg, idListArg, intArg, optionalDateArg, periodOf } from '../args.js';
 import { changesFrom, statusFrom } from './fetch.js';
 
-interface FrameRows {
-  readonly persons: { person: PersonModel; memberships: MembershipModel[] }[];
+interface FrameRows<M> {
+  readonly persons: { person: PersonModel; memberships: M[] }[];
   readonly ties: TieModel[];
   readonly events: EventModel[];
   readonly factions: FactionModel[];
 }
 
-/** Shared by network and timeline: both queries return the same row shape. */
-function frameRows(row: Row | undefined, factionIdsArg: readonly string[] | null): FrameRows {
+/**
+ * Shared by network and timeline: both queries return the same row shape. `toMembershipOf` reads
+ * a membership map: in full (toMembership) or, for a network that does not select memberships,
+ * only what placement needs (toPlacement).
+ */
+function frameRows<M extends PlacementModel>(row: Row | undefined, factionIdsArg: readonly string[] | null, toMembershipOf: (props: Props) => M): FrameRows<M> {
   const unknown = asList(row?.['unknownFactionIds']).filter((id): id is string => typeof id === 'string');
   if (row === undefined || unknown.length > 0) throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ') || String(factionIdsArg)}`);
   const factions = asList(row['factions']).map((f) => toFaction(asProps(f)));
@@ -30,7 +35,7 @@ function frameRows(row: Row | undefined, factionIdsArg: readonly string[] | null
     const targets = asList(props['targets']).map((t) => toEvent(asProps(asProps(t)['event'])));
     const person: PersonModel = { ...toPerson(asProps(props['person'])), targets };
     const memberships = asList(props['memberships']).map((m) => {
-      const membership = toMembership(asProps(m));
+      const membership = toMembershipOf(asProps(m));
       const faction = factionById.get(membership.factionId);
       return { ...membership, person, ...(faction === undefined ? {} : { faction }) };
     });
@@ -51,6 +56,8 @@ function frameRows(row: Row | undefined, factionIdsArg: readonly string[] | null
   return { persons, ties, events, factions };
 }
 
+const isMembership = (m: PlacementModel | MembershipModel): m is MembershipModel => 'citations' in m;
+
 function withPerson(person: PersonModel | undefined): { person?: PersonModel } {
   return person === undefined ? {} : { person };
 }
@@ -60,7 +67,7 @@ export const NETWORK_PAGE = { first: 100, max: 2000 } as const;
 
 
 export const frameResolvers: QueryResolvers = {
-  network: async (_root, { at, factionIds, minCertainty, windowMonths, first, after }, ctx) => {
+  network: async (_root, { at, factionIds, minCertainty, windowMonths, first, after }, ctx, info) => {
     const atDate = dateArg('at', at);
     const period = periodOf(atDate);
     const window = intArg('windowMonths', windowMonths, 6, 0, 120);
@@ -70,11 +77,14 @@ export const frameResolvers: QueryResolvers = {
     const afterId = after === null || after === undefined ? '' : idArg('after', after);
     const windowFrom = shiftMonths(period.earliest, -window);
     const windowTo = shiftMonths(period.latest, window);
+    // Memberships in full (bounds, dates, citations) only when the answer shows them: placing a
+    // person in a faction reads a fraction of each, and the rest doubled what Neo4j sent.
+    const fullMemberships = subfields(info.fragments, subfields(info.fragments, info.fieldNodes).get('persons') ?? []).has('memberships');
     const [row] = await ctx.db.read('queries/network', {
       atFrom: period.earliest, atTo: period.latest, factionIds: ids, minRank: certaintyRank(minCertainty), windowFrom, windowTo,
-      after: afterId, first: pageSize,
+      after: afterId, first: pageSize, fullMemberships,
     });
-    const frame = frameRows(row, ids);
+    const frame = fullMemberships ? frameRows<PlacementModel | MembershipModel>(row, ids, toMembership) : frameRows<PlacementModel | MembershipModel>(row, ids, toPlacement);
     if (row?.['afterKnown'] !== true) throw badInput('after', `no person with id "${afterId}" (pass pageInfo.endCursor of the previous page)`);
     return {
       at: atDate.iso,
@@ -82,12 +92,12 @@ export const frameResolvers: QueryResolvers = {
       windowTo,
       persons: frame.persons.map(({ person, memberships }) => {
         // Only memberships active at `at` (the query may return more), ranked as core/span.ts placeAt ranks them.
-        const sorted = memberships.filter((m) => spanActivity(m.span, period) !== 'NO').sort(byPlacement<string, MembershipModel>(period));
+        const sorted = memberships.filter((m) => spanActivity(m.span, period) !== 'NO').sort(byPlacement<string, PlacementModel | MembershipModel>(period));
         return {
           person,
           status: statusFrom(changesFrom(person, person.targets ?? []), person.evidence, atDate.iso, period),
           faction: sorted[0]?.faction ?? null,
-          memberships: sorted,
+          memberships: fullMemberships ? sorted.filter(isMembership) : null,
         };
       }),
       factions: frame.factions,
@@ -105,7 +115,7 @@ export const frameResolvers: QueryResolvers = {
     const [row] = await ctx.db.read('queries/timeline', {
       from: fromDate?.earliest ?? null, to: toDate?.latest ?? null, factionIds: ids, minRank: certaintyRank(minCertainty),
     });
-    const frame = frameRows(row, ids);
+    const frame = frameRows(row, ids, toMembership);
     const days = frame.events.flatMap((e) => [e.date.earliest, e.date.latest]).sort();
     return {
       from: fromDate?.earliest ?? days[0] ?? '0001-01-01',

@@ -11,6 +11,7 @@ import { changesOf, collectionOf, eventById, factionById, personById, sourceById
 import type { Context } from '../context.js';
 import { THIN_END_FIELDS } from '../person-projection.js';
 import { selectsOnly } from './selection.js';
+import { unexpectedData } from '../mapping.js';
 
 /**
  * A tie end. When the query fetched only its id and name (persons-full for a selection that
@@ -125,6 +126,14 @@ export const typeResolvers: Resolvers = {
       const stub = { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null };
       // A source the graph lacks is a dangling reference (sourceById throws), not a stub to show.
       return selectsOnly(info, ['id']) ? stub : sourceById(ctx, citation.sourceId);
+    },
+  },
+  NetworkPerson: {
+    // network fetches memberships in full whenever its selection names them (resolvers/frames.ts);
+    // null here means that check missed a way of selecting them: fail loudly, never answer [].
+    memberships: (p) => {
+      if (p.memberships === null) throw unexpectedData('network person', p.person.id, 'was fetched without its memberships although they were selected');
+      return p.memberships;
     },
   },
   TimelinePerson: {
