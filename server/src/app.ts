@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { mountGraphQL } from './graphql/mount.js';
+import { securityHeaders } from './security-headers.js';
 import type { ResponseCache } from './graphql/response-cache.js';
 
 export interface AppDeps {
@@ -26,6 +27,7 @@ export interface App {
 export async function createApp({ config, db }: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.get('/healthz', async (_req, res) => {
     try {
       await db.ping();

@@ -19,6 +19,7 @@ import { formatError } from './errors.js';
 import { byteBudgetPlugin } from './byte-budget.js';
 import { fanOutLimit } from './fan-out.js';
 import { graphiqlPage } from './graphiql.js';
+import { contentSecurityPolicyFor, sendPage } from '../security-headers.js';
 import { requestGuards } from './request-guards.js';
 import { resolvers } from './resolvers/index.js';
 import { ResponseCache, responseCacheMiddleware, responseCachePlugin, type CacheSlot } from './response-cache.js';
@@ -118,10 +119,11 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   const server = createApolloServer(cache === null ? [] : [responseCachePlugin<Context>()], config.api.maxResponseBytes);
   await server.start();
   const page = graphiqlPage();
+  const pagePolicy = contentSecurityPolicyFor(page);
   // Browsers asking for /graphql get the offline query page; API clients get GraphQL.
   app.get('/graphql', (req, res, next) => {
     if (req.query['query'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
-      res.type('html').send(page);
+      sendPage(res, page, pagePolicy);
       return;
     }
     next();
