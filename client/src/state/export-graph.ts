@@ -153,7 +153,7 @@ export function subgraphGraphml(timeline: Timeline, frame: Frame): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** GEXF 1.3: ties spelled over their possible span (start/end), so Gephi's timeline can filter. */
+/** GEXF 1.2: ties spelled over their possible span (start/end), so Gephi's timeline can filter. */
 export function subgraphGexf(timeline: Timeline, frame: Frame): string {
   const g = graphTable(timeline, frame);
   const declare = (kind: 'node' | 'edge', columns: readonly Column[]) => [
@@ -169,9 +169,10 @@ export function subgraphGexf(timeline: Timeline, frame: Frame): string {
   const spell = (e: EdgeRow) => `${e.start === null ? '' : ` start="${e.start}"`}${e.end === null ? '' : ` end="${e.end}"`}`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    // GEXF 1.2: read by Gephi, graphology and every NetworkX (Debian's 2.8 refuses 1.3).
+    '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">',
     `  <meta lastmodifieddate="${g.date}"><creator>Faction Atlas</creator><description>People and ties shown at ${g.date}</description></meta>`,
-    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">',
+    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">',
     ...declare('node', NODE_COLUMNS),
     ...declare('edge', EDGE_COLUMNS),
     '    <nodes>',

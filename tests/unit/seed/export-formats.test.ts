@@ -26,11 +26,11 @@ const graph: ExportGraph = {
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
 describe('export formats', () => {
-  it('GEXF 1.3 is well-formed, dynamic with dates, and escapes text', () => {
+  it('GEXF 1.2 is well-formed, dynamic with dates, and escapes text', () => {
     const xml = toGexf(graph);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = parser.parse(xml);
-    expect(doc.gexf['@version']).toBe('1.3');
+    expect(doc.gexf['@version']).toBe('1.2');
     expect(doc.gexf.graph['@mode']).toBe('dynamic');
     expect(doc.gexf.graph['@timeformat']).toBe('date');
     const nodes = doc.gexf.graph.nodes.node;

@@ -1,5 +1,5 @@
 /**
- * GEXF 1.3 (Gephi): a dynamic graph with timeformat="date", so Gephi's timeline shows persons
+ * GEXF 1.2 (Gephi): a dynamic graph with timeformat="date", so Gephi's timeline shows persons
  * over their membership or life span, ties over their interval, events on their date. Every
  * edge is directed, as the graph declares: a tie without direction carries `directed` false
  * rather than type="undirected", which readers such as NetworkX refuse in a directed graph.
@@ -34,12 +34,13 @@ function span(element: ExportElement): string {
 export function toGexf(graph: ExportGraph): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    // GEXF 1.2: read by Gephi, graphology and every NetworkX (Debian's 2.8 refuses 1.3).
+    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
     '  <meta>',
     '    <creator>Faction Atlas</creator>',
     `    <description>${escapeXml(`Faction Atlas graph${graph.window.from !== null || graph.window.to !== null ? `, ${graph.window.from ?? '...'}-${graph.window.to ?? '...'}` : ''}`)}</description>`,
     '  </meta>',
-    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">',
+    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">',
     ...attributeDeclarations('node', NODE_ATTRIBUTES),
     ...attributeDeclarations('edge', EDGE_ATTRIBUTES),
     '    <nodes>',

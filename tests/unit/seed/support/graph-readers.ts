@@ -4,7 +4,7 @@
  * itself through scripts/networkx-load.py.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -50,10 +50,17 @@ export interface NetworkxSummary {
   readonly error?: string;
 }
 
+/**
+ * Debian's Python, whose python3-networkx is the reader researchers on Debian get (and the one
+ * scripts/ensure-system-packages.sh installs): another python3 first on PATH (pyenv, a venv) may
+ * carry a newer NetworkX that accepts what Debian's refuses.
+ */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 /** Whether Debian's python3-networkx is importable (scripts/ensure-system-packages.sh installs it). */
 export function hasNetworkx(): boolean {
   try {
-    execFileSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' });
+    execFileSync(PYTHON, ['-c', 'import networkx'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -71,7 +78,7 @@ export function loadWithNetworkx(files: Record<string, string>): Record<string, 
     });
     let out: string;
     try {
-      out = execFileSync('python3', [join(import.meta.dirname, '../../../../scripts/networkx-load.py'), ...paths], { encoding: 'utf8' });
+      out = execFileSync(PYTHON, [join(import.meta.dirname, '../../../../scripts/networkx-load.py'), ...paths], { encoding: 'utf8' });
     } catch (error) {
       // A refused file exits 1 with the summary still on stdout.
       out = String((error as { stdout?: unknown }).stdout ?? '{}');
