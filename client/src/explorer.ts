@@ -4,11 +4,13 @@
  * drawing in graph/*, and panels in ui/*; this file only wires them together.
  */
 import cytoscape, { type Core } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import { fetchChain, fetchPerson, type PersonDetails } from './api.js';
 import { FrameApplier, initialElements, NO_OVERLAY, setChainLinks, type Overlay } from './graph/data.js';
 import { bindGraphEvents } from './graph/events.js';
-import { StableLayout } from './graph/layout.js';
+import { StableMap } from './graph/layout.js';
+import { viewReport } from './graph/view-report.js';
+import { useFcose } from './layout/fcose.js';
+import { layoutInWorker, seatMap } from './layout/seats.js';
 import { stylesheet } from './graph/style.js';
 import type { Source, Timeline } from './model.js';
 import { atEnd, chainFailed, chainLoaded, chainLoading, highlight, selectPath, stepChain } from './state/chain.js';
@@ -39,7 +41,7 @@ import { Timebar } from './ui/timebar.js';
 import { PerfLog } from './perf.js';
 import { UrlSync } from './url-sync.js';
 
-cytoscape.use(fcose);
+useFcose();
 
 export class Explorer {
   readonly store: Store;
@@ -54,7 +56,7 @@ export class Explorer {
   private frame: Frame;
   private comparison: Comparison | null = null;
   private readonly applier: FrameApplier;
-  private readonly layout: StableLayout;
+  private readonly layout: StableMap;
   private readonly timebar: Timebar;
   private readonly chart: FactionChart;
   private readonly url = new UrlSync();
@@ -62,10 +64,8 @@ export class Explorer {
   private detailsRequest: AbortController | null = null;
   private playTimer: number | undefined;
   private chainTimer: number | undefined;
-  private layoutTimer: number | undefined;
+  private viewTimer: number | undefined;
   private overviewTimer: number | undefined;
-  private pendingPlaced = new Set<string>();
-  private pendingMoved = new Set<string>();
 
   constructor(timeline: Timeline, link: LinkState) {
     this.timeline = timeline;
@@ -91,7 +91,7 @@ export class Explorer {
       maxZoom: 4,
     });
     this.applier = new FrameApplier(this.cy, this.colours);
-    this.layout = new StableLayout(this.cy);
+    this.layout = new StableMap(this.cy);
     this.timebar = new Timebar(byId('timebar'), time, {
       onSlide: (v) => this.update((s) => ({ ...s, time: fromSlider(pause(s.time), v) })),
       onPlay: () => this.update((s) => ({ ...s, time: s.time.playing ? pause(s.time) : play(s.time) })),
@@ -118,10 +118,21 @@ export class Explorer {
     this.mountTabs();
     renderLegend(byId('legend'), this.timeline.factions, this.colours);
     bindGraphEvents(this.cy, { onPick: (id) => this.pick(id), onHover: (id, at) => this.tooltip(id, at) });
+    showMessage('Laying out the map of all dates…');
+    try {
+      const seats = await layoutInWorker(this.timeline);
+      this.layout.setSeats(seatMap(seats), seats.ms);
+      this.perf.layout(seats.ms);
+    } catch (error) {
+      showError(error instanceof Error ? error.message : String(error));
+    }
     const s = this.store.get();
     this.afterFilters(s.filters);
     this.drawFrame(s);
-    await this.layout.full();
+    this.layout.restore();
+    this.layout.fit();
+    this.mountViewKeys();
+    window.__atlasView = () => ({ ...viewReport(this.cy), positions: this.layout.positions() });
     this.timebar.render(s.time);
     this.renderPanel(s);
     this.url.write(s);
@@ -181,24 +192,32 @@ export class Explorer {
     this.perf.record(elapsed, computed - started, drawn.persons.size, drawn.ties.length, result.moved.size);
     byId('perf').textContent = `frame ${elapsed.toFixed(1)} ms · ${drawn.persons.size} people · ${drawn.ties.length} ties`;
     this.emptyState(drawn.persons.size === 0);
-    for (const id of result.placed) this.pendingPlaced.add(id);
-    for (const id of result.moved) this.pendingMoved.add(id);
-    if (result.structural) this.scheduleLayout(s.time.playing);
+    // No layout runs here: newcomers take their seat on the stable map; a tidied date is left.
+    if (this.layout.isTidied && s.time.day !== this.tidiedDay) {
+      this.layout.restore();
+      this.renderModes(s.selection.mode);
+    } else this.layout.seat(result.placed);
+    if (result.structural) this.scheduleKeepInView(s.time.playing);
   }
 
-  /** Layout is deferred a moment so a fast scrub settles once, not once per notch. */
-  private scheduleLayout(playing: boolean): void {
-    window.clearTimeout(this.layoutTimer);
-    this.layoutTimer = window.setTimeout(
-      () => {
-        const placed = [...this.pendingPlaced];
-        const moved = new Set(this.pendingMoved);
-        this.pendingPlaced.clear();
-        this.pendingMoved.clear();
-        void this.layout.incremental(placed, moved, { animate: true }).then(() => this.perf.layout(this.layout.lastMs));
-      },
-      playing ? 0 : 120,
-    );
+  /** The camera widens once a scrub settles, not once per notch. */
+  private scheduleKeepInView(playing: boolean): void {
+    window.clearTimeout(this.viewTimer);
+    this.viewTimer = window.setTimeout(() => this.layout.keepInView(), playing ? 0 : 150);
+  }
+
+  /** + and - zoom about the centre, 0 fits what is shown (outside text fields). */
+  private mountViewKeys(): void {
+    document.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
+      const centre = { x: this.cy.width() / 2, y: this.cy.height() / 2 };
+      if (e.key === '+' || e.key === '=') this.cy.zoom({ level: this.cy.zoom() * 1.25, renderedPosition: centre });
+      else if (e.key === '-' || e.key === '_') this.cy.zoom({ level: this.cy.zoom() / 1.25, renderedPosition: centre });
+      else if (e.key === '0') this.layout.fit();
+      else return;
+      e.preventDefault();
+    });
   }
 
   private emptyState(empty: boolean): void {
@@ -387,9 +406,23 @@ export class Explorer {
     tip.hidden = false;
   }
 
-  /** Re-run the full layout on request (the incremental one keeps old positions forever). */
+  private tidiedDay: number | null = null;
+
+  /** "Tidy this date" lays out the visible slice afresh; pressed again, back to the stable map. */
   tidy(): void {
-    void this.layout.full();
+    if (this.layout.isTidied) {
+      this.layout.restore();
+      this.layout.fit();
+      this.tidiedDay = null;
+      this.renderModes(this.store.get().selection.mode);
+      return;
+    }
+    this.tidiedDay = this.store.get().time.day;
+    void this.layout.tidy().then(() => {
+      this.perf.layout(this.layout.lastMs);
+      this.renderModes(this.store.get().selection.mode);
+      showMessage('Tidied for this date only: the next step in time, or "Stable map", puts everyone back on the map of all dates.');
+    });
   }
 
   currentFrame(): Frame {
@@ -408,7 +441,9 @@ export class Explorer {
       button('network', 'Network'),
       button('chain', 'Purge chain'),
       button('compare', 'Compare dates'),
-      h('button', { id: 'tidy', title: 'Lay the network out afresh', onClick: () => this.tidy() }, 'Tidy layout'),
+      this.layout.isTidied
+        ? h('button', { id: 'tidy', title: 'Put everyone back on the map of all dates', onClick: () => this.tidy() }, 'Stable map')
+        : h('button', { id: 'tidy', title: 'Lay out only the people shown at this date (until the date changes)', onClick: () => this.tidy() }, 'Tidy this date'),
     );
   }
 
