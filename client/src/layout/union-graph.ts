@@ -67,6 +67,8 @@ function boundaryDays(p: PreparedPerson, factionEnds: ReadonlyMap<string, number
       add(r.earliest);
       add(r.latest + 1);
     }
+    add(p.evidence.fadesAfter);
+    add(p.evidence.fadesAfter + 1);
   }
   // The fade after the last attestation ends somewhere after it: sample it monthly for 3 years.
   const last = p.evidence?.last.latest;
