@@ -107,3 +107,24 @@ describe('one stable map', () => {
     await page.close();
   });
 });
+
+describe('events as first-class', () => {
+  it('opens an event from the list, shows its participants by role, and steps to the event the button names', async () => {
+    const { page, errors } = await open('?at=1956-08');
+    expect(await page.locator('#events-range').innerText()).toMatch(/of \d+, by date/);
+    await page.locator('#event-list li[data-event="1956-08-30-august-plenum"] button').click();
+    await page.waitForSelector('#event-panel #event-participants');
+    expect(await page.locator('#event-title').innerText()).toContain('August Plenum');
+    expect(await page.locator('#event-when').innerText()).toContain('known to the day');
+    expect(await page.locator('#event-participants [data-role="TARGET"] li').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.url()).toContain('ev=1956-08-30-august-plenum');
+    await screenshot(page, '21-event-panel');
+    const named = await page.locator('#next-event').getAttribute('aria-label');
+    expect(named).toMatch(/^Next event: \d{4}/);
+    await page.click('#next-event');
+    await page.waitForSelector('#event-panel #event-title');
+    await expect.poll(() => page.locator('#event-title').innerText()).toBe(named?.replace(/^Next event: \S+ /, ''));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -99,6 +99,8 @@ interface FcoseUnionOptions extends BaseLayoutOptions {
 const DRAFT_ABOVE = 800;
 /** Above this many seats no force layout runs at all (gridSeats). */
 const FORCES_UP_TO = 1500;
+/** Above this many blocks to place, the greedy placement (cubic) gives way to the skyline. */
+const GREEDY_UP_TO = 250;
 
 export function layoutUnion(graph: UnionGraph): UnionLayout {
   const started = Date.now();
@@ -275,7 +277,7 @@ function compactTwoLevels(placed: Box[], factionOf: ReadonlyMap<string, string |
   };
   const ordered = items.map((item, i) => ({ item, i, first: first(item) })).sort((a, b) => a.first - b.first || a.i - b.i);
   // Greedy placement is quadratic in the items: at synthetic scale a skyline packs them instead.
-  if (big) skylinePack(ordered.map((o) => o.item), 6, ASPECT);
+  if (big || ordered.length > GREEDY_UP_TO) skylinePack(ordered.map((o) => o.item), 6, ASPECT);
   else growFromCentre(ordered.map((o) => o.item), 4, ASPECT);
   const out: Box[] = [];
   for (const item of items) {
