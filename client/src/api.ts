@@ -528,3 +528,83 @@ const CYPHER = /* GraphQL */ `
 export async function runCypher(query: string, signal?: AbortSignal): Promise<CypherResult> {
   return (await request<{ cypher: CypherResult }>(CYPHER, { query }, signal)).cypher;
 }
+
+// ---- one event, for the event panel --------------------------------------------------------
+
+const EVENT = /* GraphQL */ `
+  query EventPanel($id: ID!) {
+    event(id: $id) {
+      id kind title place summary certainty
+      date { ${DATE} }
+      participants { role person { id name hangul } ${CITE} }
+      links { type to { id title date { ${DATE} } } ${CITE} }
+      linkedFrom { type from { id title date { ${DATE} } } ${CITE} }
+      ${CITE}
+    }
+  }
+`;
+
+interface WireEventRef {
+  id: string;
+  title: string;
+  date: WireDate;
+}
+
+interface WireEventPanel {
+  event: {
+    id: string;
+    kind: string;
+    title: string;
+    place: string | null;
+    summary: string | null;
+    certainty: Certainty;
+    date: WireDate;
+    participants: { role: string; person: { id: string; name: string; hangul: string | null }; citations: WireCitation[] }[];
+    links: { type: EventLinkType; to: WireEventRef; citations: WireCitation[] }[];
+    linkedFrom: { type: EventLinkType; from: WireEventRef; citations: WireCitation[] }[];
+    citations: WireCitation[];
+  } | null;
+}
+
+export interface EventRef {
+  readonly id: string;
+  readonly title: string;
+  readonly date: Moment;
+}
+
+export interface EventDetails {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly place: string | null;
+  readonly summary: string | null;
+  readonly certainty: Certainty;
+  readonly date: Moment;
+  readonly participants: readonly { readonly role: string; readonly personId: string; readonly name: string; readonly hangul: string | null; readonly citations: readonly Citation[] }[];
+  /** Links out of this event (it led to, previews, is reversed by, is part of...). */
+  readonly links: readonly { readonly type: EventLinkType; readonly event: EventRef; readonly citations: readonly Citation[] }[];
+  /** Links into this event. */
+  readonly linkedFrom: readonly { readonly type: EventLinkType; readonly event: EventRef; readonly citations: readonly Citation[] }[];
+  readonly citations: readonly Citation[];
+}
+
+const eventRef = (e: WireEventRef): EventRef => ({ id: e.id, title: e.title, date: moment(e.date) });
+
+export async function fetchEvent(id: string, signal?: AbortSignal): Promise<EventDetails> {
+  const data = await request<WireEventPanel>(EVENT, { id }, signal);
+  const e = data.event;
+  if (e === null) throw new ApiError(`No event has the id "${id}".`, 'NOT_FOUND', false);
+  return {
+    id: e.id,
+    kind: e.kind,
+    title: e.title,
+    place: e.place,
+    summary: e.summary,
+    certainty: e.certainty,
+    date: moment(e.date),
+    participants: e.participants.map((p) => ({ role: p.role, personId: p.person.id, name: p.person.name, hangul: p.person.hangul, citations: citations(p.citations) })),
+    links: e.links.map((l) => ({ type: l.type, event: eventRef(l.to), citations: citations(l.citations) })),
+    linkedFrom: e.linkedFrom.map((l) => ({ type: l.type, event: eventRef(l.from), citations: citations(l.citations) })),
+    citations: citations(e.citations),
+  };
+}

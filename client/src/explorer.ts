@@ -4,11 +4,13 @@
  * drawing in graph/*, and panels in ui/*; this file only wires them together.
  */
 import cytoscape, { type Core } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import { fetchChain, fetchPerson, type PersonDetails } from './api.js';
+import { fetchChain, fetchEvent, fetchPerson, type EventDetails, type PersonDetails } from './api.js';
 import { FrameApplier, initialElements, NO_OVERLAY, setChainLinks, type Overlay } from './graph/data.js';
 import { bindGraphEvents } from './graph/events.js';
-import { StableLayout } from './graph/layout.js';
+import { StableMap } from './graph/layout.js';
+import { viewReport } from './graph/view-report.js';
+import { useFcose } from './layout/fcose.js';
+import { layoutInWorker, seatMap } from './layout/seats.js';
 import { stylesheet } from './graph/style.js';
 import type { Source, Timeline } from './model.js';
 import { atEnd, chainFailed, chainLoaded, chainLoading, highlight, selectPath, stepChain } from './state/chain.js';
@@ -19,10 +21,13 @@ import { NO_FILTERS, type Filters } from './state/filters.js';
 import { computeFrame, prepare, type Frame, type Prepared } from './state/frame.js';
 import { factionColours } from './state/palette.js';
 import type { LinkState } from './state/permalink.js';
-import { select, setMode, type Mode } from './state/selection.js';
+import { openEvent, select, setMode, type Mode } from './state/selection.js';
+import { pageAround, sortedEvents, stepEvent } from './state/events.js';
+import type { AtlasEvent } from './model.js';
+import { renderEvent, renderEventLoading } from './ui/event-panel.js';
 import { statusKindLabel } from './state/status.js';
 import { initialState, Store, type AppState } from './state/store.js';
-import { fromSlider, initialTime, jumpToEvent, pause, play, setDay, setSpeed, stepMonths, tick } from './state/time.js';
+import { fromSlider, initialTime, pause, play, setDay, setSpeed, stepMonths, tick } from './state/time.js';
 import { FactionChart } from './ui/chart.js';
 import { renderChain } from './ui/chain.js';
 import { renderCompare } from './ui/compare.js';
@@ -39,7 +44,7 @@ import { Timebar } from './ui/timebar.js';
 import { PerfLog } from './perf.js';
 import { UrlSync } from './url-sync.js';
 
-cytoscape.use(fcose);
+useFcose();
 
 export class Explorer {
   readonly store: Store;
@@ -50,11 +55,15 @@ export class Explorer {
   readonly names: ReadonlyMap<string, string>;
   readonly perf = new PerfLog();
   private prepared: Prepared;
-  private eventDays: number[] = [];
+  /** Events in list order under the event-kind filters: Previous/Next and the lists use it. */
+  private events: AtlasEvent[] = [];
+  private readonly eventDetails = new Map<string, EventDetails>();
+  private eventPageOffset = 0;
+  private eventKind: string | null = null;
   private frame: Frame;
   private comparison: Comparison | null = null;
   private readonly applier: FrameApplier;
-  private readonly layout: StableLayout;
+  private readonly layout: StableMap;
   private readonly timebar: Timebar;
   private readonly chart: FactionChart;
   private readonly url = new UrlSync();
@@ -62,10 +71,8 @@ export class Explorer {
   private detailsRequest: AbortController | null = null;
   private playTimer: number | undefined;
   private chainTimer: number | undefined;
-  private layoutTimer: number | undefined;
+  private viewTimer: number | undefined;
   private overviewTimer: number | undefined;
-  private pendingPlaced = new Set<string>();
-  private pendingMoved = new Set<string>();
 
   constructor(timeline: Timeline, link: LinkState) {
     this.timeline = timeline;
@@ -77,7 +84,11 @@ export class Explorer {
     this.store = new Store({
       ...initialState(time),
       filters: link.filters,
-      selection: { personId: known, mode: known === null && link.mode === 'chain' ? 'network' : link.mode },
+      selection: {
+        personId: known,
+        eventId: known === null && link.eventId !== null && timeline.events.some((e) => e.id === link.eventId) ? link.eventId : null,
+        mode: known === null && link.mode === 'chain' ? 'network' : link.mode,
+      },
       compareDay: link.mode === 'compare' ? (link.compareDay ?? time.start) : link.compareDay,
       chain: known !== null && link.mode === 'chain' ? chainLoading(known, link.chainPath, link.chainStep) : null,
     });
@@ -91,12 +102,12 @@ export class Explorer {
       maxZoom: 4,
     });
     this.applier = new FrameApplier(this.cy, this.colours);
-    this.layout = new StableLayout(this.cy);
+    this.layout = new StableMap(this.cy);
     this.timebar = new Timebar(byId('timebar'), time, {
       onSlide: (v) => this.update((s) => ({ ...s, time: fromSlider(pause(s.time), v) })),
       onPlay: () => this.update((s) => ({ ...s, time: s.time.playing ? pause(s.time) : play(s.time) })),
       onSpeed: (speed) => this.update((s) => ({ ...s, time: setSpeed(s.time, speed) })),
-      onJump: (dir) => this.update((s) => ({ ...s, time: jumpToEvent(s.time, this.eventDays, dir) })),
+      onJump: (dir) => this.jumpEvent(dir),
       onStep: (months) => this.update((s) => ({ ...s, time: stepMonths(pause(s.time), months) })),
     });
     this.chart = new FactionChart(byId('chart-panel'), this.colours, (year) =>
@@ -118,11 +129,23 @@ export class Explorer {
     this.mountTabs();
     renderLegend(byId('legend'), this.timeline.factions, this.colours);
     bindGraphEvents(this.cy, { onPick: (id) => this.pick(id), onHover: (id, at) => this.tooltip(id, at) });
+    showMessage('Laying out the map of all dates…');
+    try {
+      const seats = await layoutInWorker(this.timeline);
+      this.layout.setSeats(seatMap(seats), seats.ms);
+      this.perf.layout(seats.ms);
+    } catch (error) {
+      showError(error instanceof Error ? error.message : String(error));
+    }
     const s = this.store.get();
     this.afterFilters(s.filters);
     this.drawFrame(s);
-    await this.layout.full();
+    this.layout.restore();
+    this.layout.fit();
+    this.mountViewKeys();
+    window.__atlasView = () => ({ ...viewReport(this.cy), positions: this.layout.positions() });
     this.timebar.render(s.time);
+    this.labelJumps(s);
     this.renderPanel(s);
     this.url.write(s);
     if (s.chain !== null) void this.loadChain(s.chain.personId);
@@ -133,12 +156,14 @@ export class Explorer {
     if (s.filters !== prev.filters) this.afterFilters(s.filters);
     this.drawFrame(s);
     this.timebar.render(s.time);
+    this.labelJumps(s);
     this.chart.setYear(yearOf(s.time.day));
     if (s.time.playing !== prev.time.playing || s.time.speed !== prev.time.speed) this.schedulePlay(s);
     const panelChanged =
       s.selection !== prev.selection || s.chain !== prev.chain || (s.selection.mode === 'compare' && (s.time.day !== prev.time.day || s.compareDay !== prev.compareDay));
     // The overview counts and lists what is shown, so a filter change redraws it too.
-    const overviewChanged = s.selection.personId === null && s.selection.mode === 'network' && (s.time.day !== prev.time.day || s.filters !== prev.filters);
+    const overviewChanged =
+      s.selection.personId === null && s.selection.eventId === null && s.selection.mode === 'network' && (s.time.day !== prev.time.day || s.filters !== prev.filters);
     if (panelChanged || overviewChanged) this.renderPanel(s);
     if (s.selection.mode !== prev.selection.mode) this.renderModes(s.selection.mode);
     this.url.write(s);
@@ -146,10 +171,7 @@ export class Explorer {
 
   private afterFilters(filters: Filters): void {
     this.prepared = prepare(this.timeline, filters);
-    this.eventDays = this.timeline.events
-      .filter((e) => !filters.hiddenEventKinds.includes(e.kind))
-      .map((e) => e.date.earliest)
-      .sort((a, b) => a - b);
+    this.events = sortedEvents(this.timeline.events, filters.hiddenEventKinds);
     this.chart.setData(chartSeries(this.timeline, this.prepared));
     renderFilterPanel(this, filters);
   }
@@ -181,24 +203,32 @@ export class Explorer {
     this.perf.record(elapsed, computed - started, drawn.persons.size, drawn.ties.length, result.moved.size);
     byId('perf').textContent = `frame ${elapsed.toFixed(1)} ms · ${drawn.persons.size} people · ${drawn.ties.length} ties`;
     this.emptyState(drawn.persons.size === 0);
-    for (const id of result.placed) this.pendingPlaced.add(id);
-    for (const id of result.moved) this.pendingMoved.add(id);
-    if (result.structural) this.scheduleLayout(s.time.playing);
+    // No layout runs here: newcomers take their seat on the stable map; a tidied date is left.
+    if (this.layout.isTidied && s.time.day !== this.tidiedDay) {
+      this.layout.restore();
+      this.renderModes(s.selection.mode);
+    } else this.layout.seat(result.placed);
+    if (result.structural) this.scheduleKeepInView(s.time.playing);
   }
 
-  /** Layout is deferred a moment so a fast scrub settles once, not once per notch. */
-  private scheduleLayout(playing: boolean): void {
-    window.clearTimeout(this.layoutTimer);
-    this.layoutTimer = window.setTimeout(
-      () => {
-        const placed = [...this.pendingPlaced];
-        const moved = new Set(this.pendingMoved);
-        this.pendingPlaced.clear();
-        this.pendingMoved.clear();
-        void this.layout.incremental(placed, moved, { animate: true }).then(() => this.perf.layout(this.layout.lastMs));
-      },
-      playing ? 0 : 120,
-    );
+  /** The camera widens once a scrub settles, not once per notch. */
+  private scheduleKeepInView(playing: boolean): void {
+    window.clearTimeout(this.viewTimer);
+    this.viewTimer = window.setTimeout(() => this.layout.keepInView(), playing ? 0 : 150);
+  }
+
+  /** + and - zoom about the centre, 0 fits what is shown (outside text fields). */
+  private mountViewKeys(): void {
+    document.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
+      const centre = { x: this.cy.width() / 2, y: this.cy.height() / 2 };
+      if (e.key === '+' || e.key === '=') this.cy.zoom({ level: this.cy.zoom() * 1.25, renderedPosition: centre });
+      else if (e.key === '-' || e.key === '_') this.cy.zoom({ level: this.cy.zoom() / 1.25, renderedPosition: centre });
+      else if (e.key === '0') this.layout.fit();
+      else return;
+      e.preventDefault();
+    });
   }
 
   private emptyState(empty: boolean): void {
@@ -323,12 +353,36 @@ export class Explorer {
       );
       return;
     }
+    if (s.selection.eventId !== null) {
+      void this.showEvent(s.selection.eventId);
+      return;
+    }
     if (id === null) {
       // The overview lists people and events; while scrubbing it is redrawn once things settle.
       window.clearTimeout(this.overviewTimer);
       this.overviewTimer = window.setTimeout(() => {
-        if (this.store.get().selection.personId !== null || this.store.get().selection.mode !== 'network') return;
-        replace(panel, renderOverview(this.timeline, this.frame, (day) => this.update((x) => ({ ...x, time: setDay(pause(x.time), day) }))));
+        const now = this.store.get();
+        if (now.selection.personId !== null || now.selection.eventId !== null || now.selection.mode !== 'network') return;
+        const listed = sortedEvents(this.timeline.events, now.filters.hiddenEventKinds, this.eventKind);
+        replace(
+          panel,
+          renderOverview(this.timeline, this.frame, {
+            page: pageAround(listed, now.time.day, this.eventPageOffset),
+            kinds: [...new Set(this.timeline.events.map((e) => e.kind))].sort(),
+            kind: this.eventKind,
+            onEvent: (eventId) => this.openEvent(eventId),
+            onPage: (delta) => {
+              this.eventPageOffset += delta;
+              this.renderPanel(this.store.get());
+            },
+            onKind: (kind) => {
+              this.eventKind = kind;
+              this.eventPageOffset = 0;
+              this.renderPanel(this.store.get());
+            },
+            onPick: (pid) => this.pick(pid),
+          }),
+        );
       }, panel.firstElementChild?.id === 'overview' ? 150 : 0);
       return;
     }
@@ -363,9 +417,71 @@ export class Explorer {
         onPick: (pid) => this.pick(pid),
         onChain: () => this.setMode('chain'),
         onGoTo: (day) => this.update((x) => ({ ...x, time: setDay(pause(x.time), day) })),
+        onEvent: (eventId) => this.openEvent(eventId),
       }),
     );
     this.centre(id);
+  }
+
+  /** Opens an event's panel and moves the date to the event's first possible day. */
+  openEvent(eventId: string | null): void {
+    const event = eventId === null ? undefined : this.timeline.events.find((e) => e.id === eventId);
+    this.update((s) => ({
+      ...s,
+      selection: openEvent(s.selection, eventId),
+      chain: eventId === null ? s.chain : null,
+      time: event === undefined ? s.time : setDay(pause(s.time), event.date.earliest),
+    }));
+  }
+
+  /** Previous/Next event: from the open event to its neighbour in the list, else from the date. */
+  private jumpEvent(dir: 1 | -1): void {
+    const s = this.store.get();
+    const target = stepEvent(this.events, s.time.day, dir, s.selection.eventId);
+    if (target === null) {
+      showMessage(dir === 1 ? 'No later event is recorded under the current filters.' : 'No earlier event is recorded under the current filters.');
+      return;
+    }
+    this.openEvent(target.id);
+    showMessage(`${dir === 1 ? 'Next' : 'Previous'} event: ${target.date.iso} ${target.title}`);
+  }
+
+  /** The Previous/Next buttons say which event they move to. */
+  private labelJumps(s: AppState): void {
+    this.timebar.setJumps(stepEvent(this.events, s.time.day, -1, s.selection.eventId), stepEvent(this.events, s.time.day, 1, s.selection.eventId));
+  }
+
+  private async showEvent(id: string): Promise<void> {
+    const panel = byId('panel');
+    const known = this.timeline.events.find((e) => e.id === id);
+    this.detailsRequest?.abort();
+    if (!this.eventDetails.has(id)) {
+      replace(panel, renderEventLoading(known?.title ?? id));
+      this.detailsRequest = new AbortController();
+      try {
+        this.eventDetails.set(id, await fetchEvent(id, this.detailsRequest.signal));
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        replace(panel, h('p', { class: 'error', role: 'alert' }, `Could not load the event: ${error instanceof Error ? error.message : String(error)}`));
+        return;
+      }
+    }
+    const details = this.eventDetails.get(id);
+    const s = this.store.get();
+    if (details === undefined || s.selection.eventId !== id) return;
+    const i = this.events.findIndex((e) => e.id === id);
+    replace(
+      panel,
+      renderEvent(details, {
+        sources: this.sources,
+        allSources: this.timeline.sources,
+        previous: i > 0 ? (this.events[i - 1] ?? null) : null,
+        next: i >= 0 ? (this.events[i + 1] ?? null) : null,
+        onEvent: (eventId) => this.openEvent(eventId),
+        onPick: (pid) => this.pick(pid),
+        onClose: () => this.openEvent(null),
+      }),
+    );
   }
 
   private centre(id: string): void {
@@ -387,9 +503,23 @@ export class Explorer {
     tip.hidden = false;
   }
 
-  /** Re-run the full layout on request (the incremental one keeps old positions forever). */
+  private tidiedDay: number | null = null;
+
+  /** "Tidy this date" lays out the visible slice afresh; pressed again, back to the stable map. */
   tidy(): void {
-    void this.layout.full();
+    if (this.layout.isTidied) {
+      this.layout.restore();
+      this.layout.fit();
+      this.tidiedDay = null;
+      this.renderModes(this.store.get().selection.mode);
+      return;
+    }
+    this.tidiedDay = this.store.get().time.day;
+    void this.layout.tidy().then(() => {
+      this.perf.layout(this.layout.lastMs);
+      this.renderModes(this.store.get().selection.mode);
+      showMessage('Tidied for this date only: the next step in time, or "Stable map", puts everyone back on the map of all dates.');
+    });
   }
 
   currentFrame(): Frame {
@@ -408,7 +538,9 @@ export class Explorer {
       button('network', 'Network'),
       button('chain', 'Purge chain'),
       button('compare', 'Compare dates'),
-      h('button', { id: 'tidy', title: 'Lay the network out afresh', onClick: () => this.tidy() }, 'Tidy layout'),
+      this.layout.isTidied
+        ? h('button', { id: 'tidy', title: 'Put everyone back on the map of all dates', onClick: () => this.tidy() }, 'Stable map')
+        : h('button', { id: 'tidy', title: 'Lay out only the people shown at this date (until the date changes)', onClick: () => this.tidy() }, 'Tidy this date'),
     );
   }
 

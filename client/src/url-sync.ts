@@ -6,6 +6,7 @@ export function linkState(s: AppState): LinkState {
   return {
     day: s.time.day,
     personId: s.selection.personId,
+    eventId: s.selection.eventId,
     mode: s.selection.mode,
     compareDay: s.compareDay,
     chainPath: s.chain?.pathIndex ?? 0,

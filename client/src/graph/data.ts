@@ -14,8 +14,12 @@ export const tieEdgeId = (id: string): string => `tie:${id}`;
 export const personIdOf = (nodeId: string): string | null => (nodeId.startsWith('p:') ? nodeId.slice(2) : null);
 export const personNodeId = (id: string): string => `p:${id}`;
 
-export function personLabel(name: string, hangul: string | null): string {
-  return hangul === null ? name : `${name}\n${hangul}`;
+/**
+ * The name drawn under a node: the romanised name only, so every name fits at a readable size
+ * on the map of all dates; Hangul and Hanja are in the tooltip, the people list and the details.
+ */
+export function personLabel(name: string): string {
+  return name;
 }
 
 /** Every element, with people already inside their faction at the first frame: moving thousands
@@ -32,7 +36,7 @@ export function initialElements(timeline: Timeline, colours: ReadonlyMap<string,
       group: 'nodes',
       data: {
         id: personNodeId(p.id),
-        label: personLabel(p.name, p.hangul),
+        label: personLabel(p.name),
         colour: faction === null ? UNAFFILIATED : (colours.get(faction) ?? UNAFFILIATED),
         ...(faction === null ? {} : { parent: factionNodeId(faction) }),
       },

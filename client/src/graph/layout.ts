@@ -1,143 +1,153 @@
 /**
- * Layout that stays stable through time. The first frame gets a full fcose layout; after
- * that, people who persist keep their positions (fixed-node constraints) and only people who
- * appear or change faction are placed near their new faction and settled by an incremental,
- * animated fcose run. Layout runs after the frame is drawn, so it never delays a time step.
+ * One stable map: every person sits on the seat the union layout (layout/union-layout.ts) gave
+ * them for the place the frame draws them in, so nobody moves while the date changes unless the
+ * frame itself moves them into or out of a faction, and no layout runs while scrubbing. The
+ * camera fits what is shown on load and on request, and only widens (never jumps in) when
+ * newcomers land outside the view. "Tidy this date" lays out the visible slice afresh; the next
+ * step in time, or "Stable map", puts everyone back on their seats.
  */
-import type { BaseLayoutOptions, Core, Layouts, NodeSingular, Position } from 'cytoscape';
-import { personNodeId } from './data.js';
+import type { BaseLayoutOptions, Core, NodeSingular, Position } from 'cytoscape';
+import { seatKey } from '../layout/union-graph.js';
+import { seededRandom, type Seat } from '../layout/union-layout.js';
+import { personIdOf } from './data.js';
 
-/**
- * Above this many visible people an incremental fcose run takes seconds on the main thread
- * (measured: ~1.5 s at 900 people), which would freeze scrubbing: newcomers are only seated
- * beside their faction, and "Tidy layout" runs the full layout on request.
- */
-const INCREMENTAL_LIMIT = 400;
+/** Closest the fit zooms in, so a date with three people does not blow them up. */
+const MAX_FIT_ZOOM = 1.5;
+const FIT_PADDING = 6;
 
-/** The cytoscape-fcose options this module uses (the extension ships no types). */
-interface FcoseOptions extends BaseLayoutOptions {
+interface FcoseTidyOptions extends BaseLayoutOptions {
   readonly name: 'fcose';
-  readonly quality: 'draft' | 'default' | 'proof';
+  readonly quality: 'default';
   readonly randomize: boolean;
   readonly animate: boolean;
-  readonly animationDuration?: number;
+  readonly animationDuration: number;
   readonly fit: boolean;
-  readonly padding?: number;
+  readonly padding: number;
   readonly nodeDimensionsIncludeLabels: boolean;
   readonly nodeRepulsion: () => number;
   readonly idealEdgeLength: () => number;
-  readonly nestingFactor?: number;
-  readonly tile?: boolean;
-  readonly fixedNodeConstraint?: readonly { nodeId: string; position: Position }[];
+  readonly tile: boolean;
 }
 
-export interface LayoutOptions {
-  readonly animate: boolean;
-}
-
-export class StableLayout {
-  private running: Layouts | null = null;
-  private readonly placedOnce = new Set<string>();
-  /** Milliseconds the last layout took, for the performance readout. */
+export class StableMap {
+  private seats: ReadonlyMap<string, Seat> = new Map();
+  /** Each person's seats, for a placement the union never saw (a filtered view). */
+  private anySeat = new Map<string, Seat>();
+  private tidied = false;
+  /** Milliseconds the last layout (the union's, or a tidy) took, for the performance readout. */
   lastMs = 0;
 
   constructor(private readonly cy: Core) {}
 
-  /** Full layout of what is visible; used once at start and by "Tidy layout". */
-  full(): Promise<void> {
-    const visible = this.cy.elements(':visible');
-    visible.nodes('.person').forEach((n) => {
-      this.placedOnce.add(n.id());
-    });
-    const big = visible.nodes().length > INCREMENTAL_LIMIT;
-    const options: FcoseOptions = {
-      name: 'fcose',
-      quality: big ? 'draft' : 'default',
-      randomize: true,
-      animate: false,
-      fit: true,
-      padding: 30,
-      nodeDimensionsIncludeLabels: !big,
-      nodeRepulsion: () => 6000,
-      idealEdgeLength: () => 70,
-      nestingFactor: 0.6,
-      tile: true,
-    };
-    return this.run(visible.layout(options));
+  setSeats(seats: ReadonlyMap<string, Seat>, ms: number): void {
+    this.seats = seats;
+    this.anySeat = new Map();
+    for (const [key, seat] of seats) {
+      const person = key.slice(0, key.lastIndexOf('@'));
+      // The seat inside a faction wins: keys sort "id@" (outside) before "id@faction".
+      if (!this.anySeat.has(person) || !key.endsWith('@')) this.anySeat.set(person, seat);
+    }
+    this.lastMs = ms;
   }
 
-  /**
-   * Places `placed` people near their faction, then lets fcose settle them around everyone else,
-   * who stay exactly where they were.
-   */
-  incremental(placedIds: readonly string[], moved: ReadonlySet<string>, options: LayoutOptions): Promise<void> {
-    const cy = this.cy;
-    const placed = placedIds.map((id) => cy.getElementById(personNodeId(id))).filter((n) => n.nonempty()) as NodeSingular[];
-    // Centres are measured once per call: per node it would be quadratic at thousands of people.
-    const centres = new Map<string, Position>();
-    for (const node of placed) {
-      // A returning person keeps their remembered seat; a newcomer or a defector gets a new one.
-      if (!this.placedOnce.has(node.id()) || moved.has(node.id().slice(2))) node.position(this.seat(node, centres));
-      this.placedOnce.add(node.id());
+  get isTidied(): boolean {
+    return this.tidied;
+  }
+
+  seatOf(personId: string, factionId: string | null): Seat {
+    return this.seats.get(seatKey(personId, factionId)) ?? this.anySeat.get(personId) ?? { x: 0, y: 0 };
+  }
+
+  /** Puts `ids` (people just shown or moved to another faction) on their seats. */
+  seat(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    this.cy.batch(() => {
+      for (const id of ids) this.seatNode(this.cy.getElementById(`p:${id}`) as NodeSingular);
+    });
+  }
+
+  /** Everyone visible back on their seat: after a tidy, or after the seats arrived. */
+  restore(): void {
+    this.tidied = false;
+    this.cy.batch(() => {
+      this.cy.nodes('.person').forEach((n) => this.seatNode(n as NodeSingular));
+    });
+  }
+
+  private seatNode(node: NodeSingular): void {
+    if (node.empty()) return;
+    const id = personIdOf(node.id());
+    if (id === null) return;
+    const parent = node.parent();
+    const faction = parent.nonempty() ? parent.first().id().replace(/^faction:/, '') : null;
+    const seat = this.seatOf(id, faction);
+    const p = node.position();
+    if (p.x !== seat.x || p.y !== seat.y) node.position({ x: seat.x, y: seat.y });
+  }
+
+  /** Fits what is shown, never closer than MAX_FIT_ZOOM. */
+  fit(): void {
+    const visible = this.cy.elements(':visible');
+    if (visible.empty()) return;
+    this.cy.fit(visible, FIT_PADDING);
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center(visible);
     }
-    const visible = cy.elements(':visible');
-    const people = visible.nodes('.person');
-    if (placed.length === 0 || people.length > INCREMENTAL_LIMIT) return Promise.resolve();
-    const moving = new Set(placed.map((n) => n.id()));
-    const fixedNodeConstraint = people
-      .filter((n) => !moving.has(n.id()))
-      .map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }));
-    const layout: FcoseOptions = {
+  }
+
+  /** Widens the view only if something shown lies outside it (the camera never jumps in). */
+  keepInView(): void {
+    const visible = this.cy.elements(':visible');
+    if (visible.empty()) return;
+    const box = visible.renderedBoundingBox({});
+    const w = this.cy.width();
+    const h = this.cy.height();
+    if (box.x1 >= 0 && box.y1 >= 0 && box.x2 <= w && box.y2 <= h) return;
+    this.fit();
+  }
+
+  /** fcose on the visible slice only, seeded so the same date tidies the same way. */
+  tidy(): Promise<void> {
+    const started = performance.now();
+    const visible = this.cy.elements(':visible');
+    const options: FcoseTidyOptions = {
       name: 'fcose',
       quality: 'default',
-      randomize: false,
-      animate: options.animate,
-      animationDuration: 350,
-      fit: false,
+      randomize: true,
+      animate: true,
+      animationDuration: 400,
+      fit: true,
+      padding: FIT_PADDING,
       nodeDimensionsIncludeLabels: true,
       nodeRepulsion: () => 6000,
       idealEdgeLength: () => 70,
-      fixedNodeConstraint,
+      tile: true,
     };
-    return this.run(visible.layout(layout));
-  }
-
-  stop(): void {
-    this.running?.stop();
-    this.running = null;
-  }
-
-  /** Near the visible members of the node's faction, or beside the drawing if it has none. */
-  private seat(node: NodeSingular, centres: Map<string, Position>): Position {
-    const parent = node.parent();
-    const key = parent.nonempty() ? parent.first().id() : '';
-    let centre = centres.get(key);
-    if (centre === undefined) {
-      const siblings = key === '' ? this.cy.collection() : node.siblings(':visible');
-      if (siblings.nonempty()) {
-        const box = siblings.boundingBox({});
-        centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
-      } else {
-        const box = this.cy.elements(':visible').boundingBox({});
-        centre = !Number.isFinite(box.x2) || box.w === 0 ? { x: 0, y: 0 } : { x: box.x2 + 80, y: (box.y1 + box.y2) / 2 };
-      }
-      centres.set(key, centre);
-    }
-    const spread = key === '' ? 60 : 40 + Math.sqrt(parent.children().length) * 6;
-    return { x: centre.x + (Math.random() - 0.5) * spread, y: centre.y + (Math.random() - 0.5) * spread };
-  }
-
-  private run(layout: Layouts): Promise<void> {
-    this.stop();
-    this.running = layout;
-    const started = performance.now();
+    const random = Math.random;
+    Math.random = seededRandom(visible.nodes('.person').length);
+    const layout = visible.layout(options);
     return new Promise((resolve) => {
       layout.one('layoutstop', () => {
-        if (this.running === layout) this.running = null;
         this.lastMs = performance.now() - started;
         resolve();
       });
-      layout.run();
+      try {
+        layout.run();
+      } finally {
+        Math.random = random;
+      }
+      this.tidied = true;
     });
+  }
+
+  /** Positions of every shown person, rounded: the browser test compares two loads of a link. */
+  positions(): Record<string, Position> {
+    const out: Record<string, Position> = {};
+    this.cy.nodes('.person:visible').forEach((n) => {
+      const p = n.position();
+      out[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+    });
+    return out;
   }
 }

@@ -7,6 +7,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { TieKind } from '../model.js';
 import type { StatusGroup } from '../state/status.js';
+import { FACTION_PAD, LABEL_FONT, NODE_SIZE } from '../layout/sizes.js';
 
 export interface StatusLook {
   readonly shape: 'ellipse' | 'round-triangle' | 'diamond' | 'square' | 'octagon' | 'vee' | 'star';
@@ -75,7 +76,7 @@ export function stylesheet(): StylesheetJson {
     {
       selector: 'node',
       // Labels too small to read are skipped: drawing thousands of them dominates large frames.
-      style: { 'font-family': FONT, 'font-size': 11, color: '#111', 'text-wrap': 'wrap', 'text-max-width': '110px', 'min-zoomed-font-size': 7 },
+      style: { 'font-family': FONT, 'font-size': LABEL_FONT, color: '#111', 'text-wrap': 'wrap', 'text-max-width': '110px', 'min-zoomed-font-size': 6 },
     },
     {
       selector: 'node.faction',
@@ -90,7 +91,7 @@ export function stylesheet(): StylesheetJson {
         'text-halign': 'center',
         'font-size': 14,
         'font-weight': 'bold',
-        padding: '18px',
+        padding: `${FACTION_PAD}px`,
         'text-background-color': '#fff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
@@ -99,8 +100,8 @@ export function stylesheet(): StylesheetJson {
     {
       selector: 'node.person',
       style: {
-        width: 22,
-        height: 22,
+        width: NODE_SIZE,
+        height: NODE_SIZE,
         'background-color': 'data(colour)',
         label: 'data(label)',
         'text-valign': 'bottom',
@@ -116,7 +117,8 @@ export function stylesheet(): StylesheetJson {
     // Uncertain status: dashed outline and a paler node, so "possibly purged" never reads as fact.
     { selector: 'node.person.uncertain', style: { 'border-style': 'dashed', 'border-width': 3, opacity: 0.65 } },
     { selector: 'node.person.former', style: { 'background-opacity': 0.55 } },
-    { selector: 'node.person.s-unattested', style: { 'border-style': 'dotted', opacity: 0.4 } },
+    // The ghost itself is faint; its name stays legible (grey), so it can still be read and found.
+    { selector: 'node.person.s-unattested', style: { 'border-style': 'dotted', 'background-opacity': 0.35, 'border-opacity': 0.7, color: '#555' } },
     { selector: 'node.person.member-uncertain', style: { 'outline-width': 2, 'outline-color': '#777', 'outline-style': 'dotted', 'outline-offset': 2 } },
     { selector: '.hidden', style: { display: 'none' } },
     {

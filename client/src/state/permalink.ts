@@ -11,6 +11,8 @@ import type { Mode } from './selection.js';
 export interface LinkState {
   readonly day: number | null;
   readonly personId: string | null;
+  /** The open event's panel (`ev`). */
+  readonly eventId: string | null;
   readonly mode: Mode;
   readonly compareDay: number | null;
   readonly chainPath: number;
@@ -21,6 +23,7 @@ export interface LinkState {
 export const EMPTY_LINK: LinkState = {
   day: null,
   personId: null,
+  eventId: null,
   mode: 'network',
   compareDay: null,
   chainPath: 0,
@@ -35,6 +38,7 @@ export function encode(s: LinkState): string {
   const q = new URLSearchParams();
   if (s.day !== null) q.set('at', isoOf(s.day));
   if (s.personId !== null) q.set('p', s.personId);
+  if (s.eventId !== null && s.personId === null) q.set('ev', s.eventId);
   if (s.mode !== 'network') q.set('mode', s.mode);
   if (s.mode === 'compare' && s.compareDay !== null) q.set('vs', isoOf(s.compareDay));
   if (s.mode === 'chain') {
@@ -69,6 +73,7 @@ export function decode(search: string): LinkState {
   return {
     day: tryDayOf(q.get('at')),
     personId: personId === '' ? null : personId,
+    eventId: q.get('ev') === '' ? null : q.get('ev'),
     mode: mode === 'chain' && (personId === null || personId === '') ? 'network' : mode,
     compareDay: tryDayOf(q.get('vs')),
     chainPath: natural(q.get('path')),

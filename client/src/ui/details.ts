@@ -33,6 +33,7 @@ export interface DetailsContext {
   readonly onPick: (personId: string) => void;
   readonly onChain: () => void;
   readonly onGoTo: (day: number) => void;
+  readonly onEvent: (eventId: string) => void;
 }
 
 function axis(start: number, end: number): HTMLElement {
@@ -142,8 +143,10 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
             h(
               'li',
               {},
-              h('button', { class: 'linkish', onClick: () => ctx.onGoTo(e.date.latest) }, when(e.date)),
-              ` ${e.title} (${e.role.toLowerCase()}) `,
+              h('button', { class: 'linkish', title: 'Go to this date', onClick: () => ctx.onGoTo(e.date.latest) }, when(e.date)),
+              ' ',
+              h('button', { class: 'linkish', 'data-event': e.id, title: 'Open the event', onClick: () => ctx.onEvent(e.id) }, e.title),
+              ` (${e.role.toLowerCase()}) `,
               cert(e.certainty),
               e.summary === null ? null : h('div', {}, e.summary),
               citationList(e.citations, ctx.sources),

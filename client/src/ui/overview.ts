@@ -7,8 +7,8 @@ import { monthLabel } from '../state/dates.js';
 import type { Frame, PersonFrame } from '../state/frame.js';
 import { statusKindLabel } from '../state/status.js';
 import { h } from './dom.js';
+import type { EventPage } from '../state/events.js';
 
-const WINDOW_DAYS = 183;
 const LIST_LIMIT = 400;
 
 /** "(expelled)", "(active?)" for an uncertain status; nothing for a certain ACTIVE. */
@@ -28,9 +28,60 @@ export function overviewCount(frame: Frame): string {
   return `${people} attested and ${ties} shown${also}.${hidden} Search or click a person to read about them.`;
 }
 
-export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: number) => void): HTMLElement {
-  const near = timeline.events.filter((e) => Math.abs(e.date.earliest - frame.day) <= WINDOW_DAYS).slice(0, 30);
-  const names = new Map(timeline.persons.map((p) => [p.id, p.name]));
+export interface OverviewContext {
+  /** The page of the complete, sorted event list shown here. */
+  readonly page: EventPage;
+  readonly kinds: readonly string[];
+  readonly kind: string | null;
+  readonly onEvent: (eventId: string) => void;
+  readonly onPage: (delta: number) => void;
+  readonly onKind: (kind: string | null) => void;
+  readonly onPick: (personId: string) => void;
+}
+
+const kindLabel = (kind: string): string => kind.charAt(0) + kind.slice(1).toLowerCase().replace(/_/g, ' ');
+
+function eventList(frameDay: number, ctx: OverviewContext): HTMLElement {
+  const { page } = ctx;
+  const select = h(
+    'select',
+    { id: 'event-kind', 'aria-label': 'Kind of event listed', onChange: () => ctx.onKind(select.value === '' ? null : select.value) },
+    h('option', { value: '', selected: ctx.kind === null }, 'All kinds'),
+    ...ctx.kinds.map((k) => h('option', { value: k, selected: ctx.kind === k }, kindLabel(k))),
+  );
+  const last = page.from + page.events.length;
+  return h(
+    'section',
+    { id: 'event-list-section', 'aria-label': 'Events' },
+    h('h3', {}, 'Events'),
+    h('label', {}, 'Show ', select),
+    h(
+      'div',
+      { class: 'pager' },
+      h('button', { id: 'events-earlier', disabled: page.from === 0, onClick: () => ctx.onPage(-1) }, '‹ Earlier'),
+      h('span', { id: 'events-range' }, page.total === 0 ? 'no events' : `${page.from + 1}–${last} of ${page.total}, by date`),
+      h('button', { id: 'events-later', disabled: last >= page.total, onClick: () => ctx.onPage(1) }, 'Later ›'),
+    ),
+    page.events.length === 0
+      ? h('p', {}, 'No events of this kind are recorded.')
+      : h(
+          'ul',
+          { id: 'event-list', class: 'event-list' },
+          ...page.events.map((e) =>
+            h(
+              'li',
+              { 'data-event': e.id, class: e.date.earliest <= frameDay ? 'past' : 'future' },
+              h('button', { class: 'linkish', onClick: () => ctx.onEvent(e.id) }, `${e.date.approximate ? 'c. ' : ''}${e.date.iso}`),
+              ` ${e.title} `,
+              h('span', { class: 'kind' }, kindLabel(e.kind)),
+            ),
+          ),
+        ),
+  );
+}
+
+export function renderOverview(timeline: Timeline, frame: Frame, ctx: OverviewContext): HTMLElement {
+  const people = new Map(timeline.persons.map((p) => [p.id, p]));
   const byFaction = new Map<string, string[]>();
   for (const p of frame.persons.values()) {
     const key = p.parent ?? '';
@@ -42,10 +93,7 @@ export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: n
     { id: 'overview' },
     h('h2', {}, monthLabel(frame.day)),
     h('p', { id: 'overview-count' }, overviewCount(frame)),
-    h('h3', {}, 'Events within six months'),
-    near.length === 0
-      ? h('p', {}, 'No recorded events near this date.')
-      : h('ul', { id: 'nearby-events' }, ...near.map((e) => h('li', {}, h('button', { class: 'linkish', onClick: () => onGoTo(e.date.latest) }, e.date.iso), ` ${e.title}`))),
+    eventList(frame.day, ctx),
     h(
       'details',
       {},
@@ -61,7 +109,14 @@ export function renderOverview(timeline: Timeline, frame: Frame, onGoTo: (day: n
             ...ids.slice(0, Math.max(0, LIST_LIMIT - listed)).map((id) => {
               listed += 1;
               const p = frame.persons.get(id);
-              return h('li', { 'data-person': id }, names.get(id) ?? id, p === undefined ? '' : statusNote(p));
+              const person = people.get(id);
+              return h(
+                'li',
+                { 'data-person': id },
+                h('button', { class: 'linkish', onClick: () => ctx.onPick(id) }, person?.name ?? id),
+                (person?.hangul ?? null) === null ? null : h('span', { lang: 'ko', class: 'names' }, ` ${person?.hangul ?? ""}`),
+                p === undefined ? '' : statusNote(p),
+              );
             }),
           ),
         ),

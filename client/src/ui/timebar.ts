@@ -2,6 +2,7 @@
 import { isoOf, monthLabel, yearOf } from '../state/dates.js';
 import { SPEEDS, sliderMax, sliderValue, type TimeState } from '../state/time.js';
 import { h, replace } from './dom.js';
+import type { AtlasEvent } from '../model.js';
 
 export interface TimebarHandlers {
   readonly onSlide: (value: number) => void;
@@ -17,6 +18,8 @@ export class Timebar {
   private readonly playButton: HTMLButtonElement;
   private readonly speed: HTMLSelectElement;
   readonly perf: HTMLSpanElement;
+  private readonly prevButton: HTMLButtonElement;
+  private readonly nextButton: HTMLButtonElement;
 
   constructor(root: HTMLElement, time: TimeState, handlers: TimebarHandlers) {
     this.slider = h('input', {
@@ -36,11 +39,13 @@ export class Timebar {
       ...SPEEDS.map((s) => h('option', { value: s, selected: s === time.speed }, `${s} months/s`)),
     );
     this.perf = h('span', { class: 'perf', id: 'perf' });
+    this.prevButton = h('button', { id: 'prev-event', class: 'jump', onClick: () => handlers.onJump(-1) }, '« Previous event');
+    this.nextButton = h('button', { id: 'next-event', class: 'jump', onClick: () => handlers.onJump(1) }, 'Next event »');
     replace(
       root,
-      h('button', { id: 'prev-event', title: 'Previous event (Page Up)', onClick: () => handlers.onJump(-1) }, '« Previous event'),
+      this.prevButton,
       this.playButton,
-      h('button', { id: 'next-event', title: 'Next event (Page Down)', onClick: () => handlers.onJump(1) }, 'Next event »'),
+      this.nextButton,
       this.speed,
       h('span', { class: 'ticks' }, String(yearOf(time.start))),
       this.slider,
@@ -59,6 +64,19 @@ export class Timebar {
       else return;
       e.preventDefault();
     });
+  }
+
+  /** Each jump button names the event it moves to (and opens). */
+  setJumps(previous: AtlasEvent | null, next: AtlasEvent | null): void {
+    const label = (button: HTMLButtonElement, e: AtlasEvent | null, dir: string, key: string): void => {
+      const text = e === null ? `No ${dir.toLowerCase()} event` : `${dir === 'Previous' ? '« ' : ''}${e.date.iso} ${e.title}${dir === 'Next' ? ' »' : ''}`;
+      if (button.textContent !== text) button.textContent = text;
+      button.title = e === null ? `No ${dir.toLowerCase()} event under the current filters` : `${dir} event (${key}): ${e.date.iso} ${e.title}`;
+      button.setAttribute('aria-label', e === null ? text : `${dir} event: ${e.date.iso} ${e.title}`);
+      button.disabled = e === null;
+    };
+    label(this.prevButton, previous, 'Previous', 'Page Up');
+    label(this.nextButton, next, 'Next', 'Page Down');
   }
 
   render(time: TimeState): void {

@@ -30,7 +30,7 @@ describe('selection', () => {
     expect(setMode(NO_SELECTION, 'chain')).toBe(NO_SELECTION);
     const chain = setMode(select(NO_SELECTION, 'pak-hon-yong'), 'chain');
     expect(chain.mode).toBe('chain');
-    expect(select(chain, null)).toEqual({ personId: null, mode: 'network' });
+    expect(select(chain, null)).toEqual({ personId: null, eventId: null, mode: 'network' });
     expect(select(setMode(NO_SELECTION, 'compare'), null).mode).toBe('compare');
   });
 });
@@ -100,6 +100,7 @@ describe('permalink', () => {
     const state = {
       day: dayOf('1956-08-30'),
       personId: 'pak-hon-yong',
+      eventId: null,
       mode: 'chain' as const,
       compareDay: null,
       chainPath: 2,

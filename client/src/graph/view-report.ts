@@ -1,0 +1,54 @@
+/**
+ * What the canvas shows, measured as a reader sees it: on-screen label and node sizes, and what
+ * lies outside the canvas. Exposed as window.__atlasView for the browser tests.
+ */
+import type { Core, NodeSingular, Position } from 'cytoscape';
+
+export interface ViewReport {
+  readonly zoom: number;
+  readonly width: number;
+  readonly height: number;
+  readonly persons: number;
+  /** Smallest on-screen font size of a shown person's name, in CSS pixels. */
+  readonly minNameFontPx: number;
+  readonly minNodePx: number;
+  readonly minFactionFontPx: number;
+  /** Elements (people or factions, with their labels) that reach past the canvas edge. */
+  readonly cutOff: readonly string[];
+  /** Share of the canvas covered by the drawing's bounding box. */
+  readonly used: number;
+}
+
+declare global {
+  interface Window {
+    __atlasView?: () => ViewReport & { positions: Record<string, Position> };
+  }
+}
+
+export function viewReport(cy: Core): ViewReport {
+  const zoom = cy.zoom();
+  const width = cy.width();
+  const height = cy.height();
+  let minName = Infinity;
+  let minNode = Infinity;
+  let minFaction = Infinity;
+  const cutOff: string[] = [];
+  const check = (n: NodeSingular): void => {
+    const b = n.renderedBoundingBox({ includeLabels: true });
+    if (b.x1 < -0.5 || b.y1 < -0.5 || b.x2 > width + 0.5 || b.y2 > height + 0.5) cutOff.push(n.id());
+  };
+  const persons = cy.nodes('.person:visible');
+  persons.forEach((n) => {
+    minName = Math.min(minName, parseFloat(String(n.style('font-size'))) * zoom);
+    minNode = Math.min(minNode, n.renderedWidth(), n.renderedHeight());
+    check(n as NodeSingular);
+  });
+  cy.nodes('.faction:visible').forEach((n) => {
+    minFaction = Math.min(minFaction, parseFloat(String(n.style('font-size'))) * zoom);
+    check(n as NodeSingular);
+  });
+  const all = cy.elements(':visible').renderedBoundingBox({ includeLabels: true });
+  const used = persons.empty() ? 0 : (Math.min(all.x2, width) - Math.max(all.x1, 0)) * (Math.min(all.y2, height) - Math.max(all.y1, 0)) / (width * height);
+  const finite = (x: number): number => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
+  return { zoom: finite(zoom), width, height, persons: persons.length, minNameFontPx: finite(minName), minNodePx: finite(minNode), minFactionFontPx: finite(minFaction), cutOff, used: finite(used) };
+}
