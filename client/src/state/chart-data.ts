@@ -37,8 +37,11 @@ export function chartSeries(timeline: Timeline, prepared: Prepared): ChartSeries
       if (p.parent === null || p.former || (p.group !== 'active' && p.group !== 'rehabilitated')) continue;
       const fi = index.get(p.parent);
       if (fi === undefined) continue;
-      (possible[fi] as number[])[yi] += 1;
-      if (p.membershipCertain && p.statusCertain) (known[fi] as number[])[yi] += 1;
+      const possibleRow = possible[fi];
+      const knownRow = known[fi];
+      if (possibleRow === undefined || knownRow === undefined) continue;
+      possibleRow[yi] = (possibleRow[yi] ?? 0) + 1;
+      if (p.membershipCertain && p.statusCertain) knownRow[yi] = (knownRow[yi] ?? 0) + 1;
     }
   });
   // A fall counts when the filters let its event through (prepared changes) and would show the
@@ -51,7 +54,7 @@ export function chartSeries(timeline: Timeline, prepared: Prepared): ChartSeries
       const seen = personAt(person, change.date.earliest, prepared.factionEnds);
       if (seen === null || !factionShown(prepared, seen)) continue;
       const yi = yearOf(change.date.earliest) - first;
-      if (yi >= 0 && yi < purges.length) purges[yi] += 1;
+      if (yi >= 0 && yi < purges.length) purges[yi] = (purges[yi] ?? 0) + 1;
     }
   }
   return { years, members: factions.map((faction, i) => ({ faction, known: known[i] as number[], possible: possible[i] as number[] })), purges };
