@@ -14,6 +14,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/client/dist ./client/dist
 COPY server ./server
+COPY core ./core
 COPY cypher ./cypher
 COPY seed ./seed
 USER node
