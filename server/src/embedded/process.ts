@@ -3,6 +3,7 @@
  * a JVM of an earlier run that is still exiting can hold the store lock or the Bolt port for a
  * moment, so a start that fails on either is tried once more after they are released.
  */
+import type { ChildLogSettings } from '../config.js';
 import type { Neo4jRuntime } from './jars.js';
 import { launchJvm } from './jvm.js';
 import { isPortFree, requirePortFree } from './ports.js';
@@ -18,11 +19,29 @@ export interface ManagedSettings {
   readonly txMemoryMb: number;
   readonly startTimeoutSeconds: number;
   readonly procedureAllowlist: readonly string[];
+  /** Size cap and kept files of <homeDir>/logs/neo4j-child.log; defaults from config.ts. */
+  readonly childLog?: ChildLogSettings;
+}
+
+/** How a JVM that had become ready ended. */
+export interface JvmExit {
+  readonly pid: number;
+  /** null when a signal ended it. */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** True when stop() asked for it. */
+  readonly expected: boolean;
+  /** Its last lines of output, stack frames left out. */
+  readonly tail: readonly string[];
+  /** How long it had been ready. */
+  readonly upMs: number;
 }
 
 export interface ManagedNeo4j {
   readonly uri: string;
   readonly pid: number;
+  /** Settles when the JVM has exited and its last output has been read, whatever the reason. */
+  readonly exited: Promise<JvmExit>;
   /** Resolves once the JVM has exited; idempotent. */
   stop(): Promise<void>;
 }
