@@ -25,7 +25,8 @@ function codeFor(cause: string | undefined): StartupErrorCode {
 /** Lines of the JVM's output kept in memory for a start-up report or an exit report. */
 const OUTPUT_LINES_KEPT = 400;
 
-export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void): Promise<ManagedNeo4j> {
+/** `signal` abandons the start: the JVM is terminated and the start fails (the supervisor stopping mid-restart). */
+export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void, signal?: AbortSignal): Promise<ManagedNeo4j> {
   mkdirSync(settings.homeDir, { recursive: true, mode: OWNER_DIR_MODE });
   // New files are owner-only through the umask below; this fixes what an older start left open.
   ownerOnlyTree(settings.homeDir);
@@ -119,6 +120,13 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
     });
   });
 
+  // Before it is ready the JVM does not read its stdin yet, so an abandoned start is terminated.
+  const abandon = (): void => {
+    if (!exited) child.kill('SIGTERM');
+  };
+  if (signal?.aborted === true) abandon();
+  signal?.addEventListener('abort', abandon, { once: true });
+
   const started = Date.now();
   const progress = setInterval(() => log(`  ... waiting for Neo4j to open Bolt on 127.0.0.1:${settings.boltPort} (${Math.round((Date.now() - started) / 1000)} s)`), 3000);
   let timeoutTimer: NodeJS.Timeout | undefined;
@@ -162,5 +170,6 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
   } finally {
     clearInterval(progress);
     clearTimeout(timeoutTimer);
+    signal?.removeEventListener('abort', abandon);
   }
 }

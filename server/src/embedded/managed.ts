@@ -38,7 +38,7 @@ export async function startEmbedded({ dataDir, cacheDir, settings, log }: Embedd
   ownerOnlyTree(path.join(dataDir, PASSWORD_FILE));
   const homeDir = path.join(dataDir, 'neo4j');
   log(`Starting embedded Neo4j ${NEO4J_VERSION} (data in ${homeDir})...`);
-  const launch = (): ReturnType<typeof startManagedNeo4j> =>
+  const launch = (signal: AbortSignal): ReturnType<typeof startManagedNeo4j> =>
     startManagedNeo4j(
       java.java,
       runtime,
@@ -55,6 +55,7 @@ export async function startEmbedded({ dataDir, cacheDir, settings, log }: Embedd
         childLog: settings.childLog,
       },
       log,
+      signal,
     );
   const neo4j = await superviseNeo4j(launch, {
     settings: settings.supervision,

@@ -56,20 +56,22 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
   while (!(await isPortFree(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
-export async function startManagedNeo4j(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void): Promise<ManagedNeo4j> {
+/** `signal` abandons the start (see launchJvm). */
+export async function startManagedNeo4j(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void, signal?: AbortSignal): Promise<ManagedNeo4j> {
   await requirePortFree(settings.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
   try {
-    return await launchJvm(java, runtime, settings, log);
+    return await launchJvm(java, runtime, settings, log, signal);
   } catch (error) {
-    if (!(error instanceof StartupError) || (error.code !== 'NEO4J_STORE_LOCKED' && error.code !== 'NEO4J_PORT_IN_USE')) throw error;
+    if (signal?.aborted === true || !(error instanceof StartupError) || (error.code !== 'NEO4J_STORE_LOCKED' && error.code !== 'NEO4J_PORT_IN_USE')) throw error;
     const what = error.code === 'NEO4J_STORE_LOCKED' ? `the store lock of ${settings.homeDir}` : `Bolt port ${settings.boltPort}`;
     log(`Neo4j could not start because ${what} is still held, perhaps by the JVM of an earlier run that is still exiting. Trying once more...`);
     const deadline = Date.now() + RELEASE_WAIT_MS;
     await waitForPort(settings.boltPort, deadline);
     // The lock cannot be watched from here (Java holds it with fcntl), so the rest of the wait is spent outright.
     if (error.code === 'NEO4J_STORE_LOCKED') await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));
+    signal?.throwIfAborted();
     try {
-      return await launchJvm(java, runtime, settings, log);
+      return await launchJvm(java, runtime, settings, log, signal);
     } catch (second) {
       if (!(second instanceof StartupError) || second.code !== error.code) throw second;
       const hint =

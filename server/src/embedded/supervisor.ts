@@ -30,7 +30,7 @@ export interface SupervisedNeo4j {
   readonly health: DatabaseHealth;
   /** The JVM running now; null while restarting, after a crash loop, or once stopped. */
   current(): ManagedNeo4j | null;
-  /** Stops restarting, then stops the JVM (a restart under way is finished first, then stopped). */
+  /** Stops restarting (a start under way is abandoned), then stops the JVM. */
   stop(): Promise<void>;
 }
 
@@ -53,10 +53,12 @@ export function restartDelay(settings: SupervisionSettings, recentExits: number)
   return Math.min(settings.restartDelayMs * 2 ** Math.max(0, recentExits - 1), settings.restartDelayMaxMs);
 }
 
-export async function superviseNeo4j(start: () => Promise<ManagedNeo4j>, options: SupervisorOptions): Promise<SupervisedNeo4j> {
+/** `start` runs one start of Neo4j; the supervisor aborts `signal` when it is stopped during a restart. */
+export async function superviseNeo4j(start: (signal: AbortSignal) => Promise<ManagedNeo4j>, options: SupervisorOptions): Promise<SupervisedNeo4j> {
   const { settings, log } = options;
   const health = new DatabaseHealth();
-  let current: ManagedNeo4j | null = await start();
+  const stopping = new AbortController();
+  let current: ManagedNeo4j | null = await start(stopping.signal);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let restarting: Promise<void> | undefined;
@@ -117,7 +119,7 @@ export async function superviseNeo4j(start: () => Promise<ManagedNeo4j>, options
   const restart = async (): Promise<void> => {
     let jvm: ManagedNeo4j;
     try {
-      jvm = await start();
+      jvm = await start(stopping.signal);
     } catch (error) {
       if (stopped) return;
       const detail = error instanceof StartupError && error.detail !== undefined ? error.detail.split('\n').slice(-12) : [];
@@ -141,6 +143,7 @@ export async function superviseNeo4j(start: () => Promise<ManagedNeo4j>, options
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      stopping.abort();
       await restarting;
       await current?.stop();
       current = null;

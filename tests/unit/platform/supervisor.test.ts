@@ -146,4 +146,30 @@ describe('superviseNeo4j', () => {
     expect(clean.calls()).toBe(1);
     expect(second.health.state.kind).toBe('up');
   });
+
+  it('abandons a restart under way when it is stopped', async () => {
+    let calls = 0;
+    let abandoned = false;
+    const first = fakeJvm();
+    const start = (signal: AbortSignal): Promise<ManagedNeo4j> => {
+      calls += 1;
+      if (calls === 1) return Promise.resolve(first);
+      // A start that takes minutes unless abandoned.
+      return new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => {
+          abandoned = true;
+          reject(new StartupError('Neo4j exited during start-up (exit code signal).'));
+        });
+      });
+    };
+    const lines: string[] = [];
+    const supervised = await superviseNeo4j(start, options(lines));
+    first.exit({});
+    await until(() => calls === 2);
+    const began = Date.now();
+    await supervised.stop();
+    expect(Date.now() - began).toBeLessThan(1_000);
+    expect(abandoned).toBe(true);
+    expect(lines.join('\n')).not.toContain('could not be started again');
+  });
 });
