@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { AtlasError } from './errors.js';
 import { mountGraphQL } from './graphql/mount.js';
 import { securityHeaders } from './security-headers.js';
 import type { ResponseCache } from './graphql/response-cache.js';
@@ -32,8 +33,10 @@ export async function createApp({ config, db }: AppDeps): Promise<App> {
     try {
       await db.ping();
       res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
+    } catch (error) {
+      // The supervisor's word when it has one: restarting (retryable) or given up (not).
+      const known = error instanceof AtlasError ? { message: error.message, retryable: error.retryable } : {};
+      res.status(503).json({ status: 'database unavailable', ...known });
     }
   });
   const graphql = await mountGraphQL(app, { config, db });

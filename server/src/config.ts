@@ -30,7 +30,31 @@ export interface EmbeddedNeo4j {
   readonly txMemoryMb: number;
   readonly startTimeoutSeconds: number;
   readonly javaHome: string | undefined;
+  readonly supervision: SupervisionSettings;
+  readonly childLog: ChildLogSettings;
 }
+
+/** What happens when the managed Neo4j exits unexpectedly (server/src/embedded/supervisor.ts). */
+export interface SupervisionSettings {
+  /** Delay before the first restart; it doubles with each exit inside the crash-loop window. */
+  readonly restartDelayMs: number;
+  /** The doubling stops here. */
+  readonly restartDelayMaxMs: number;
+  /** This many exits within crashLoopWindowMs stop the restarts (a crash loop). */
+  readonly crashLoopExits: number;
+  readonly crashLoopWindowMs: number;
+}
+
+/** The Neo4j JVM's stdout and stderr, kept in <data>/neo4j/logs/neo4j-child.log (embedded/child-log.ts). */
+export interface ChildLogSettings {
+  /** The file is rotated when the next line would take it past this size. */
+  readonly maxBytes: number;
+  /** Rotated files kept besides the current one (neo4j-child.log.1 is the newest). */
+  readonly keepFiles: number;
+}
+
+export const SUPERVISION_DEFAULTS: SupervisionSettings = { restartDelayMs: 1_000, restartDelayMaxMs: 30_000, crashLoopExits: 5, crashLoopWindowMs: 300_000 };
+export const CHILD_LOG_DEFAULTS: ChildLogSettings = { maxBytes: 10 * 1024 * 1024, keepFiles: 5 };
 
 /** Where `npm run seed:synthetic` writes when no --uri is given (SYN_NEO4J_*). */
 export interface SyntheticTargetEnv {
@@ -144,6 +168,26 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
     txMemoryMb,
     startTimeoutSeconds: integer(env, 'ATLAS_NEO4J_START_TIMEOUT_SECONDS', 180, 5, 3600),
     javaHome: text(env, 'JAVA_HOME'),
+    supervision: supervision(env),
+    childLog: {
+      maxBytes: integer(env, 'ATLAS_NEO4J_CHILD_LOG_KB', CHILD_LOG_DEFAULTS.maxBytes / 1024, 1, 1_048_576) * 1024,
+      keepFiles: integer(env, 'ATLAS_NEO4J_CHILD_LOG_FILES', CHILD_LOG_DEFAULTS.keepFiles, 0, 100),
+    },
+  };
+}
+
+function supervision(env: Env): SupervisionSettings {
+  const d = SUPERVISION_DEFAULTS;
+  const restartDelayMs = integer(env, 'ATLAS_NEO4J_RESTART_DELAY_MS', d.restartDelayMs, 0, 600_000);
+  const restartDelayMaxMs = integer(env, 'ATLAS_NEO4J_RESTART_DELAY_MAX_MS', Math.max(d.restartDelayMaxMs, restartDelayMs), 0, 3_600_000);
+  if (restartDelayMaxMs < restartDelayMs) {
+    throw new ConfigError('ATLAS_NEO4J_RESTART_DELAY_MAX_MS', `must be at least ATLAS_NEO4J_RESTART_DELAY_MS (${restartDelayMs}), got ${restartDelayMaxMs}`);
+  }
+  return {
+    restartDelayMs,
+    restartDelayMaxMs,
+    crashLoopExits: integer(env, 'ATLAS_NEO4J_CRASH_LOOP_EXITS', d.crashLoopExits, 1, 1000),
+    crashLoopWindowMs: integer(env, 'ATLAS_NEO4J_CRASH_LOOP_WINDOW_SECONDS', d.crashLoopWindowMs / 1000, 1, 86_400) * 1000,
   };
 }
 

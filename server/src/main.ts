@@ -69,7 +69,7 @@ async function start(running: Running, stopRequested: () => boolean): Promise<vo
   await requirePortFree(config.port, 'PORT', 'Faction Atlas', config.host);
   running.neo4j = await resolveNeo4j(config, log);
   if (stopRequested()) return;
-  running.db = Database.connect(running.neo4j.connection);
+  running.db = Database.connect(running.neo4j.connection, { health: running.neo4j.health });
   await running.db.verifyConnectivity();
   await prepareDatabase(running.db, config, log);
   if (stopRequested()) return;

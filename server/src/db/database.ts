@@ -7,7 +7,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AvailabilityGate } from './availability.js';
+import { AvailabilityGate, type DatabaseHealth } from './availability.js';
 import { withDeadline } from './deadline.js';
 import { mapNeo4jError } from './errors.js';
 import { CYPHER_DIR, cypher, statements } from './cypher-files.js';
@@ -124,12 +124,20 @@ function collectPlan(plan: unknown, operators: string[], details: string[]): voi
 /** After Neo4j was found unavailable, calls are refused at once for this long (then one probes). */
 export const UNAVAILABLE_COOL_DOWN_MS = 1_000;
 
+export interface ConnectOptions {
+  readonly maxPoolSize?: number;
+  /** The supervisor's view of a managed Neo4j (embedded/supervisor.ts): calls are refused with its reason while it is down. */
+  readonly health?: DatabaseHealth;
+}
+
 export class Database {
-  private readonly gate = new AvailabilityGate(UNAVAILABLE_COOL_DOWN_MS);
+  private readonly gate: AvailabilityGate;
 
-  constructor(private readonly driver: Driver, readonly databaseName: string) {}
+  constructor(private readonly driver: Driver, readonly databaseName: string, health?: DatabaseHealth) {
+    this.gate = new AvailabilityGate(UNAVAILABLE_COOL_DOWN_MS, Date.now, health);
+  }
 
-  static connect(connection: Connection, options: { maxPoolSize?: number } = {}): Database {
+  static connect(connection: Connection, options: ConnectOptions = {}): Database {
     const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       maxConnectionPoolSize: options.maxPoolSize ?? 50,
       // When Neo4j is down, a request should fail fast with DATABASE_UNAVAILABLE (retryable)
@@ -140,7 +148,7 @@ export class Database {
       disableLosslessIntegers: false,
       userAgent: 'faction-atlas',
     });
-    return new Database(driver, connection.database);
+    return new Database(driver, connection.database, options.health);
   }
 
   private withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {

@@ -1,13 +1,17 @@
 /**
  * One attempt at running the managed Neo4j as a child JVM. The JVM watches its stdin and shuts
  * down when the pipe closes, so it stops with us even if this process is killed outright.
+ * Everything it prints goes to a rotating log beside Neo4j's own (child-log.ts), and it runs
+ * with umask 077, so every file it creates is its owner's only (owner-only.ts).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { childProcessEnv } from '../config.js';
+import { CHILD_LOG_DEFAULTS, childProcessEnv } from '../config.js';
+import { childLogPath, RotatingLog } from './child-log.js';
 import { LAUNCHER_CLASS, type Neo4jRuntime } from './jars.js';
-import type { ManagedNeo4j, ManagedSettings } from './process.js';
-import { debugLogSize, startupCause, startupReport } from './startup-log.js';
+import { OWNER_DIR_MODE, ownerOnlyTree } from './owner-only.js';
+import type { JvmExit, ManagedNeo4j, ManagedSettings } from './process.js';
+import { debugLogSize, outputTail, startupCause, startupReport } from './startup-log.js';
 import { StartupError, type StartupErrorCode } from './startup-error.js';
 
 /** The launcher's failure, sorted into what a caller can act on (process.ts retries the first two). */
@@ -18,12 +22,24 @@ function codeFor(cause: string | undefined): StartupErrorCode {
   return 'NEO4J_EXITED';
 }
 
-export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void): Promise<ManagedNeo4j> {
-  mkdirSync(settings.homeDir, { recursive: true });
+/** Lines of the JVM's output kept in memory for a start-up report or an exit report. */
+const OUTPUT_LINES_KEPT = 400;
+
+/** `signal` abandons the start: the JVM is terminated and the start fails (the supervisor stopping mid-restart). */
+export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void, signal?: AbortSignal): Promise<ManagedNeo4j> {
+  mkdirSync(settings.homeDir, { recursive: true, mode: OWNER_DIR_MODE });
+  // New files are owner-only through the umask below; this fixes what an older start left open.
+  ownerOnlyTree(settings.homeDir);
+  const childLog = new RotatingLog(childLogPath(settings.homeDir), settings.childLog ?? CHILD_LOG_DEFAULTS, (error) =>
+    log(`Could not write the Neo4j output log ${childLogPath(settings.homeDir)} (${String(error)}); its output is no longer kept on disk.`),
+  );
   const debugLogOffset = debugLogSize(settings.homeDir);
+  const jvmArgs = [`-Xms${Math.min(settings.heapMb, 512)}m`, `-Xmx${settings.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8', '-cp', runtime.classpath, LAUNCHER_CLASS];
   const child: ChildProcessWithoutNullStreams = spawn(
-    java,
-    [`-Xms${Math.min(settings.heapMb, 512)}m`, `-Xmx${settings.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8', '-cp', runtime.classpath, LAUNCHER_CLASS],
+    // The shell only sets the umask and replaces itself with the JVM (same pid), so Neo4j's
+    // store, logs and auth data are created 0600/0700 whatever our own umask is.
+    '/bin/sh',
+    ['-c', 'umask 077 && exec "$0" "$@"', java, ...jvmArgs],
     {
       env: {
         ...childProcessEnv(),
@@ -41,49 +57,75 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
       detached: true,
     },
   );
+  const pid = child.pid ?? -1;
+  childLog.write(`--- JVM pid ${pid} starting (Neo4j home ${settings.homeDir}, Bolt port ${settings.boltPort}, heap ${settings.heapMb} MB) ---`);
   // Writing to the stdin of a JVM that died is an EPIPE here; its exit is handled below.
   child.stdin.on('error', () => undefined);
   const output: string[] = [];
   let exited = false;
+  let stopping: Promise<void> | undefined;
+  let readyAt: number | undefined;
   const exitPromise = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
       exited = true;
       resolve(code);
     });
   });
-  // 'close' comes after the exit AND the last of its output: reporting on 'exit' alone lost the
-  // dying JVM's own words on a busy machine.
-  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   // If this process exits without a clean stop, take the JVM down with it.
   const killOnExit = (): void => {
     if (!exited) child.kill('SIGKILL');
   };
   process.once('exit', killOnExit);
+  // stdout and stderr line by line: all of it to the log file, the last lines kept for reports.
+  let buffer = '';
+  let onReady: (uri: string) => void = () => undefined;
+  const take = (line: string): void => {
+    if (line.trim() === '') return;
+    childLog.write(line);
+    const match = /^ATLAS-READY (\S+)/.exec(line);
+    if (match?.[1] !== undefined) {
+      onReady(match[1]);
+      return;
+    }
+    output.push(line);
+    if (output.length > OUTPUT_LINES_KEPT) output.shift();
+  };
+  const onData = (chunk: Buffer): void => {
+    buffer += chunk.toString('utf8');
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    lines.forEach(take);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  // 'close' comes after the exit AND the last of its output: reporting on 'exit' alone lost the
+  // dying JVM's own words on a busy machine.
+  const closed = new Promise<JvmExit>((resolve) =>
+    child.once('close', (code, signal) => {
+      take(buffer);
+      buffer = '';
+      process.removeListener('exit', killOnExit);
+      childLog.write(`--- JVM pid ${pid} exited: ${code === null ? `killed by ${signal ?? 'a signal'}` : `exit code ${code}`} ---`);
+      childLog.close();
+      resolve({ pid, code, signal, expected: stopping !== undefined, tail: outputTail(output, 20), upMs: readyAt === undefined ? 0 : Date.now() - readyAt });
+    }),
+  );
 
   const ready = new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer): void => {
-      buffer += chunk.toString('utf8');
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = /^ATLAS-READY (\S+)/.exec(line);
-        if (match?.[1] !== undefined) resolve(match[1]);
-        else if (line.trim() !== '') {
-          output.push(line);
-          if (output.length > 400) output.shift();
-        }
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void closed.then((code) => {
-      if (buffer.trim() !== '') output.push(buffer);
+    onReady = resolve;
+    void closed.then(({ code }) => {
       const cause = startupCause(output);
       const message = `Neo4j exited during start-up (exit code ${code ?? 'signal'})${cause === undefined ? '.' : `: ${cause.slice(0, 300)}`}`;
       reject(new StartupError(message, startupReport(settings.homeDir, output, debugLogOffset), codeFor(cause)));
     });
   });
+
+  // Before it is ready the JVM does not read its stdin yet, so an abandoned start is terminated.
+  const abandon = (): void => {
+    if (!exited) child.kill('SIGTERM');
+  };
+  if (signal?.aborted === true) abandon();
+  signal?.addEventListener('abort', abandon, { once: true });
 
   const started = Date.now();
   const progress = setInterval(() => log(`  ... waiting for Neo4j to open Bolt on 127.0.0.1:${settings.boltPort} (${Math.round((Date.now() - started) / 1000)} s)`), 3000);
@@ -102,7 +144,6 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
     ).unref();
   });
 
-  let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (!exited) {
@@ -120,13 +161,15 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
 
   try {
     const uri = await Promise.race([ready, timeout]);
-    log(`Neo4j is ready at ${uri} (JVM pid ${child.pid ?? '?'}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return { uri, pid: child.pid ?? -1, stop };
+    readyAt = Date.now();
+    log(`Neo4j is ready at ${uri} (JVM pid ${pid}, ${((readyAt - started) / 1000).toFixed(1)} s)`);
+    return { uri, pid, exited: closed, stop };
   } catch (error) {
     await stop();
     throw error;
   } finally {
     clearInterval(progress);
     clearTimeout(timeoutTimer);
+    signal?.removeEventListener('abort', abandon);
   }
 }

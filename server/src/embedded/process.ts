@@ -3,6 +3,7 @@
  * a JVM of an earlier run that is still exiting can hold the store lock or the Bolt port for a
  * moment, so a start that fails on either is tried once more after they are released.
  */
+import type { ChildLogSettings } from '../config.js';
 import type { Neo4jRuntime } from './jars.js';
 import { launchJvm } from './jvm.js';
 import { isPortFree, requirePortFree } from './ports.js';
@@ -18,11 +19,29 @@ export interface ManagedSettings {
   readonly txMemoryMb: number;
   readonly startTimeoutSeconds: number;
   readonly procedureAllowlist: readonly string[];
+  /** Size cap and kept files of <homeDir>/logs/neo4j-child.log; defaults from config.ts. */
+  readonly childLog?: ChildLogSettings;
+}
+
+/** How a JVM that had become ready ended. */
+export interface JvmExit {
+  readonly pid: number;
+  /** null when a signal ended it. */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** True when stop() asked for it. */
+  readonly expected: boolean;
+  /** Its last lines of output, stack frames left out. */
+  readonly tail: readonly string[];
+  /** How long it had been ready. */
+  readonly upMs: number;
 }
 
 export interface ManagedNeo4j {
   readonly uri: string;
   readonly pid: number;
+  /** Settles when the JVM has exited and its last output has been read, whatever the reason. */
+  readonly exited: Promise<JvmExit>;
   /** Resolves once the JVM has exited; idempotent. */
   stop(): Promise<void>;
 }
@@ -37,20 +56,22 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
   while (!(await isPortFree(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
-export async function startManagedNeo4j(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void): Promise<ManagedNeo4j> {
+/** `signal` abandons the start (see launchJvm). */
+export async function startManagedNeo4j(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void, signal?: AbortSignal): Promise<ManagedNeo4j> {
   await requirePortFree(settings.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
   try {
-    return await launchJvm(java, runtime, settings, log);
+    return await launchJvm(java, runtime, settings, log, signal);
   } catch (error) {
-    if (!(error instanceof StartupError) || (error.code !== 'NEO4J_STORE_LOCKED' && error.code !== 'NEO4J_PORT_IN_USE')) throw error;
+    if (signal?.aborted === true || !(error instanceof StartupError) || (error.code !== 'NEO4J_STORE_LOCKED' && error.code !== 'NEO4J_PORT_IN_USE')) throw error;
     const what = error.code === 'NEO4J_STORE_LOCKED' ? `the store lock of ${settings.homeDir}` : `Bolt port ${settings.boltPort}`;
     log(`Neo4j could not start because ${what} is still held, perhaps by the JVM of an earlier run that is still exiting. Trying once more...`);
     const deadline = Date.now() + RELEASE_WAIT_MS;
     await waitForPort(settings.boltPort, deadline);
     // The lock cannot be watched from here (Java holds it with fcntl), so the rest of the wait is spent outright.
     if (error.code === 'NEO4J_STORE_LOCKED') await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));
+    signal?.throwIfAborted();
     try {
-      return await launchJvm(java, runtime, settings, log);
+      return await launchJvm(java, runtime, settings, log, signal);
     } catch (second) {
       if (!(second instanceof StartupError) || second.code !== error.code) throw second;
       const hint =

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { externalNeo4jFromEnv, javaHomeFromEnv, NEO4J_VERSION, type EmbeddedNeo4j } from '../config.js';
+import { CHILD_LOG_DEFAULTS, externalNeo4jFromEnv, javaHomeFromEnv, NEO4J_VERSION, SUPERVISION_DEFAULTS, type EmbeddedNeo4j } from '../config.js';
 import { startEmbedded, type RunningNeo4j } from './managed.js';
 import { freePort } from './ports.js';
 
@@ -78,6 +78,8 @@ export async function provisionNeo4j({ cacheDir, log, env, keepData = false }: P
     txMemoryMb: 512,
     startTimeoutSeconds: 180,
     javaHome: javaHomeFromEnv(env),
+    supervision: SUPERVISION_DEFAULTS,
+    childLog: CHILD_LOG_DEFAULTS,
   };
   let running: RunningNeo4j;
   try {

@@ -32,6 +32,11 @@ function readFrom(file: string, offset: number): string {
 /** Stack frames say where, not what; a Java stack trace is mostly frames and would push the cause out. */
 const FRAME = /^\s+(at |\.\.\. \d+ more)/;
 
+/** The last `count` lines a JVM printed, without stack frames (they would push the message out). */
+export function outputTail(output: readonly string[], count: number): string[] {
+  return output.filter((line) => !FRAME.test(line)).slice(-count);
+}
+
 /**
  * The failure in one line: the innermost "Caused by:" of the launcher's stack trace (Neo4j wraps
  * the real reason, such as a held store lock, in "Error starting Neo4j database server"), else
@@ -45,7 +50,7 @@ export function startupCause(output: readonly string[]): string | undefined {
 }
 
 export function startupReport(homeDir: string, output: readonly string[], debugLogOffset: number): string {
-  const fromJvm = output.filter((line) => !FRAME.test(line)).slice(-20);
+  const fromJvm = outputTail(output, 20);
   // Neo4j repeats some harmless warnings many times per start; each message is shown once.
   const seen = new Set<string>();
   const fromLog: string[] = [];

@@ -67,4 +67,28 @@ describe('loadConfig', () => {
     expect(configError({ ATLAS_RESPONSE_CACHE_MB: '0' }).variable).toBe('ATLAS_RESPONSE_CACHE_MB');
     expect(configError({ ATLAS_RESPONSE_CACHE_CHECK_MS: '10' }).variable).toBe('ATLAS_RESPONSE_CACHE_CHECK_MS');
   });
+
+  it('supervises the embedded Neo4j with defaults, and reads each supervision and output-log setting', () => {
+    const embedded = (env: Record<string, string>) => {
+      const neo4j = loadConfig(env, '/srv').neo4j;
+      if (neo4j.mode !== 'embedded') throw new Error('expected the embedded Neo4j');
+      return neo4j;
+    };
+    expect(embedded({}).supervision).toEqual({ restartDelayMs: 1_000, restartDelayMaxMs: 30_000, crashLoopExits: 5, crashLoopWindowMs: 300_000 });
+    expect(embedded({}).childLog).toEqual({ maxBytes: 10 * 1024 * 1024, keepFiles: 5 });
+    const set = embedded({
+      ATLAS_NEO4J_RESTART_DELAY_MS: '200', ATLAS_NEO4J_RESTART_DELAY_MAX_MS: '800', ATLAS_NEO4J_CRASH_LOOP_EXITS: '2',
+      ATLAS_NEO4J_CRASH_LOOP_WINDOW_SECONDS: '60', ATLAS_NEO4J_CHILD_LOG_KB: '64', ATLAS_NEO4J_CHILD_LOG_FILES: '0',
+    });
+    expect(set.supervision).toEqual({ restartDelayMs: 200, restartDelayMaxMs: 800, crashLoopExits: 2, crashLoopWindowMs: 60_000 });
+    expect(set.childLog).toEqual({ maxBytes: 64 * 1024, keepFiles: 0 });
+    // A first delay above the default cap raises the cap with it.
+    expect(embedded({ ATLAS_NEO4J_RESTART_DELAY_MS: '45000' }).supervision.restartDelayMaxMs).toBe(45_000);
+  });
+
+  it('names the supervision setting that is wrong', () => {
+    expect(configError({ ATLAS_NEO4J_CRASH_LOOP_EXITS: '0' }).variable).toBe('ATLAS_NEO4J_CRASH_LOOP_EXITS');
+    expect(configError({ ATLAS_NEO4J_RESTART_DELAY_MS: '5000', ATLAS_NEO4J_RESTART_DELAY_MAX_MS: '1000' }).variable).toBe('ATLAS_NEO4J_RESTART_DELAY_MAX_MS');
+    expect(configError({ ATLAS_NEO4J_CHILD_LOG_KB: 'lots' }).variable).toBe('ATLAS_NEO4J_CHILD_LOG_KB');
+  });
 });
