@@ -39,6 +39,12 @@ export const TIE_KIND_VALUES = graphForms(TIE_KINDS);
 /** Tie kinds whose a -> b direction means something (a denounced b, a was patron of b). */
 export const DIRECTED_TIE_KINDS: readonly SeedTieKind[] = ['denunciation', 'patronage'];
 
+/**
+ * Tie kinds that set two people against each other: no guilt by association runs along them
+ * (purge chains), and they hold no group together (communities). Every other kind is a bond.
+ */
+export const HOSTILE_TIE_KINDS: ReadonlySet<TieKind> = new Set<TieKind>(['RIVALRY', 'DENUNCIATION']);
+
 export const LINK_TYPES = ['led-to', 'preview-of', 'reversed-by', 'part-of'] as const;
 export type SeedLinkType = (typeof LINK_TYPES)[number];
 export type EventLinkType = GraphForm<SeedLinkType>;
@@ -97,3 +103,13 @@ export const TERMINAL_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>(['
 
 /** Statuses that take a person out of Korean politics: a membership or tie without an end stops there. */
 export const DEPARTURE_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>(['EXECUTED', 'DEAD', 'FLED_ABROAD']);
+
+/**
+ * A fall, for survival and exposure: a purge (PURGE_STATUSES) or a departure that is not a
+ * natural death (DEPARTURE_STATUSES less DEAD: an execution, a flight abroad). A death from
+ * other causes is no fall.
+ */
+export const FALL_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>([
+  ...PURGE_STATUSES,
+  ...[...DEPARTURE_STATUSES].filter((state) => state !== 'DEAD'),
+]);

@@ -32,6 +32,8 @@ export interface EmbeddedNeo4j {
   readonly javaHome: string | undefined;
   readonly supervision: SupervisionSettings;
   readonly childLog: ChildLogSettings;
+  /** Load Graph Data Science (ATLAS_NEO4J_GDS, default on): the analysis fields need it. */
+  readonly analytics: boolean;
 }
 
 /** What happens when the managed Neo4j exits unexpectedly (server/src/embedded/supervisor.ts). */
@@ -75,6 +77,8 @@ export interface Config {
   readonly seedOnStart: SeedOnStart;
   readonly console: { readonly timeoutMs: number; readonly maxRows: number; readonly maxBytes: number; readonly maxConcurrent: number };
   readonly responseCache: ResponseCacheConfig;
+  /** Analysis answers and projections kept per data revision (server/src/graphql/analysis.ts). */
+  readonly analysis: { readonly maxGraphs: number; readonly cacheMb: number };
   /** Byte budget of one GraphQL answer, counted while it is built (server/src/graphql/byte-budget.ts). */
   readonly api: { readonly maxResponseBytes: number };
   readonly clientDist: string;
@@ -168,6 +172,7 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
     txMemoryMb,
     startTimeoutSeconds: integer(env, 'ATLAS_NEO4J_START_TIMEOUT_SECONDS', 180, 5, 3600),
     javaHome: text(env, 'JAVA_HOME'),
+    analytics: oneOf(env, 'ATLAS_NEO4J_GDS', ['on', 'off'] as const, 'on') === 'on',
     supervision: supervision(env),
     childLog: {
       maxBytes: integer(env, 'ATLAS_NEO4J_CHILD_LOG_KB', CHILD_LOG_DEFAULTS.maxBytes / 1024, 1, 1_048_576) * 1024,
@@ -234,6 +239,10 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
       maxMb: integer(env, 'ATLAS_RESPONSE_CACHE_MB', 64, 1, 4096),
       ttlSeconds: integer(env, 'ATLAS_RESPONSE_CACHE_TTL_SECONDS', 600, 1, 86400),
       revisionCheckMs: integer(env, 'ATLAS_RESPONSE_CACHE_CHECK_MS', 1000, 50, 600000),
+    },
+    analysis: {
+      maxGraphs: integer(env, 'ATLAS_ANALYSIS_MAX_GRAPHS', 8, 1, 256),
+      cacheMb: integer(env, 'ATLAS_ANALYSIS_CACHE_MB', 64, 1, 4096),
     },
     api: { maxResponseBytes: integer(env, 'ATLAS_RESPONSE_MAX_MB', 16, 1, 1024) * 1024 * 1024 },
     clientDist: path.resolve(cwd, text(env, 'ATLAS_CLIENT_DIST') ?? 'client/dist'),

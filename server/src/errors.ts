@@ -10,6 +10,8 @@ export const ErrorCode = {
   /** A GraphQL answer grew past its byte budget while it was built (ATLAS_RESPONSE_MAX_MB). */
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** An analysis field needs Neo4j Graph Data Science, which the connected Neo4j lacks; the message names the plugin. */
+  ANALYTICS_UNAVAILABLE: 'ANALYTICS_UNAVAILABLE',
   DATABASE_AUTH_FAILED: 'DATABASE_AUTH_FAILED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -55,6 +55,19 @@ export const READ_OPERATORS: ReadonlySet<string> = new Set([
 
 const MAX_QUERY_LENGTH = 20_000;
 
+/**
+ * Graph Data Science stays out of the console entirely. Its projections live in the server's
+ * memory (the analysis fields keep theirs in the graph catalog), and most of it writes, mutates
+ * or changes that catalog: gds.graph.project (a procedure, and an aggregation function that a
+ * plain RETURN can call), gds.graph.drop, *.mutate, *.write, gds.graph.writeNodeProperties...
+ * A read-only subset would be one missed name from a hole, so every gds.* call is refused: by
+ * name in the text (procedures and functions), and again in the plan, whatever the spelling.
+ */
+const GDS_CALL = /\bgds\s*\.\s*[A-Za-z_][\w.]*\s*\(|\bCALL\s+gds\s*\./i;
+const GDS_IN_PLAN = /\bgds\s*\./i;
+const gdsRefused = (): AtlasError =>
+  reject('Graph Data Science (gds.*) is not available in the console: use the analysis fields (centrality, communities), which run it on the network at a date');
+
 const reject = (message: string): AtlasError => new AtlasError(ErrorCode.QUERY_REJECTED, message, { field: 'query' });
 
 /** The query with string literals, quoted names and comments blanked, so keywords inside them do not count. */
@@ -94,6 +107,7 @@ export function checkConsoleText(text: string): void {
   if (ADMIN_START.test(head) || ADMIN_CREATE.test(head)) throw reject('administration and schema commands are not allowed');
   const body = code.trim().replace(/;\s*$/, '');
   if (body.includes(';')) throw reject('send one statement at a time');
+  if (GDS_CALL.test(code)) throw gdsRefused();
   for (const match of code.matchAll(/\bCALL\s+([A-Za-z_][\w.]*)/gi)) {
     const name = match[1]!.toLowerCase();
     if (!ALLOWED_PROCEDURES.has(name)) throw reject(`procedure ${match[1]} is not on the console allow-list (${[...ALLOWED_PROCEDURES].join(', ')})`);
@@ -117,6 +131,8 @@ export function checkPlan(plan: ExplainResult): void {
   if (plan.queryType !== 'r') throw reject(`only read queries are allowed (the planner reports query type "${plan.queryType}")`);
   plan.operators.forEach((operator, index) => {
     const name = baseOperator(operator);
+    // A GDS function call shows in the details of the operator that evaluates it.
+    if (GDS_IN_PLAN.test(plan.details[index] ?? '')) throw gdsRefused();
     if (name === 'LoadCSV') throw reject('LOAD CSV is not allowed in the console');
     if (name === 'ProcedureCall') {
       const procedure = calledProcedure(plan.details[index]);

@@ -17,7 +17,7 @@
  */
 import { daysBetween } from '../../../core/partial-date.js';
 import { spanActivity, type Span } from '../../../core/span.js';
-import { weakestCertainty, type Certainty } from '../../../core/vocabulary.js';
+import { HOSTILE_TIE_KINDS, weakestCertainty, type Certainty } from '../../../core/vocabulary.js';
 import type { PartialDate } from '../../../core/partial-date.js';
 
 export type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
@@ -81,7 +81,6 @@ export interface ChainOptions {
 const ACT_ROLES = new Set(['ACCUSER', 'INSTIGATOR']);
 const CHAIN_ROLES = new Set(['TARGET', ...ACT_ROLES]);
 const CHAIN_LINKS: Readonly<Record<string, number>> = { LED_TO: 1, PREVIEW_OF: 0.9, REVERSED_BY: 0.8 };
-const NOT_ASSOCIATION = new Set(['RIVALRY', 'DENUNCIATION']);
 const CERTAINTY_WEIGHT: Readonly<Record<Certainty, number>> = { CERTAIN: 1, PROBABLE: 0.75, POSSIBLE: 0.5 };
 const ACCUSATION_WEIGHT = 0.9;
 const ASSOCIATION_WEIGHT = 0.6;
@@ -149,7 +148,7 @@ export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: reado
   }
   const windowDays = Math.max(1, windowMonths * 30.44);
   for (const tie of ties) {
-    if (NOT_ASSOCIATION.has(tie.kind)) continue;
+    if ((HOSTILE_TIE_KINDS as ReadonlySet<string>).has(tie.kind)) continue;
     for (const [a, b] of [[tie.sourceId, tie.targetId], [tie.targetId, tie.sourceId]] as const) {
       for (const first of falls.get(a) ?? []) {
         const activity = spanActivity(tie.span, first.event.date);

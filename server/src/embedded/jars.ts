@@ -1,7 +1,8 @@
 /**
  * Obtains the pinned Neo4j Community jars from Maven Central (through Maven, once) and compiles
- * the one-class launcher. Both land in a temp folder first and are renamed into the cache only
- * when complete, so a failed or interrupted download never leaves a half-installed cache.
+ * the one-class launcher; with analytics (the default), also the Graph Data Science plugin
+ * (gds.ts). Each lands in a temp folder first and is renamed into the cache only when complete,
+ * so a failed or interrupted download never leaves a half-installed cache.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childProcessEnv } from '../config.js';
 import type { JavaTools } from './java.js';
+import { ensureGdsPlugin, type GdsPlugin } from './gds.js';
 import { StartupError } from './startup-error.js';
 
 export const LAUNCHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../launcher');
@@ -20,6 +22,8 @@ export interface Neo4jRuntime {
   readonly libDir: string;
   readonly classesDir: string;
   readonly classpath: string;
+  /** The Graph Data Science plugin (on the classpath too); null when started without analytics. */
+  readonly plugin: GdsPlugin | null;
 }
 
 export interface FetchOptions {
@@ -29,20 +33,22 @@ export interface FetchOptions {
   readonly log: (line: string) => void;
   /** Extra Maven arguments (tests pass an empty offline repository to simulate a failed download). */
   readonly mavenArgs?: readonly string[];
+  /** Fetch and load Graph Data Science (default true; ATLAS_NEO4J_GDS=off starts without it). */
+  readonly analytics?: boolean;
 }
 
 /** Written last into a finished folder: a folder without it is never trusted. */
 const COMPLETE_MARKER = '.complete';
 
-function tempSibling(target: string): string {
+export function tempSibling(target: string): string {
   return `${target}.partial-${process.pid}-${Date.now()}`;
 }
 
-function isComplete(dir: string): boolean {
+export function isComplete(dir: string): boolean {
   return existsSync(path.join(dir, COMPLETE_MARKER));
 }
 
-function markComplete(dir: string): void {
+export function markComplete(dir: string): void {
   writeFileSync(path.join(dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
 }
 
@@ -56,7 +62,7 @@ function processAlive(pid: number): boolean {
 }
 
 /** Another process may have published the same folder meanwhile; theirs is as good as ours. */
-function publish(temp: string, target: string): void {
+export function publish(temp: string, target: string): void {
   try {
     renameSync(temp, target);
   } catch (error) {
@@ -72,7 +78,7 @@ function pomVersion(): string | undefined {
  * Leftovers of an interrupted earlier run are removed, never reused; a partial folder whose
  * owner is still running (a concurrent first start) is left alone.
  */
-function removeStalePartials(dir: string): void {
+export function removeStalePartials(dir: string): void {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir)) {
     const owner = /\.partial-(\d+)-/.exec(entry);
@@ -82,7 +88,7 @@ function removeStalePartials(dir: string): void {
   }
 }
 
-function runMaven(args: string[], log: (line: string) => void): Promise<{ code: number; tail: string[] }> {
+export function runMaven(args: string[], log: (line: string) => void): Promise<{ code: number; tail: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], env: childProcessEnv() });
     const tail: string[] = [];
@@ -180,5 +186,7 @@ export async function ensureNeo4jRuntime(options: FetchOptions): Promise<Neo4jRu
     removeStalePartials(versionDir);
     compileLauncher(options, libDir, classesDir);
   }
-  return { libDir, classesDir, classpath: `${classesDir}${path.delimiter}${path.join(libDir, '*')}` };
+  const plugin = options.analytics === false ? null : await ensureGdsPlugin(options, versionDir, libDir);
+  const classpath = [classesDir, path.join(libDir, '*'), ...(plugin === null ? [] : [path.join(plugin.dir, '*')])].join(path.delimiter);
+  return { libDir, classesDir, classpath, plugin };
 }

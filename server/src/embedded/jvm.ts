@@ -49,7 +49,8 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
         ATLAS_NEO4J_TX_TIMEOUT_SECONDS: String(settings.txTimeoutSeconds),
         ATLAS_NEO4J_TX_MEMORY_MB: String(settings.txMemoryMb),
         ATLAS_NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
-        ATLAS_NEO4J_PROCEDURE_ALLOWLIST: settings.procedureAllowlist.join(','),
+        ATLAS_NEO4J_PROCEDURE_ALLOWLIST: [...settings.procedureAllowlist, ...(runtime.plugin?.procedures ?? [])].join(','),
+        ...(runtime.plugin === null ? {} : { ATLAS_NEO4J_PLUGIN_DIR: runtime.plugin.dir, ATLAS_NEO4J_PROCEDURES_UNRESTRICTED: runtime.plugin.unrestricted.join(',') }),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
       // Its own process group: a terminal's Ctrl-C reaches us, and we stop the JVM in order

@@ -31,7 +31,7 @@ export interface EmbeddedOptions {
 
 export async function startEmbedded({ dataDir, cacheDir, settings, log }: EmbeddedOptions): Promise<RunningNeo4j> {
   const java = findJava(settings.javaHome);
-  const runtime = await ensureNeo4jRuntime({ cacheDir, version: NEO4J_VERSION, java, log });
+  const runtime = await ensureNeo4jRuntime({ cacheDir, version: NEO4J_VERSION, java, log, analytics: settings.analytics });
   // Owner-only: the password file, and the store with the system database's auth data (jvm.ts).
   ownerOnlyDir(dataDir);
   const password = resolvePassword(dataDir, settings.password);

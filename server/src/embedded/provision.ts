@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHILD_LOG_DEFAULTS, externalNeo4jFromEnv, javaHomeFromEnv, NEO4J_VERSION, SUPERVISION_DEFAULTS, type EmbeddedNeo4j } from '../config.js';
+import { GDS_PROCEDURES } from './gds.js';
 import { startEmbedded, type RunningNeo4j } from './managed.js';
+import { PROCEDURE_ALLOWLIST } from './process.js';
 import { freePort } from './ports.js';
 
 export type ProvisionKind = 'external' | 'container' | 'managed';
@@ -36,7 +38,10 @@ async function tryContainer(log: (line: string) => void): Promise<ProvisionedNeo
       NEO4J_db_transaction_timeout: '30s',
       NEO4J_db_memory_transaction_max: '512m',
       NEO4J_dbms_security_allow__csv__import__from__file__urls: 'false',
-      NEO4J_dbms_security_procedures_allowlist: 'db.index.fulltext.queryNodes,db.labels,db.relationshipTypes,db.propertyKeys,db.awaitIndexes,db.awaitIndex',
+      NEO4J_dbms_security_procedures_allowlist: [...PROCEDURE_ALLOWLIST, ...GDS_PROCEDURES].join(','),
+      // The analysis fields run Graph Data Science; the image installs the plugin itself.
+      NEO4J_PLUGINS: '["graph-data-science"]',
+      NEO4J_dbms_security_procedures_unrestricted: 'gds.*',
     })
     .start();
   return {
@@ -80,6 +85,7 @@ export async function provisionNeo4j({ cacheDir, log, env, keepData = false }: P
     javaHome: javaHomeFromEnv(env),
     supervision: SUPERVISION_DEFAULTS,
     childLog: CHILD_LOG_DEFAULTS,
+    analytics: true,
   };
   let running: RunningNeo4j;
   try {

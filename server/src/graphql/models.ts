@@ -285,3 +285,35 @@ export interface ConnectionModel {
 }
 
 export type CypherResultModel = CappedGraph;
+
+/** Analysis answers carry ids; field resolvers fetch the persons and factions (batched). */
+export interface PersonScoreModel {
+  readonly personId: string;
+  readonly score: number;
+  readonly rank: number;
+}
+
+export interface FactionCountModel {
+  readonly factionId: string;
+  readonly count: number;
+}
+
+export interface CommunityModel {
+  readonly id: string;
+  readonly memberIds: readonly string[];
+  readonly factions: readonly FactionCountModel[];
+}
+
+export interface SurvivalCurveModel {
+  readonly factionId: string;
+  readonly points: readonly { readonly date: string; readonly atRisk: number; readonly fallen: number; readonly censored: number; readonly survival: number }[];
+}
+
+export interface ExposureModel {
+  readonly person: PersonModel;
+  readonly fall: EventModel | null;
+  readonly fallState: StatusKind | null;
+  readonly share: number;
+  readonly ties: readonly TieModel[];
+  readonly activeTies: readonly TieModel[];
+}

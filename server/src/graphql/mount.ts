@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { AnalysisService } from './analysis.js';
 import { createContext, type Context } from './context.js';
 import { formatError } from './errors.js';
 import { byteBudgetPlugin } from './byte-budget.js';
@@ -116,6 +117,7 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   const settings = config.responseCache;
   const cache = settings.enabled ? new ResponseCache({ maxBytes: settings.maxMb * 1024 * 1024, ttlMs: settings.ttlSeconds * 1000 }) : null;
   const watcher = cache === null ? null : await watchDataRevision(db, cache, settings.revisionCheckMs);
+  const analysis = new AnalysisService(db, config.analysis);
   const server = createApolloServer(cache === null ? [] : [responseCachePlugin<Context>()], config.api.maxResponseBytes);
   await server.start();
   const page = graphiqlPage();
@@ -134,7 +136,7 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
     // Deep JSON, bad persisted-query hashes and over-long documents end here, before the cache key is built.
     requestGuards(LIMITS.maxTokens),
     ...(cache === null ? [] : [responseCacheMiddleware(cache)]),
-    expressMiddleware(server, { context: async ({ res }) => createContext(db, config, res.locals['cacheSlot'] as CacheSlot | undefined) }),
+    expressMiddleware(server, { context: async ({ res }) => createContext(db, config, analysis, res.locals['cacheSlot'] as CacheSlot | undefined) }),
   );
   // A body the JSON parser refuses (malformed, too large) gets a GraphQL-shaped JSON error,
   // not express's HTML page with a stack trace.
@@ -150,6 +152,7 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
     async stop() {
       watcher?.stop();
       await server.stop();
+      await analysis.stop();
     },
   };
 }

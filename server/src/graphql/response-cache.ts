@@ -44,6 +44,7 @@ export interface CacheStats {
 const CACHEABLE_ROOT_FIELDS = new Set([
   '__typename', 'search', 'searchMatches', 'person', 'event', 'factions', 'sources', 'events',
   'network', 'timeline', 'purgeChain', 'purgersPurged', 'connection',
+  'centrality', 'communities', 'survival', 'exposure',
 ]);
 
 export class ResponseCache {

@@ -4,6 +4,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { spanActivity } from '../../../../core/span.js';
+import { weakestCertainty } from '../../../../core/vocabulary.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { EventModel, PersonModel, SourceModel } from '../models.js';
 import { dateArg, periodOf } from '../args.js';
@@ -135,6 +136,22 @@ export const typeResolvers: Resolvers = {
       if (p.memberships === null) throw unexpectedData('network person', p.person.id, 'was fetched without its memberships although they were selected');
       return p.memberships;
     },
+  },
+  ChainPath: {
+    weakestCertainty: (path) => weakestCertainty(path.steps.map((step) => step.certainty)),
+    holdsWithCertainOnly: (path) => weakestCertainty(path.steps.map((step) => step.certainty)) === 'CERTAIN',
+  },
+  PersonScore: {
+    person: (score, _args, ctx) => personById(ctx, score.personId),
+  },
+  Community: {
+    members: (community, _args, ctx) => Promise.all(community.memberIds.map((id) => personById(ctx, id))),
+  },
+  FactionCount: {
+    faction: (count, _args, ctx) => factionById(ctx, count.factionId),
+  },
+  SurvivalCurve: {
+    faction: (curve, _args, ctx) => factionById(ctx, curve.factionId),
   },
   TimelinePerson: {
     born: (p) => p.person.born,

@@ -24,7 +24,8 @@ import org.neo4j.io.ByteUnit;
  *
  * Configuration comes from environment variables so the password never appears on a command line:
  * ATLAS_NEO4J_HOME, ATLAS_NEO4J_BOLT_PORT, ATLAS_NEO4J_PASSWORD, ATLAS_NEO4J_TX_TIMEOUT_SECONDS,
- * ATLAS_NEO4J_TX_MEMORY_MB, ATLAS_NEO4J_PAGECACHE_MB, ATLAS_NEO4J_PROCEDURE_ALLOWLIST. The
+ * ATLAS_NEO4J_TX_MEMORY_MB, ATLAS_NEO4J_PAGECACHE_MB, ATLAS_NEO4J_PROCEDURE_ALLOWLIST, and for
+ * plugins (Graph Data Science) ATLAS_NEO4J_PLUGIN_DIR and ATLAS_NEO4J_PROCEDURES_UNRESTRICTED. The
  * transaction memory caps are also bounded by the heap (-Xmx): see run().
  *
  * Protocol with the parent process (stdout, one line each): "ATLAS-READY bolt://host:port" once
@@ -62,8 +63,19 @@ public final class EmbeddedNeo4j {
         long totalTxBytes = heapBytes / 2;
         long txBytes = Math.min(ByteUnit.mebiBytes(txMemoryMb), heapBytes / 4);
         String allowList = envOr("ATLAS_NEO4J_PROCEDURE_ALLOWLIST", "db.index.fulltext.queryNodes,db.labels,db.relationshipTypes,db.propertyKeys");
+        // An embedded DBMS finds @Procedure classes only in its plugin folder (the same jars are
+        // also on our classpath, where ServiceLoader finds the extensions that serve them).
+        String pluginDir = envOr("ATLAS_NEO4J_PLUGIN_DIR", "");
+        String unrestricted = envOr("ATLAS_NEO4J_PROCEDURES_UNRESTRICTED", "");
 
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (!pluginDir.isEmpty()) {
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(pluginDir).toAbsolutePath());
+        }
+        if (!unrestricted.isEmpty()) {
+            builder.setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of(unrestricted.split(",")));
+        }
+        DatabaseManagementService service = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))

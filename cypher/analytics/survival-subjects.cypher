@@ -1,0 +1,32 @@
+// analytics/survival-subjects: every person with a dated membership at or above $minRank (of
+// the factions $factionIds, or of any), with what survival needs: the memberships' spans, the
+// events that set the person's status (with the events that reversed them), the death date and
+// the evidence.
+// params: $factionIds: [string] | null, $minRank: int (1..3)
+// returns rows:
+//   person: Person{id, name, died*, diedClaims, evidence}
+//   memberships: [MEMBER_OF{.*, personId, factionId}]
+//   targets: [Event{.*, reversedBy: [Event{.*}]}] (TARGET, or PARTICIPANT of a flight/death/suicide)
+//   unknownFactionIds: [string]  ids in $factionIds that match no faction (on every row; also
+//   on a single row with person null when nothing matched)
+CALL () {
+  MATCH (p:Person)-[m:MEMBER_OF]->(f:Faction)
+  WHERE m.certaintyRank >= $minRank AND m.possibleEarliest IS NOT NULL
+    AND ($factionIds IS NULL OR f.id IN $factionIds)
+  WITH p, collect(m {.*, personId: p.id, factionId: f.id}) AS memberships
+  RETURN p, memberships
+  UNION
+  // One row even when nothing matched, so unknownFactionIds always comes back.
+  RETURN null AS p, [] AS memberships
+}
+WITH p, memberships
+RETURN
+  CASE WHEN p IS NULL THEN null ELSE p {.id, .name, .diedIso, .diedPrecision, .diedApprox, .diedEarliest, .diedLatest, .diedClaims, .evidence} END AS person,
+  memberships,
+  CASE WHEN p IS NULL THEN [] ELSE COLLECT {
+    MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
+    WHERE r.role = 'TARGET' OR (r.role = 'PARTICIPANT' AND e.kind IN ['FLIGHT', 'DEATH', 'SUICIDE'])
+    RETURN e {.*, reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.*} AS x ORDER BY x.dateEarliest, x.id }} AS e
+    ORDER BY e.dateEarliest, e.id
+  } END AS targets,
+  [id IN coalesce($factionIds, []) WHERE NOT EXISTS { MATCH (:Faction {id: id}) }] AS unknownFactionIds

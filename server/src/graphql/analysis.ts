@@ -1,0 +1,95 @@
+/**
+ * The analysis layer's state, one per app: GDS projections (db/graph-catalog.ts) and computed
+ * answers, both kept per data revision. Every analysis call reads the revision first (one cheap
+ * query: cypher/meta/get-data-revision), so an answer never outlives the data it came from,
+ * whether or not the response cache is on.
+ *
+ * Memory stays bounded: answers are kept least-recently-used first within `cacheMb` (each
+ * answer's size is estimated from its length), all of them dropped when the revision changes;
+ * projections as graph-catalog.ts says (at most `maxGraphs`). A request that asks what another
+ * is already computing waits for it instead of computing it twice.
+ */
+import type { Database } from '../db/database.js';
+import { GraphCatalog } from '../db/graph-catalog.js';
+
+interface Memo {
+  readonly value: Promise<unknown>;
+  bytes: number;
+}
+
+/** Rough bytes per item of a kept answer (an id, a number and the map around them). */
+export const BYTES_PER_ITEM = 96;
+
+export class AnalysisService {
+  readonly catalog: GraphCatalog;
+  private readonly memos = new Map<string, Memo>();
+  private bytes = 0;
+  private revisionSeen: string | null = null;
+
+  constructor(private readonly db: Database, private readonly limits: { readonly maxGraphs: number; readonly cacheMb: number }) {
+    this.catalog = new GraphCatalog(db, limits.maxGraphs);
+  }
+
+  /** The current data revision ('none' before any loader set one); a change drops every kept answer. */
+  async revision(): Promise<string> {
+    const [row] = await this.db.read('meta/get-data-revision');
+    const revision = typeof row?.['revision'] === 'string' ? row['revision'] : 'none';
+    if (revision !== this.revisionSeen) {
+      this.memos.clear();
+      this.bytes = 0;
+      this.revisionSeen = revision;
+    }
+    return revision;
+  }
+
+  /**
+   * The answer for `key` (which must include the revision), computed once. `items` says how
+   * many items the answer holds, for the memory bound.
+   */
+  async memo<T>(key: string, compute: () => Promise<T>, items: (value: T) => number): Promise<T> {
+    const known = this.memos.get(key);
+    if (known !== undefined) {
+      this.memos.delete(key);
+      this.memos.set(key, known);
+      return known.value as Promise<T>;
+    }
+    const value = compute();
+    const memo: Memo = { value, bytes: 0 };
+    this.memos.set(key, memo);
+    try {
+      const result = await value;
+      if (this.memos.get(key) === memo) {
+        memo.bytes = (items(result) + 1) * BYTES_PER_ITEM + key.length;
+        this.bytes += memo.bytes;
+        this.trim();
+      }
+      return result;
+    } catch (error) {
+      // A failure is not kept: the next call tries again.
+      if (this.memos.get(key) === memo) this.memos.delete(key);
+      throw error;
+    }
+  }
+
+  /** Kept answers and their estimated bytes (tests, diagnostics). */
+  stats(): { entries: number; bytes: number; graphs: number } {
+    return { entries: this.memos.size, bytes: this.bytes, graphs: this.catalog.size };
+  }
+
+  async stop(): Promise<void> {
+    this.memos.clear();
+    this.bytes = 0;
+    await this.catalog.stop();
+  }
+
+  private trim(): void {
+    const budget = this.limits.cacheMb * 1024 * 1024;
+    for (const [key, memo] of this.memos) {
+      if (this.bytes <= budget) break;
+      // In-flight answers have no size yet (their callers still get them when they finish).
+      if (memo.bytes === 0) continue;
+      this.memos.delete(key);
+      this.bytes -= memo.bytes;
+    }
+  }
+}

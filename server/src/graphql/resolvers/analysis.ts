@@ -1,0 +1,219 @@
+/**
+ * centrality, communities, survival and exposure (docs/analysis.md). The first two run Neo4j
+ * Graph Data Science on the network at a date (a projection kept per data revision, see
+ * ../analysis.ts); survival and exposure are computed here from the time model in core/, and
+ * work on any Neo4j.
+ */
+import { byPlacement } from '../../../../core/span.js';
+import { CERTAINTY_RANK, HOSTILE_TIE_KINDS } from '../../../../core/vocabulary.js';
+import { analyticsUnavailable, isMissingGds, type Projection } from '../../db/graph-catalog.js';
+import type { Row } from '../../db/database.js';
+import { badInput, notFound } from '../../errors.js';
+import { AGREEMENT_METHOD, normalisedMutualInformation } from '../../domain/agreement.js';
+import { exposureAt } from '../../domain/exposure.js';
+import { kaplanMeier, survivalSubject, type SurvivalSubject } from '../../domain/survival.js';
+import { certaintyRank, dateArg, idArg, idListArg, intArg, optionalDateArg, periodOf, type Period } from '../args.js';
+import type { Context } from '../context.js';
+import type { CentralityMeasure, QueryResolvers } from '../generated/resolvers-types.js';
+import { asList, asProps, toEvent, toMembership, toPerson, toTie } from '../mapping.js';
+import type { CommunityModel, MembershipModel, PersonScoreModel, TieModel } from '../models.js';
+import { changesFrom } from './fetch.js';
+
+/** Betweenness is exact up to this many people in the network, else estimated from a sample. */
+export const EXACT_BETWEENNESS_MAX = 2000;
+/** Start points of the estimate, chosen with a fixed seed: the same data gives the same answer. */
+export const BETWEENNESS_SAMPLE = 250;
+const SAMPLE_SEED = 42;
+/** Leiden's seed: the same data gives the same communities. */
+export const LEIDEN_SEED = 42;
+export const COMMUNITY_METHOD = `Leiden (Neo4j Graph Data Science; undirected, unweighted, bond ties only, seed ${LEIDEN_SEED}); agreement: ${AGREEMENT_METHOD} between communities and the factions their members were placed in`;
+
+const HOSTILE = [...HOSTILE_TIE_KINDS].sort();
+
+/** A missing GDS becomes ANALYTICS_UNAVAILABLE naming the plugin; every other error passes. */
+async function withGds<T>(field: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isMissingGds(error) ? analyticsUnavailable(field, error) : error;
+  }
+}
+
+function onNetwork<T>(ctx: Context, field: string, revision: string, period: Period, minRank: number, work: (projection: Projection) => Promise<T>): Promise<T> {
+  const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank, hostileKinds: HOSTILE };
+  return withGds(field, () => ctx.analysis.catalog.use(key, work));
+}
+
+const round = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+/** Best first (equal scores by person id); equal scores share a rank. */
+export function rankScores(rows: readonly { personId: string; score: number }[]): PersonScoreModel[] {
+  const sorted = rows.map((row) => ({ personId: row.personId, score: round(row.score) })).sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
+  let rank = 0;
+  return sorted.map((row, index) => {
+    if (index === 0 || row.score !== sorted[index - 1]!.score) rank = index + 1;
+    return { ...row, rank };
+  });
+}
+
+function scoreRows(rows: readonly Row[]): { personId: string; score: number }[] {
+  return rows.flatMap((row) => (typeof row['personId'] === 'string' && typeof row['score'] === 'number' ? [{ personId: row['personId'], score: row['score'] }] : []));
+}
+
+async function centralityScores(ctx: Context, projection: Projection, measure: CentralityMeasure): Promise<PersonScoreModel[]> {
+  if (projection.nodeCount === 0) return [];
+  const graphName = projection.name;
+  if (measure === 'DEGREE') return rankScores(scoreRows(await ctx.db.read('analytics/degree', { graphName })));
+  if (measure === 'PAGERANK') return rankScores(scoreRows(await ctx.db.read('analytics/pagerank', { graphName })));
+  const sampled = projection.nodeCount > EXACT_BETWEENNESS_MAX ? { samplingSize: BETWEENNESS_SAMPLE, samplingSeed: SAMPLE_SEED } : {};
+  // On an undirected projection GDS counts each unordered pair once (the star test pins this).
+  return rankScores(scoreRows(await ctx.db.read('analytics/betweenness', { graphName, config: { relationshipTypes: ['TIE'], ...sampled } })));
+}
+
+interface CommunityAnswer {
+  readonly communities: readonly CommunityModel[];
+  readonly agreement: number;
+}
+
+/** The faction each person is placed in at `period` (core/span.ts placeAt order); absent: none. */
+async function placements(ctx: Context, personIds: readonly string[], period: Period, minRank: number): Promise<Map<string, string>> {
+  const rows = await ctx.db.read('analytics/placements', { personIds: [...personIds], atFrom: period.earliest, atTo: period.latest, minRank });
+  const byPerson = new Map<string, MembershipModel[]>();
+  for (const row of rows) {
+    const membership = toMembership(asProps(row['m']));
+    byPerson.set(membership.personId, [...(byPerson.get(membership.personId) ?? []), membership]);
+  }
+  const placed = new Map<string, string>();
+  for (const [personId, memberships] of byPerson) {
+    const best = [...memberships].sort(byPlacement<string, MembershipModel>(period))[0];
+    if (best !== undefined) placed.set(personId, best.factionId);
+  }
+  return placed;
+}
+
+async function detectCommunities(ctx: Context, projection: Projection, period: Period, minRank: number): Promise<CommunityAnswer> {
+  if (projection.bonds === 0) return { communities: [], agreement: 0 };
+  const rows = await ctx.db.read('analytics/leiden', { graphName: projection.name, seed: LEIDEN_SEED });
+  const groups = new Map<number, string[]>();
+  for (const row of rows) {
+    const personId = row['personId'];
+    const community = row['communityId'];
+    if (typeof personId !== 'string' || typeof community !== 'number') continue;
+    groups.set(community, [...(groups.get(community) ?? []), personId]);
+  }
+  // A person with no bond at the date is alone: in no community.
+  const lists = [...groups.values()].filter((members) => members.length >= 2).map((members) => members.sort());
+  lists.sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
+  const placed = await placements(ctx, lists.flat(), period, minRank);
+  const pairs: [string, string][] = [];
+  const communities = lists.map((memberIds, index): CommunityModel => {
+    const id = String(index + 1);
+    const counts = new Map<string, number>();
+    for (const personId of memberIds) {
+      const factionId = placed.get(personId);
+      if (factionId === undefined) continue;
+      counts.set(factionId, (counts.get(factionId) ?? 0) + 1);
+      pairs.push([id, factionId]);
+    }
+    const factions = [...counts].map(([factionId, count]) => ({ factionId, count })).sort((a, b) => b.count - a.count || a.factionId.localeCompare(b.factionId));
+    return { id, memberIds, factions };
+  });
+  return { communities, agreement: round(normalisedMutualInformation(pairs)) };
+}
+
+/** Per faction, the survival subjects of the data (computed once per revision and certainty). */
+async function survivalSubjects(ctx: Context, factionIds: readonly string[] | null, minRank: number): Promise<Map<string, SurvivalSubject[]>> {
+  const rows = await ctx.db.read('analytics/survival-subjects', { factionIds, minRank });
+  const unknown = asList(rows[0]?.['unknownFactionIds']).filter((id): id is string => typeof id === 'string');
+  if (unknown.length > 0) throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  const byFaction = new Map<string, SurvivalSubject[]>();
+  for (const row of rows) {
+    if (row['person'] === null || row['person'] === undefined) continue;
+    const person = toPerson(asProps(row['person']));
+    const targets = asList(row['targets']).map((e) => toEvent(asProps(e)));
+    // Falls and deaths below the asked certainty are left out, like the memberships.
+    const changes = changesFrom(person, targets).filter((change) => CERTAINTY_RANK[change.certainty] >= minRank);
+    const spans = new Map<string, MembershipModel['span'][]>();
+    for (const item of asList(row['memberships'])) {
+      const membership = toMembership(asProps(item));
+      spans.set(membership.factionId, [...(spans.get(membership.factionId) ?? []), membership.span]);
+    }
+    for (const [factionId, factionSpans] of spans) {
+      const subject = survivalSubject(person.id, factionSpans, changes, person.evidence?.last.date.latest ?? null);
+      if (subject !== null) byFaction.set(factionId, [...(byFaction.get(factionId) ?? []), subject]);
+    }
+  }
+  return byFaction;
+}
+
+export const analysisResolvers: QueryResolvers = {
+  centrality: async (_root, { at, measure, minCertainty, limit }, ctx) => {
+    const period = periodOf(dateArg('at', at));
+    const top = intArg('limit', limit, 25, 1, 10_000);
+    const minRank = certaintyRank(minCertainty);
+    const chosen: CentralityMeasure = measure ?? 'BETWEENNESS';
+    const revision = await ctx.analysis.revision();
+    const key = JSON.stringify(['centrality', revision, period.earliest, period.latest, minRank, chosen]);
+    const ranked = await ctx.analysis.memo(
+      key,
+      () => onNetwork(ctx, 'centrality', revision, period, minRank, (projection) => centralityScores(ctx, projection, chosen)),
+      (scores) => scores.length,
+    );
+    return ranked.slice(0, top);
+  },
+
+  communities: async (_root, { at, minCertainty }, ctx) => {
+    const atDate = dateArg('at', at);
+    const period = periodOf(atDate);
+    const minRank = certaintyRank(minCertainty);
+    const revision = await ctx.analysis.revision();
+    const key = JSON.stringify(['communities', revision, period.earliest, period.latest, minRank]);
+    const answer = await ctx.analysis.memo(
+      key,
+      () => onNetwork(ctx, 'communities', revision, period, minRank, (projection) => detectCommunities(ctx, projection, period, minRank)),
+      (result) => result.communities.reduce((sum, c) => sum + c.memberIds.length + c.factions.length, 0),
+    );
+    return { at: atDate.iso, communities: answer.communities, agreement: answer.agreement, method: COMMUNITY_METHOD };
+  },
+
+  survival: async (_root, { factionIds, from, to, minCertainty }, ctx) => {
+    const ids = idListArg('factionIds', factionIds);
+    const fromDate = optionalDateArg('from', from);
+    const toDate = optionalDateArg('to', to);
+    if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
+    const minRank = certaintyRank(minCertainty);
+    const revision = await ctx.analysis.revision();
+    const wanted = ids === null ? null : [...new Set(ids)].sort();
+    const key = JSON.stringify(['survival', revision, minRank, wanted]);
+    const subjects = await ctx.analysis.memo(key, () => survivalSubjects(ctx, wanted, minRank), (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0));
+    const factions = await ctx.loaders.factions.all();
+    const order = ids ?? [...subjects.keys()].sort((a, b) => (factions.get(a)?.name ?? a).localeCompare(factions.get(b)?.name ?? b));
+    return [...new Set(order)].map((factionId) => ({ factionId, points: kaplanMeier(subjects.get(factionId) ?? [], fromDate?.earliest ?? null, toDate?.latest ?? null) }));
+  },
+
+  exposure: async (_root, { personId }, ctx) => {
+    const id = idArg('personId', personId);
+    const [row] = await ctx.db.read('analytics/exposure', { personId: id });
+    if (row === undefined) throw notFound('personId', `No person with id "${personId}"`);
+    const person = toPerson(asProps(row['person']));
+    const changes = changesFrom(person, asList(row['targets']).map((e) => toEvent(asProps(e))));
+    const ties = asList(row['ties']).map((value) => {
+      const item = asProps(value);
+      const otherEnd = toPerson(asProps(item['other']));
+      const plain = toTie(asProps(item['tie']));
+      const tie: TieModel = plain.sourceId === person.id ? { ...plain, source: person, target: otherEnd } : { ...plain, source: otherEnd, target: person };
+      const otherChanges = changesFrom(otherEnd, asList(item['otherTargets']).map((e) => toEvent(asProps(e))));
+      return { tie, span: tie.span, otherChanges };
+    });
+    const value = exposureAt(changes, ties);
+    return {
+      person,
+      fall: value.fall?.event ?? null,
+      fallState: value.fall?.state ?? null,
+      share: round(value.share),
+      ties: value.exposed,
+      activeTies: value.active,
+    };
+  },
+};
+

@@ -1,0 +1,238 @@
+/**
+ * The analysis fields on a real Neo4j with Graph Data Science, against a hand-built seed whose
+ * answers are worked out by hand (support/analysis-fixture.ts): a star for centrality, two
+ * cliques for communities, Kaplan–Meier tables, and an exposure share. The curated seed is
+ * loaded back afterwards.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../../../server/src/seed/load.js';
+import { AnalysisService } from '../../../server/src/graphql/analysis.js';
+import { ROOT_DIR } from '../../setup/database.js';
+import { codes, fields, startApi, type Api } from './api.js';
+import { writeAnalysisFixture } from './support/analysis-fixture.js';
+
+let api: Api;
+let fixtureDir: string;
+
+beforeAll(async () => {
+  api = await startApi();
+  fixtureDir = writeAnalysisFixture();
+  await seedDatabase(api.db, fixtureDir);
+});
+
+afterAll(async () => {
+  try {
+    await seedDatabase(api.db, path.join(ROOT_DIR, 'seed'));
+  } finally {
+    await api.close();
+    rmSync(fixtureDir, { recursive: true, force: true });
+  }
+});
+
+interface Score { person: { id: string }; score: number; rank: number }
+
+async function centrality(at: string, measure: string, extra = ''): Promise<Score[]> {
+  const response = await api.gql<{ centrality: Score[] }>(`{ centrality(at: "${at}", measure: ${measure}${extra}) { person { id } score rank } }`);
+  expect(response.errors).toBeUndefined();
+  return response.data!.centrality;
+}
+
+const byId = (scores: readonly Score[]): Record<string, number> => Object.fromEntries(scores.map((s) => [s.person.id, s.score]));
+
+describe('centrality on a star (1950)', () => {
+  it('puts the hub first by betweenness: the six pairs of its leaves', async () => {
+    const scores = await centrality('1950', 'BETWEENNESS', ', limit: 100');
+    expect(scores[0]).toEqual({ person: { id: 'fx-s0' }, score: 6, rank: 1 });
+    // Everyone else lies on no shortest path between two others: one shared rank.
+    expect(scores.slice(1).map((s) => [s.score, s.rank])).toEqual(Array(6).fill([0, 2]));
+    expect(scores.map((s) => s.person.id).sort()).toEqual(['fx-b1', 'fx-b2', 'fx-s0', 'fx-s1', 'fx-s2', 'fx-s3', 'fx-s4']);
+  });
+
+  it('counts the hub\'s ties by degree, and leaves out a possible tie at PROBABLE', async () => {
+    expect(byId(await centrality('1950', 'DEGREE', ', limit: 100'))).toEqual({ 'fx-s0': 4, 'fx-s1': 1, 'fx-s2': 1, 'fx-s3': 1, 'fx-s4': 1, 'fx-b1': 1, 'fx-b2': 1 });
+    const probable = await centrality('1950', 'DEGREE', ', minCertainty: PROBABLE, limit: 100');
+    expect(byId(probable)['fx-s0']).toBe(3);
+    expect(byId(probable)['fx-s4']).toBeUndefined();
+    const betweenness = await centrality('1950', 'BETWEENNESS', ', minCertainty: PROBABLE');
+    expect(betweenness[0]).toEqual({ person: { id: 'fx-s0' }, score: 3, rank: 1 });
+  });
+
+  it('ranks the hub first by PageRank, the leaves equal, and honours limit', async () => {
+    const scores = await centrality('1950-06-15', 'PAGERANK', ', limit: 3');
+    expect(scores).toHaveLength(3);
+    expect(scores[0]!.person.id).toBe('fx-s0');
+    const all = byId(await centrality('1950-06-15', 'PAGERANK', ', limit: 100'));
+    expect(all['fx-s1']).toBeCloseTo(all['fx-s2']!, 6);
+    expect(all['fx-s0']!).toBeGreaterThan(2 * all['fx-s1']!);
+  });
+
+  it('finds the two bridges of the cliques in 1956, sharing rank 1', async () => {
+    const scores = await centrality('1956-06', 'BETWEENNESS', ', limit: 2');
+    expect(scores).toEqual([
+      { person: { id: 'fx-a1' }, score: 12, rank: 1 },
+      { person: { id: 'fx-b1' }, score: 12, rank: 1 },
+    ]);
+  });
+
+  it('answers an empty list at a date with no active tie', async () => {
+    expect(await centrality('1930', 'BETWEENNESS')).toEqual([]);
+  });
+
+  it('refuses a bad date or limit, naming the argument', async () => {
+    const bad = await api.gql('{ centrality(at: "1956-13") { score } }');
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(fields(bad)).toEqual(['at']);
+    const limit = await api.gql('{ centrality(at: "1956", limit: 0) { score } }');
+    expect(fields(limit)).toEqual(['limit']);
+  });
+});
+
+interface CommunityAnswer {
+  at: string;
+  agreement: number;
+  method: string;
+  communities: { id: string; members: { id: string }[]; factions: { faction: { id: string }; count: number }[] }[];
+}
+
+describe('communities of two cliques (1956)', () => {
+  it('finds the two cliques, each one faction, in full agreement (the rivalry joins nobody)', async () => {
+    const response = await api.gql<{ communities: CommunityAnswer }>(
+      '{ communities(at: "1956-06") { at agreement method communities { id members { id } factions { faction { id } count } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const result = response.data!.communities;
+    expect(result.at).toBe('1956-06');
+    expect(result.method).toMatch(/Leiden.*normalised mutual information/);
+    expect(result.agreement).toBe(1);
+    const groups = result.communities.map((c) => ({ members: c.members.map((m) => m.id), factions: c.factions.map((f) => [f.faction.id, f.count]) }));
+    expect(groups).toEqual(expect.arrayContaining([
+      { members: ['fx-a1', 'fx-a2', 'fx-a3', 'fx-a4'], factions: [['fx-red', 4]] },
+      { members: ['fx-b1', 'fx-b2', 'fx-b5', 'fx-b6'], factions: [['fx-blue', 4]] },
+    ]));
+    expect(groups).toHaveLength(2);
+  });
+
+  it('has no community where no bond is active', async () => {
+    const response = await api.gql<{ communities: CommunityAnswer }>('{ communities(at: "1930") { agreement communities { id } } }');
+    expect(response.data!.communities).toEqual({ agreement: 0, communities: [] });
+  });
+});
+
+interface Curve { faction: { id: string }; points: { date: string; atRisk: number; fallen: number; censored: number; survival: number }[] }
+
+async function survival(args: string): Promise<Curve[]> {
+  const response = await api.gql<{ survival: Curve[] }>(`{ survival${args} { faction { id } points { date atRisk fallen censored survival } } }`);
+  expect(response.errors).toBeUndefined();
+  return response.data!.survival;
+}
+
+describe('survival: Kaplan–Meier tables computed by hand', () => {
+  // fx-red: a1 falls 1957-03-01 the day a4 dies (censored, still at risk that day); a3 falls
+  // 1958-01-15; a2's membership ends 1960-06-30.
+  const RED = [
+    { date: '1957-03-01', atRisk: 4, fallen: 1, censored: 1, survival: 0.75 },
+    { date: '1958-01-15', atRisk: 2, fallen: 1, censored: 0, survival: 0.375 },
+    { date: '1960-06-30', atRisk: 1, fallen: 0, censored: 1, survival: 0.375 },
+  ];
+  // fx-blue: b3 leaves 1953-12-31; b2 enters 1955, b4 only in 1960 (late entry); b1 falls
+  // 1956-09-01, b2 1959-05-01; b4, b5, b6 are censored at the end of their memberships.
+  const BLUE = [
+    { date: '1953-12-31', atRisk: 4, fallen: 0, censored: 1, survival: 1 },
+    { date: '1956-09-01', atRisk: 4, fallen: 1, censored: 0, survival: 0.75 },
+    { date: '1959-05-01', atRisk: 3, fallen: 1, censored: 0, survival: 0.5 },
+    { date: '1970-12-31', atRisk: 3, fallen: 0, censored: 3, survival: 0.5 },
+  ];
+
+  it('gives each faction its table, factions in name order', async () => {
+    const curves = await survival('');
+    expect(curves.map((c) => c.faction.id)).toEqual(['fx-blue', 'fx-red']);
+    expect(curves[0]!.points).toEqual(BLUE);
+    expect(curves[1]!.points).toEqual(RED);
+  });
+
+  it('starts at 1 for those at risk on `from`, and stops at `to`', async () => {
+    const [blue] = await survival('(factionIds: ["fx-blue"], from: "1955", to: "1965")');
+    expect(blue!.points).toEqual([
+      { date: '1956-09-01', atRisk: 4, fallen: 1, censored: 0, survival: 0.75 },
+      { date: '1959-05-01', atRisk: 3, fallen: 1, censored: 0, survival: 0.5 },
+    ]);
+  });
+
+  it('refuses an unknown faction and a window that ends before it starts', async () => {
+    const unknown = await api.gql('{ survival(factionIds: ["fx-none"]) { points { date } } }');
+    expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(fields(unknown)).toEqual(['factionIds']);
+    const backwards = await api.gql('{ survival(from: "1960", to: "1950") { points { date } } }');
+    expect(fields(backwards)).toEqual(['to']);
+  });
+});
+
+interface ExposureAnswer { person: { id: string }; fall: { id: string } | null; fallState: string | null; share: number; ties: { id: string }[]; activeTies: { id: string }[] }
+
+async function exposure(personId: string): Promise<ExposureAnswer | null> {
+  const response = await api.gql<{ exposure: ExposureAnswer | null }>(`{ exposure(personId: "${personId}") { person { id } fall { id } fallState share ties { id } activeTies { id } } }`);
+  expect(response.errors).toBeUndefined();
+  return response.data!.exposure;
+}
+
+describe('exposure', () => {
+  it('is the share of ties active at the fall whose other end fell first', async () => {
+    expect(await exposure('fx-b2')).toEqual({
+      person: { id: 'fx-b2' },
+      fall: { id: '1959-05-01-fx-b2-arrest' },
+      fallState: 'ARRESTED',
+      share: 0.5,
+      ties: [{ id: 'tie-fx-b1-fx-b2-comrades' }],
+      activeTies: [{ id: 'tie-fx-b1-fx-b2-comrades' }, { id: 'tie-fx-b2-fx-b5-association' }],
+    });
+  });
+
+  it('is 0 for the first to fall, and empty without a fall', async () => {
+    const first = await exposure('fx-b1');
+    expect(first?.share).toBe(0);
+    expect(first?.activeTies).toHaveLength(5);
+    expect(await exposure('fx-b5')).toEqual({ person: { id: 'fx-b5' }, fall: null, fallState: null, share: 0, ties: [], activeTies: [] });
+  });
+
+  it('is NOT_FOUND for an unknown person', async () => {
+    expect(codes(await api.gql('{ exposure(personId: "fx-nobody") { share } }'))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('projections and answers kept per data revision', () => {
+  it('keeps at most maxGraphs projections, drops what it evicts, and recomputes after a new revision', async () => {
+    const service = new AnalysisService(api.db, { maxGraphs: 2, cacheMb: 1 });
+    const exists = async (name: string): Promise<boolean> => (await api.db.readCapped('RETURN gds.graph.exists($name) AS e', { name }, { timeoutMs: 10_000, maxRows: 1 })).rows[0]?.['e'] === true;
+    try {
+      const revision = await service.revision();
+      const names: string[] = [];
+      for (const year of ['1950', '1956', '1959']) {
+        const key = { revision, atFrom: `${year}-01-01`, atTo: `${year}-12-31`, minRank: 1, hostileKinds: ['DENUNCIATION', 'RIVALRY'] };
+        names.push(await service.catalog.use(key, async (projection) => projection.name));
+      }
+      expect(service.catalog.size).toBe(2);
+      // The least recently used one (1950) was dropped from GDS's catalog; the others are there.
+      await expect.poll(() => exists(names[0]!)).toBe(false);
+      expect(await exists(names[2]!)).toBe(true);
+
+      let computed = 0;
+      const compute = async (): Promise<number> => ++computed;
+      await service.memo(JSON.stringify(['x', revision]), compute, () => 1);
+      await service.memo(JSON.stringify(['x', revision]), compute, () => 1);
+      expect(computed).toBe(1);
+      await api.db.write('meta/bump-data-revision');
+      const next = await service.revision();
+      expect(next).not.toBe(revision);
+      expect(service.stats().entries).toBe(0);
+      // A projection from the new revision replaces the old ones.
+      const key = { revision: next, atFrom: '1956-01-01', atTo: '1956-12-31', minRank: 1, hostileKinds: ['DENUNCIATION', 'RIVALRY'] };
+      await service.catalog.use(key, async () => undefined);
+      expect(service.catalog.size).toBe(1);
+      await expect.poll(() => exists(names[2]!)).toBe(false);
+    } finally {
+      await service.stop();
+    }
+  });
+});
