@@ -63,7 +63,7 @@ const MAX_QUERY_LENGTH = 20_000;
  * A read-only subset would be one missed name from a hole, so every gds.* call is refused: by
  * name in the text (procedures and functions), and again in the plan, whatever the spelling.
  */
-const GDS_CALL = /\bgds\s*\.\s*[A-Za-z_][\w.]*\s*\(|\bCALL\s+gds\s*\./i;
+const GDS_CALL = /(?<![\w.$])gds\s*\./i;
 const GDS_IN_PLAN = /\bgds\s*\./i;
 const gdsRefused = (): AtlasError =>
   reject('Graph Data Science (gds.*) is not available in the console: use the analysis fields (centrality, communities), which run it on the network at a date');
