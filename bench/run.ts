@@ -1,17 +1,18 @@
 /**
- * npm run bench [-- --quick] [--only api,peer,scale,load,client] [--skip client] [--persons 10000,100000]
+ * npm run bench [-- --quick] [--only api,peer,scale,load,analysis,client] [--skip client] [--persons 10000,100000]
  * Runs the benchmark sections in order, printing progress, and writes each section's results
  * into BENCHMARKS.md (and artifacts/bench/<section>.json) as soon as it finishes.
  */
 import { parseArgs } from 'node:util';
 import { createContext, type Section } from './lib/context.js';
+import { analysis } from './sections/analysis.js';
 import { apiOverhead } from './sections/api-overhead.js';
 import { client } from './sections/client.js';
 import { load } from './sections/load.js';
 import { peer } from './sections/peer.js';
 import { scale } from './sections/scale.js';
 
-const SECTIONS: readonly Section[] = [apiOverhead, peer, load, scale, client];
+const SECTIONS: readonly Section[] = [apiOverhead, peer, load, scale, analysis, client];
 
 function options(): { quick: boolean; only: Set<string> | null; skip: Set<string> } {
   const { values } = parseArgs({

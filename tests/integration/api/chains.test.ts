@@ -29,6 +29,25 @@ const CHAIN = `query($id: ID!, $direction: ChainDirection, $maxSteps: Int, $wind
 }`;
 
 describe('purgeChain', () => {
+  it('gives each path the certainty of its weakest step, and whether it holds with CERTAIN facts alone', async () => {
+    const query = `query($id: ID!) { purgeChain(personId: $id, limit: 50) { weakestCertainty holdsWithCertainOnly steps { certainty } } }`;
+    const rank = { CERTAIN: 3, PROBABLE: 2, POSSIBLE: 1 } as const;
+    type Level = keyof typeof rank;
+    const seen = new Set<boolean>();
+    for (const id of ['choe-chang-ik', 'pak-hon-yong', 'ho-ka-i']) {
+      const response = await api.gql<{ purgeChain: { weakestCertainty: Level; holdsWithCertainOnly: boolean; steps: { certainty: Level }[] }[] }>(query, { id });
+      expect(response.errors).toBeUndefined();
+      for (const path of response.data!.purgeChain) {
+        const weakest = Math.min(...path.steps.map((step) => rank[step.certainty]));
+        expect(rank[path.weakestCertainty]).toBe(weakest);
+        expect(path.holdsWithCertainOnly).toBe(weakest === rank.CERTAIN);
+        seen.add(path.holdsWithCertainOnly);
+      }
+    }
+    // The curated chains include both kinds, so the flag is not constant.
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+
   it('returns ranked, time-ordered paths whose every step has dates and citations', async () => {
     const response = await api.gql<{ purgeChain: Path[] }>(CHAIN, { id: 'choe-chang-ik' });
     expect(response.errors).toBeUndefined();
