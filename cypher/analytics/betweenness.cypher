@@ -2,6 +2,7 @@
 // analytics/project-ties; exact, or estimated from a fixed sample of source nodes.
 // params: $graphName: string, $config: map (relationshipTypes, and samplingSize/samplingSeed
 //         when estimated)
-// returns rows: personId: string, score: float
+// returns rows: personId: string, name: string, score: float
 CALL gds.betweenness.stream($graphName, $config) YIELD nodeId, score
-RETURN gds.util.asNode(nodeId).id AS personId, score
+WITH gds.util.asNode(nodeId) AS person, score
+RETURN person.id AS personId, person.name AS name, score

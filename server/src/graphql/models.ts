@@ -289,6 +289,8 @@ export type CypherResultModel = CappedGraph;
 /** Analysis answers carry ids; field resolvers fetch the persons and factions (batched). */
 export interface PersonScoreModel {
   readonly personId: string;
+  /** Answers `person { id name }` without fetching the person. */
+  readonly name: string;
   readonly score: number;
   readonly rank: number;
 }
@@ -301,6 +303,8 @@ export interface FactionCountModel {
 export interface CommunityModel {
   readonly id: string;
   readonly memberIds: readonly string[];
+  /** Names by member id: `members { id name }` needs no fetch. */
+  readonly names: ReadonlyMap<string, string>;
   readonly factions: readonly FactionCountModel[];
 }
 

@@ -47,8 +47,8 @@ function onNetwork<T>(ctx: Context, field: string, revision: string, period: Per
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 
 /** Best first (equal scores by person id); equal scores share a rank. */
-export function rankScores(rows: readonly { personId: string; score: number }[]): PersonScoreModel[] {
-  const sorted = rows.map((row) => ({ personId: row.personId, score: round(row.score) })).sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
+export function rankScores(rows: readonly { personId: string; name: string; score: number }[]): PersonScoreModel[] {
+  const sorted = rows.map((row) => ({ personId: row.personId, name: row.name, score: round(row.score) })).sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
   let rank = 0;
   return sorted.map((row, index) => {
     if (index === 0 || row.score !== sorted[index - 1]!.score) rank = index + 1;
@@ -56,8 +56,10 @@ export function rankScores(rows: readonly { personId: string; score: number }[])
   });
 }
 
-function scoreRows(rows: readonly Row[]): { personId: string; score: number }[] {
-  return rows.flatMap((row) => (typeof row['personId'] === 'string' && typeof row['score'] === 'number' ? [{ personId: row['personId'], score: row['score'] }] : []));
+function scoreRows(rows: readonly Row[]): { personId: string; name: string; score: number }[] {
+  return rows.flatMap((row) => (typeof row['personId'] === 'string' && typeof row['score'] === 'number'
+    ? [{ personId: row['personId'], name: typeof row['name'] === 'string' ? row['name'] : row['personId'], score: row['score'] }]
+    : []));
 }
 
 async function centralityScores(ctx: Context, projection: Projection, measure: CentralityMeasure): Promise<PersonScoreModel[]> {
@@ -95,11 +97,13 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
   if (projection.bonds === 0) return { communities: [], agreement: 0 };
   const rows = await ctx.db.read('analytics/leiden', { graphName: projection.name, seed: LEIDEN_SEED });
   const groups = new Map<number, string[]>();
+  const names = new Map<string, string>();
   for (const row of rows) {
     const personId = row['personId'];
     const community = row['communityId'];
     if (typeof personId !== 'string' || typeof community !== 'number') continue;
     groups.set(community, [...(groups.get(community) ?? []), personId]);
+    if (typeof row['name'] === 'string') names.set(personId, row['name']);
   }
   // A person with no bond at the date is alone: in no community.
   const lists = [...groups.values()].filter((members) => members.length >= 2).map((members) => members.sort());
@@ -116,7 +120,7 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
       pairs.push([id, factionId]);
     }
     const factions = [...counts].map(([factionId, count]) => ({ factionId, count })).sort((a, b) => b.count - a.count || a.factionId.localeCompare(b.factionId));
-    return { id, memberIds, factions };
+    return { id, memberIds, names: new Map(memberIds.map((personId) => [personId, names.get(personId) ?? personId])), factions };
   });
   return { communities, agreement: round(normalisedMutualInformation(pairs)) };
 }

@@ -15,11 +15,11 @@ import { selectsOnly } from './selection.js';
 import { unexpectedData } from '../mapping.js';
 
 /**
- * A tie end. When the query fetched only its id and name (persons-full for a selection that
+ * A tie end, or a person in an analysis answer. When the query fetched only its id and name (persons-full for a selection that
  * asks no more, see person-projection.ts) and this field asks no more either, those answer it;
  * anything else comes from the end's full projection (batched).
  */
-function tieEnd(ctx: Context, info: GraphQLResolveInfo, id: string, name: string | undefined): PersonModel | Promise<PersonModel> {
+export function tieEnd(ctx: Context, info: GraphQLResolveInfo, id: string, name: string | undefined): PersonModel | Promise<PersonModel> {
   if (name === undefined || !selectsOnly(info, THIN_END_FIELDS)) return personById(ctx, id);
   return { id, name, hangul: null, hanja: null, aliases: [], born: null, died: null, diedCertainty: 'CERTAIN', summary: null, disambiguation: null, citations: [], evidence: null };
 }
@@ -141,11 +141,12 @@ export const typeResolvers: Resolvers = {
     weakestCertainty: (path) => weakestCertainty(path.steps.map((step) => step.certainty)),
     holdsWithCertainOnly: (path) => weakestCertainty(path.steps.map((step) => step.certainty)) === 'CERTAIN',
   },
+  // Like a tie end: `person { id name }` is answered from the analysis row, more is fetched (batched).
   PersonScore: {
-    person: (score, _args, ctx) => personById(ctx, score.personId),
+    person: (score, _args, ctx, info) => tieEnd(ctx, info, score.personId, score.name),
   },
   Community: {
-    members: (community, _args, ctx) => Promise.all(community.memberIds.map((id) => personById(ctx, id))),
+    members: (community, _args, ctx, info) => Promise.all(community.memberIds.map((id) => tieEnd(ctx, info, id, community.names.get(id)))),
   },
   FactionCount: {
     faction: (count, _args, ctx) => factionById(ctx, count.factionId),
