@@ -37,6 +37,8 @@ function fieldCalls(exposedPersonId: string): FieldCall[] {
     { name: 'communities', dated: true, query: (at) => `{ communities(at: "${at}") { agreement communities { id factions { faction { id } count } } } }` },
     { name: 'survival', dated: false, query: () => '{ survival { faction { id } points { date atRisk fallen censored survival } } }' },
     { name: 'exposure', dated: false, query: () => `{ exposure(personId: "${exposedPersonId}") { share fall { id } ties { id } } }` },
+    // No analysis at all: the floor of one GraphQL round trip on the machine at that moment.
+    { name: 'factions (baseline, no analysis)', dated: false, query: () => '{ factions { id name } }' },
   ];
 }
 

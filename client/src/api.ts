@@ -348,6 +348,17 @@ export interface PersonDetails {
   readonly statusChanges: readonly { readonly state: StatusKind; readonly date: Moment; readonly certainty: Certainty; readonly eventTitle: string | null }[];
   readonly evidence: Person['evidence'];
   readonly evidenceFacts: Person['evidenceFacts'];
+  /** Guilt by association at the first fall (Query.exposure); null fall: none recorded. */
+  readonly exposure: PersonExposure;
+}
+
+export interface PersonExposure {
+  readonly fall: { readonly title: string; readonly date: Moment } | null;
+  readonly share: number;
+  /** The people at the other end of the exposed ties (who had already fallen). */
+  readonly fallenFirst: readonly { readonly id: string; readonly name: string }[];
+  /** Ties active at the fall. */
+  readonly activeTies: number;
 }
 
 const PERSON = /* GraphQL */ `
@@ -364,8 +375,16 @@ const PERSON = /* GraphQL */ `
       participations { role event { id kind title certainty summary date { ${DATE} } ${CITE} } }
       statusChanges { state certainty date { ${DATE} } event { title } }
     }
+    exposure(personId: $id) { share fall { title date { ${DATE} } } ties { source { id name } target { id name } } activeTies { id } }
   }
 `;
+
+interface WireExposure {
+  share: number;
+  fall: { title: string; date: WireDate } | null;
+  ties: { source: { id: string; name: string }; target: { id: string; name: string } }[];
+  activeTies: { id: string }[];
+}
 
 interface WireFact extends WireSpanned {
   certainty: Certainty;
@@ -400,8 +419,8 @@ const fact = (f: WireFact): DatedFact => ({
 });
 
 export async function fetchPerson(id: string, signal?: AbortSignal): Promise<PersonDetails> {
-  const { person: p } = await request<{ person: WirePerson | null }>(PERSON, { id }, signal);
-  if (p === null) throw new ApiError(`No person has the id "${id}".`, 'NOT_FOUND', false);
+  const { person: p, exposure: x } = await request<{ person: WirePerson | null; exposure: WireExposure | null }>(PERSON, { id }, signal);
+  if (p === null || x === null) throw new ApiError(`No person has the id "${id}".`, 'NOT_FOUND', false);
   return {
     id: p.id,
     name: p.name,
@@ -431,6 +450,12 @@ export async function fetchPerson(id: string, signal?: AbortSignal): Promise<Per
       citations: citations(x.event.citations),
     })),
     statusChanges: p.statusChanges.map((c) => ({ state: c.state, certainty: c.certainty, date: moment(c.date), eventTitle: c.event?.title ?? null })),
+    exposure: {
+      fall: x.fall === null ? null : { title: x.fall.title, date: moment(x.fall.date) },
+      share: x.share,
+      fallenFirst: x.ties.map((t) => (t.source.id === p.id ? t.target : t.source)),
+      activeTies: x.activeTies.length,
+    },
   };
 }
 

@@ -21,6 +21,8 @@ export interface App {
   readonly express: Express;
   /** Null when ATLAS_RESPONSE_CACHE=off. */
   readonly cache: ResponseCache | null;
+  /** Loads Graph Data Science in Neo4j ahead of the first analysis call (main.ts, once listening); never fails. */
+  warmUpAnalysis(): Promise<void>;
   /** Stops the GraphQL server's background work; the caller closes the listener and the driver. */
   stop(): Promise<void>;
 }
@@ -51,5 +53,5 @@ export async function createApp({ config, db }: AppDeps): Promise<App> {
         .send('The web client is not built yet. Run `npm run build:client`, or use the API at /graphql.');
     });
   }
-  return { express: app, cache: graphql.cache, stop: graphql.stop };
+  return { express: app, cache: graphql.cache, warmUpAnalysis: graphql.warmUpAnalysis, stop: graphql.stop };
 }

@@ -76,6 +76,8 @@ async function start(running: Running, stopRequested: () => boolean): Promise<vo
   const app = await createApp({ config, db: running.db });
   running.stopApp = app.stop;
   running.server = await listen(app.express, config.host, config.port);
+  // In the background: the first analysis call need not pay for loading GDS's classes.
+  void app.warmUpAnalysis();
   const address = running.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;

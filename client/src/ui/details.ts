@@ -40,6 +40,21 @@ function axis(start: number, end: number): HTMLElement {
   return h('div', { class: 'lane-axis', 'aria-hidden': 'true' }, h('span', {}, String(yearOf(start))), h('span', {}, String(yearOf(end))));
 }
 
+/** Of the ties active at the first fall, how many led to people who had already fallen (docs/analysis.md). */
+function exposureText(p: PersonDetails, ctx: DetailsContext): HTMLElement {
+  const x = p.exposure;
+  if (x.fall === null) return h('p', { id: 'person-exposure' }, 'No fall recorded.');
+  const fall = h('button', { class: 'linkish', onClick: () => ctx.onGoTo(x.fall!.date.latest) }, `${x.fall.title} (${when(x.fall.date)})`);
+  if (x.activeTies === 0) return h('p', { id: 'person-exposure' }, 'At the first fall, ', fall, ', no tie of theirs was active.');
+  const names = x.fallenFirst.flatMap((other, i) => [i === 0 ? '' : ', ', h('button', { class: 'linkish', onClick: () => ctx.onPick(other.id) }, other.name)]);
+  return h(
+    'p',
+    { id: 'person-exposure' },
+    'At the first fall, ', fall, `, ${x.fallenFirst.length} of ${x.activeTies} ties active then (${Math.round(x.share * 100)}%) led to people who had already fallen`,
+    ...(x.fallenFirst.length === 0 ? ['.'] : [': ', ...names, '.']),
+  );
+}
+
 export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElement {
   const changes = p.statusChanges.map((c) => ({ state: c.state, date: { earliest: c.date.earliest, latest: c.date.latest }, certainty: c.certainty, eventId: c.eventTitle }));
   const lane = statusLane(changes, p.evidence, ctx.start, ctx.end);
@@ -107,6 +122,8 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
         ),
       ),
     ),
+    h('h3', {}, 'Exposure at the fall'),
+    exposureText(p, ctx),
     h('h3', {}, 'Factions over time'),
     ...(factionStrips.length > 0 ? factionStrips : [h('p', {}, 'No faction membership recorded.')]),
     axis(ctx.start, ctx.end),

@@ -100,6 +100,20 @@ export class GraphCatalog {
     }
   }
 
+  /**
+   * Loads GDS's classes in the Neo4j JVM (seconds on a fresh start) with a one-person
+   * projection, dropped at once. Errors are the caller's to ignore (no GDS, no data yet).
+   */
+  async warmUp(): Promise<void> {
+    this.counter += 1;
+    const graphName = `${this.prefix}-warm-${this.counter}`;
+    try {
+      await this.db.read('analytics/warm-up', { graphName });
+    } finally {
+      await this.db.read('analytics/drop-graph', { graphName }).catch(() => undefined);
+    }
+  }
+
   /** Projections kept now (for tests and diagnostics). */
   get size(): number {
     return this.slots.size;

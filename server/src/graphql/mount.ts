@@ -110,6 +110,8 @@ export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] =
 export interface MountedGraphQL {
   /** Null when ATLAS_RESPONSE_CACHE=off. */
   readonly cache: ResponseCache | null;
+  /** Loads Graph Data Science in Neo4j ahead of the first analysis call; never fails. */
+  warmUpAnalysis(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   });
   return {
     cache,
+    warmUpAnalysis: () => analysis.catalog.warmUp().catch(() => undefined),
     async stop() {
       watcher?.stop();
       await server.stop();
