@@ -16,7 +16,7 @@ import { certaintyRank, dateArg, idArg, idListArg, intArg, optionalDateArg, peri
 import type { Context } from '../context.js';
 import type { CentralityMeasure, QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toEvent, toMembership, toPerson, toTie } from '../mapping.js';
-import type { CommunityModel, MembershipModel, PersonScoreModel, TieModel } from '../models.js';
+import type { CommunityModel, ExposureModel, MembershipModel, PersonScoreModel, TieModel } from '../models.js';
 import { changesFrom } from './fetch.js';
 
 /** Betweenness is exact up to this many people in the network, else estimated from a sample. */
@@ -189,35 +189,45 @@ export const analysisResolvers: QueryResolvers = {
     const revision = await ctx.analysis.revision();
     const wanted = ids === null ? null : [...new Set(ids)].sort();
     const key = JSON.stringify(['survival', revision, minRank, wanted]);
-    const subjects = await ctx.analysis.memo(key, () => survivalSubjects(ctx, wanted, minRank), (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0));
-    const factions = await ctx.loaders.factions.all();
-    const order = ids ?? [...subjects.keys()].sort((a, b) => (factions.get(a)?.name ?? a).localeCompare(factions.get(b)?.name ?? b));
-    return [...new Set(order)].map((factionId) => ({ factionId, points: kaplanMeier(subjects.get(factionId) ?? [], fromDate?.earliest ?? null, toDate?.latest ?? null) }));
+    const window = [fromDate?.earliest ?? null, toDate?.latest ?? null] as const;
+    // The subjects are kept per revision and certainty; the tables per window too (a sort of every subject each).
+    return ctx.analysis.memo(JSON.stringify([key, window]), async () => {
+      const subjects = await ctx.analysis.memo(key, () => survivalSubjects(ctx, wanted, minRank), (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0));
+      const factions = await ctx.loaders.factions.all();
+      const order = ids ?? [...subjects.keys()].sort((a, b) => (factions.get(a)?.name ?? a).localeCompare(factions.get(b)?.name ?? b));
+      return [...new Set(order)].map((factionId) => ({ factionId, points: kaplanMeier(subjects.get(factionId) ?? [], window[0], window[1]) }));
+    }, (curves) => curves.reduce((sum, curve) => sum + curve.points.length, 0));
   },
 
   exposure: async (_root, { personId }, ctx) => {
     const id = idArg('personId', personId);
-    const [row] = await ctx.db.read('analytics/exposure', { personId: id });
-    if (row === undefined) throw notFound('personId', `No person with id "${personId}"`);
-    const person = toPerson(asProps(row['person']));
-    const changes = changesFrom(person, asList(row['targets']).map((e) => toEvent(asProps(e))));
-    const ties = asList(row['ties']).map((value) => {
-      const item = asProps(value);
-      const otherEnd = toPerson(asProps(item['other']));
-      const plain = toTie(asProps(item['tie']));
-      const tie: TieModel = plain.sourceId === person.id ? { ...plain, source: person, target: otherEnd } : { ...plain, source: otherEnd, target: person };
-      const otherChanges = changesFrom(otherEnd, asList(item['otherTargets']).map((e) => toEvent(asProps(e))));
-      return { tie, span: tie.span, otherChanges };
-    });
-    const value = exposureAt(changes, ties);
-    return {
-      person,
-      fall: value.fall?.event ?? null,
-      fallState: value.fall?.state ?? null,
-      share: round(value.share),
-      ties: value.exposed,
-      activeTies: value.active,
-    };
+    const revision = await ctx.analysis.revision();
+    return ctx.analysis.memo(JSON.stringify(['exposure', revision, id]), () => exposureOf(ctx, id, personId), // A tie with its two people and their citations is some kilobytes.
+    (answer) => (answer.activeTies.length + 1) * 16);
   },
 };
+
+async function exposureOf(ctx: Context, id: string, personId: string): Promise<ExposureModel> {
+  const [row] = await ctx.db.read('analytics/exposure', { personId: id });
+  if (row === undefined) throw notFound('personId', `No person with id "${personId}"`);
+  const person = toPerson(asProps(row['person']));
+  const changes = changesFrom(person, asList(row['targets']).map((e) => toEvent(asProps(e))));
+  const ties = asList(row['ties']).map((value) => {
+    const item = asProps(value);
+    const otherEnd = toPerson(asProps(item['other']));
+    const plain = toTie(asProps(item['tie']));
+    const tie: TieModel = plain.sourceId === person.id ? { ...plain, source: person, target: otherEnd } : { ...plain, source: otherEnd, target: person };
+    const otherChanges = changesFrom(otherEnd, asList(item['otherTargets']).map((e) => toEvent(asProps(e))));
+    return { tie, span: tie.span, otherChanges };
+  });
+  const value = exposureAt(changes, ties);
+  return {
+    person,
+    fall: value.fall?.event ?? null,
+    fallState: value.fall?.state ?? null,
+    share: round(value.share),
+    ties: value.exposed,
+    activeTies: value.active,
+  };
+}
 
