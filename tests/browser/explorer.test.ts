@@ -86,6 +86,8 @@ describe('the explorer on the curated data', () => {
     expect(await page.locator('#person-events li').count()).toBeGreaterThan(0);
     expect(await page.locator('#person-events .cite').count()).toBeGreaterThan(0);
     expect(await page.locator('#person-details .bibliography li').count()).toBeGreaterThan(0);
+    // Exposure at the fall (Query.exposure): Ri Sung-yop, tied to him, had fallen first.
+    expect(await page.locator('#person-exposure').innerText()).toMatch(/ties active then .* already fallen: Ri Sung-yop/);
     await expect.poll(() => page.url()).toContain('p=pak-hon-yong');
     await screenshot(page, '04-person');
   });
