@@ -1,7 +1,9 @@
 // analytics/pagerank: PageRank (damping 0.85) over the TIE relationships of a projection made
 // by analytics/project-ties.
-// params: $graphName: string
+// params: $graphName: string, $keep: int (how many of the best to return)
 // returns rows: personId: string, name: string, score: float
 CALL gds.pageRank.stream($graphName, {relationshipTypes: ['TIE'], dampingFactor: 0.85, maxIterations: 40, tolerance: 0.0000001}) YIELD nodeId, score
+// Only the best $keep are named (naming every node of a large network costs more than the algorithm).
+WITH nodeId, score ORDER BY score DESC LIMIT $keep
 WITH gds.util.asNode(nodeId) AS person, score
 RETURN person.id AS personId, person.name AS name, score

@@ -8,15 +8,17 @@
 //         $hostileKinds: [string]
 // returns one row: nodeCount: int, relationshipCount: int (both null when no tie is active:
 //         nothing is projected then), bonds: int (pairs joined by a BOND)
-MATCH (a:Person)-[t:TIE]-(b:Person)
-WHERE elementId(a) < elementId(b)
-  AND t.certaintyRank >= $minRank
+MATCH (a:Person)-[t:TIE]->(b:Person)
+WHERE t.certaintyRank >= $minRank
   AND t.possibleEarliest <= date($atTo) AND date($atFrom) <= t.possibleLatest
-WITH a, b, any(kind IN collect(t.kind) WHERE NOT kind IN $hostileKinds) AS bond
-// Algorithms refuse a relationship type the projection lacks, so the bonds are counted first.
-WITH collect({a: a, b: b, bond: bond}) AS pairs
-WITH pairs, size([pair IN pairs WHERE pair.bond]) AS bonds
-UNWIND pairs AS pair
-UNWIND CASE WHEN pair.bond THEN ['TIE', 'BOND'] ELSE ['TIE'] END AS type
-WITH bonds, gds.graph.project($graphName, pair.a, pair.b, {relationshipType: type}, {undirectedRelationshipTypes: ['*']}) AS graph
+  AND a <> b
+// Each relationship is read once (directed); the pair is keyed by its ends in a fixed order.
+WITH CASE WHEN elementId(a) < elementId(b) THEN a ELSE b END AS x,
+     CASE WHEN elementId(a) < elementId(b) THEN b ELSE a END AS y,
+     NOT t.kind IN $hostileKinds AS bond
+WITH x, y, max(CASE WHEN bond THEN 1 ELSE 0 END) AS bond
+UNWIND CASE WHEN bond = 1 THEN ['TIE', 'BOND'] ELSE ['TIE'] END AS type
+// Algorithms refuse a relationship type the projection lacks, so the bonds are counted alongside.
+WITH gds.graph.project($graphName, x, y, {relationshipType: type}, {undirectedRelationshipTypes: ['*']}) AS graph,
+     sum(CASE WHEN type = 'BOND' THEN 1 ELSE 0 END) AS bonds
 RETURN graph.nodeCount AS nodeCount, graph.relationshipCount AS relationshipCount, bonds

@@ -22,7 +22,9 @@ import { changesFrom } from './fetch.js';
 /** Betweenness is exact up to this many people in the network, else estimated from a sample. */
 export const EXACT_BETWEENNESS_MAX = 2000;
 /** Start points of the estimate, chosen with a fixed seed: the same data gives the same answer. */
-export const BETWEENNESS_SAMPLE = 250;
+export const BETWEENNESS_SAMPLE = 64;
+/** The most a ranking holds (the largest `limit`): naming every person of a large network would cost more than ranking it. */
+export const RANKING_MAX = 10_000;
 const SAMPLE_SEED = 42;
 /** Leiden's seed: the same data gives the same communities. */
 export const LEIDEN_SEED = 42;
@@ -65,11 +67,12 @@ function scoreRows(rows: readonly Row[]): { personId: string; name: string; scor
 async function centralityScores(ctx: Context, projection: Projection, measure: CentralityMeasure): Promise<PersonScoreModel[]> {
   if (projection.nodeCount === 0) return [];
   const graphName = projection.name;
-  if (measure === 'DEGREE') return rankScores(scoreRows(await ctx.db.read('analytics/degree', { graphName })));
-  if (measure === 'PAGERANK') return rankScores(scoreRows(await ctx.db.read('analytics/pagerank', { graphName })));
+  const keep = RANKING_MAX;
+  if (measure === 'DEGREE') return rankScores(scoreRows(await ctx.db.read('analytics/degree', { graphName, keep })));
+  if (measure === 'PAGERANK') return rankScores(scoreRows(await ctx.db.read('analytics/pagerank', { graphName, keep })));
   const sampled = projection.nodeCount > EXACT_BETWEENNESS_MAX ? { samplingSize: BETWEENNESS_SAMPLE, samplingSeed: SAMPLE_SEED } : {};
   // On an undirected projection GDS counts each unordered pair once (the star test pins this).
-  return rankScores(scoreRows(await ctx.db.read('analytics/betweenness', { graphName, config: { relationshipTypes: ['TIE'], ...sampled } })));
+  return rankScores(scoreRows(await ctx.db.read('analytics/betweenness', { graphName, keep, config: { relationshipTypes: ['TIE'], ...sampled } })));
 }
 
 interface CommunityAnswer {
@@ -153,7 +156,7 @@ async function survivalSubjects(ctx: Context, factionIds: readonly string[] | nu
 export const analysisResolvers: QueryResolvers = {
   centrality: async (_root, { at, measure, minCertainty, limit }, ctx) => {
     const period = periodOf(dateArg('at', at));
-    const top = intArg('limit', limit, 25, 1, 10_000);
+    const top = intArg('limit', limit, 25, 1, RANKING_MAX);
     const minRank = certaintyRank(minCertainty);
     const chosen: CentralityMeasure = measure ?? 'BETWEENNESS';
     const revision = await ctx.analysis.revision();
