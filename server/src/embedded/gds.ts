@@ -34,6 +34,7 @@ export const GDS_PROCEDURES: readonly string[] = [
   'gds.betweenness.stream',
   'gds.pageRank.stream',
   'gds.leiden.stream',
+  'gds.labelPropagation.stream',
 ];
 
 export interface GdsPlugin {

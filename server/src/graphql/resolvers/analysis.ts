@@ -28,7 +28,11 @@ export const RANKING_MAX = 10_000;
 const SAMPLE_SEED = 42;
 /** Leiden's seed: the same data gives the same communities. */
 export const LEIDEN_SEED = 42;
-export const COMMUNITY_METHOD = `Leiden (Neo4j Graph Data Science; undirected, unweighted, bond ties only, seed ${LEIDEN_SEED}); agreement: ${AGREEMENT_METHOD} between communities and the factions their members were placed in`;
+/** Beyond this many people in the network, label propagation instead of Leiden (a minute at 100k here). */
+export const LEIDEN_MAX = 5_000;
+const AGREEMENT = `agreement: ${AGREEMENT_METHOD} between communities and the factions their members were placed in`;
+export const COMMUNITY_METHOD = `Leiden (Neo4j Graph Data Science; undirected, unweighted, bond ties only, seed ${LEIDEN_SEED}); ${AGREEMENT}`;
+export const LARGE_COMMUNITY_METHOD = `label propagation (Neo4j Graph Data Science; undirected, unweighted, bond ties only, one thread, 10 iterations; used beyond ${LEIDEN_MAX.toLocaleString('en-US')} people, where Leiden is too slow); ${AGREEMENT}`;
 
 const HOSTILE = [...HOSTILE_TIE_KINDS].sort();
 
@@ -78,6 +82,7 @@ async function centralityScores(ctx: Context, projection: Projection, measure: C
 interface CommunityAnswer {
   readonly communities: readonly CommunityModel[];
   readonly agreement: number;
+  readonly method: string;
 }
 
 /** The faction each person is placed in at `period` (core/span.ts placeAt order); absent: none. */
@@ -97,8 +102,11 @@ async function placements(ctx: Context, personIds: readonly string[], period: Pe
 }
 
 async function detectCommunities(ctx: Context, projection: Projection, period: Period, minRank: number): Promise<CommunityAnswer> {
-  if (projection.bonds === 0) return { communities: [], agreement: 0 };
-  const rows = await ctx.db.read('analytics/leiden', { graphName: projection.name, seed: LEIDEN_SEED });
+  if (projection.bonds === 0) return { communities: [], agreement: 0, method: COMMUNITY_METHOD };
+  const large = projection.nodeCount > LEIDEN_MAX;
+  const rows = large
+    ? await ctx.db.read('analytics/label-propagation', { graphName: projection.name })
+    : await ctx.db.read('analytics/leiden', { graphName: projection.name, seed: LEIDEN_SEED });
   const groups = new Map<number, string[]>();
   const names = new Map<string, string>();
   for (const row of rows) {
@@ -125,7 +133,7 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
     const factions = [...counts].map(([factionId, count]) => ({ factionId, count })).sort((a, b) => b.count - a.count || a.factionId.localeCompare(b.factionId));
     return { id, memberIds, names: new Map(memberIds.map((personId) => [personId, names.get(personId) ?? personId])), factions };
   });
-  return { communities, agreement: round(normalisedMutualInformation(pairs)) };
+  return { communities, agreement: round(normalisedMutualInformation(pairs)), method: large ? LARGE_COMMUNITY_METHOD : COMMUNITY_METHOD };
 }
 
 /** Per faction, the survival subjects of the data (computed once per revision and certainty). */
@@ -180,7 +188,7 @@ export const analysisResolvers: QueryResolvers = {
       () => onNetwork(ctx, 'communities', revision, period, minRank, (projection) => detectCommunities(ctx, projection, period, minRank)),
       (result) => result.communities.reduce((sum, c) => sum + c.memberIds.length + c.factions.length, 0),
     );
-    return { at: atDate.iso, communities: answer.communities, agreement: answer.agreement, method: COMMUNITY_METHOD };
+    return { at: atDate.iso, communities: answer.communities, agreement: answer.agreement, method: answer.method };
   },
 
   survival: async (_root, { factionIds, from, to, minCertainty }, ctx) => {
