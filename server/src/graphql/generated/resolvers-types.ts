@@ -573,14 +573,15 @@ export type Query = {
    * over all its ties (rivalries and denunciations too), best first; `limit` 1..10000. DEGREE:
    * how many people they were tied to. BETWEENNESS: Brandes betweenness, how many shortest paths
    * between two others run through them (counted once per unordered pair); exact up to 2,000
-   * people in the network, beyond that estimated from a fixed sample of 250 start points (the same
+   * people in the network, beyond that estimated from a fixed sample of 64 start points (the same
    * data gives the same answer). PAGERANK: PageRank, damping 0.85. Equal scores share a rank.
    * Needs Neo4j Graph Data Science (else ANALYTICS_UNAVAILABLE).
    */
   readonly centrality: ReadonlyArray<PersonScore>;
   /**
-   * Which groups held together at `at`: Leiden communities of the network at that date, over the
-   * ties that are bonds (not RIVALRY or DENUNCIATION), largest first; a person with no bond then is
+   * Which groups held together at `at`: Leiden communities of the network at that date (label
+   * propagation beyond 5,000 people: see `method`), over the ties that are bonds (not RIVALRY or
+   * DENUNCIATION), largest first; a person with no bond then is
    * in no community. Each says how its members were placed in factions at that date, and
    * `agreement` compares the two groupings. Needs Neo4j Graph Data Science (else
    * ANALYTICS_UNAVAILABLE).
@@ -590,9 +591,9 @@ export type Query = {
   readonly connection?: Maybe<Connection>;
   /**
    * Read-only Cypher for researchers. Refused (QUERY_REJECTED) unless EXPLAIN reports a read-only
-   * query; LOAD CSV, USE, administration commands and procedures outside
-   * db.labels, db.relationshipTypes, db.propertyKeys and db.index.fulltext.queryNodes are
-   * refused. Runs in a read transaction with a time limit (QUERY_TIMEOUT), the server's memory
+   * query; LOAD CSV, USE, administration commands, procedures outside
+   * db.labels, db.relationshipTypes, db.propertyKeys and db.index.fulltext.queryNodes, and every
+   * Graph Data Science (gds.*) procedure or function are refused. Runs in a read transaction with a time limit (QUERY_TIMEOUT), the server's memory
    * limit and a row cap (`truncated`). Values go in `params`.
    */
   readonly cypher: CypherResult;
