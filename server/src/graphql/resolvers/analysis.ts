@@ -52,6 +52,13 @@ function onNetwork<T>(ctx: Context, field: string, revision: string, period: Per
 
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 
+/** Appends to the list under `key` (in place: copying it each time is quadratic at 100k). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
 /** Best first (equal scores by person id); equal scores share a rank. */
 export function rankScores(rows: readonly { personId: string; name: string; score: number }[]): PersonScoreModel[] {
   const sorted = rows.map((row) => ({ personId: row.personId, name: row.name, score: round(row.score) })).sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
@@ -91,7 +98,7 @@ async function placements(ctx: Context, personIds: readonly string[], period: Pe
   const byPerson = new Map<string, MembershipModel[]>();
   for (const row of rows) {
     const membership = toMembership(asProps(row['m']));
-    byPerson.set(membership.personId, [...(byPerson.get(membership.personId) ?? []), membership]);
+    push(byPerson, membership.personId, membership);
   }
   const placed = new Map<string, string>();
   for (const [personId, memberships] of byPerson) {
@@ -113,7 +120,7 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
     const personId = row['personId'];
     const community = row['communityId'];
     if (typeof personId !== 'string' || typeof community !== 'number') continue;
-    groups.set(community, [...(groups.get(community) ?? []), personId]);
+    push(groups, community, personId);
     if (typeof row['name'] === 'string') names.set(personId, row['name']);
   }
   // A person with no bond at the date is alone: in no community.
@@ -151,11 +158,11 @@ async function survivalSubjects(ctx: Context, factionIds: readonly string[] | nu
     const spans = new Map<string, MembershipModel['span'][]>();
     for (const item of asList(row['memberships'])) {
       const membership = toMembership(asProps(item));
-      spans.set(membership.factionId, [...(spans.get(membership.factionId) ?? []), membership.span]);
+      push(spans, membership.factionId, membership.span);
     }
     for (const [factionId, factionSpans] of spans) {
       const subject = survivalSubject(person.id, factionSpans, changes, person.evidence?.last.date.latest ?? null);
-      if (subject !== null) byFaction.set(factionId, [...(byFaction.get(factionId) ?? []), subject]);
+      if (subject !== null) push(byFaction, factionId, subject);
     }
   }
   return byFaction;
