@@ -7,6 +7,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import { fetchChain, fetchEvent, fetchPerson, type EventDetails, type PersonDetails } from './api.js';
 import { FrameApplier, initialElements, NO_OVERLAY, setChainLinks, type Overlay } from './graph/data.js';
 import { bindGraphEvents } from './graph/events.js';
+import { personPositions, showFocus } from './graph/focus.js';
 import { StableMap } from './graph/layout.js';
 import { viewReport } from './graph/view-report.js';
 import { useFcose } from './layout/fcose.js';
@@ -42,6 +43,12 @@ import { mountSearch } from './ui/search.js';
 import { showError, showMessage } from './ui/status.js';
 import { Timebar } from './ui/timebar.js';
 import { PerfLog } from './perf.js';
+import { networkRows } from './state/network-table.js';
+import { StepAnnouncer } from './ui/announce.js';
+import { NetworkMirror } from './ui/network-mirror.js';
+import { renderNetworkTable } from './ui/network-table.js';
+import { monthLabel } from './state/dates.js';
+import type { Person } from './model.js';
 import { UrlSync } from './url-sync.js';
 
 useFcose();
@@ -73,6 +80,14 @@ export class Explorer {
   private chainTimer: number | undefined;
   private viewTimer: number | undefined;
   private overviewTimer: number | undefined;
+  private mirrorTimer: number | undefined;
+  /** The frame as drawn (in compare mode it keeps the vanished as ghosts): the mirror and table show it. */
+  private drawn: Frame;
+  private readonly persons: ReadonlyMap<string, Person>;
+  private readonly mirror: NetworkMirror;
+  private readonly announcer: StepAnnouncer;
+  /** Set when Enter in the mirror selected someone: their panel takes focus once it is drawn. */
+  private focusPanelOnLoad = false;
 
   constructor(timeline: Timeline, link: LinkState) {
     this.timeline = timeline;
@@ -94,6 +109,8 @@ export class Explorer {
     });
     this.prepared = prepare(timeline, link.filters);
     this.frame = computeFrame(this.prepared, time.day);
+    this.drawn = this.frame;
+    this.persons = new Map(timeline.persons.map((p) => [p.id, p]));
     this.cy = cytoscape({
       container: byId('cy'),
       style: stylesheet(),
@@ -113,6 +130,17 @@ export class Explorer {
     this.chart = new FactionChart(byId('chart-panel'), this.colours, (year) =>
       this.update((s) => ({ ...s, time: setDay(pause(s.time), dayOf(`${year}-07-01`)) })),
     );
+    this.announcer = new StepAnnouncer(byId('step-announce'), this.names);
+    this.mirror = new NetworkMirror(byId('network-mirror'), {
+      onSelect: (id) => {
+        this.focusPanelOnLoad = true;
+        this.pick(id);
+      },
+      onClear: () => this.clearSelection(),
+      onFocus: (id) => showFocus(this.cy, id),
+      positions: (ids) => personPositions(this.cy, ids),
+      announce: (text) => this.announcer.say(text),
+    });
     this.store.subscribe((s, prev) => this.render(s, prev));
   }
 
@@ -143,6 +171,9 @@ export class Explorer {
     this.layout.restore();
     this.layout.fit();
     this.mountViewKeys();
+    this.mountSkipLinks();
+    this.announcer.shown(this.frame, true);
+    this.renderMirror();
     window.__atlasView = () => ({ ...viewReport(this.cy), positions: this.layout.positions() });
     this.timebar.render(s.time);
     this.labelJumps(s);
@@ -166,7 +197,49 @@ export class Explorer {
       s.selection.personId === null && s.selection.eventId === null && s.selection.mode === 'network' && (s.time.day !== prev.time.day || s.filters !== prev.filters);
     if (panelChanged || overviewChanged) this.renderPanel(s);
     if (s.selection.mode !== prev.selection.mode) this.renderModes(s.selection.mode);
+    this.announcer.shown(this.frame, s.filters !== prev.filters || s.selection.mode !== prev.selection.mode);
+    this.scheduleMirror();
     this.url.write(s);
+  }
+
+  /** The keyboard mirror and the table follow the frame once a scrub settles, off the hot path. */
+  private scheduleMirror(): void {
+    window.clearTimeout(this.mirrorTimer);
+    this.mirrorTimer = window.setTimeout(() => this.renderMirror(), 150);
+  }
+
+  private renderMirror(): void {
+    const rows = networkRows(this.drawn, this.persons, this.timeline.factions);
+    this.mirror.render(this.drawn, rows, this.store.get().selection.personId);
+    const table = byId('table-panel');
+    if (!table.hidden) renderNetworkTable(table, rows, monthLabel(this.drawn.day), this.drawn.ties.length, this.names, (id) => this.pick(id));
+  }
+
+  /** Escape: close the person or event panel; focus goes back to that person on the map. */
+  private clearSelection(): void {
+    const s = this.store.get();
+    const personId = s.selection.personId;
+    if (s.selection.eventId !== null) this.openEvent(null);
+    else if (personId !== null) this.pick(null);
+    else return;
+    if (personId !== null) {
+      window.clearTimeout(this.mirrorTimer);
+      this.renderMirror();
+      this.mirror.focus(personId);
+    }
+  }
+
+  /** Skip links land on the map's people (the selected one first) or in the details panel. */
+  private mountSkipLinks(): void {
+    byId('skip-network').addEventListener('click', (e) => {
+      e.preventDefault();
+      const selected = this.store.get().selection.personId;
+      if (selected === null || !this.mirror.focus(selected)) this.mirror.focusFirst();
+    });
+    byId('skip-panel').addEventListener('click', (e) => {
+      e.preventDefault();
+      byId('panel').focus();
+    });
   }
 
   private afterFilters(filters: Filters): void {
@@ -188,6 +261,7 @@ export class Explorer {
       drawn = compareFrame(before, after);
     }
     this.frame = after;
+    this.drawn = drawn;
     const computed = performance.now();
     const chain = s.selection.mode === 'chain' && s.chain !== null ? highlight(s.chain) : null;
     const overlay: Overlay = {
@@ -226,6 +300,7 @@ export class Explorer {
       if (e.key === '+' || e.key === '=') this.cy.zoom({ level: this.cy.zoom() * 1.25, renderedPosition: centre });
       else if (e.key === '-' || e.key === '_') this.cy.zoom({ level: this.cy.zoom() / 1.25, renderedPosition: centre });
       else if (e.key === '0') this.layout.fit();
+      else if (e.key === 'Escape') this.clearSelection();
       else return;
       e.preventDefault();
     });
@@ -420,6 +495,8 @@ export class Explorer {
         onEvent: (eventId) => this.openEvent(eventId),
       }),
     );
+    if (this.focusPanelOnLoad) document.getElementById('person-name')?.focus();
+    this.focusPanelOnLoad = false;
     this.centre(id);
   }
 
@@ -544,17 +621,38 @@ export class Explorer {
     );
   }
 
+  /** The analysis tabs: one Tab stop, arrow keys between tabs (the ARIA tabs pattern). */
   private mountTabs(): void {
-    const tabs = [byId('tab-chart'), byId('tab-console')];
-    for (const tab of tabs) {
-      tab.addEventListener('click', () => {
-        for (const t of tabs) {
-          const on = t === tab;
-          t.setAttribute('aria-selected', String(on));
-          byId(t.getAttribute('aria-controls') ?? '').hidden = !on;
-        }
+    const tabs = [byId('tab-chart'), byId('tab-table'), byId('tab-console')];
+    const choose = (tab: HTMLElement): void => {
+      for (const t of tabs) {
+        const on = t === tab;
+        t.setAttribute('aria-selected', String(on));
+        t.tabIndex = on ? 0 : -1;
+        byId(t.getAttribute('aria-controls') ?? '').hidden = !on;
+      }
+      // The console wants room for its drawing: the bottom grows and the map gives way.
+      const wasOpen = document.body.classList.contains('console-open');
+      document.body.classList.toggle('console-open', tab.id === 'tab-console');
+      if (wasOpen !== (tab.id === 'tab-console')) {
+        this.cy.resize();
+        this.layout.fit();
+      }
+      if (tab.id === 'tab-table') this.renderMirror();
+    };
+    tabs.forEach((tab, i) => {
+      tab.tabIndex = tab.getAttribute('aria-selected') === 'true' ? 0 : -1;
+      tab.addEventListener('click', () => choose(tab));
+      tab.addEventListener('keydown', (e) => {
+        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (step === 0) return;
+        e.preventDefault();
+        const next = tabs[(i + step + tabs.length) % tabs.length];
+        if (next === undefined) return;
+        choose(next);
+        next.focus();
       });
-    }
+    });
   }
 
   resetFilters(): void {

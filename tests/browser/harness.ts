@@ -3,7 +3,7 @@
  * serves the real app (createApp on the suite's Neo4j, port 0), and launches Debian's
  * headless Chromium through playwright-core. Screenshots go to artifacts/screenshots/.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -107,4 +107,29 @@ export async function scrub(page: Page, steps: number, key = ']'): Promise<PerfS
   await page.locator('body').focus();
   for (let i = 0; i < steps; i += 1) await page.keyboard.press(key);
   return readPerf(page);
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/**
+ * Runs axe-core on the page as it is and returns the serious and critical violations. The app
+ * sends a strict Content-Security-Policy (script-src 'self'), so axe is evaluated through the
+ * DevTools protocol (page.evaluate of its source), which the policy does not govern, never
+ * added as an inline script tag.
+ */
+export async function seriousAxeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  const source = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  return page.evaluate(async (context) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(context ?? document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
+  }, include);
 }

@@ -131,6 +131,8 @@ export function stylesheet(): StylesheetJson {
     // Selection and chain mode.
     { selector: 'node.person.selected', style: { 'underlay-color': '#000', 'underlay-opacity': 0.25, 'underlay-padding': 8, 'font-weight': 'bold' } },
     { selector: '.dim', style: { opacity: 0.15 } },
+    // Keyboard focus in the canvas mirror: a ring in the page's focus colour (styles.css --focus).
+    { selector: 'node.person.kb-focus', style: { 'outline-width': 4, 'outline-color': '#b35900', 'outline-opacity': 1, 'outline-offset': 3 } },
     { selector: 'node.person.in-chain', style: { 'underlay-color': '#B2182B', 'underlay-opacity': 0.35, 'underlay-padding': 7, 'font-weight': 'bold' } },
     {
       selector: 'edge.chain-link',
@@ -158,7 +160,10 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node.person.cmp-joined', style: { 'underlay-color': '#56B4E9', 'underlay-opacity': 0.4, 'underlay-padding': 6 } },
     { selector: 'node.person.cmp-unattested', style: { opacity: 0.35, 'border-style': 'dotted', 'border-width': 3, 'border-color': '#777' } },
     // The console's result graph.
-    { selector: 'node.result', style: { label: 'data(label)', 'background-color': 'data(colour)', width: 18, height: 18, 'font-size': 10 } },
-    { selector: 'edge.result', style: { 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, 'target-arrow-shape': 'triangle', width: 1.5 } },
+    { selector: 'node.result', style: { label: 'data(label)', 'background-color': 'data(colour)', width: 22, height: 22, 'font-size': 12, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': '1px' } },
+    { selector: 'edge.result', style: { 'curve-style': 'bezier', label: 'data(label)', 'font-size': 10, 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8, 'target-arrow-shape': 'triangle', width: 1.5 } },
+    { selector: '.result-off', style: { opacity: 0.2 } },
+    { selector: 'node.result-on', style: { 'border-width': 3, 'border-color': '#111' } },
+    { selector: 'edge.result-on', style: { width: 3.5, 'line-color': '#111', 'target-arrow-color': '#111' } },
   ] as StylesheetJson;
 }

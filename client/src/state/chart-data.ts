@@ -59,3 +59,30 @@ export function chartSeries(timeline: Timeline, prepared: Prepared): ChartSeries
   }
   return { years, members: factions.map((faction, i) => ({ faction, known: known[i] as number[], possible: possible[i] as number[] })), purges };
 }
+
+export interface ChartTable {
+  readonly headers: readonly string[];
+  /** One row per year: the year, then each faction's free members, then people purged. */
+  readonly rows: readonly { readonly year: number; readonly cells: readonly string[] }[];
+}
+
+/**
+ * The chart as a table, the same series in words: a band reads "3–5" (3 known, up to 5
+ * possible), a certain count reads "4".
+ */
+export function chartTable(series: ChartSeries): ChartTable {
+  const headers = ['Year', ...series.members.map((m) => `${m.faction.name}, free members`), 'People purged'];
+  const rows = series.years.map((year, yi) => ({
+    year,
+    cells: [
+      String(year),
+      ...series.members.map((m) => {
+        const known = m.known[yi] ?? 0;
+        const possible = m.possible[yi] ?? 0;
+        return possible > known ? `${known}–${possible}` : String(known);
+      }),
+      String(series.purges[yi] ?? 0),
+    ],
+  }));
+  return { headers, rows };
+}

@@ -17,7 +17,7 @@ import {
   Tooltip,
   type Plugin,
 } from 'chart.js';
-import type { ChartSeries } from '../state/chart-data.js';
+import { chartTable, type ChartSeries } from '../state/chart-data.js';
 import { h, replace } from './dom.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Filler);
@@ -27,6 +27,8 @@ export class FactionChart {
   private year = 0;
   private series: ChartSeries | null = null;
   private readonly canvas: HTMLCanvasElement;
+  /** The same series as a table, for screen readers and for reading exact counts. */
+  private readonly tableBox: HTMLDetailsElement;
 
   constructor(
     root: HTMLElement,
@@ -34,11 +36,34 @@ export class FactionChart {
     private readonly onYear: (year: number) => void,
   ) {
     this.canvas = h('canvas', { id: 'faction-chart', role: 'img', 'aria-label': 'Members per faction per year (known, with a band up to possible), and purges per year' });
-    replace(root, h('div', { class: 'chart-box' }, this.canvas));
+    this.tableBox = h('details', { id: 'chart-table-box' }, h('summary', {}, 'The chart as a table'));
+    replace(root, h('div', { class: 'chart-box' }, this.canvas), this.tableBox);
+  }
+
+  private renderTable(series: ChartSeries): void {
+    const table = chartTable(series);
+    replace(
+      this.tableBox,
+      h('summary', {}, 'The chart as a table'),
+      h(
+        'table',
+        { id: 'chart-table', class: 'data-table' },
+        h('caption', {}, 'Free members per faction at mid-year (known–possible) and people purged per year, under the current filters'),
+        h('thead', {}, h('tr', {}, ...table.headers.map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'tbody',
+          {},
+          ...table.rows.map((row) =>
+            h('tr', { 'data-year': row.year, 'aria-current': row.year === this.year ? 'true' : undefined }, ...row.cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)))),
+          ),
+        ),
+      ),
+    );
   }
 
   setData(series: ChartSeries): void {
     this.series = series;
+    this.renderTable(series);
     const labels = series.years.map(String);
     const datasets = [
       // Each faction is a band: the solid line counts those known to be free members, the
@@ -117,6 +142,9 @@ export class FactionChart {
   setYear(year: number): void {
     if (year === this.year) return;
     this.year = year;
+    // The table follows the slider too: the year shown is the current row.
+    for (const row of this.tableBox.querySelectorAll('tr[aria-current]')) row.removeAttribute('aria-current');
+    this.tableBox.querySelector(`tr[data-year="${year}"]`)?.setAttribute('aria-current', 'true');
     this.chart?.draw();
   }
 

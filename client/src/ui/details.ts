@@ -9,6 +9,7 @@ import { spanBar, statusLane } from '../state/lane.js';
 import { boundsText, evidenceText, when } from './bounds.js';
 import { STATUS_LABEL, statusKindLabel, type StatusGroup } from '../state/status.js';
 import { bibliographyList, citationList } from './citations.js';
+import { langOf } from './lang.js';
 import { h } from './dom.js';
 
 export const LANE_COLOUR: Readonly<Record<StatusGroup, string>> = {
@@ -96,13 +97,13 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
     'article',
     { id: 'person-details', 'aria-labelledby': 'person-name' },
     h('h2', { id: 'person-name', tabindex: -1 }, p.name),
-    h('div', { class: 'names' }, [p.hangul, p.hanja].filter((x) => x !== null).join(' · ')),
+    p.hangul === null && p.hanja === null ? null : h('div', { class: 'names', lang: 'ko' }, [p.hangul, p.hanja].filter((x) => x !== null).join(' · ')),
     p.disambiguation === null ? null : h('p', { class: 'cite' }, p.disambiguation),
     p.summary === null ? null : h('p', {}, p.summary),
     h('p', {}, `Born ${when(p.born)}; died ${when(p.died)}`),
     h('button', { id: 'chain-button', onClick: () => ctx.onChain() }, 'Follow purge chain'),
     h('h3', {}, 'Name forms'),
-    h('ul', { id: 'name-forms' }, ...[p.name, p.hangul, p.hanja, ...p.aliases].filter((x): x is string => x !== null).map((n) => h('li', { lang: /[\u3131-\uD79D]/.test(n) ? 'ko' : /[\u4E00-\u9FFF]/.test(n) ? 'zh-Hant' : undefined }, n))),
+    h('ul', { id: 'name-forms' }, ...[p.name, p.hangul, p.hanja, ...p.aliases].filter((x): x is string => x !== null).map((n) => h('li', { lang: langOf(n) }, n))),
     h('h3', {}, 'Status over time'),
     h('p', { class: 'cite', id: 'person-evidence' }, evidenceText(p)),
     strip,

@@ -8,6 +8,7 @@ import type { AtlasEvent, Citation, EventLinkType, Source } from '../model.js';
 import { precisionText } from '../state/events.js';
 import { when } from './bounds.js';
 import { bibliographyList, citationList } from './citations.js';
+import { koreanSpan } from './lang.js';
 import { h } from './dom.js';
 
 export interface EventPanelContext {
@@ -95,7 +96,7 @@ export function renderEvent(e: EventDetails, ctx: EventPanelContext): HTMLElemen
                       'li',
                       {},
                       h('button', { class: 'linkish', 'data-person': p.personId, onClick: () => ctx.onPick(p.personId) }, p.name),
-                      p.hangul === null ? null : h('span', { lang: 'ko', class: 'names' }, ` ${p.hangul}`),
+                      koreanSpan(p.hangul),
                       citationList(p.citations, ctx.sources),
                     ),
                   ),

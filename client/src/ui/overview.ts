@@ -7,6 +7,7 @@ import { monthLabel } from '../state/dates.js';
 import type { Frame, PersonFrame } from '../state/frame.js';
 import { statusKindLabel } from '../state/status.js';
 import { h } from './dom.js';
+import { koreanSpan } from './lang.js';
 import type { EventPage } from '../state/events.js';
 
 const LIST_LIMIT = 400;
@@ -114,7 +115,7 @@ export function renderOverview(timeline: Timeline, frame: Frame, ctx: OverviewCo
                 'li',
                 { 'data-person': id },
                 h('button', { class: 'linkish', onClick: () => ctx.onPick(id) }, person?.name ?? id),
-                (person?.hangul ?? null) === null ? null : h('span', { lang: 'ko', class: 'names' }, ` ${person?.hangul ?? ""}`),
+                koreanSpan(person?.hangul ?? null),
                 p === undefined ? '' : statusNote(p),
               );
             }),

@@ -4,6 +4,7 @@
  */
 import { search, type SearchHit } from '../api.js';
 import { h, replace } from './dom.js';
+import { koreanSpan, langOf } from './lang.js';
 
 export function mountSearch(root: HTMLElement, onPick: (personId: string) => void, onError: (message: string) => void): void {
   const input = h('input', {
@@ -45,9 +46,9 @@ export function mountSearch(root: HTMLElement, onPick: (personId: string) => voi
             'li',
             { role: 'option', id: `search-hit-${i}`, 'aria-selected': String(i === active), 'data-person': hit.id, onMousedown: (e: Event) => { e.preventDefault(); pick(hit); } },
             hit.name,
-            hit.hangul === null ? null : ` ${hit.hangul}`,
-            hit.hanja === null ? null : ` ${hit.hanja}`,
-            hit.matched !== hit.name ? h('div', { class: 'form' }, `matched “${hit.matched}”`) : null,
+            koreanSpan(hit.hangul, true, ''),
+            koreanSpan(hit.hanja, true, ''),
+            hit.matched !== hit.name ? h('div', { class: 'form' }, 'matched “', h('span', { lang: langOf(hit.matched) }, hit.matched), '”') : null,
           ),
         ),
       );
