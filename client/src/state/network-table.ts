@@ -27,7 +27,22 @@ export interface NetworkRow {
   readonly ties: readonly NetworkTie[];
 }
 
-/** A person's ties in the frame, in the frame's order. */
+/** Every shown person's ties in the frame, in the frame's order: one pass over the ties. */
+export function tiesByPerson(frame: Frame): Map<string, NetworkTie[]> {
+  const out = new Map<string, NetworkTie[]>();
+  const add = (id: string, tie: NetworkTie): void => {
+    const list = out.get(id);
+    if (list === undefined) out.set(id, [tie]);
+    else list.push(tie);
+  };
+  for (const t of frame.ties) {
+    add(t.source, { otherId: t.target, kind: t.kind, direction: t.directed ? 'out' : 'both', certain: t.certain });
+    add(t.target, { otherId: t.source, kind: t.kind, direction: t.directed ? 'in' : 'both', certain: t.certain });
+  }
+  return out;
+}
+
+/** One person's ties in the frame, in the frame's order. */
 export function tiesOf(frame: Frame, id: string): NetworkTie[] {
   const out: NetworkTie[] = [];
   for (const t of frame.ties) {
@@ -50,6 +65,7 @@ function factionText(p: PersonFrame, factions: ReadonlyMap<string, Faction>): st
 export function networkRows(frame: Frame, persons: ReadonlyMap<string, Person>, factions: readonly Faction[]): NetworkRow[] {
   const byId = new Map(factions.map((f) => [f.id, f]));
   const rank = new Map(factions.map((f, i) => [f.id, i]));
+  const ties = tiesByPerson(frame);
   const rows = [...frame.persons.values()].map(
     (p): NetworkRow & { readonly rank: number } => ({
       id: p.id,
@@ -58,7 +74,7 @@ export function networkRows(frame: Frame, persons: ReadonlyMap<string, Person>, 
       faction: factionText(p, byId),
       factionId: p.parent,
       status: `${statusKindLabel(p.state)}${p.statusCertain ? '' : '?'}`,
-      ties: tiesOf(frame, p.id),
+      ties: ties.get(p.id) ?? [],
       rank: p.parent === null ? factions.length : (rank.get(p.parent) ?? factions.length),
     }),
   );
