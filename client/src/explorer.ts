@@ -131,7 +131,7 @@ export class Explorer {
       this.update((s) => ({ ...s, time: setDay(pause(s.time), dayOf(`${year}-07-01`)) })),
     );
     this.announcer = new StepAnnouncer(byId('step-announce'), this.names);
-    this.mirror = new NetworkMirror(byId('network-mirror'), {
+    this.mirror = new NetworkMirror(byId('network-mirror'), byId('mirror-card'), {
       onSelect: (id) => {
         this.focusPanelOnLoad = true;
         this.pick(id);
