@@ -34,3 +34,16 @@ describe('the Graph Data Science plugin', () => {
     expect(compose).toMatch(/NEO4J_dbms_security_procedures_unrestricted: gds\.\*/);
   });
 });
+
+describe('the Java launcher', () => {
+  const launcher = readFileSync(path.join(ROOT, 'launcher/src/main/java/atlas/launcher/EmbeddedNeo4j.java'), 'utf8');
+
+  it('keeps no defaults of its own for the hardening settings: the Node side passes every one', () => {
+    for (const name of ['ATLAS_NEO4J_PROCEDURE_ALLOWLIST', 'ATLAS_NEO4J_TX_TIMEOUT_SECONDS', 'ATLAS_NEO4J_TX_MEMORY_MB', 'ATLAS_NEO4J_PAGECACHE_MB']) {
+      expect(launcher, name).toContain(`requireEnv("${name}")`);
+      expect(launcher, name).not.toContain(`envOr("${name}"`);
+    }
+    // No procedure name written into the launcher: the allow-list is PROCEDURE_ALLOWLIST alone.
+    for (const procedure of PROCEDURE_ALLOWLIST) expect(launcher).not.toContain(`"${procedure}`);
+  });
+});

@@ -52,9 +52,12 @@ public final class EmbeddedNeo4j {
         Path home = Path.of(requireEnv("ATLAS_NEO4J_HOME")).toAbsolutePath();
         int boltPort = Integer.parseInt(requireEnv("ATLAS_NEO4J_BOLT_PORT"));
         String password = requireEnv("ATLAS_NEO4J_PASSWORD");
-        long txTimeoutSeconds = Long.parseLong(envOr("ATLAS_NEO4J_TX_TIMEOUT_SECONDS", "30"));
-        long txMemoryMb = Long.parseLong(envOr("ATLAS_NEO4J_TX_MEMORY_MB", "512"));
-        long pageCacheMb = Long.parseLong(envOr("ATLAS_NEO4J_PAGECACHE_MB", "512"));
+        // The hardening settings have one source, the Node side (server/src/config.ts and
+        // PROCEDURE_ALLOWLIST in server/src/embedded/process.ts), which always passes them: no
+        // second set of defaults here to drift from it.
+        long txTimeoutSeconds = Long.parseLong(requireEnv("ATLAS_NEO4J_TX_TIMEOUT_SECONDS"));
+        long txMemoryMb = Long.parseLong(requireEnv("ATLAS_NEO4J_TX_MEMORY_MB"));
+        long pageCacheMb = Long.parseLong(requireEnv("ATLAS_NEO4J_PAGECACHE_MB"));
         // Memory the transaction trackers may hand out, all transactions together: half the heap.
         // The other half is room for what the trackers cannot see (values built inside one
         // expression, Bolt buffers, Neo4j's own structures); the console's static limits keep
@@ -62,7 +65,7 @@ public final class EmbeddedNeo4j {
         long heapBytes = Runtime.getRuntime().maxMemory();
         long totalTxBytes = heapBytes / 2;
         long txBytes = Math.min(ByteUnit.mebiBytes(txMemoryMb), heapBytes / 4);
-        String allowList = envOr("ATLAS_NEO4J_PROCEDURE_ALLOWLIST", "db.index.fulltext.queryNodes,db.labels,db.relationshipTypes,db.propertyKeys");
+        String allowList = requireEnv("ATLAS_NEO4J_PROCEDURE_ALLOWLIST");
         // An embedded DBMS finds @Procedure classes only in its plugin folder (the same jars are
         // also on our classpath, where ServiceLoader finds the extensions that serve them).
         String pluginDir = envOr("ATLAS_NEO4J_PLUGIN_DIR", "");
