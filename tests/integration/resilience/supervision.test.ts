@@ -27,13 +27,16 @@ import { record } from './record.js';
 /**
  * Issue 14 asks for normal queries to be answered again within 60 s. Nearly all of that time is
  * Neo4j's own start on the same data, which on this shared two-core machine took from 13 s to over
- * 90 s depending on the load (RESILIENCE.md). So the test bounds what the app adds to that start
- * (noticing the exit, the restart delay, reconnecting, planning the first query) by
- * APP_SHARE_LIMIT_MS, and the whole recovery by the start time-out; the record says how the total
- * compares with 60 s at the load of the run.
+ * 90 s depending on the load (RESILIENCE.md), and planning the first query on the cold JVM. So the
+ * test bounds the two parts that are the app's own: from the exit to the restart (the delay, 1 s
+ * then 2 s), by RESTART_OVERHEAD_LIMIT_MS beyond Neo4j's start; and from "Neo4j is back" to the
+ * first answer (the gate opening, the driver reconnecting, the cold plan), by FIRST_ANSWER_LIMIT_MS.
+ * The whole recovery is bounded by the start time-out; the record says how it compares with 60 s
+ * at the load of the run.
  */
 const RECOVERY_GOAL_MS = 60_000;
-const APP_SHARE_LIMIT_MS = 15_000;
+const RESTART_OVERHEAD_LIMIT_MS = 10_000;
+const FIRST_ANSWER_LIMIT_MS = 30_000;
 const START_TIMEOUT_MS = 180_000;
 let firstStartMs = 0;
 /** The start time the app logged for the JVM that became ready after output offset `from`. */
@@ -183,7 +186,8 @@ describe('the supervised Neo4j', () => {
     expect(Number(backPid)).not.toBe(jvm);
     expect(isAlive(jvm!)).toBe(false);
     expect(app.alive()).toBe(true);
-    expect(recoveredMs - restartMs).toBeLessThan(APP_SHARE_LIMIT_MS);
+    expect(back.at - killedAt - restartMs).toBeLessThan(RESTART_OVERHEAD_LIMIT_MS);
+    expect(recoveredMs - (back.at - killedAt)).toBeLessThan(FIRST_ANSWER_LIMIT_MS);
     expect(recoveredMs).toBeLessThan(START_TIMEOUT_MS);
     expect(openToOthers(system).open).toEqual([]);
     expect((await health()).status).toBe(200);
@@ -219,7 +223,8 @@ describe('the supervised Neo4j', () => {
     expect(log).toContain('running out of heap while serving is not counted');
     expect(readFileSync(childLog, 'utf8')).toMatch(/Terminating due to java\.lang\.OutOfMemoryError[\s\S]*exited: exit code 3/);
     expect(app.alive()).toBe(true);
-    expect(recoveredMs - exitMs - restartMs).toBeLessThan(APP_SHARE_LIMIT_MS);
+    expect(backMs - exitMs - restartMs).toBeLessThan(RESTART_OVERHEAD_LIMIT_MS);
+    expect(recoveredMs - backMs).toBeLessThan(FIRST_ANSWER_LIMIT_MS);
     expect(recoveredMs).toBeLessThan(START_TIMEOUT_MS);
   }, 240_000);
 
@@ -282,7 +287,7 @@ describe('the supervised Neo4j', () => {
       `| console query exhausting the heap (issue 14 case 1; the console answered ${heap.consoleAnswer}) | ${s(heap.exitMs)} | ${s(heap.restartMs)} | ${s(heap.backMs)} | ${s(heap.recoveredMs)} | exit code 3 and "Terminating due to java.lang.OutOfMemoryError: Java heap space"; not counted as a crash; restart in 2 s, back |`,
       `| JVM SIGKILLed again: the second counted exit | at once | none | never, by design | never | crash loop named with both settings and the output log's path, ${s(loop.gaveUpMs)} after the kill |`,
       '',
-      `Times are from the kill or from sending the query. "Neo4j's start" is the time the app logged for the restart (JVM to Bolt ready); this run's first start took ${s(firstStartMs)}. "Neo4j back" is the app's log line; the normal query is an uncached \`person\` query asked every 250 ms. Issue 14's goal, normal queries answered again within ${s(RECOVERY_GOAL_MS)}: ${kill.recoveredMs < RECOVERY_GOAL_MS ? 'met' : 'missed'} after the kill, ${heap.recoveredMs < RECOVERY_GOAL_MS ? 'met' : 'missed'} after the heap exhaustion, at the load in the stamp. What the app adds to Neo4j's start (the restart delay, reconnecting, the first query) was ${s(kill.recoveredMs - kill.restartMs)} and ${s(heap.recoveredMs - heap.exitMs - heap.restartMs)}.`,
+      `Times are from the kill or from sending the query. "Neo4j's start" is the time the app logged for the restart (JVM to Bolt ready); this run's first start took ${s(firstStartMs)}. "Neo4j back" is the app's log line; the normal query is an uncached \`person\` query asked every 250 ms. Issue 14's goal, normal queries answered again within ${s(RECOVERY_GOAL_MS)}: ${kill.recoveredMs < RECOVERY_GOAL_MS ? 'met' : 'missed'} after the kill, ${heap.recoveredMs < RECOVERY_GOAL_MS ? 'met' : 'missed'} after the heap exhaustion, at the load in the stamp. Besides Neo4j's start, the time from the exit to Neo4j back (the restart delay included) was ${s(kill.backMs - kill.restartMs)} and ${s(heap.backMs - heap.exitMs - heap.restartMs)}, and from Neo4j back to the first answer (reconnecting and planning the first query on the cold JVM) ${s(kill.recoveredMs - kill.backMs)} and ${s(heap.recoveredMs - heap.backMs)}.`,
       '',
       `During the crash loop a normal query gets ${loop.answer.code} (retryable: ${loop.answer.retryable}): "${loop.answer.message}" /healthz answers 503 with the same message.`,
       '',
