@@ -133,8 +133,20 @@ export interface ConnectOptions {
 export class Database {
   private readonly gate: AvailabilityGate;
 
-  constructor(private readonly driver: Driver, readonly databaseName: string, health?: DatabaseHealth) {
+  constructor(private readonly driver: Driver, readonly databaseName: string, private readonly health?: DatabaseHealth) {
     this.gate = new AvailabilityGate(UNAVAILABLE_COOL_DOWN_MS, Date.now, health);
+  }
+
+  /**
+   * Calls `listener` each time the supervised Neo4j is back after a restart: a new JVM, so what
+   * lived only in the old one's memory (GDS's graph catalog) is gone. Never called for a Neo4j
+   * this process does not run. Returns the unsubscribe function.
+   */
+  onRestart(listener: () => void): () => void {
+    // The supervisor sets 'up' only when a restarted JVM is ready; the state starts 'up'.
+    return this.health?.onChange((state) => {
+      if (state.kind === 'up') listener();
+    }) ?? (() => undefined);
   }
 
   static connect(connection: Connection, options: ConnectOptions = {}): Database {

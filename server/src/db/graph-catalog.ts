@@ -66,7 +66,14 @@ export class GraphCatalog {
   private revision: string | null = null;
   private counter = 0;
 
-  constructor(private readonly db: Database, private readonly maxGraphs: number) {}
+  constructor(private readonly db: Database, private readonly maxGraphs: number) {
+    // A restarted Neo4j has an empty catalog: the kept names would point at nothing, so they are
+    // forgotten (not dropped), and GDS's classes are loaded again in the background.
+    db.onRestart(() => {
+      this.slots.clear();
+      void this.warmUp().catch(() => undefined);
+    });
+  }
 
   /** Runs `work` on the projection for `key`, projecting it first when it is not kept. */
   async use<T>(key: ProjectionKey, work: (projection: Projection) => Promise<T>): Promise<T> {
