@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { childProcessEnv } from '../config.js';
 import type { JavaTools } from './java.js';
 import { ensureGdsPlugin, type GdsPlugin } from './gds.js';
+import { eachLine } from './lines.js';
 import { StartupError } from './startup-error.js';
 
 export const LAUNCHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../launcher');
@@ -105,15 +106,7 @@ export function runMaven(args: string[], log: (line: string) => void): Promise<{
       if (line.trim() !== '') tail.push(line);
       if (tail.length > 25) tail.shift();
     };
-    let buffer = '';
-    const onData = (chunk: Buffer): void => {
-      buffer += chunk.toString('utf8');
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      lines.forEach(onLine);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    eachLine([child.stdout, child.stderr], onLine);
     child.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
         reject(

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { CHILD_LOG_DEFAULTS, childProcessEnv } from '../config.js';
 import { childLogPath, RotatingLog } from './child-log.js';
 import { LAUNCHER_CLASS, type Neo4jRuntime } from './jars.js';
+import { eachLine } from './lines.js';
 import { OWNER_DIR_MODE, ownerOnlyTree } from './owner-only.js';
 import type { JvmExit, ManagedNeo4j, ManagedSettings } from './process.js';
 import { debugLogSize, outputTail, startupCause, startupReport } from './startup-log.js';
@@ -78,7 +79,6 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
   };
   process.once('exit', killOnExit);
   // stdout and stderr line by line: all of it to the log file, the last lines kept for reports.
-  let buffer = '';
   let onReady: (uri: string) => void = () => undefined;
   const take = (line: string): void => {
     if (line.trim() === '') return;
@@ -91,20 +91,12 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
     output.push(line);
     if (output.length > OUTPUT_LINES_KEPT) output.shift();
   };
-  const onData = (chunk: Buffer): void => {
-    buffer += chunk.toString('utf8');
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    lines.forEach(take);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  const childOutput = eachLine([child.stdout, child.stderr], take);
   // 'close' comes after the exit AND the last of its output: reporting on 'exit' alone lost the
   // dying JVM's own words on a busy machine.
   const closed = new Promise<JvmExit>((resolve) =>
     child.once('close', (code, signal) => {
-      take(buffer);
-      buffer = '';
+      childOutput.flush();
       process.removeListener('exit', killOnExit);
       childLog.write(`--- JVM pid ${pid} exited: ${code === null ? `killed by ${signal ?? 'a signal'}` : `exit code ${code}`} ---`);
       childLog.close();
