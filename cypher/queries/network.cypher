@@ -21,6 +21,8 @@
 //           give every event of the window); ordered by date
 //   factions: [Faction{.*}]
 // A participant on the page has person: null (the resolver fills it in from `persons`).
+// Dates (...Earliest, ...Latest) come as 'YYYY-MM-DD' strings, as in persons-full: decoding Neo4j
+// Date values in the driver was the largest Node-side cost of a page at 100k persons (BENCHMARKS.md).
 WITH date($atFrom) AS atFrom, date($atTo) AS atTo, date($windowFrom) AS winFrom, date($windowTo) AS winTo
 CALL (atFrom, atTo) {
   // Walks the Person id index in order and stops after $first + 1 matches: no sort, no full scan.
@@ -42,18 +44,20 @@ RETURN
   $after = '' OR EXISTS { MATCH (:Person {id: $after}) } AS afterKnown,
   hasNextPage,
   [p IN people | {
-    person: p {.*},
+    person: p {.*, bornEarliest: toString(p.bornEarliest), bornLatest: toString(p.bornLatest), diedEarliest: toString(p.diedEarliest), diedLatest: toString(p.diedLatest), attestedEarliest: toString(p.attestedEarliest), carriedLatest: toString(p.carriedLatest)},
     targets: COLLECT {
       MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
       WHERE r.role = 'TARGET' OR (r.role = 'PARTICIPANT' AND e.kind IN ['FLIGHT', 'DEATH', 'SUICIDE'])
-      RETURN {eventId: e.id, event: e {.*, reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.*, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS t ORDER BY e.dateEarliest, e.id
+      RETURN {eventId: e.id, event: e {.*, dateEarliest: toString(e.dateEarliest), dateLatest: toString(e.dateLatest), reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.*, dateEarliest: toString(x.dateEarliest), dateLatest: toString(x.dateLatest)} AS x ORDER BY x.dateEarliest, x.id }}} AS t ORDER BY e.dateEarliest, e.id
     },
     memberships: COLLECT {
       MATCH (p)-[m:MEMBER_OF]->(f:Faction)
       WHERE m.certaintyRank >= $minRank
         AND m.possibleEarliest <= atTo AND atFrom <= m.possibleLatest
-      RETURN CASE WHEN $fullMemberships THEN m {.*, personId: p.id, factionId: f.id}
-        ELSE m {.id, .certainty, .certaintyRank, .fromLatest, .possibleEarliest, .possibleLatest, .certainEarliest, .certainLatest, personId: p.id, factionId: f.id}
+      RETURN CASE WHEN $fullMemberships THEN m {.*, fromEarliest: toString(m.fromEarliest), fromLatest: toString(m.fromLatest), toEarliest: toString(m.toEarliest), toLatest: toString(m.toLatest),
+          possibleEarliest: toString(m.possibleEarliest), possibleLatest: toString(m.possibleLatest), certainEarliest: toString(m.certainEarliest), certainLatest: toString(m.certainLatest), personId: p.id, factionId: f.id}
+        ELSE m {.id, .certainty, .certaintyRank, fromLatest: toString(m.fromLatest), possibleEarliest: toString(m.possibleEarliest), possibleLatest: toString(m.possibleLatest),
+          certainEarliest: toString(m.certainEarliest), certainLatest: toString(m.certainLatest), personId: p.id, factionId: f.id}
       END AS m ORDER BY m.certaintyRank DESC, m.fromLatest DESC, f.id
     }
   }] AS persons,
@@ -70,7 +74,8 @@ RETURN
       })
       AND t.certaintyRank >= $minRank
       AND t.possibleEarliest <= atTo AND atFrom <= t.possibleLatest
-    RETURN t {.*, sourceId: s.id, targetId: x.id} AS t ORDER BY t.id
+    RETURN t {.*, fromEarliest: toString(t.fromEarliest), fromLatest: toString(t.fromLatest), toEarliest: toString(t.toEarliest), toLatest: toString(t.toLatest),
+      possibleEarliest: toString(t.possibleEarliest), possibleLatest: toString(t.possibleLatest), certainEarliest: toString(t.certainEarliest), certainLatest: toString(t.certainLatest), sourceId: s.id, targetId: x.id} AS t ORDER BY t.id
   } AS ties,
   COLLECT {
     CALL (people, atTo, winFrom, winTo) {
@@ -89,10 +94,10 @@ RETURN
         AND NOT EXISTS { MATCH (q:Person)-[:PARTICIPATED_IN]->(e) WHERE q.attestedEarliest <= atTo }
       RETURN e
     }
-    RETURN e {.*, participants: COLLECT {
+    RETURN e {.*, dateEarliest: toString(e.dateEarliest), dateLatest: toString(e.dateLatest), participants: COLLECT {
       MATCH (q:Person)-[r:PARTICIPATED_IN]->(e)
-      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: CASE WHEN q IN people THEN null ELSE q {.*} END} AS r
+      RETURN r {.role, .citations, personId: q.id, eventId: e.id, person: CASE WHEN q IN people THEN null ELSE q {.*, bornEarliest: toString(q.bornEarliest), bornLatest: toString(q.bornLatest), diedEarliest: toString(q.diedEarliest), diedLatest: toString(q.diedLatest), attestedEarliest: toString(q.attestedEarliest), carriedLatest: toString(q.carriedLatest)} END} AS r
       ORDER BY r.role, q.id
     }} AS e ORDER BY e.dateEarliest, e.dateLatest, e.id
   } AS events,
-  COLLECT { MATCH (f:Faction) RETURN f {.*} AS f ORDER BY f.name } AS factions
+  COLLECT { MATCH (f:Faction) RETURN f {.*, formedEarliest: toString(f.formedEarliest), formedLatest: toString(f.formedLatest), dissolvedEarliest: toString(f.dissolvedEarliest), dissolvedLatest: toString(f.dissolvedLatest)} AS f ORDER BY f.name } AS factions
