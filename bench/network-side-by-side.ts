@@ -80,7 +80,7 @@ async function profileNetwork(connection: Connection): Promise<void> {
       log(`  ${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}  ${String(node.arguments['Details'] ?? '').slice(0, 110)}`);
       for (const child of node.children ?? []) print(child, depth + 1);
     };
-    log(`PROFILE queries/network ${JSON.stringify(NETWORK_VARIABLES)}: available after ${result.summary.resultAvailableAfter} ms, consumed after ${result.summary.resultConsumedAfter} ms`);
+    log(`PROFILE queries/network ${JSON.stringify(NETWORK_VARIABLES)}: available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`);
     print(plan, 0);
     log(`PROFILE total db hits (top-level plan; subquery expressions count inside their operator): ${total}`);
   } finally {

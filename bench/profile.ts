@@ -29,7 +29,7 @@ try {
   for (let i = 0; i < 5; i += 1) await driver.executeQuery(cypher(name), params);
   const started = performance.now();
   const result = await driver.executeQuery(`PROFILE ${cypher(name)}`, params);
-  console.log(`${name}: ${result.records.length} rows, ${(performance.now() - started).toFixed(1)} ms wall, available after ${result.summary.resultAvailableAfter} ms, consumed after ${result.summary.resultConsumedAfter} ms`);
+  console.log(`${name}: ${result.records.length} rows, ${(performance.now() - started).toFixed(1)} ms wall, available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`);
   const plan = result.summary.profile;
   if (plan === false) throw new Error('Neo4j returned no profile');
   print(plan);

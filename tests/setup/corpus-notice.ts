@@ -6,7 +6,7 @@ import type { Reporter, TestModule } from 'vitest/node';
 import { configuredSourcesDir, CORPUS_NOT_RUN } from './corpus.js';
 
 export class CorpusNotice implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: readonly TestModule[]): void {
     if (configuredSourcesDir() !== undefined) return;
     // Only runs that would have held them: unit tests, or a filter that matched no file at all
     // (for instance a corpus test named on the command line).

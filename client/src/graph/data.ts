@@ -87,9 +87,9 @@ export class FrameApplier {
     private readonly colours: ReadonlyMap<string, string>,
   ) {
     // Element references are cached: a selector per frame would cost more than the diff itself.
-    this.persons = cy.nodes('.person').toArray() as NodeSingular[];
-    this.factions = cy.nodes('.faction').toArray() as NodeSingular[];
-    this.edges = cy.edges('.tie').toArray() as EdgeSingular[];
+    this.persons = cy.nodes('.person').toArray();
+    this.factions = cy.nodes('.faction').toArray();
+    this.edges = cy.edges('.tie').toArray();
     this.edgeBase = this.edges.map((e) => `tie k-${String(e.data('kind'))}`);
     this.edgeCodes = this.edges.map(() => 0);
     for (const node of this.persons) {
@@ -135,7 +135,7 @@ export class FrameApplier {
       this.edges.forEach((original, index) => {
         // A moved endpoint re-creates its edges, so a stale reference is swapped for the live one.
         const edge = original.removed() ? this.cy.getElementById(original.id()) : original;
-        if (edge !== original) this.edges[index] = edge as EdgeSingular;
+        if (edge !== original) this.edges[index] = edge;
         const t = visibleTies.get(edge.id());
         // A small number per edge; the class string is built only when it changes.
         const code = t === undefined ? 0 : 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (overlay.chainTies !== null && !overlay.chainTies.has(t.id) ? 8 : 0);
@@ -154,7 +154,7 @@ export class FrameApplier {
 
   private moveTo(node: NodeSingular, parent: string | null, factionId: string | null): NodeSingular {
     // move() re-creates the node (new reference), so it is done only when the faction changes.
-    const moved = (node.move({ parent }).nodes()[0] as NodeSingular | undefined) ?? node;
+    const moved = node.move({ parent }).nodes()[0] ?? node;
     moved.data('colour', factionId === null ? UNAFFILIATED : (this.colours.get(factionId) ?? UNAFFILIATED));
     this.parents.set(moved.id().slice(2), parent);
     return moved;

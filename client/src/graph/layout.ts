@@ -62,7 +62,7 @@ export class StableMap {
   seat(ids: readonly string[]): void {
     if (ids.length === 0) return;
     this.cy.batch(() => {
-      for (const id of ids) this.seatNode(this.cy.getElementById(`p:${id}`) as NodeSingular);
+      for (const id of ids) this.seatNode(this.cy.getElementById(`p:${id}`));
     });
   }
 
@@ -70,7 +70,7 @@ export class StableMap {
   restore(): void {
     this.tidied = false;
     this.cy.batch(() => {
-      this.cy.nodes('.person').forEach((n) => this.seatNode(n as NodeSingular));
+      this.cy.nodes('.person').forEach((n) => this.seatNode(n));
     });
   }
 

@@ -41,11 +41,11 @@ export function viewReport(cy: Core): ViewReport {
   persons.forEach((n) => {
     minName = Math.min(minName, parseFloat(String(n.style('font-size'))) * zoom);
     minNode = Math.min(minNode, n.renderedWidth(), n.renderedHeight());
-    check(n as NodeSingular);
+    check(n);
   });
   cy.nodes('.faction:visible').forEach((n) => {
     minFaction = Math.min(minFaction, parseFloat(String(n.style('font-size'))) * zoom);
-    check(n as NodeSingular);
+    check(n);
   });
   const all = cy.elements(':visible').renderedBoundingBox({ includeLabels: true });
   const used = persons.empty() ? 0 : (Math.min(all.x2, width) - Math.max(all.x1, 0)) * (Math.min(all.y2, height) - Math.max(all.y1, 0)) / (width * height);

@@ -122,7 +122,7 @@ export function rawText(value: unknown): string {
 }
 
 /** Element ids of every node and relationship inside a value, to highlight a row's part of the drawing. */
-export function elementIdsOf(value: unknown, into: Set<string> = new Set()): Set<string> {
+export function elementIdsOf(value: unknown, into = new Set<string>()): Set<string> {
   if (isPath(value)) {
     into.add(value.start.elementId);
     for (const s of value.segments) into.add(s.relationship.elementId).add(s.end.elementId);

@@ -48,7 +48,7 @@ const QUANTIFIERS = new Set(['ANY', 'ALL', 'NONE', 'SINGLE']);
 
 const isLiteral = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'string' || t.kind === 'number');
 const isCall = (tokens: readonly Token[], i: number, name: string): boolean =>
-  tokens[i]?.kind === 'name' && tokens[i]!.upper === name && tokens[i + 1]?.text === '(' && tokens[i - 1]?.text !== '.';
+  tokens[i]?.kind === 'name' && tokens[i].upper === name && tokens[i + 1]?.text === '(' && tokens[i - 1]?.text !== '.';
 
 function checkShape(tokens: readonly Token[]): void {
   if (tokens.length > L.maxTokens) throw reject(`the query has more than ${L.maxTokens} tokens; split it`);

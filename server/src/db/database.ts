@@ -103,7 +103,7 @@ function rowsOf(records: { keys: PropertyKey[]; get(key: PropertyKey): unknown }
 function runnerFor(tx: ManagedTransaction): QueryRunner {
   return {
     async run(name, params = {}) {
-      const result = await tx.run(cypher(name), toDriverParams(params) as Record<string, unknown>);
+      const result = await tx.run(cypher(name), toDriverParams(params));
       return rowsOf(result.records);
     },
   };
@@ -294,7 +294,7 @@ export class Database {
     const marker = randomUUID();
     return this.userSession(marker, limits.deadlineMs, async (session) => {
       const config = { timeout: limits.timeoutMs, metadata: { atlasConsole: marker } };
-      const result = await session.run(`EXPLAIN ${text}`, toDriverParams(params) as Record<string, unknown>, config);
+      const result = await session.run(`EXPLAIN ${text}`, toDriverParams(params), config);
       const operators: string[] = [];
       const details: string[] = [];
       collectPlan(result.summary.plan, operators, details);
@@ -315,7 +315,7 @@ export class Database {
     return this.userSession(marker, options.deadlineMs ?? options.timeoutMs + 5_000, async (session) => {
       const tx = await session.beginTransaction({ timeout: options.timeoutMs, metadata: { atlasConsole: marker } });
       try {
-        const result = tx.run(text, toDriverParams(params) as Record<string, unknown>);
+        const result = tx.run(text, toDriverParams(params));
         const rows: Row[] = [];
         let columns: string[] = [];
         let truncated = false;

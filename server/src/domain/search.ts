@@ -335,6 +335,7 @@ export function exactKeys(query: string): string[] {
 }
 
 /** Parameters of cypher/queries/search.cypher for a query text and result limit (null when no letter or digit was typed). */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- passed where the driver wants `Params` (an index signature), which an interface does not satisfy
 export type SearchParams = {
   readonly exact: string;
   readonly fuzzy: string;

@@ -96,7 +96,7 @@ export function runMaven(args: string[], log: (line: string) => void): Promise<{
     let downloaded = 0;
     let lastReport = Date.now();
     const onLine = (line: string): void => {
-      if (/^Downloaded from /.test(line)) {
+      if (line.startsWith('Downloaded from ')) {
         downloaded += 1;
         if (Date.now() - lastReport > 2000) {
           log(`  ... ${downloaded} files downloaded`);

@@ -56,7 +56,7 @@ export function startupReport(homeDir: string, output: readonly string[], debugL
   const fromLog: string[] = [];
   for (const line of readFrom(debugLogPath(homeDir), debugLogOffset).split('\n')) {
     const entry = /^\S+ \S+ (ERROR|WARN)\s+(.*)$/.exec(line);
-    const message = entry?.[2] ?? (/^Caused by:/.test(line) ? line : undefined);
+    const message = entry?.[2] ?? (line.startsWith('Caused by:') ? line : undefined);
     if (message === undefined || seen.has(message)) continue;
     seen.add(message);
     fromLog.push(line);

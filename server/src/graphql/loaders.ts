@@ -8,7 +8,7 @@ import { asProps, toFaction, toFullEvent, toFullPerson, toMembership, asList, to
 import type { EventModel, FactionModel, PersonModel, SourceModel } from './models.js';
 import { FULL_PERSON, isFull, personsFullParams, projectionKey, type PersonProjection } from './person-projection.js';
 
-type Batch<V> = { keys: string[]; waiting: Map<string, { resolve: (value: V | null) => void; reject: (error: unknown) => void }[]> };
+interface Batch<V> { keys: string[]; waiting: Map<string, { resolve: (value: V | null) => void; reject: (error: unknown) => void }[]> }
 
 /** A minimal DataLoader: batches keys requested in the same tick and caches per request. */
 export class BatchLoader<V> {

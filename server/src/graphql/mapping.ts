@@ -13,7 +13,7 @@ import type {
 } from './models.js';
 import { FULL_PERSON, type PersonProjection } from './person-projection.js';
 
-export type Props = { readonly [key: string]: Plain };
+export type Props = Readonly<Record<string, Plain>>;
 
 export function asProps(value: Plain | undefined): Props {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};

@@ -143,7 +143,10 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   // A body the JSON parser refuses (malformed, too large) gets a GraphQL-shaped JSON error,
   // not express's HTML page with a stack trace.
   app.use('/graphql', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
     const client = status >= 400 && status < 500;
     const message = status === 413 ? 'The request body is over the 1 MB limit' : client ? 'The request body is not valid JSON' : 'Internal server error';

@@ -40,7 +40,7 @@ function expectClean(outcome: Outcome, label: string): void {
   stats.statuses.set(outcome.status, (stats.statuses.get(outcome.status) ?? 0) + 1);
   expect(outcome.status, label).toBeLessThan(500);
   expect(outcome.text, label).not.toMatch(/\n\s+at \S+ \(|node_modules|\.ts:\d+|stacktrace/);
-  type Body = { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  interface Body { data?: unknown; errors?: { extensions?: { code?: string } }[] }
   let body: Body | null = null;
   try {
     body = JSON.parse(outcome.text) as Body;

@@ -159,7 +159,7 @@ export function shenParagraphs(): ShenParagraph[] {
     const raw = lines[i] ?? '';
     const line = raw.trim();
     if (line === '') continue;
-    if (/^¹ /.test(line)) break; // the notes begin
+    if (line.startsWith('¹ ')) break; // the notes begin
     const heading = /^(I|II|III|IV|V|VI|VII)[.:] [A-Z’' -]+/.exec(line);
     if (heading && line === line.toUpperCase()) {
       section = heading[1] ?? null;

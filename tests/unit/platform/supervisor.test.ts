@@ -37,7 +37,7 @@ function fakeJvm(): FakeJvm {
 }
 
 /** A start() that hands out fresh stand-ins (or fails as told) and remembers them. */
-function starter(failures: Set<number> = new Set()) {
+function starter(failures = new Set<number>()) {
   const jvms: FakeJvm[] = [];
   let calls = 0;
   const start = async (): Promise<ManagedNeo4j> => {

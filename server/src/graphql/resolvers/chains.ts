@@ -5,7 +5,7 @@ import { buildSteps, findChains, purgerFall, type NodeRef } from '../../domain/c
 import { mayFallWithin } from '../../../../core/span.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toParticipation, toPerson, toTie } from '../mapping.js';
-import type { ChainNodeModel, ChainPathModel, ParticipationModel, PurgerPurgedModel, TieModel } from '../models.js';
+import type { ChainNodeModel, ChainPathModel, ParticipationModel, PurgerPurgedModel } from '../models.js';
 import { certaintyRank, dateArg, idArg, intArg, optionalDateArg, periodOf } from '../args.js';
 import { fetchChainGraph } from './chain-fetch.js';
 import { personById } from './fetch.js';
@@ -85,7 +85,7 @@ export const chainResolvers: QueryResolvers = {
     const byId = new Map(persons.map((p) => [p.id, p]));
     const ties = asList(row['ties']).map((t) => {
       const tie = toTie(asProps(t));
-      return { ...tie, source: byId.get(tie.sourceId), target: byId.get(tie.targetId) } as TieModel;
+      return { ...tie, source: byId.get(tie.sourceId), target: byId.get(tie.targetId) };
     });
     if (persons.length === 0 || ties.length > hops) return null;
     return { at: atDate.iso, persons, ties, hops: ties.length };

@@ -44,7 +44,7 @@ function frameRows<M extends PlacementModel>(row: Row | undefined, factionIdsArg
   const personById = new Map(persons.map((p) => [p.person.id, p.person]));
   const ties = asList(row['ties']).map((t) => {
     const tie = toTie(asProps(t));
-    return { ...tie, source: personById.get(tie.sourceId) ?? tie.source, target: personById.get(tie.targetId) ?? tie.target } as TieModel;
+    return { ...tie, source: personById.get(tie.sourceId) ?? tie.source, target: personById.get(tie.targetId) ?? tie.target };
   });
   const events = asList(row['events']).map((e) => {
     const props = asProps(e);
