@@ -58,7 +58,7 @@ async function measure(browser: Browser, served: Served, data: string, steps: nu
   const timeline = served.timelines[data] ?? null;
   if (timeline !== null) {
     await page.route('**/graphql', async (route) => {
-      const query = String((route.request().postDataJSON() as { query?: string }).query ?? '');
+      const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
       if (query.includes('timeline')) await route.fulfill({ status: 200, contentType: 'application/json', body: timeline });
       else await route.continue();
     });

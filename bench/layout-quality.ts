@@ -44,7 +44,11 @@ function bfs(adj: Map<string, Set<string>>, from: string): Map<string, number> {
   const queue = [from];
   while (queue.length > 0) {
     const at = queue.shift() as string;
-    for (const n of adj.get(at) ?? []) if (!dist.has(n)) (dist.set(n, (dist.get(at) ?? 0) + 1), queue.push(n));
+    for (const n of adj.get(at) ?? []) {
+      if (dist.has(n)) continue;
+      dist.set(n, (dist.get(at) ?? 0) + 1);
+      queue.push(n);
+    }
   }
   return dist;
 }

@@ -77,7 +77,7 @@ async function profileNetwork(connection: Connection): Promise<void> {
     let total = 0;
     const print = (node: ProfiledPlan, depth: number): void => {
       total += node.dbHits;
-      log(`  ${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}  ${String(node.arguments['Details'] ?? '').slice(0, 110)}`);
+      log(`  ${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}  ${(node.arguments['Details'] ?? '').slice(0, 110)}`);
       for (const child of node.children ?? []) print(child, depth + 1);
     };
     log(`PROFILE queries/network ${JSON.stringify(NETWORK_VARIABLES)}: available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`);

@@ -25,7 +25,7 @@ const log = (line: string): void => console.log(`[${new Date().toISOString().sli
 /** Swaps two letters inside the last word: "Hwang Song-Hyop" -> "Hwang Song-Hypo". */
 function typo(name: string): string {
   const at = name.length - 2;
-  return name.slice(0, at) + name[at + 1] + name[at];
+  return name.slice(0, at) + name.charAt(at + 1) + name.charAt(at);
 }
 
 async function texts(db: Database, persons: number): Promise<Record<string, string>> {

@@ -43,7 +43,7 @@ describe.each([
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors = watchErrors(page);
     await page.route('**/graphql', async (route) => {
-      const query = String((route.request().postDataJSON() as { query?: string }).query ?? '');
+      const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
       if (query.includes('timeline')) await route.fulfill({ status: 200, contentType: 'application/json', body });
       else await route.continue();
     });

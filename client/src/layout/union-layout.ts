@@ -33,7 +33,7 @@ function lineWidth(line: string): number {
   let w = 0;
   for (const ch of line) {
     const code = ch.codePointAt(0) ?? 0;
-    w += code >= 0x1100 ? 1.0 : /[A-Z]/.test(ch) ? 0.66 : /[ilj'.,\-]/.test(ch) ? 0.3 : 0.55;
+    w += code >= 0x1100 ? 1.0 : /[A-Z]/.test(ch) ? 0.66 : /[ilj'.,-]/.test(ch) ? 0.3 : 0.55;
   }
   return w * LABEL_FONT;
 }

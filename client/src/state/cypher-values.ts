@@ -66,7 +66,7 @@ function nodeCaption(n: WireNode): string {
 }
 
 function relationshipCaption(r: WireRelationship): string {
-  const kind = typeof r.properties['kind'] === 'string' ? ` ${String(r.properties['kind']).toLowerCase()}` : '';
+  const kind = typeof r.properties['kind'] === 'string' ? ` ${r.properties['kind'].toLowerCase()}` : '';
   return `[:${r.type}${kind}]`;
 }
 

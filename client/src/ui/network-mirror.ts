@@ -62,7 +62,7 @@ export class NetworkMirror {
     let sameOrder = rows.length === this.order.length;
     rows.forEach((row, i) => {
       let li = this.entries.get(row.id);
-      if (li === undefined) li = h('li', {}, h('button', { 'data-person': row.id, onClick: () => this.handlers.onSelect(row.id) }));
+      li ??= h('li', {}, h('button', { 'data-person': row.id, onClick: () => this.handlers.onSelect(row.id) }));
       const button = li.firstElementChild as HTMLButtonElement;
       const label = mirrorLabel(row);
       if (button.textContent !== label) button.textContent = label;

@@ -80,6 +80,7 @@ export function stripLiterals(text: string): string {
  * separators U+001C..U+001F, NEL and a few zero-width ones). Turned into spaces, one for one,
  * so the keyword checks below cannot be dodged with them.
  */
+// eslint-disable-next-line no-control-regex -- the separators U+001C..U+001F are exactly what this matches
 const EXTRA_SPACE = /[\u001C-\u001F\u0085\u180E\u200B\u2060]/g;
 
 /** Where the statement really starts: its first word, after any comments, whitespace or punctuation. */

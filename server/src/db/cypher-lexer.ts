@@ -14,6 +14,7 @@ export interface Token {
 }
 
 /** Characters Cypher treats as whitespace (JavaScript's `\s` plus a few separators it lacks). */
+// eslint-disable-next-line no-control-regex -- the separators U+001C..U+001F are exactly what this matches
 const SPACE = /[\s\u001C-\u001F\u0085\u180E\u200B\u2060]/u;
 const NAME_START = /[\p{L}_]/u;
 const NAME_PART = /[\p{L}\p{N}_]/u;

@@ -94,7 +94,7 @@ describe('unexpected data', () => {
       const out = formatError({ message: 'x' }, wrap(danglingReference('source', 'src-x')));
       expect(out).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       expect(log).toHaveBeenCalledTimes(1);
-      expect(String((log.mock.calls[0]![1] as Error).message)).toContain('"src-x"');
+      expect((log.mock.calls[0]![1] as Error).message).toContain('"src-x"');
     } finally {
       log.mockRestore();
     }
