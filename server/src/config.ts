@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { consoleExpressionBudget } from './db/console-budget.js';
 
 export const NEO4J_VERSION = '5.26.30';
 
@@ -75,7 +76,14 @@ export interface Config {
   readonly cacheDir: string;
   readonly neo4j: ExternalNeo4j | EmbeddedNeo4j;
   readonly seedOnStart: SeedOnStart;
-  readonly console: { readonly timeoutMs: number; readonly maxRows: number; readonly maxBytes: number; readonly maxConcurrent: number };
+  readonly console: {
+    readonly timeoutMs: number;
+    readonly maxRows: number;
+    readonly maxBytes: number;
+    readonly maxConcurrent: number;
+    /** What one console query may build inside expressions, unseen by Neo4j's memory tracker (server/src/db/console-budget.ts). */
+    readonly maxExpressionBytes: number;
+  };
   readonly responseCache: ResponseCacheConfig;
   /** Analysis answers and projections kept per data revision (server/src/graphql/analysis.ts). */
   readonly analysis: { readonly maxGraphs: number; readonly cacheMb: number };
@@ -151,12 +159,15 @@ function externalNeo4j(env: Env, uri: string): ExternalNeo4j {
   };
 }
 
+/** The managed Neo4j's heap unless ATLAS_NEO4J_HEAP_MB says otherwise. */
+const DEFAULT_HEAP_MB = 1024;
+
 function embeddedNeo4j(env: Env): EmbeddedNeo4j {
   const password = text(env, 'ATLAS_NEO4J_PASSWORD');
   if (password !== undefined && password.length < 8) {
     throw new ConfigError('ATLAS_NEO4J_PASSWORD', 'must be at least 8 characters (Neo4j refuses shorter passwords)');
   }
-  const heapMb = integer(env, 'ATLAS_NEO4J_HEAP_MB', 1024, 256, 65536);
+  const heapMb = integer(env, 'ATLAS_NEO4J_HEAP_MB', DEFAULT_HEAP_MB, 256, 65536);
   const txMemoryMb = integer(env, 'ATLAS_NEO4J_TX_MEMORY_MB', Math.min(256, Math.floor(heapMb / 4)), 16, 65536);
   // The launcher lets all transactions together track half the heap; one gets at most a quarter,
   // so the rest of the heap has room for what the trackers cannot see.
@@ -221,18 +232,22 @@ export function childProcessEnv(): Record<string, string> {
 
 export function loadConfig(env: Env = environment(), cwd: string = process.cwd()): Config {
   const uri = text(env, 'NEO4J_URI');
+  const neo4j = uri === undefined ? embeddedNeo4j(env) : externalNeo4j(env, uri);
+  const consoleSlots = integer(env, 'ATLAS_CONSOLE_MAX_CONCURRENT', 2, 1, 64);
   return {
     host: text(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 4000, 0, 65535),
     dataDir: path.resolve(cwd, text(env, 'ATLAS_DATA_DIR') ?? '.atlas/data'),
     cacheDir: path.resolve(cwd, text(env, 'ATLAS_CACHE_DIR') ?? '.atlas/cache'),
-    neo4j: uri === undefined ? embeddedNeo4j(env) : externalNeo4j(env, uri),
+    neo4j,
     seedOnStart: oneOf(env, 'ATLAS_SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     console: {
       timeoutMs: integer(env, 'ATLAS_CONSOLE_TIMEOUT_MS', 5000, 100, 600000),
       maxRows: integer(env, 'ATLAS_CONSOLE_MAX_ROWS', 1000, 1, 100000),
       maxBytes: integer(env, 'ATLAS_CONSOLE_MAX_KB', 4096, 1, 262144) * 1024,
-      maxConcurrent: integer(env, 'ATLAS_CONSOLE_MAX_CONCURRENT', 2, 1, 64),
+      maxConcurrent: consoleSlots,
+      // An external Neo4j's heap is not ours to know: its share is reckoned on the default heap.
+      maxExpressionBytes: consoleExpressionBudget(neo4j.mode === 'embedded' ? neo4j.heapMb : DEFAULT_HEAP_MB, consoleSlots),
     },
     responseCache: {
       enabled: oneOf(env, 'ATLAS_RESPONSE_CACHE', ['on', 'off'] as const, 'on') === 'on',

@@ -6,6 +6,7 @@
  * operator, and every procedure call must be on the allow-list.
  */
 import { AtlasError, ErrorCode, badInput } from '../errors.js';
+import { checkExpressionBudget, consoleExpressionBudget } from './console-budget.js';
 import { checkConsoleLimits } from './console-limits.js';
 import type { ExplainResult } from './database.js';
 
@@ -92,8 +93,11 @@ function leadingWords(code: string): string {
 const ADMIN_START = /^(SHOW|GRANT|DENY|REVOKE|ALTER|START|STOP|TERMINATE|DROP|ENABLE|DRYRUN|RENAME)\b/i;
 const ADMIN_CREATE = /^CREATE\s+(OR\s+REPLACE\s+)?(USER|ROLE|DATABASE|ALIAS|COMPOSITE|INDEX|CONSTRAINT|FULLTEXT|RANGE|TEXT|POINT|LOOKUP|VECTOR)\b/i;
 
+/** The expression budget with the default heap and console slots (the app passes its own). */
+export const DEFAULT_EXPRESSION_BUDGET = consoleExpressionBudget(1024, 2);
+
 /** Static refusals, before the database (and its parser) sees the text. Throws QUERY_REJECTED or BAD_USER_INPUT. */
-export function checkConsoleText(text: string): void {
+export function checkConsoleText(text: string, params: Readonly<Record<string, unknown>> = {}, expressionBudgetBytes: number = DEFAULT_EXPRESSION_BUDGET): void {
   if (text.trim() === '') throw badInput('query', 'the query is empty');
   if (text.length > MAX_QUERY_LENGTH) throw badInput('query', `the query is longer than ${MAX_QUERY_LENGTH} characters`);
   const code = stripLiterals(text).replace(EXTRA_SPACE, ' ');
@@ -113,8 +117,10 @@ export function checkConsoleText(text: string): void {
     const name = match[1]!.toLowerCase();
     if (!ALLOWED_PROCEDURES.has(name)) throw reject(`procedure ${match[1]} is not on the console allow-list (${[...ALLOWED_PROCEDURES].join(', ')})`);
   }
-  // Nesting, size, growth and regular-expression limits (console-limits.ts).
+  // Nesting, size, growth and regular-expression limits (console-limits.ts), then what the
+  // query could build inside expressions, unseen by Neo4j's memory tracker (console-budget.ts).
   checkConsoleLimits(text);
+  checkExpressionBudget(text, params, expressionBudgetBytes);
 }
 
 /** "Expand(All)" -> "Expand": the variant does not change whether an operator reads or writes. */

@@ -47,7 +47,7 @@ const BINARY_OPS = new Set(['+', '-', '*', '/', '%', '^', '=', '<>', '!=', '<', 
 const QUANTIFIERS = new Set(['ANY', 'ALL', 'NONE', 'SINGLE']);
 
 const isLiteral = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'string' || t.kind === 'number');
-const isCall = (tokens: readonly Token[], i: number, name: string): boolean =>
+export const isCall = (tokens: readonly Token[], i: number, name: string): boolean =>
   tokens[i]?.kind === 'name' && tokens[i].upper === name && tokens[i + 1]?.text === '(' && tokens[i - 1]?.text !== '.';
 
 function checkShape(tokens: readonly Token[]): void {
@@ -73,24 +73,30 @@ function integerOf(arg: readonly Token[]): number | null {
   return negative ? -value : value;
 }
 
+/** How many values range() called at token i spans, or null when its bounds are not whole-number literals. */
+export function rangeSpan(tokens: readonly Token[], i: number): number | null {
+  const values = callArguments(tokens, i + 1).map(integerOf);
+  if (values.length < 2 || values.some((value) => value === null)) return null;
+  const [start, end, step = 1] = values as number[];
+  return step === 0 ? 0 : Math.max(0, Math.floor((end! - start!) / step) + 1);
+}
+
 function checkRanges(tokens: readonly Token[]): void {
   let product = 1;
   tokens.forEach((_t, i) => {
     if (!isCall(tokens, i, 'RANGE')) return;
-    const values = callArguments(tokens, i + 1).map(integerOf);
-    if (values.length < 2 || values.some((value) => value === null)) throw reject('range() in the console takes whole-number literals (no parameters or expressions), so its size is known before it runs');
-    const [start, end, step = 1] = values as number[];
-    const span = step === 0 ? 0 : Math.max(0, Math.floor((end! - start!) / step) + 1);
+    const span = rangeSpan(tokens, i);
+    if (span === null) throw reject('range() in the console takes whole-number literals (no parameters or expressions), so its size is known before it runs');
     if (span > L.maxRange) throw reject(`range() spans ${span} values; the console allows ${L.maxRange}`);
     product *= Math.max(1, span);
     if (product > L.maxRangeProduct) throw reject(`the ranges in this query span ${L.maxRangeProduct}+ values together; the console allows ${L.maxRangeProduct}`);
   });
 }
 
-interface Iteration { readonly end: number; readonly reduce: boolean }
+export interface Iteration { readonly end: number; readonly reduce: boolean }
 
 /** The iteration construct starting at token i (`[x IN`, `reduce(`, `any(x IN` ...), or null. */
-function iterationAt(tokens: readonly Token[], i: number): Iteration | null {
+export function iterationAt(tokens: readonly Token[], i: number): Iteration | null {
   const t = tokens[i]!;
   if (t.text === '[' && tokens[i + 1]?.kind === 'name' && tokens[i + 2]?.upper === 'IN') return { end: closingIndex(tokens, i), reduce: false };
   if (isCall(tokens, i, 'REDUCE')) return { end: closingIndex(tokens, i + 1), reduce: true };
@@ -126,16 +132,32 @@ function checkIterations(tokens: readonly Token[]): void {
   });
 }
 
+/** The literal search and replacement strings of the replace() called at token i, or null when either is computed or the search is empty. */
+function replaceStrings(tokens: readonly Token[], i: number): { readonly from: string; readonly to: string } | null {
+  const [, search, replacement] = callArguments(tokens, i + 1);
+  const literal = (arg: Token[] | undefined): string | null => (arg?.length === 1 && arg[0]!.kind === 'string' ? arg[0]!.text : null);
+  const from = literal(search);
+  const to = literal(replacement);
+  return from === null || to === null || from === '' ? null : { from, to };
+}
+
+/** How many times longer the replace() calls of a query can make a text, all applied in turn (1 when none lengthens it). */
+export function replaceGrowth(tokens: readonly Token[]): number {
+  let growth = 1;
+  tokens.forEach((_t, i) => {
+    const strings = isCall(tokens, i, 'REPLACE') ? replaceStrings(tokens, i) : null;
+    if (strings !== null) growth *= Math.max(1, Math.ceil(strings.to.length / strings.from.length));
+  });
+  return growth;
+}
+
 function checkReplaces(tokens: readonly Token[]): void {
   let growing = 0;
   tokens.forEach((_t, i) => {
     if (!isCall(tokens, i, 'REPLACE')) return;
-    const [, search, replacement] = callArguments(tokens, i + 1);
-    const literal = (arg: Token[] | undefined): string | null => (arg?.length === 1 && arg[0]!.kind === 'string' ? arg[0]!.text : null);
-    const from = literal(search);
-    const to = literal(replacement);
-    if (from === null || to === null || from === '') throw reject('replace() in the console takes a non-empty literal search string and a literal replacement');
-    if (to.length > from.length) growing += 1;
+    const strings = replaceStrings(tokens, i);
+    if (strings === null) throw reject('replace() in the console takes a non-empty literal search string and a literal replacement');
+    if (strings.to.length > strings.from.length) growing += 1;
     if (growing > L.maxGrowingReplaces) throw reject(`at most ${L.maxGrowingReplaces} replace() calls per query may lengthen the text`);
   });
 }
@@ -150,13 +172,18 @@ function isBareVariable(element: readonly Token[], map: boolean): boolean {
  * Constructs that can double a value: `+` joining two computed values, and a list or map literal
  * holding two or more variables (`WITH [l, l] AS l` doubles what a later RETURN sends).
  */
-function checkDoublings(tokens: readonly Token[]): void {
+export function doublingCount(tokens: readonly Token[]): number {
   let doublings = tokens.filter((t, i) => t.kind === 'op' && t.text === '+' && !isLiteral(tokens[i - 1]) && !isLiteral(tokens[i + 1])).length;
   tokens.forEach((t, i) => {
     if ((t.text !== '[' && t.text !== '{') || iterationAt(tokens, i) !== null) return;
     const variables = callArguments(tokens, i).filter((element) => isBareVariable(element, t.text === '{')).length;
     if (variables >= 2) doublings += 1;
   });
+  return doublings;
+}
+
+function checkDoublings(tokens: readonly Token[]): void {
+  const doublings = doublingCount(tokens);
   if (doublings > L.maxDoublings) throw reject(`the query has ${doublings} constructs that can double a value (+ between computed values, lists or maps of several variables); the console allows ${L.maxDoublings}`);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The research console: user-written Cypher, read-only and bounded. Defence in depth, because
  * the text is the user's own: a static scan and a check of the EXPLAIN plan (console-checks.ts),
- * with the static limits of console-limits.ts (nesting, range sizes, value growth, regexes),
+ * with the static limits of console-limits.ts (nesting, range sizes, value growth, regexes) and
+ * the expression budget of console-budget.ts (what expressions could build, unseen by Neo4j),
  * then an explicit read transaction with a time limit, a Node-side deadline (deadline.ts), and
  * row and byte caps, at most a few at a time. The database's own procedure allow-list and
  * transaction memory limits back this up.
@@ -29,6 +30,8 @@ export interface ConsoleLimits {
   readonly maxBytes?: number;
   /** Console queries running at once; more are refused (retryable), not queued. */
   readonly maxConcurrent?: number;
+  /** What one query may build inside expressions, unseen by Neo4j's memory tracker (console-budget.ts). */
+  readonly maxExpressionBytes?: number;
 }
 
 export interface GraphNodeOut {
@@ -105,7 +108,7 @@ function busy(): AtlasError {
 }
 
 export async function runConsole(db: Database, text: string, params: Params, limits: ConsoleLimits): Promise<CappedGraph> {
-  checkConsoleText(text);
+  checkConsoleText(text, params, limits.maxExpressionBytes);
   const inFlight = running.get(db) ?? 0;
   if (inFlight >= (limits.maxConcurrent ?? DEFAULT_CONSOLE_CONCURRENCY)) throw busy();
   running.set(db, inFlight + 1);
