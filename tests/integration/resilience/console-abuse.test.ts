@@ -91,6 +91,62 @@ describe('console abuse while others are served', () => {
   }, 180_000);
 });
 
+/**
+ * Issue 14, case 1, and variants it does not name: values built inside expressions, which Neo4j's
+ * memory tracker does not see. Each one passed the text limits before the expression budget
+ * (server/src/db/console-budget.ts); one of them exhausted the 1 GB heap and the JVM exited.
+ */
+const big = (n: number, c = 'a'): string => `'${c.repeat(n)}'`;
+const EXPRESSION_HOGS: readonly [string, string][] = [
+  ['100,000 x a 16,000-character literal (case 1)', `RETURN size([x IN range(1,100000) | ${big(16000)} + toString(x)])`],
+  ['the same literal through a WITH variable', `WITH ${big(16000)} AS s RETURN size([x IN range(1,100000) | s + toString(x)])`],
+  ['a list accumulated in reduce', `RETURN size(reduce(l = [], x IN range(1,100000) | l + [${big(16000)} + toString(x)]))`],
+  ['a string repeated by reduce', `RETURN size(reduce(s = '', x IN range(1,70000) | s + ${big(16000)}))`],
+  ['nested ranges, 1,000 x 1,000 x 1 KB', `RETURN size([x IN range(1,1000) | [y IN range(1,1000) | ${big(1000)} + toString(y)]])`],
+  ['toUpper() of a literal per element', `RETURN size([x IN range(1,100000) | toUpper(${big(16000)} + '')])`],
+  ['two growing replace() calls', `RETURN size(replace(replace(${big(10000)}, 'a', ${big(300, 'b')}), 'b', ${big(300, 'c')}))`],
+  ['split() into characters, a literal each', `WITH ${big(16000)} AS s RETURN size([c IN split(s, '') | [y IN range(1,10) | s + c]])`],
+  ['a literal per element of a collected list', `MATCH (a), (b) WITH collect(a.name) AS l RETURN size([x IN l | ${big(16000)} + x])`],
+  ['two nested lists from the data', 'MATCH (n) WITH collect(n) AS ns RETURN size([a IN ns | [b IN ns | a.name + b.name]])'],
+];
+
+describe('what expressions could build is bounded before they run (issue 14, case 1)', () => {
+  it('refuses each one with QUERY_REJECTED naming the estimate; the API and Neo4j keep answering', async () => {
+    const results: { label: string; code: string; ms: number; message: string }[] = [];
+    for (const [label, query] of EXPRESSION_HOGS) {
+      const started = performance.now();
+      const response = await api.gql(CYPHER, { q: query });
+      results.push({ label, code: codes(response).join(',') || 'OK', ms: performance.now() - started, message: response.errors?.[0]?.message ?? '' });
+    }
+    // Collected rows are what the tracker does see: 2,000 strings of 512 KB (1 GB) collected until its cap (or the time limit) stops them.
+    const collectStarted = performance.now();
+    const collected = await api.gql(CYPHER, { q: `UNWIND range(1, 2000) AS i WITH i, ${big(16000)} AS s${' WITH i, s + s AS s'.repeat(5)} RETURN size(collect(s)) AS n` });
+    const collectMs = performance.now() - collectStarted;
+    const after = performance.now();
+    const normal = await api.gql<{ cypher: { rows: unknown[][] } }>(CYPHER, { q: 'MATCH (p:Person {id: "kim-il-sung"}) RETURN p.name' });
+    const normalMs = performance.now() - after;
+    const person = await api.gql<{ person: { name: string } }>('{ person(id: "kim-il-sung") { name } }');
+    record('console-budget', [
+      'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (shared test Neo4j, 1 GB heap, two console slots: an expression budget of 128 MB a query).',
+      '',
+      '| query | answer | time (ms) | estimate in the refusal |',
+      '| --- | --- | --- | --- |',
+      ...results.map((r) => `| ${r.label} | ${r.code} | ${r.ms.toFixed(0)} | ${/up to ([\d.]+ [MG]B)/.exec(r.message)?.[1] ?? ''} |`),
+      '',
+      `2,000 rows of 512 KB collected (Neo4j's memory tracker sees collect()): ${codes(collected).join(',') || 'OK'} in ${collectMs.toFixed(0)} ms. Afterwards a normal console query was answered in ${normalMs.toFixed(0)} ms, and \`person\` answered.`,
+    ].join('\n'), { results, collected: { code: codes(collected), ms: collectMs }, normalMs });
+    for (const r of results) {
+      expect(r.code, r.label).toBe('QUERY_REJECTED');
+      expect(r.message, r.label).toMatch(/could build up to [\d.]+ [MG]B inside expressions/);
+    }
+    expect(['QUERY_REJECTED', 'QUERY_TIMEOUT']).toContain(codes(collected).join(','));
+    expect(codes(normal)).toEqual([]);
+    expect(normal.data?.cypher.rows).toEqual([['Kim Il-sung']]);
+    expect(normalMs).toBeLessThan(10_000);
+    expect(person.data?.person.name).toBe('Kim Il-sung');
+  }, 120_000);
+});
+
 describe('limits that hold inside Neo4j (issue 14)', () => {
   // 16 KB doubled six times: about 1 MB a row, computed per row, the "1,000 rows of 1 MB" case.
   const MEGABYTE_ROWS = `UNWIND range(1, 1000) AS i WITH i, '${'x'.repeat(16_000)}' AS s${' WITH i, s + s AS s'.repeat(6)} RETURN i, s`;

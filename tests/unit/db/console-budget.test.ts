@@ -1,0 +1,79 @@
+/**
+ * The console's expression budget (server/src/db/console-budget.ts): queries that could build
+ * more inside expressions than Neo4j's memory tracker sees are refused before they run, whatever
+ * the spelling; ordinary research queries pass. The figures in the comments are the estimates.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkExpressionBudget, consoleExpressionBudget } from '../../../server/src/db/console-budget.js';
+import { checkConsoleText } from '../../../server/src/db/console-checks.js';
+import { AtlasError } from '../../../server/src/errors.js';
+
+const BUDGET = consoleExpressionBudget(1024, 2);
+const big = (n: number, c = 'a'): string => `'${c.repeat(n)}'`;
+
+/** The refusal's message, or null when the query passes every text check. */
+function refusal(query: string, params: Record<string, unknown> = {}, budget = BUDGET): string | null {
+  try {
+    checkConsoleText(query, params, budget);
+    return null;
+  } catch (error) {
+    if (!(error instanceof AtlasError)) throw error;
+    expect(error.code).toBe('QUERY_REJECTED');
+    return error.message;
+  }
+}
+
+describe('console expression budget', () => {
+  it('is a quarter of the heap split over the console slots', () => {
+    expect(BUDGET).toBe(128 * 1024 * 1024);
+    expect(consoleExpressionBudget(1024, 4)).toBe(64 * 1024 * 1024);
+    expect(consoleExpressionBudget(4096, 2)).toBe(512 * 1024 * 1024);
+  });
+
+  it.each([
+    // Issue 14, case 1: 100,000 elements of a 16,000-character literal, 1.6 GB the tracker never saw.
+    ['the issue\'s query', `RETURN size([x IN range(1,100000) | ${big(16000)} + toString(x)])`],
+    ['the literal carried in by a variable', `WITH ${big(16000)} AS s RETURN size([x IN range(1,100000) | s + toString(x)])`],
+    ['a list accumulated in reduce', `RETURN size(reduce(l = [], x IN range(1,100000) | l + [${big(16000)} + toString(x)]))`],
+    ['a string repeated by reduce', `RETURN size(reduce(s = '', x IN range(1,70000) | s + ${big(16000)}))`],
+    ['nested ranges of 1,000 x 1,000 with a 1 KB literal', `RETURN size([x IN range(1,1000) | [y IN range(1,1000) | ${big(1000)} + toString(y)]])`],
+    ['a function copying a literal per element', `RETURN size([x IN range(1,100000) | toUpper(${big(16000)} + '')])`],
+    ['two growing replace() calls (10,000 x 300 x 300 characters)', `RETURN size(replace(replace(${big(10000)}, 'a', ${big(300, 'b')}), 'b', ${big(300, 'c')}))`],
+    ['split() into characters, then a literal per character', `WITH ${big(16000)} AS s RETURN size([c IN split(s, '') | [y IN range(1,10) | s + c]])`],
+    ['a literal per element of a collected list', `MATCH (a), (b) WITH collect(a.name) AS l RETURN size([x IN l | ${big(16000)} + x])`],
+    ['two nested lists from the data', 'MATCH (n) WITH collect(n) AS ns RETURN [a IN ns | [b IN ns | a.name + b.name]] AS pairs'],
+    ['a pattern comprehension building a literal per match', `MATCH (n) RETURN [x IN range(1, 10000) | [(n)--(m) | ${big(8000)} + m.name]]`],
+    ['a list literal of a big value per element', `WITH ${big(2000)} AS s RETURN [x IN range(1, 100000) | [s, s, s, s]]`],
+  ])('refuses %s', (_label, query) => {
+    expect(refusal(query)).toMatch(/could build up to [\d.]+ [MG]B inside expressions .*the console allows 128 MB/);
+  });
+
+  it('counts what a parameter carries, and a list parameter\'s length', () => {
+    const query = 'RETURN size([x IN range(1, 100000) | $s + toString(x)])';
+    expect(refusal(query, { s: 'a'.repeat(16000) })).toMatch(/100,000 elements/);
+    expect(refusal(query, { s: 'a' })).toBeNull();
+    expect(refusal('RETURN [x IN $xs | x * 2]', { xs: Array.from({ length: 50 }, (_v, i) => i) })).toBeNull();
+    expect(refusal(`RETURN [x IN $xs | ${big(3000)} + x]`, { xs: Array.from({ length: 100_000 }, () => 'x') })).toMatch(/100,000 elements/);
+  });
+
+  it('names the construct and the sizes it refused', () => {
+    expect(refusal(`RETURN size([x IN range(1,100000) | ${big(16000)} + toString(x)])`)).toMatch(/100,000 elements of up to 32 KB each in \[ x IN range/);
+  });
+
+  it('scales with the budget it is given', () => {
+    const query = `RETURN size([x IN range(1,100000) | toString(x) + ${big(200)}])`;
+    expect(() => checkExpressionBudget(query, {}, BUDGET)).not.toThrow();
+    expect(() => checkExpressionBudget(query, {}, BUDGET / 4)).toThrow(/the console allows 32 MB/);
+  });
+
+  it.each([
+    'MATCH p = (a:Person {id: "kim-il-sung"})-[*1..2]-(b) RETURN [n IN nodes(p) | n.name + " (" + n.id + ")"] AS walk LIMIT 5',
+    'MATCH (n:Person) WITH collect(n.name) AS names RETURN [x IN names WHERE x STARTS WITH "Kim" | toUpper(x)] AS kims',
+    'MATCH (p:Person) RETURN reduce(total = 0, x IN [1, 2, 3] | total + x) AS s, [t IN [(p)-[:TIE]-(q) | q] | t.name] AS names',
+    'RETURN size([x IN range(1, 100000) | [y IN range(1, 10) | x]]) AS n',
+    `RETURN size([x IN range(1, 100000) | toString(x) + ${big(500)}]) AS n`,
+    'UNWIND range(1, 10000) AS x WITH collect(x) AS l RETURN size([a IN l | size([b IN l WHERE b = a])]) AS r',
+    'MATCH (n:Person) RETURN n {.id, .name, .born, .died} AS person, any(x IN labels(n) WHERE x = "Person") AS p LIMIT 10',
+    `UNWIND range(1, 1000) AS i RETURN i, ${big(16000)} AS s`,
+  ])('accepts %s', (query) => expect(refusal(query)).toBeNull());
+});
