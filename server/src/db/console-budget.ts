@@ -18,8 +18,10 @@
  *   element(I)  = ELEMENT_BYTES x value tokens of I's body outside nested iterations
  *                 + value x (1 + commas in I's body)      (each list or map entry can hold one)
  *                 + kept(J) for each iteration J nested in I's body
- *   count(I)    = the span of I's range() source, the length of a list parameter, or
- *                 DATA_LIST_ELEMENTS for a list from the data (collect(), nodes(p), a property)
+ *   count(I)    = the span of I's range() source, the length of a list parameter, or for a
+ *                 list from the data (collect(), nodes(p), a property) the largest of
+ *                 DATA_LIST_ELEMENTS, the product of the query's range() spans (a list collected
+ *                 from UNWIND range() rows) and the most rows the planner expects (EXPLAIN)
  *   kept(I)     = count(I) x element(I), or 0 when I is any/all/none/single or only passed to
  *                 size(), head(), last() or isEmpty() (dropped before the next element)
  *   peak(I)     = kept(I) + the largest passing part of one element (nested peaks beyond kept)
@@ -34,9 +36,11 @@
  * Iterations are list comprehensions, pattern comprehensions, reduce() and any/all/none/single
  * (their values are dropped after each element, but counting them keeps the rule simple). Rows
  * are not: UNWIND and MATCH hand rows on one at a time, and the operators that hold rows are
- * tracked. What this cannot see is the length of a list from the data; DATA_LIST_ELEMENTS is an
- * assumption, and a longer one (collected over a cartesian product) is bounded by the tracker
- * that saw it being collected and by the time limit, not by this budget (README, console).
+ * tracked. The length of a list from the data is known only as well as the planner estimates
+ * the rows it is collected from: it is checked twice, from the text before EXPLAIN and with the
+ * plan's estimate after it. An estimate is not a bound (variable-length paths, filters), so a
+ * list the planner underestimates is bounded by the tracker that saw it collected and by the
+ * time limit, not by this budget (README, console).
  */
 import { AtlasError, ErrorCode } from '../errors.js';
 import { closingIndex, lexCypher, type Token } from './cypher-lexer.js';
@@ -126,7 +130,7 @@ function paramValue(token: Token, params: Params): unknown {
 }
 
 /** Elements the source tokens [from, to) can yield. */
-function sourceCount(tokens: readonly Token[], from: number, to: number, params: Params, value: number): number {
+function sourceCount(tokens: readonly Token[], from: number, to: number, params: Params, value: number, dataList: number): number {
   if (to - from === 1 && tokens[from]!.kind === 'param') {
     const list = paramValue(tokens[from]!, params);
     if (Array.isArray(list)) return list.length;
@@ -144,7 +148,7 @@ function sourceCount(tokens: readonly Token[], from: number, to: number, params:
     }
   }
   // split() yields at most one piece per character of the largest value.
-  return ranges + (onlyRanges ? 0 : Math.max(DATA_LIST_ELEMENTS, split ? value : 0));
+  return ranges + (onlyRanges ? 0 : Math.max(dataList, split ? value : 0));
 }
 
 /** Whether a body token can stand for a value built per element (not `|`, `,`, WHERE or a closing bracket). */
@@ -157,14 +161,14 @@ function iterationEnd(tokens: readonly Token[], i: number): number | null {
   return iterationAt(tokens, i)?.end ?? patternComprehensionAt(tokens, i);
 }
 
-function estimate(tokens: readonly Token[], i: number, end: number, params: Params, value: number): Estimate {
+function estimate(tokens: readonly Token[], i: number, end: number, params: Params, value: number, dataList: number): Estimate {
   const { source, body } = iterationParts(tokens, i, end);
   // A nested iteration in the source is built once per evaluation of this one.
   let sourcePeak = 0;
   for (let j = source[0]; j < source[1]; j += 1) {
     const nestedEnd = iterationEnd(tokens, j);
     if (nestedEnd === null) continue;
-    sourcePeak += estimate(tokens, j, nestedEnd, params, value).peak;
+    sourcePeak += estimate(tokens, j, nestedEnd, params, value, dataList).peak;
     j = nestedEnd;
   }
   let elementBytes = 0;
@@ -173,7 +177,7 @@ function estimate(tokens: readonly Token[], i: number, end: number, params: Para
   for (let j = body[0]; j < body[1]; j += 1) {
     const nestedEnd = iterationEnd(tokens, j);
     if (nestedEnd !== null) {
-      const nested = estimate(tokens, j, nestedEnd, params, value);
+      const nested = estimate(tokens, j, nestedEnd, params, value, dataList);
       // A list only counted or looked into is dropped before the next element: it passes.
       const kept = consumedAtOnce(tokens, j, nestedEnd) ? 0 : nested.kept;
       elementBytes += kept;
@@ -185,7 +189,7 @@ function estimate(tokens: readonly Token[], i: number, end: number, params: Para
     else if (buildsValue(tokens[j]!)) elementBytes += ELEMENT_BYTES;
   }
   elementBytes += value * (1 + commas);
-  const count = sourceCount(tokens, source[0], source[1], params, value);
+  const count = sourceCount(tokens, source[0], source[1], params, value, dataList);
   // any/all/none/single keep a boolean: what each element builds passes.
   const quantifier = QUANTIFIERS.has(tokens[i]!.upper);
   const kept = quantifier ? 0 : count * elementBytes;
@@ -215,15 +219,29 @@ function snippet(tokens: readonly Token[], start: number): string {
   return `${text} …`;
 }
 
-/** Throws QUERY_REJECTED when the query could build more than `budgetBytes` inside expressions. */
-export function checkExpressionBudget(text: string, params: Params, budgetBytes: number): void {
+/** The product of the spans of every range() in the query: a list collected from UNWIND range() rows is at most this long. */
+function rangeProduct(tokens: readonly Token[]): number {
+  let product = 1;
+  tokens.forEach((_t, i) => {
+    if (isCall(tokens, i, 'RANGE')) product *= Math.max(1, rangeSpan(tokens, i) ?? 1);
+  });
+  return product;
+}
+
+/**
+ * Throws QUERY_REJECTED when the query could build more than `budgetBytes` inside expressions.
+ * `plannedRows` is the most rows the planner expects from any operator of the query (EXPLAIN),
+ * once it is known: a list collected from the rows is at most that long, as far as it can tell.
+ */
+export function checkExpressionBudget(text: string, params: Params, budgetBytes: number, plannedRows = 0): void {
   const tokens = lexCypher(text);
   const value = largestValue(tokens, params);
+  const dataList = Math.max(DATA_LIST_ELEMENTS, rangeProduct(tokens), Math.ceil(plannedRows));
   const outer: Estimate[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const end = iterationEnd(tokens, i);
     if (end === null) continue;
-    outer.push(estimate(tokens, i, end, params, value));
+    outer.push(estimate(tokens, i, end, params, value, dataList));
     i = end;
   }
   const worst = value + outer.reduce((sum, e) => sum + e.peak, 0);

@@ -8,7 +8,8 @@
  * transaction memory limits back this up.
  */
 import { AtlasError, ErrorCode } from '../errors.js';
-import { checkConsoleText, checkPlan } from './console-checks.js';
+import { checkExpressionBudget } from './console-budget.js';
+import { DEFAULT_EXPRESSION_BUDGET, checkConsoleText, checkPlan } from './console-checks.js';
 import type { Database, Params } from './database.js';
 import { GraphNode, GraphRelationship, type Plain } from './values.js';
 
@@ -117,7 +118,10 @@ export async function runConsole(db: Database, text: string, params: Params, lim
     // One deadline for planning and running together: the slot is back by then whatever Neo4j does.
     const deadline = started + limits.timeoutMs + CONSOLE_DEADLINE_GRACE_MS;
     const left = (): number => Math.max(1, Math.round(deadline - performance.now()));
-    checkPlan(await db.explain(text, params, { timeoutMs: limits.timeoutMs, deadlineMs: left() }));
+    const plan = await db.explain(text, params, { timeoutMs: limits.timeoutMs, deadlineMs: left() });
+    checkPlan(plan);
+    // Again with the rows the planner expects: lists collected from them are that long.
+    checkExpressionBudget(text, params, limits.maxExpressionBytes ?? DEFAULT_EXPRESSION_BUDGET, plan.maxEstimatedRows);
     const maxBytes = limits.maxBytes ?? DEFAULT_CONSOLE_MAX_BYTES;
     const result = await db.readCapped(text, params, { timeoutMs: Math.max(1, left() - CONSOLE_DEADLINE_GRACE_MS), deadlineMs: left(), maxRows: limits.maxRows, maxBytes });
     const rows = result.rows.map((row) => result.columns.map((column) => row[column] ?? null));

@@ -40,6 +40,8 @@ export interface ExplainResult {
   readonly operators: readonly string[];
   /** Each operator's details ('' when it has none), index for index with `operators`. */
   readonly details: readonly string[];
+  /** The most rows the planner expects out of any one operator (its estimate, not a bound); 0 when it gives none. */
+  readonly maxEstimatedRows?: number;
 }
 
 export interface SchemaOptions {
@@ -107,6 +109,14 @@ function runnerFor(tx: ManagedTransaction): QueryRunner {
       return rowsOf(result.records);
     },
   };
+}
+
+/** The largest EstimatedRows in the plan tree (a float or an Integer, as the driver hands it). */
+function maxEstimatedRows(plan: unknown): number {
+  if (plan === null || typeof plan !== 'object') return 0;
+  const node = plan as { arguments?: Record<string, unknown>; children?: unknown[] };
+  const own = Number(node.arguments?.['EstimatedRows'] ?? 0);
+  return Math.max(Number.isFinite(own) ? own : 0, ...(node.children ?? []).map(maxEstimatedRows));
 }
 
 function collectPlan(plan: unknown, operators: string[], details: string[]): void {
@@ -298,7 +308,7 @@ export class Database {
       const operators: string[] = [];
       const details: string[] = [];
       collectPlan(result.summary.plan, operators, details);
-      return { queryType: result.summary.queryType ?? '', operators, details };
+      return { queryType: result.summary.queryType ?? '', operators, details, maxEstimatedRows: maxEstimatedRows(result.summary.plan) };
     });
   }
 
