@@ -56,6 +56,14 @@ describe('console expression budget', () => {
     expect(refusal(`RETURN [x IN $xs | ${big(3000)} + x]`, { xs: Array.from({ length: 100_000 }, () => 'x') })).toMatch(/100,000 elements/);
   });
 
+  it('takes a list from the data to be as long as the rows the planner expects, or the ranges it was collected from', () => {
+    // 240,000 ids of a cartesian product: the planner expected 1,197,160 rows (UNWIND [1, 2] counted as 10).
+    const query = `UNWIND [1, 2] AS k MATCH (a), (b) WITH collect(a.id) AS l RETURN size([x IN l | x + ${big(5500)}]) AS n`;
+    expect(() => checkExpressionBudget(query, {}, BUDGET)).not.toThrow();
+    expect(() => checkExpressionBudget(query, {}, BUDGET, 1_197_160)).toThrow(/1,197,160 elements/);
+    expect(refusal(`UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b WITH collect(a) AS l RETURN size([x IN l | toString(x) + ${big(100)}])`)).toMatch(/1,000,000 elements/);
+  });
+
   it('names the construct and the sizes it refused', () => {
     expect(refusal(`RETURN size([x IN range(1,100000) | ${big(16000)} + toString(x)])`)).toMatch(/100,000 elements of up to 32 KB each in \[ x IN range/);
   });
