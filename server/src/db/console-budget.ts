@@ -12,7 +12,9 @@
  * product, whatever the spelling (a literal, a WITH variable, a parameter, a property):
  *
  *   value       = (2 x characters of string literals + 2 x characters of the parameters used
- *                  + PROPERTY_BYTES x property reads) x 2^doublings x replace() growth
+ *                  + PROPERTY_BYTES x the property reads one value can hold: all of them, or one
+ *                  more than the query's `+` operators if that is fewer)
+ *                 x 2^doublings x replace() growth
  *                 (the largest value the query can build once; two bytes a character, as Java
  *                 stores text outside Latin-1)
  *   element(I)  = ELEMENT_BYTES x value tokens of I's body outside nested iterations
@@ -50,7 +52,11 @@ import { doublingCount, isCall, iterationAt, rangeSpan, replaceGrowth } from './
 export const ELEMENT_BYTES = 64;
 /** A property read, in bytes: the longest string in the curated seed has 515 characters, at two bytes each. */
 export const PROPERTY_BYTES = 1_024;
-/** Elements assumed in a list from the data: the curated atlas has 336 nodes and 692 relationships; paths and per-node lists are far shorter. */
+/**
+ * Elements assumed in a list from the data before the plan is known: the curated atlas has about
+ * 340 nodes and 700 relationships, and paths and per-node lists are far shorter. Lists of a
+ * larger graph (the synthetic network has up to 100,000 people) take the planner's estimate.
+ */
 export const DATA_LIST_ELEMENTS = 10_000;
 
 /** The console's expression budget for one query: a quarter of the heap, split over the console slots. */
@@ -199,15 +205,19 @@ function estimate(tokens: readonly Token[], i: number, end: number, params: Para
 /** The largest value the query can build once, in bytes (see the header). */
 function largestValue(tokens: readonly Token[], params: Params): number {
   let bytes = 0;
+  let propertyReads = 0;
+  let pluses = 0;
   tokens.forEach((t, i) => {
     if (t.kind === 'string') bytes += 2 * t.text.length;
     if (t.kind === 'param') bytes += 2 * (JSON.stringify(paramValue(t, params) ?? null)?.length ?? 0);
+    if (t.kind === 'op' && t.text === '+') pluses += 1;
     // n.name, n {.name}: a property read (not a namespace such as db.labels( or a number).
     const next = tokens[i + 1];
-    const previous = tokens[i - 1];
-    if (t.text === '.' && t.kind === 'op' && next?.kind === 'name' && tokens[i + 2]?.text !== '(' && tokens[i + 2]?.text !== '.' && previous !== undefined) bytes += PROPERTY_BYTES;
+    if (t.text === '.' && t.kind === 'op' && next?.kind === 'name' && tokens[i + 2]?.text !== '(' && tokens[i + 2]?.text !== '.' && i > 0) propertyReads += 1;
     if (isCall(tokens, i, 'PROPERTIES')) bytes += 8 * PROPERTY_BYTES;
   });
+  // One value holds one property, or as many as the query's + operators can join into it.
+  bytes += PROPERTY_BYTES * Math.min(propertyReads, 1 + pluses);
   return bytes * 2 ** doublingCount(tokens) * replaceGrowth(tokens);
 }
 
