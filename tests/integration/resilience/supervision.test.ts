@@ -244,8 +244,9 @@ describe('the supervised Neo4j', () => {
     expect(app.alive()).toBe(true);
     expect(backMs - exitMs - restartMs).toBeLessThan(RESTART_OVERHEAD_LIMIT_MS);
     expect(recoveredMs - backMs).toBeLessThan(FIRST_ANSWER_LIMIT_MS);
-    expect(recoveredMs).toBeLessThan(START_TIMEOUT_MS);
-  }, 240_000);
+    // From the JVM's exit: the query's own run before it (up to the 30 s console limit) is not recovery.
+    expect(recoveredMs - exitMs).toBeLessThan(START_TIMEOUT_MS);
+  }, 300_000);
 
   it('stops restarting in a crash loop, and every request and /healthz say why', async () => {
     const pids = app.jvmPids();
