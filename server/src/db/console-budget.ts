@@ -209,7 +209,7 @@ function largestValue(tokens: readonly Token[], params: Params): number {
   let pluses = 0;
   tokens.forEach((t, i) => {
     if (t.kind === 'string') bytes += 2 * t.text.length;
-    if (t.kind === 'param') bytes += 2 * (JSON.stringify(paramValue(t, params) ?? null)?.length ?? 0);
+    if (t.kind === 'param') bytes += 2 * JSON.stringify(paramValue(t, params) ?? null).length;
     if (t.kind === 'op' && t.text === '+') pluses += 1;
     // n.name, n {.name}: a property read (not a namespace such as db.labels( or a number).
     const next = tokens[i + 1];
