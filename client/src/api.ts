@@ -3,6 +3,7 @@
  * adapters from the wire shapes to the client's model. Nothing else calls fetch.
  */
 import type { ChainPath, ChainStep, ChainStepKind } from './state/chain.js';
+import { RANKING_LIMIT, type CommunityAnswer, type Measure, type ScoreAnswer, type SurvivalCurve } from './state/analysis.js';
 import { dayOf } from '../../core/partial-date.js';
 import type { BoundBasis, FactKind } from '../../core/attestation.js';
 import type { Span } from '../../core/span.js';
@@ -465,7 +466,7 @@ const END = 'role person { id name } event { id title }';
 const CHAIN = /* GraphQL */ `
   query Chain($id: ID!) {
     purgeChain(personId: $id, direction: BOTH, maxSteps: 4, limit: 20) {
-      rank score
+      rank score weakestCertainty holdsWithCertainOnly
       from { ${DATE} }
       to { ${DATE} }
       persons { id }
@@ -489,6 +490,8 @@ interface WireEnd {
 interface WireChainPath {
   rank: number;
   score: number;
+  weakestCertainty: Certainty;
+  holdsWithCertainOnly: boolean;
   from: WireDate;
   to: WireDate;
   persons: { id: string }[];
@@ -511,6 +514,8 @@ export async function fetchChain(personId: string, signal?: AbortSignal): Promis
   return data.purgeChain.map((p) => ({
     rank: p.rank,
     score: p.score,
+    weakestCertainty: p.weakestCertainty,
+    holdsWithCertainOnly: p.holdsWithCertainOnly,
     from: moment(p.from),
     to: moment(p.to),
     personIds: p.persons.map((x) => x.id),
@@ -526,6 +531,63 @@ export async function fetchChain(personId: string, signal?: AbortSignal): Promis
         citations: citations(s.citations),
       }),
     ),
+  }));
+}
+
+// ---- analysis at a date (docs/analysis.md) ----------------------------------------------
+
+const CENTRALITY = /* GraphQL */ `
+  query Centrality($at: String!, $measure: CentralityMeasure!, $min: Certainty, $limit: Int) {
+    centrality(at: $at, measure: $measure, minCertainty: $min, limit: $limit) { person { id } score rank }
+  }
+`;
+
+/** Every person of the network at `at`, ranked (at most the API's largest ranking). */
+export async function fetchCentrality(at: string, measure: Measure, minCertainty: Certainty, signal?: AbortSignal): Promise<ScoreAnswer> {
+  const data = await request<{ centrality: { person: { id: string }; score: number; rank: number }[] }>(
+    CENTRALITY,
+    { at, measure, min: minCertainty, limit: RANKING_LIMIT },
+    signal,
+  );
+  return { at, measure, minCertainty, scores: data.centrality.map((x) => ({ personId: x.person.id, score: x.score, rank: x.rank })), limit: RANKING_LIMIT };
+}
+
+const COMMUNITIES = /* GraphQL */ `
+  query Communities($at: String!, $min: Certainty) {
+    communities(at: $at, minCertainty: $min) { at agreement method communities { id members { id } factions { faction { id name } count } } }
+  }
+`;
+
+export async function fetchCommunities(at: string, minCertainty: Certainty, signal?: AbortSignal): Promise<CommunityAnswer> {
+  const data = await request<{
+    communities: { at: string; agreement: number; method: string; communities: { id: string; members: { id: string }[]; factions: { faction: { id: string; name: string }; count: number }[] }[] };
+  }>(COMMUNITIES, { at, min: minCertainty }, signal);
+  const r = data.communities;
+  return {
+    at,
+    minCertainty,
+    agreement: r.agreement,
+    method: r.method,
+    communities: r.communities.map((c) => ({ id: c.id, memberIds: c.members.map((m) => m.id), factions: c.factions.map((f) => ({ factionId: f.faction.id, name: f.faction.name, count: f.count })) })),
+  };
+}
+
+const SURVIVAL = /* GraphQL */ `
+  query Survival($factions: [ID!], $min: Certainty) {
+    survival(factionIds: $factions, minCertainty: $min) { faction { id name } points { date atRisk fallen censored survival } }
+  }
+`;
+
+export async function fetchSurvival(factionIds: readonly string[], minCertainty: Certainty, signal?: AbortSignal): Promise<SurvivalCurve[]> {
+  const data = await request<{ survival: { faction: { id: string; name: string }; points: { date: string; atRisk: number; fallen: number; censored: number; survival: number }[] }[] }>(
+    SURVIVAL,
+    { factions: [...factionIds], min: minCertainty },
+    signal,
+  );
+  return data.survival.map((c) => ({
+    factionId: c.faction.id,
+    factionName: c.faction.name,
+    points: c.points.map((p) => ({ day: dayOf(p.date), date: p.date, atRisk: p.atRisk, fallen: p.fallen, censored: p.censored, survival: p.survival })),
   }));
 }
 

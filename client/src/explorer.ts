@@ -14,7 +14,10 @@ import { useFcose } from './layout/fcose.js';
 import { layoutInWorker, seatMap } from './layout/seats.js';
 import { stylesheet } from './graph/style.js';
 import type { Source, Timeline } from './model.js';
-import { atEnd, chainFailed, chainLoaded, chainLoading, highlight, selectPath, stepChain } from './state/chain.js';
+import { atEnd, chainFailed, chainLoaded, chainLoading, highlight, selectPath, setChainCertainOnly, stepChain } from './state/chain.js';
+import { AnalysisPanel } from './analysis-panel.js';
+import { analysisRules } from './graph/analysis-style.js';
+import { setCertainChains } from './state/analysis.js';
 import { chartSeries } from './state/chart-data.js';
 import { compareFrame, compareFrames, type Comparison } from './state/compare.js';
 import { dayOf, yearOf } from './state/dates.js';
@@ -86,6 +89,8 @@ export class Explorer {
   private readonly persons: ReadonlyMap<string, Person>;
   private readonly mirror: NetworkMirror;
   private readonly announcer: StepAnnouncer;
+  /** Sizes and colours by analysis, its legend and the survival chart (analysis-panel.ts). */
+  private analysis: AnalysisPanel | null = null;
   /** Set when Enter in the mirror selected someone: their panel takes focus once it is drawn. */
   private focusPanelOnLoad = false;
 
@@ -105,7 +110,8 @@ export class Explorer {
         mode: known === null && link.mode === 'chain' ? 'network' : link.mode,
       },
       compareDay: link.mode === 'compare' ? (link.compareDay ?? time.start) : link.compareDay,
-      chain: known !== null && link.mode === 'chain' ? chainLoading(known, link.chainPath, link.chainStep) : null,
+      chain: known !== null && link.mode === 'chain' ? chainLoading(known, link.chainPath, link.chainStep, link.analysis.certainChains) : null,
+      analysis: link.analysis,
     });
     this.prepared = prepare(timeline, link.filters);
     this.frame = computeFrame(this.prepared, time.day);
@@ -113,7 +119,7 @@ export class Explorer {
     this.persons = new Map(timeline.persons.map((p) => [p.id, p]));
     this.cy = cytoscape({
       container: byId('cy'),
-      style: stylesheet(),
+      style: [...stylesheet(), ...analysisRules()],
       elements: initialElements(timeline, this.colours, this.frame),
       minZoom: 0.05,
       maxZoom: 4,
@@ -155,6 +161,15 @@ export class Explorer {
     mountExportActions(this);
     this.mountModes();
     this.mountTabs();
+    this.analysis = new AnalysisPanel({
+      cy: this.cy,
+      timeline: this.timeline,
+      colours: this.colours,
+      names: this.names,
+      get: () => this.store.get(),
+      update: (change) => this.update(change),
+      currentFrame: () => this.frame,
+    });
     renderLegend(byId('legend'), this.timeline.factions, this.colours);
     bindGraphEvents(this.cy, { onPick: (id) => this.pick(id), onHover: (id, at) => this.tooltip(id, at) });
     showMessage('Laying out the map of all dates…');
@@ -178,6 +193,7 @@ export class Explorer {
     this.timebar.render(s.time);
     this.labelJumps(s);
     this.renderPanel(s);
+    this.analysis.refresh();
     this.url.write(s);
     if (s.chain !== null) void this.loadChain(s.chain.personId);
     showMessage(`${this.timeline.persons.length} people, ${this.timeline.events.length} events. Drag the slider, or press [ and ] to step a month.`);
@@ -199,6 +215,7 @@ export class Explorer {
     if (s.selection.mode !== prev.selection.mode) this.renderModes(s.selection.mode);
     this.announcer.shown(this.frame, s.filters !== prev.filters || s.selection.mode !== prev.selection.mode);
     this.scheduleMirror();
+    this.analysis?.changed(s, prev);
     this.url.write(s);
   }
 
@@ -324,7 +341,7 @@ export class Explorer {
   pick(personId: string | null): void {
     this.update((s) => {
       const selection = select(s.selection, personId);
-      const chain = selection.mode === 'chain' && personId !== null ? chainLoading(personId) : selection.mode === 'chain' ? s.chain : null;
+      const chain = selection.mode === 'chain' && personId !== null ? chainLoading(personId, 0, 0, s.analysis.certainChains) : selection.mode === 'chain' ? s.chain : null;
       return { ...s, selection, chain };
     });
     const s = this.store.get();
@@ -342,7 +359,7 @@ export class Explorer {
       ...s,
       selection: setMode(s.selection, mode),
       compareDay: mode === 'compare' ? (s.compareDay ?? Math.max(s.time.start, s.time.day - 5 * 365)) : s.compareDay,
-      chain: mode === 'chain' && s.selection.personId !== null ? chainLoading(s.selection.personId) : null,
+      chain: mode === 'chain' && s.selection.personId !== null ? chainLoading(s.selection.personId, 0, 0, s.analysis.certainChains) : null,
     }));
     const s = this.store.get();
     if (mode === 'chain' && s.selection.personId !== null) void this.loadChain(s.selection.personId);
@@ -410,6 +427,11 @@ export class Explorer {
           },
           onStep: (d) => this.chainStep(d),
           onAnimate: () => this.toggleChainAnimation(),
+          onCertainOnly: (on) => {
+            this.stopChainAnimation();
+            this.update((x) => ({ ...x, analysis: setCertainChains(x.analysis, on), chain: x.chain === null ? null : setChainCertainOnly(x.chain, on) }));
+            this.syncChainDay();
+          },
           onExit: () => this.setMode('network'),
         }),
       );
@@ -623,7 +645,7 @@ export class Explorer {
 
   /** The analysis tabs: one Tab stop, arrow keys between tabs (the ARIA tabs pattern). */
   private mountTabs(): void {
-    const tabs = [byId('tab-chart'), byId('tab-table'), byId('tab-console')];
+    const tabs = [byId('tab-chart'), byId('tab-survival'), byId('tab-table'), byId('tab-console')];
     const choose = (tab: HTMLElement): void => {
       for (const t of tabs) {
         const on = t === tab;

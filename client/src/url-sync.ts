@@ -12,6 +12,7 @@ export function linkState(s: AppState): LinkState {
     chainPath: s.chain?.pathIndex ?? 0,
     chainStep: s.chain?.step ?? 0,
     filters: s.filters,
+    analysis: s.analysis,
   };
 }
 

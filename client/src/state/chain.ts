@@ -33,6 +33,10 @@ export interface ChainPath {
   readonly personIds: readonly string[];
   readonly from: Moment;
   readonly to: Moment;
+  /** The certainty of the path's weakest step. */
+  readonly weakestCertainty: Certainty;
+  /** Whether the path still holds with CERTAIN facts alone (the API's rule). */
+  readonly holdsWithCertainOnly: boolean;
 }
 
 export interface ChainState {
@@ -43,28 +47,52 @@ export interface ChainState {
   readonly pathIndex: number;
   /** Steps revealed: 0 shows the person alone, steps.length shows the whole path. */
   readonly step: number;
+  /** Only the paths that hold with CERTAIN facts alone are offered (pathIndex is always one). */
+  readonly certainOnly: boolean;
 }
 
-export function chainLoading(personId: string, pathIndex = 0, step = 0): ChainState {
-  return { personId, status: 'loading', error: null, paths: [], pathIndex, step };
+export function chainLoading(personId: string, pathIndex = 0, step = 0, certainOnly = false): ChainState {
+  return { personId, status: 'loading', error: null, paths: [], pathIndex, step, certainOnly };
+}
+
+const offered = (path: ChainPath, certainOnly: boolean): boolean => !certainOnly || path.holdsWithCertainOnly;
+
+/** Indexes (into `paths`) of the paths offered under the certain-only choice, in rank order. */
+export function offeredPaths(s: ChainState): number[] {
+  return s.paths.flatMap((path, i) => (offered(path, s.certainOnly) ? [i] : []));
+}
+
+/** Keeps pathIndex on an offered path: the same one if it is, else the first offered (step 0). */
+function settle(s: ChainState): ChainState {
+  const path = s.paths[s.pathIndex];
+  if (path !== undefined && offered(path, s.certainOnly)) return { ...s, step: Math.min(s.step, path.steps.length) };
+  const first = offeredPaths(s)[0];
+  return { ...s, pathIndex: first ?? 0, step: 0 };
 }
 
 export function chainLoaded(s: ChainState, paths: readonly ChainPath[]): ChainState {
   const pathIndex = Math.min(s.pathIndex, Math.max(0, paths.length - 1));
-  const steps = paths[pathIndex]?.steps.length ?? 0;
-  return { ...s, status: 'ready', paths, pathIndex, step: Math.min(s.step, steps) };
+  return settle({ ...s, status: 'ready', paths, pathIndex });
+}
+
+/** Hides (or shows again) the paths that rest on a probable or possible step. */
+export function setChainCertainOnly(s: ChainState, certainOnly: boolean): ChainState {
+  return s.certainOnly === certainOnly ? s : settle({ ...s, certainOnly });
 }
 
 export function chainFailed(s: ChainState, error: string): ChainState {
   return { ...s, status: 'error', error };
 }
 
+/** The path shown: null while loading, without paths, or when none is offered. */
 export function currentPath(s: ChainState): ChainPath | null {
-  return s.paths[s.pathIndex] ?? null;
+  const path = s.paths[s.pathIndex];
+  return path !== undefined && offered(path, s.certainOnly) ? path : null;
 }
 
 export function selectPath(s: ChainState, index: number): ChainState {
-  if (index < 0 || index >= s.paths.length) return s;
+  const path = s.paths[index];
+  if (path === undefined || !offered(path, s.certainOnly)) return s;
   return { ...s, pathIndex: index, step: 0 };
 }
 

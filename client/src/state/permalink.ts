@@ -1,9 +1,11 @@
 /**
- * The URL is the shareable state: date, selection, mode, compare date, chain position and
- * filters. decode() is forgiving (a hand-edited or stale link restores what it can); encode()
- * writes only what differs from the defaults so links stay short.
+ * The URL is the shareable state: date, selection, mode, compare date, chain position, filters
+ * and the analysis view (size, colour, certain-only chains). decode() is forgiving (a
+ * hand-edited or stale link restores what it can); encode() writes only what differs from the
+ * defaults so links stay short.
  */
 import { CERTAINTY_RANK, TIE_KINDS, type Certainty, type TieKind } from '../model.js';
+import { COLOUR_BY, NO_ANALYSIS, SIZE_BY, type AnalysisChoice } from './analysis.js';
 import { isoOf, tryDayOf } from './dates.js';
 import { NO_FILTERS, type Filters } from './filters.js';
 import type { Mode } from './selection.js';
@@ -18,6 +20,7 @@ export interface LinkState {
   readonly chainPath: number;
   readonly chainStep: number;
   readonly filters: Filters;
+  readonly analysis: AnalysisChoice;
 }
 
 export const EMPTY_LINK: LinkState = {
@@ -29,6 +32,7 @@ export const EMPTY_LINK: LinkState = {
   chainPath: 0,
   chainStep: 0,
   filters: NO_FILTERS,
+  analysis: NO_ANALYSIS,
 };
 
 const list = (values: readonly string[]): string => values.join(',');
@@ -53,6 +57,10 @@ export function encode(s: LinkState): string {
   if (f.sources.length > 0) q.set('src', list(f.sources));
   if (f.hideGone) q.set('gone', 'hide');
   if (f.noFaction !== 'follow') q.set('nf', f.noFaction);
+  const a = s.analysis;
+  if (a.sizeBy !== 'none') q.set('size', a.sizeBy.toLowerCase());
+  if (a.colourBy !== 'faction') q.set('colour', a.colourBy);
+  if (a.certainChains) q.set('certain', '1');
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -86,6 +94,11 @@ export function decode(search: string): LinkState {
       sources: split(q.get('src')),
       hideGone: q.get('gone') === 'hide',
       noFaction: q.get('nf') === 'show' || q.get('nf') === 'hide' ? (q.get('nf') as 'show' | 'hide') : 'follow',
+    },
+    analysis: {
+      sizeBy: SIZE_BY.find((m) => m !== 'none' && m.toLowerCase() === q.get('size')?.toLowerCase()) ?? 'none',
+      colourBy: COLOUR_BY.find((c) => c === q.get('colour')) ?? 'faction',
+      certainChains: q.get('certain') === '1',
     },
   };
 }

@@ -2,6 +2,7 @@
  * The app state and its one container. Each slice has its own pure module; this file only
  * composes them, so a listener sees one consistent snapshot per change.
  */
+import { NO_ANALYSIS, type AnalysisChoice } from './analysis.js';
 import type { ChainState } from './chain.js';
 import { NO_FILTERS, type Filters } from './filters.js';
 import { NO_SELECTION, type Selection } from './selection.js';
@@ -14,10 +15,12 @@ export interface AppState {
   /** The other date in compare mode ("before"); the slider's date is "after". */
   readonly compareDay: number | null;
   readonly chain: ChainState | null;
+  /** Size and colour by an analysis, and the chain view's certain-only choice. */
+  readonly analysis: AnalysisChoice;
 }
 
 export function initialState(time: TimeState): AppState {
-  return { time, filters: NO_FILTERS, selection: NO_SELECTION, compareDay: null, chain: null };
+  return { time, filters: NO_FILTERS, selection: NO_SELECTION, compareDay: null, chain: null, analysis: NO_ANALYSIS };
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;

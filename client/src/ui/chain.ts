@@ -1,6 +1,6 @@
 /** The chain panel: ranked purge chains through a person, walked one step at a time. */
 import type { Source } from '../model.js';
-import { currentPath, pathLabels, stepSentence, type ChainState } from '../state/chain.js';
+import { currentPath, offeredPaths, pathLabels, stepSentence, type ChainState } from '../state/chain.js';
 import { citationList } from './citations.js';
 import { h } from './dom.js';
 
@@ -8,10 +8,14 @@ export interface ChainHandlers {
   readonly onPath: (index: number) => void;
   readonly onStep: (delta: number) => void;
   readonly onAnimate: () => void;
+  /** Show only the paths that hold with CERTAIN facts alone (or all again). */
+  readonly onCertainOnly: (on: boolean) => void;
   readonly onExit: () => void;
 }
 
 const KIND_TEXT = { EVENT_LINK: 'event link', ACCUSATION: 'accusation', ASSOCIATION: 'tie active then' } as const;
+
+const weakest = (c: string | undefined): string => (c === undefined ? 'unknown' : c.toLowerCase());
 
 export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<string, Source>, animating: boolean, on: ChainHandlers): HTMLElement {
   const head = [
@@ -21,9 +25,31 @@ export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<st
   if (s.status === 'loading') return h('section', { id: 'chain-panel' }, ...head, h('p', {}, 'Tracing purge chains…'));
   if (s.status === 'error') return h('section', { id: 'chain-panel' }, ...head, h('p', { class: 'error', role: 'alert' }, `Could not trace chains: ${s.error ?? 'unknown error'}`));
   const path = currentPath(s);
-  if (path === null) {
+  if (s.paths.length === 0) {
     return h('section', { id: 'chain-panel' }, ...head, h('p', { id: 'chain-empty' }, `No purge chain is recorded before or after ${name}'s fall: the sources link no earlier or later fall to it.`));
   }
+  const toggle = h(
+    'label',
+    { class: 'chain-certain' },
+    h('input', { type: 'checkbox', id: 'chain-certain-only', checked: s.certainOnly, onChange: (e: Event) => on.onCertainOnly((e.target as HTMLInputElement).checked) }),
+    ' Only chains that hold with certain facts alone',
+  );
+  const offered = offeredPaths(s);
+  if (path === null) {
+    return h(
+      'section',
+      { id: 'chain-panel' },
+      ...head,
+      toggle,
+      h(
+        'p',
+        { id: 'chain-empty' },
+        `None of the ${s.paths.length} purge chain${s.paths.length === 1 ? '' : 's'} through ${name} holds with certain facts alone: each rests on at least one probable or possible step. Untick the box to see them.`,
+      ),
+    );
+  }
+  const labels = pathLabels(s.paths);
+  const hiddenCount = s.paths.length - offered.length;
   return h(
     'section',
     { id: 'chain-panel' },
@@ -35,8 +61,16 @@ export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<st
       h(
         'select',
         { id: 'chain-path', onChange: (e: Event) => on.onPath(Number((e.target as HTMLSelectElement).value)) },
-        ...pathLabels(s.paths).map((label, i) => h('option', { value: i, selected: i === s.pathIndex }, `${i + 1}. ${label}`)),
+        ...offered.map((i) => h('option', { value: i, selected: i === s.pathIndex }, `${i + 1}. ${labels[i] ?? ''}, weakest step ${weakest(s.paths[i]?.weakestCertainty)}`)),
       ),
+    ),
+    toggle,
+    hiddenCount > 0 ? h('span', { id: 'chain-hidden-count', class: 'legend-note' }, ` (${hiddenCount} hidden: they rest on a probable or possible step)`) : null,
+    h(
+      'p',
+      { id: 'chain-weakest', class: 'legend-note' },
+      `Weakest step: ${weakest(path.weakestCertainty)}. `,
+      path.holdsWithCertainOnly ? 'This chain holds with certain facts alone.' : 'This chain does not hold with certain facts alone.',
     ),
     h(
       'div',

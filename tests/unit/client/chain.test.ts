@@ -10,7 +10,7 @@ const step = (kind: ChainStep['kind'], from: ChainEnd, to: ChainEnd, date: strin
   kind, from, to, linkType, tieId: null, date: m(date), certainty: 'CERTAIN', citations: [],
 });
 const path = (rank: number, steps: ChainStep[], from: string, to: string): ChainPath => ({
-  rank, score: 1, steps, personIds: [], from: m(from), to: m(to),
+  rank, score: 1, steps, personIds: [], from: m(from), to: m(to), weakestCertainty: 'CERTAIN', holdsWithCertainOnly: true,
 });
 
 describe('chain option labels', () => {

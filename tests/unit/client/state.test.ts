@@ -61,6 +61,8 @@ const path: ChainPath = {
   from: m('1953-03'),
   to: m('1956-08-30'),
   personIds: ['pak-hon-yong', 'choe-chang-ik'],
+  weakestCertainty: 'POSSIBLE',
+  holdsWithCertainOnly: false,
   steps: [
     {
       kind: 'ASSOCIATION',
@@ -106,9 +108,13 @@ describe('permalink', () => {
       chainPath: 2,
       chainStep: 3,
       filters: { ...toggleSource(toggleFaction(NO_FILTERS, 'yanan'), 'shen2008'), minCertainty: 'PROBABLE' as const, hiddenTieKinds: ['RIVALRY' as const], hiddenEventKinds: ['MEETING'], hideGone: true },
+      analysis: { sizeBy: 'BETWEENNESS' as const, colourBy: 'community' as const, certainChains: true },
     };
     const text = encode(state);
     expect(text).toContain('at=1956-08-30');
+    expect(text).toContain('size=betweenness');
+    expect(text).toContain('colour=community');
+    expect(text).toContain('certain=1');
     expect(decode(text)).toEqual(state);
     const compare = { ...EMPTY_LINK, day: dayOf('1957-01-01'), mode: 'compare' as const, compareDay: dayOf('1950-06-01') };
     expect(decode(encode(compare))).toEqual(compare);
@@ -122,6 +128,8 @@ describe('permalink', () => {
     expect(d.filters.minCertainty).toBe('POSSIBLE');
     expect(d.filters.hiddenTieKinds).toEqual(['RIVALRY']);
     expect(d.chainStep).toBe(0);
+    expect(decode('?size=loudness&colour=mood&certain=yes').analysis).toEqual(EMPTY_LINK.analysis);
+    expect(decode('?size=PageRank').analysis.sizeBy).toBe('PAGERANK');
   });
 });
 

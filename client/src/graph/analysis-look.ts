@@ -1,0 +1,52 @@
+/**
+ * Puts the analysis view's sizes and colours on the person nodes as data fields (the classes
+ * belong to the frame; see analysis-style.ts for how the fields are drawn). Only nodes whose
+ * value changed are touched, in one batch.
+ */
+import type { Core } from 'cytoscape';
+import { personNodeId } from './data.js';
+
+export interface AnalysisLook {
+  /** Diameter per measured person; null: sizes are not shown. */
+  readonly sizes: ReadonlyMap<string, number> | null;
+  /** People on the map the measure does not cover. */
+  readonly unmeasured: ReadonlySet<string>;
+  /** Fill per person; null: the faction colours. */
+  readonly fills: ReadonlyMap<string, string> | null;
+}
+
+export const PLAIN_LOOK: AnalysisLook = { sizes: null, unmeasured: new Set(), fills: null };
+
+export class AnalysisPainter {
+  private sizes = new Map<string, number>();
+  private unmeasured = new Set<string>();
+  private fills = new Map<string, string>();
+
+  constructor(private readonly cy: Core) {}
+
+  paint(look: AnalysisLook): void {
+    const sizes = new Map(look.sizes ?? []);
+    const fills = new Map(look.fills ?? []);
+    const unmeasured = new Set(look.sizes === null ? [] : look.unmeasured);
+    this.cy.batch(() => {
+      this.diff(this.sizes, sizes, 'asize');
+      this.diff(this.fills, fills, 'acolour');
+      for (const id of this.unmeasured) if (!unmeasured.has(id)) this.node(id)?.removeData('unmeasured');
+      for (const id of unmeasured) if (!this.unmeasured.has(id)) this.node(id)?.data('unmeasured', true);
+    });
+    this.sizes = sizes;
+    this.fills = fills;
+    this.unmeasured = unmeasured;
+  }
+
+  private diff<T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>, field: string): void {
+    for (const id of before.keys()) if (!after.has(id)) this.node(id)?.removeData(field);
+    for (const [id, value] of after) if (before.get(id) !== value) this.node(id)?.data(field, value);
+  }
+
+  /** Looked up each time: moving a node into another faction re-creates it. */
+  private node(id: string) {
+    const node = this.cy.getElementById(personNodeId(id));
+    return node.nonempty() ? node : null;
+  }
+}
