@@ -38,6 +38,8 @@ export interface AnalysisHost {
 }
 
 const REFRESH_MS = 200;
+/** A retryable failure stands this long before the next refresh asks again. */
+const RETRY_MS = 5000;
 /** Answers kept (each a few kB at the curated size): enough for a scrub back and forth. */
 const KEPT = 48;
 
@@ -66,9 +68,10 @@ class Answers<T> {
         },
         (error: unknown) => {
           if (error instanceof DOMException && error.name === 'AbortError') return;
-          // A network failure may pass; anything else is the answer for this key.
           const code = error instanceof ApiError ? error.code : 'ERROR';
-          if (!(error instanceof ApiError && error.retryable)) this.failed.set(key, { code, message: error instanceof Error ? error.message : String(error) });
+          this.failed.set(key, { code, message: error instanceof Error ? error.message : String(error) });
+          // A retryable failure (network, database restarting) is asked again on a later refresh, not in a loop.
+          if (error instanceof ApiError && error.retryable) window.setTimeout(() => this.failed.delete(key), RETRY_MS);
           this.settle(key);
         },
       );
@@ -108,6 +111,7 @@ export class AnalysisPanel {
     const subGroups = new Set(host.timeline.factions.filter((f) => f.parentId !== null).map((f) => f.id));
     this.chart = new SurvivalChart(byId('survival-panel'), host.colours, subGroups);
     byId('tab-survival').addEventListener('click', () => this.refresh());
+    window.__atlasAnalysis = () => this.painter.report();
   }
 
   /** Called on every state change; the work waits for the slider to settle (or REFRESH_MS). */

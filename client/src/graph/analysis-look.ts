@@ -21,6 +21,7 @@ export class AnalysisPainter {
   private sizes = new Map<string, number>();
   private unmeasured = new Set<string>();
   private fills = new Map<string, string>();
+  private neutral = false;
 
   constructor(private readonly cy: Core) {}
 
@@ -33,6 +34,10 @@ export class AnalysisPainter {
       this.diff(this.fills, fills, 'acolour');
       for (const id of this.unmeasured) if (!unmeasured.has(id)) this.node(id)?.removeData('unmeasured');
       for (const id of unmeasured) if (!this.unmeasured.has(id)) this.node(id)?.data('unmeasured', true);
+      // Community fills beside coloured faction boxes would read as factions: the boxes go grey.
+      const neutral = look.fills !== null;
+      if (neutral !== this.neutral) this.cy.nodes('.faction').forEach((box) => void (neutral ? box.data('neutral', true) : box.removeData('neutral')));
+      this.neutral = neutral;
     });
     this.sizes = sizes;
     this.fills = fills;
@@ -42,6 +47,23 @@ export class AnalysisPainter {
   private diff<T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>, field: string): void {
     for (const id of before.keys()) if (!after.has(id)) this.node(id)?.removeData(field);
     for (const [id, value] of after) if (before.get(id) !== value) this.node(id)?.data(field, value);
+  }
+
+  /** The people shown as drawn: for tests and for reading the map without a canvas. */
+  report(): AnalysisReport {
+    const nodes: Record<string, AnalysisReport['nodes'][string]> = {};
+    this.cy.nodes('.person').forEach((node) => {
+      if (!node.visible()) return;
+      const id = node.id().slice(2);
+      nodes[id] = {
+        width: node.width(),
+        fill: String(node.style('background-color')),
+        size: this.sizes.get(id) ?? null,
+        unmeasured: this.unmeasured.has(id),
+        community: this.fills.get(id) ?? null,
+      };
+    });
+    return { nodes };
   }
 
   /** Looked up each time: moving a node into another faction re-creates it. */

@@ -16,6 +16,7 @@ export function analysisRules(): StylesheetJson {
     .map(([group]) => ({ selector: `node.person.s-${group}[acolour]`, style: { 'background-color': 'data(acolour)' } }));
   return [
     ...fills,
+    { selector: 'node.faction[?neutral]', style: { 'background-color': '#9a9a9a', 'border-color': '#777777', 'background-opacity': 0.1 } },
     { selector: 'node.person[asize]', style: { width: 'data(asize)', height: 'data(asize)' } },
     { selector: 'node.person[?unmeasured]', style: { width: UNMEASURED_LOOK.size, height: UNMEASURED_LOOK.size, 'background-opacity': UNMEASURED_LOOK.opacity, 'border-opacity': 0.5 } },
   ] as StylesheetJson;

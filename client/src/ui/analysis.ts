@@ -130,7 +130,7 @@ function colourLegend(v: AnalysisView): HTMLElement[] {
     'p',
     { class: 'legend-note' },
     `Groups found in the ties that are bonds (rivalries and denunciations hold no group together), over ${CERTAINTY_TEXT[v.minCertainty]}. ` +
-      'The boxes still show the declared factions. Agreement 1: communities and factions coincide; 0: they share no information. ' +
+      'The grey boxes still show the declared factions. Agreement 1: communities and factions coincide; 0: they share no information. ' +
       'Expelled, imprisoned, dead and unattested people keep their status fill.',
   );
   if (answer.communities.length === 0) {

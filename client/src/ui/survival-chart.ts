@@ -42,7 +42,7 @@ export class SurvivalChart {
       h(
         'p',
         { class: 'legend-note', id: 'survival-explain' },
-        'Share of each faction’s members not yet fallen (removed, expelled, arrested, executed, fled abroad…), by date, estimated as Kaplan–Meier. ' +
+        'Share of each faction’s members not yet fallen (demoted, expelled, arrested, imprisoned, executed, fled abroad…), by date: a Kaplan–Meier estimate. ' +
           'Censored (×): a member who leaves the record without a fall — dead of other causes, membership ended, or no longer attested — counts as at risk until then; ' +
           'the curve claims nothing about them after. Few members at risk make the curve jump. ',
         h('details', { id: 'survival-rule', class: 'inline-details' }, h('summary', {}, 'The rule (docs/analysis.md)'), h('pre', { class: 'doc-excerpt' }, survivalRule())),
