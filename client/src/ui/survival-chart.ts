@@ -40,17 +40,25 @@ export class SurvivalChart {
     replace(
       root,
       h(
-        'p',
-        { class: 'legend-note', id: 'survival-explain' },
-        'Share of each faction’s members not yet fallen (demoted, expelled, arrested, imprisoned, executed, fled abroad…), by date: a Kaplan–Meier estimate. ' +
-          'Censored (×): a member who leaves the record without a fall — dead of other causes, membership ended, or no longer attested — counts as at risk until then; ' +
-          'the curve claims nothing about them after. Few members at risk make the curve jump. ',
-        h('details', { id: 'survival-rule', class: 'inline-details' }, h('summary', {}, 'The rule (docs/analysis.md)'), h('pre', { class: 'doc-excerpt' }, survivalRule())),
+        'div',
+        { class: 'survival-layout' },
+        h(
+          'div',
+          { class: 'survival-text' },
+          h(
+            'p',
+            { class: 'legend-note', id: 'survival-explain' },
+            'Share of each faction’s members not yet fallen (demoted, expelled, arrested, imprisoned, executed, fled abroad…), by date: a Kaplan–Meier estimate. ' +
+              'Censored (×): a member who leaves the record without a fall — dead of other causes, membership ended, or no longer attested — counts as at risk until then; ' +
+              'the curve claims nothing about them after. Few members at risk make the curve jump.',
+          ),
+          h('details', { id: 'survival-rule' }, h('summary', {}, 'The rule (docs/analysis.md)'), h('pre', { class: 'doc-excerpt' }, survivalRule())),
+          this.status,
+          this.now,
+          this.tableBox,
+        ),
+        h('div', { class: 'chart-box' }, this.canvas),
       ),
-      this.status,
-      h('div', { class: 'chart-box' }, this.canvas),
-      this.now,
-      this.tableBox,
     );
   }
 
@@ -99,7 +107,7 @@ export class SurvivalChart {
             const fallen = c.points.reduce((n, p) => n + p.fallen, 0);
             const censored = c.points.reduce((n, p) => n + p.censored, 0);
             const s = survivalOn(c, this.day);
-            return h('tr', {}, h('th', { scope: 'row' }, c.factionName), h('td', {}, String(fallen)), h('td', {}, String(censored)), h('td', {}, s === null ? '—' : s.toFixed(2)));
+            return h('tr', { 'data-faction': c.factionId }, h('th', { scope: 'row' }, c.factionName), h('td', {}, String(fallen)), h('td', {}, String(censored)), h('td', {}, s === null ? '—' : s.toFixed(2)));
           }),
         ),
       ),
