@@ -22,6 +22,7 @@ import {
   type SurvivalCurve,
 } from './state/analysis.js';
 import type { Frame } from './state/frame.js';
+import { STATUS_LABEL } from './state/status.js';
 import type { AppState } from './state/store.js';
 import { renderAnalysis } from './ui/analysis.js';
 import { byId } from './ui/dom.js';
@@ -92,6 +93,12 @@ class Answers<T> {
   }
 }
 
+/** The status group's label when it is not "active" (null: active, or not on the map). */
+function statusOf(frame: Frame, personId: string): string | null {
+  const group = frame.persons.get(personId)?.group;
+  return group === undefined || group === 'active' ? null : STATUS_LABEL[group];
+}
+
 export class AnalysisPanel {
   private readonly painter: AnalysisPainter;
   private readonly scores: Answers<ScoreAnswer>;
@@ -134,7 +141,8 @@ export class AnalysisPanel {
     const scores: Fetched<ScoreAnswer> = measure === 'none' ? OFF : this.scores.get(answerKey(measure, day, min), (signal) => fetchCentrality(at, measure, min, signal));
     const communities: Fetched<CommunityAnswer> =
       s.analysis.colourBy === 'community' ? this.communities.get(answerKey('communities', day, min), (signal) => fetchCommunities(at, min, signal)) : OFF;
-    const shown = [...this.host.currentFrame().persons.keys()];
+    const frame = this.host.currentFrame();
+    const shown = [...frame.persons.keys()];
     const sizes = scores.state === 'ready' ? nodeSizes(scores.answer, shown) : null;
     this.look = {
       sizes: scores.state === 'ready' ? (sizes?.sizes ?? null) : scores.state === 'loading' ? this.look.sizes : null,
@@ -144,7 +152,7 @@ export class AnalysisPanel {
     this.painter.paint(this.look);
     renderAnalysis(
       byId('analysis'),
-      { choice: s.analysis, day, minCertainty: min, scores, communities, unmeasured: sizes?.unmeasured.size ?? 0, names: this.host.names },
+      { choice: s.analysis, day, minCertainty: min, scores, communities, unmeasured: sizes?.unmeasured.size ?? 0, names: this.host.names, statusOf: (id) => statusOf(frame, id) },
       {
         onSize: (sizeBy) => this.host.update((x) => ({ ...x, analysis: setSizeBy(x.analysis, sizeBy) })),
         onColour: (colourBy) => this.host.update((x) => ({ ...x, analysis: setColourBy(x.analysis, colourBy) })),

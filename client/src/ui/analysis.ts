@@ -37,6 +37,8 @@ export interface AnalysisView {
   /** People on the map at the date whom the measure does not cover. */
   readonly unmeasured: number;
   readonly names: ReadonlyMap<string, string>;
+  /** A person's status at the date when it is not "active" (a fallen person can still rank high: their ties may still hold). */
+  readonly statusOf: (personId: string) => string | null;
 }
 
 export interface AnalysisHandlers {
@@ -97,7 +99,10 @@ function sizeLegend(v: AnalysisView): HTMLElement[] {
   if (answer.scores.length === 0) {
     return [head, scope, h('p', { id: 'size-empty', class: 'legend-note' }, `No tie is recorded as active on ${dayLabel(v.day)} at this certainty, so no one is measured: every node is drawn as not measured.`), unmeasuredRow()];
   }
-  const top = topScores(answer, 5).map((s) => `${s.rank}. ${v.names.get(s.personId) ?? s.personId} (${formatScore(s.score)})`);
+  const top = topScores(answer, 5).map((s) => {
+    const status = v.statusOf(s.personId);
+    return `${s.rank}. ${v.names.get(s.personId) ?? s.personId} (${formatScore(s.score)}${status === null ? '' : `; ${(status.split(' (')[0] ?? status).toLowerCase()} at the date`})`;
+  });
   return [
     head,
     scope,

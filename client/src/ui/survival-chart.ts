@@ -122,6 +122,8 @@ export class SurvivalChart {
         type: 'line' as const,
         label: c.factionName,
         data: points.map((p) => ({ x: p.x, y: p.y })),
+        // Per point: how many were at risk, fell and were censored (the tooltip says it).
+        counts: [{ atRisk: 0, fallen: 0, censored: 0 }, ...c.points],
         borderColor: colour,
         backgroundColor: colour,
         borderWidth: 2,
@@ -151,7 +153,17 @@ export class SurvivalChart {
         },
         plugins: {
           legend: { position: 'right', labels: { boxWidth: 14, font: { size: 11 } } },
-          tooltip: { callbacks: { title: (items) => (items[0] === undefined ? '' : dayLabel(Number(items[0].parsed.x))) } },
+          tooltip: {
+            callbacks: {
+              title: (items) => (items[0] === undefined ? '' : dayLabel(Number(items[0].parsed.x))),
+              // A curve's drop means little without its risk set: one fall among two is half.
+              label: (item) => {
+                const counts = (item.dataset as { counts?: readonly { atRisk: number; fallen: number; censored: number }[] }).counts?.[item.dataIndex];
+                const value = `${item.dataset.label ?? ''}: ${Number(item.parsed.y).toFixed(2)}`;
+                return counts === undefined || item.dataIndex === 0 ? value : `${value} (${counts.atRisk} at risk, ${counts.fallen} fell, ${counts.censored} censored)`;
+              },
+            },
+          },
         },
       },
       plugins: [this.marker()],
