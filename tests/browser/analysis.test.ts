@@ -187,6 +187,13 @@ describe('analysis in the explorer', () => {
       await page.waitForTimeout(500);
       await screenshot(page, `analysis-${at.slice(0, 7)}`);
     }
+    // The smaller window the historian's checklist names: the survival tab must still show its chart.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.click('#tab-survival');
+    await page.waitForSelector('#survival-table tbody tr', { state: 'attached', timeout: 30_000 });
+    expect((await page.locator('#survival-chart').boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'analysis-survival-1965-1280x800');
     expect(errors).toEqual([]);
   });
 });

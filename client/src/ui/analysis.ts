@@ -94,7 +94,7 @@ function sizeLegend(v: AnalysisView): HTMLElement[] {
   const scope = h(
     'p',
     { class: 'legend-note' },
-    `${MEASURE_MEANING[measure]}, over ${CERTAINTY_TEXT[v.minCertainty]} possibly active that day; the other filters only hide people, they do not change the scores.`,
+    `${capital(SIZE_LABEL[measure])}: ${MEASURE_MEANING[measure]}, over ${CERTAINTY_TEXT[v.minCertainty]} possibly active that day; the other filters only hide people, they do not change the scores.`,
   );
   if (answer.scores.length === 0) {
     return [head, scope, h('p', { id: 'size-empty', class: 'legend-note' }, `No tie is recorded as active on ${dayLabel(v.day)} at this certainty, so no one is measured: every node is drawn as not measured.`), unmeasuredRow()];
@@ -123,6 +123,7 @@ function unmeasuredRow(): HTMLElement {
   );
 }
 
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const formatScore = (score: number): string => (Number.isInteger(score) ? String(score) : score.toFixed(3));
 
 function colourLegend(v: AnalysisView): HTMLElement[] {
