@@ -36,7 +36,12 @@ export class AnalysisPainter {
       for (const id of unmeasured) if (!this.unmeasured.has(id)) this.node(id)?.data('unmeasured', true);
       // Community fills beside coloured faction boxes would read as factions: the boxes go grey.
       const neutral = look.fills !== null;
-      if (neutral !== this.neutral) this.cy.nodes('.faction').forEach((box) => void (neutral ? box.data('neutral', true) : box.removeData('neutral')));
+      if (neutral !== this.neutral) {
+        this.cy.nodes('.faction').forEach((box) => {
+          if (neutral) box.data('neutral', true);
+          else box.removeData('neutral');
+        });
+      }
       this.neutral = neutral;
     });
     this.sizes = sizes;

@@ -149,7 +149,7 @@ function colourLegend(v: AnalysisView): HTMLElement[] {
     h(
       'ol',
       { id: 'community-list', class: 'community-list' },
-      ...answer.communities.map((c, i) => h('li', { class: 'legend-row' }, h('span', { class: 'swatch', style: `background:${communityColour(i)}` }), `${communityLine(c)}`)),
+      ...answer.communities.map((c, i) => h('li', { class: 'legend-row' }, h('span', { class: 'swatch', style: `background:${communityColour(i)}` }), communityLine(c))),
     ),
     h('div', { class: 'legend-row' }, h('span', { class: 'swatch', style: `background:${NO_COMMUNITY}` }), 'In no community at this date (no bond tie then)'),
   ];
