@@ -55,12 +55,13 @@ export const NEO4J_IMAGE = `neo4j:${NEO4J_VERSION}-community`;
 
 const TX_MEMORY_MB = 512;
 
+/** kill() and restart() for a Neo4j that is not our own JVM. */
+const refusing = (reason: string) => (): Promise<void> => Promise.reject(new Error(reason));
+
 function external(connection: Connection, variable: string, log: (line: string) => void): ThrowawayNeo4j {
   log(`Using the Neo4j at ${connection.uri} (${variable}).`);
-  const refuse = async (): Promise<void> => {
-    throw new Error(`a Neo4j given by ${variable} is not ours to kill or restart`);
-  };
-  return { connection, kind: 'external', pid: () => null, kill: refuse, restart: refuse, stop: async () => undefined };
+  const refuse = refusing(`a Neo4j given by ${variable} is not ours to kill or restart`);
+  return { connection, kind: 'external', pid: () => null, kill: refuse, restart: refuse, stop: () => Promise.resolve() };
 }
 
 async function tryContainer(options: ThrowawayOptions): Promise<ThrowawayNeo4j | undefined> {
@@ -89,9 +90,7 @@ async function tryContainer(options: ThrowawayOptions): Promise<ThrowawayNeo4j |
       NEO4J_dbms_security_procedures_unrestricted: 'gds.*',
     })
     .start();
-  const refuse = async (): Promise<void> => {
-    throw new Error('a testcontainers Neo4j is not killed or restarted by the tests; ask for source: "managed"');
-  };
+  const refuse = refusing('a testcontainers Neo4j is not killed or restarted by the tests; ask for source: "managed"');
   return {
     kind: 'container',
     connection: { uri: container.getBoltUri(), user: container.getUsername(), password: container.getPassword(), database: 'neo4j' },
