@@ -13,7 +13,8 @@
  * date, without labels: positions only.
  */
 import cytoscape, { type ElementDefinition } from 'cytoscape';
-import { adaptTimeline, TIMELINE, type WireTimeline } from '../client/src/api.js';
+import { adaptTimeline } from '../client/src/api.js';
+import { TimelineDocument, type TimelineQuery } from '../client/src/graphql/generated/operations.js';
 import { useFcose } from '../client/src/layout/fcose.js';
 import { buildUnionGraph, seatKey } from '../client/src/layout/union-graph.js';
 import { layoutUnion } from '../client/src/layout/union-layout.js';
@@ -24,8 +25,8 @@ import { dayOf } from '../core/partial-date.js';
 useFcose();
 type Pos = Map<string, { x: number; y: number }>;
 const base = process.argv[2] ?? 'http://127.0.0.1:4000';
-const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: TIMELINE }) });
-const timeline = adaptTimeline(((await response.json()) as { data: WireTimeline }).data);
+const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: TimelineDocument.toString() }) });
+const timeline = adaptTimeline(((await response.json()) as { data: TimelineQuery }).data);
 const seats = layoutUnion(buildUnionGraph(timeline)).seats;
 const prepared = prepare(timeline, NO_FILTERS);
 const DATES = ['1945-09-01', '1948-01-01', '1950-06-01', '1953-08-01', '1956-08-30', '1958-03-01', '1961-01-01', '1965-01-01'];

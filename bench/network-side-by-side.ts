@@ -30,7 +30,7 @@ import { countRows } from '../server/src/seed/rows.js';
 import { generateSyntheticRows } from '../server/src/seed/synthetic.js';
 import { gql, startApi } from './lib/api.js';
 import { NETWORK_GQL, networkParams } from './lib/hot-queries.js';
-import { syntheticNeo4j } from './lib/neo4j.js';
+import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
 import { ms, ratio, timeInterleaved } from './lib/stats.js';
 
 const { values, positionals } = parseArgs({
@@ -99,7 +99,7 @@ async function loadSynthetic(db: Database, persons: number): Promise<{ generated
 }
 
 async function serve(readyFile: string, stopFile: string, persons: number, cpuProfile: string | undefined, skipLoad: boolean): Promise<void> {
-  const neo4j = await syntheticNeo4j({ heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => log(`neo4j: ${line}`) });
+  const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => log(`neo4j: ${line}`) });
   const db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
   try {
     const load = skipLoad ? null : await loadSynthetic(db, persons);

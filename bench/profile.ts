@@ -8,7 +8,8 @@ import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../server/src/db/cypher-files.js';
 import { Database, toDriverParams } from '../server/src/db/database.js';
 import { seedDatabase } from '../server/src/seed/load.js';
-import { curatedNeo4j, ROOT } from './lib/neo4j.js';
+import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
+import { ROOT } from '../tests/support/paths.js';
 
 function print(node: ProfiledPlan, depth = 0): void {
   const args: Record<string, unknown> = node.arguments;
@@ -20,7 +21,7 @@ function print(node: ProfiledPlan, depth = 0): void {
 
 const [name, paramsText = '{}'] = process.argv.slice(2);
 if (name === undefined) throw new Error('usage: npx tsx bench/profile.ts <queries/name> [params JSON]');
-const instance = await curatedNeo4j({ log: () => undefined });
+const instance = await startThrowawayNeo4j({ log: () => undefined });
 const db = Database.connect(instance.connection);
 try {
   await seedDatabase(db, path.join(ROOT, 'seed'));

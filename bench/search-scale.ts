@@ -14,7 +14,7 @@ import { loadSyntheticRows } from '../server/src/seed/load-synthetic.js';
 import { generateSyntheticRows } from '../server/src/seed/synthetic.js';
 import { gql, startApi } from './lib/api.js';
 import { SEARCH_GQL } from './lib/hot-queries.js';
-import { syntheticNeo4j } from './lib/neo4j.js';
+import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
 import { ms, summarize, time } from './lib/stats.js';
 
 const { values } = parseArgs({ options: { persons: { type: 'string', default: '10000,100000' }, iterations: { type: 'string', default: '60' } }, strict: true });
@@ -42,7 +42,7 @@ async function texts(db: Database, persons: number): Promise<Record<string, stri
 }
 
 const rows: string[][] = [];
-const neo4j = await syntheticNeo4j({ heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => log(`neo4j: ${line}`) });
+const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => log(`neo4j: ${line}`) });
 const db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
 try {
   for (const persons of sizes) {

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../bench/lib/neo4j.js';
+import { ROOT } from '../tests/support/paths.js';
 import { replaceSection } from '../bench/lib/report.js';
 import { RESILIENCE_ARTIFACTS } from '../tests/integration/resilience/record.js';
 

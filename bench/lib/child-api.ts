@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '../../server/src/db/database.js';
-import { ROOT } from './neo4j.js';
+import { ROOT } from '../../tests/support/paths.js';
 
 export interface ChildApi {
   readonly url: string;

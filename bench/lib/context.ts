@@ -4,10 +4,11 @@ import { Database as Db } from '../../server/src/db/database.js';
 import { seedDatabase } from '../../server/src/seed/load.js';
 import path from 'node:path';
 import { startApi, type RunningApi } from './api.js';
-import { curatedNeo4j, ROOT, type BenchNeo4j } from './neo4j.js';
+import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../tests/support/neo4j.js';
+import { ROOT } from '../../tests/support/paths.js';
 
 export interface Curated {
-  readonly neo4j: BenchNeo4j;
+  readonly neo4j: ThrowawayNeo4j;
   /** A direct-driver Database of its own (not the API's). */
   readonly db: Database;
   readonly api: RunningApi;
@@ -30,7 +31,7 @@ export function createContext(quick: boolean): BenchContext {
     curated() {
       curated ??= (async () => {
         log('starting the curated Neo4j...');
-        const neo4j = await curatedNeo4j({ log: (line) => log(`  neo4j: ${line}`) });
+        const neo4j = await startThrowawayNeo4j({ log: (line) => log(`  neo4j: ${line}`) });
         const db = Db.connect(neo4j.connection);
         const loaded = await seedDatabase(db, path.join(ROOT, 'seed'));
         log(`curated seed loaded: ${loaded.nodes} nodes, ${loaded.relationships} relationships`);

@@ -9,6 +9,7 @@ import { dateArg, periodOf } from '../../server/src/graphql/args.js';
 import { NETWORK_PAGE } from '../../server/src/graphql/resolvers/frames.js';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode } from 'graphql';
 import { personProjection, personsFullParams } from '../../server/src/graphql/person-projection.js';
+import { ChainDocument, PersonDocument, SearchDocument } from '../../client/src/graphql/generated/operations.js';
 import { gql } from './api.js';
 
 export interface Fixture {
@@ -26,30 +27,17 @@ export interface Fixture {
 
 export const CURATED_FIXTURE: Fixture = { at: '1956-08', searchText: 'choe chang ik', personId: 'kim-il-sung', chainPersonId: 'choe-chang-ik', factionIds: null };
 
-const DATE = 'iso precision approximate earliest latest';
-const CITE = 'citations { source { id } locator note }';
-
-/** client/src/api.ts SEARCH */
-export const SEARCH_GQL = 'query Search($text: String!, $limit: Int) { searchMatches(text: $text, limit: $limit) { score matched how person { id name hangul hanja } } }';
-/** client/src/api.ts PERSON */
-export const PERSON_GQL = `query Person($id: ID!) { person(id: $id) {
-  id name hangul hanja aliases summary disambiguation born { ${DATE} } died { ${DATE} } ${CITE}
-  memberships { faction { id name } certainty from { ${DATE} } to { ${DATE} } ${CITE} }
-  offices { title certainty from { ${DATE} } to { ${DATE} } ${CITE} }
-  ties { id kind directed certainty summary source { id name } target { id name } from { ${DATE} } to { ${DATE} } ${CITE} }
-  participations { role event { id kind title certainty summary date { ${DATE} } ${CITE} } }
-  statusChanges { state certainty date { ${DATE} } event { title } } } }`;
-/** client/src/api.ts CHAIN (maxSteps 4, limit 20, default 24-month window) */
-const END = 'role person { id name } event { id title }';
-export const CHAIN_GQL = `query Chain($id: ID!) { purgeChain(personId: $id, direction: BOTH, maxSteps: 4, limit: 20) {
-  rank score from { ${DATE} } to { ${DATE} } persons { id }
-  steps { kind linkType certainty tie { id } date { ${DATE} } from { ${END} } to { ${END} } ${CITE} } } }`;
+// The explorer's own operations (client/src/graphql/), so the bench times what the client sends.
+export const SEARCH_GQL = SearchDocument.toString();
+export const PERSON_GQL = PersonDocument.toString();
+/** maxSteps 4, limit 20, default 24-month window. */
+export const CHAIN_GQL = ChainDocument.toString();
 /** One frame of the graph, its first page at the default page size: what a network view draws. */
 export const NETWORK_GQL = `query Network($at: String!, $factionIds: [ID!]) { network(at: $at, factionIds: $factionIds) {
   at windowFrom windowTo pageInfo { hasNextPage endCursor }
   persons { person { id name } status { state certain } faction { id } }
   ties { id kind certainty source { id } target { id } }
-  events { id kind title date { ${DATE} } participants { role person { id } } } } }`;
+  events { id kind title date { iso precision approximate earliest latest } participants { role person { id } } } } }`;
 
 export interface HotQuery {
   readonly name: string;

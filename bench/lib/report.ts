@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './neo4j.js';
+import { ROOT } from '../../tests/support/paths.js';
 
 export const BENCHMARKS_MD = path.join(ROOT, 'BENCHMARKS.md');
 const ARTIFACTS = path.join(ROOT, 'artifacts/bench');

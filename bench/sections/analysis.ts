@@ -11,7 +11,7 @@ import { loadSyntheticRows } from '../../server/src/seed/load-synthetic.js';
 import { generateSyntheticRows } from '../../server/src/seed/synthetic.js';
 import { gql, startApi } from '../lib/api.js';
 import type { BenchContext, Section } from '../lib/context.js';
-import { syntheticNeo4j } from '../lib/neo4j.js';
+import { startThrowawayNeo4j } from '../../tests/support/neo4j.js';
 import { BENCHMARKS_MD, machine, saveJson, table, writeSection } from '../lib/report.js';
 import { ms, summarize, time, type Summary } from '../lib/stats.js';
 
@@ -112,7 +112,7 @@ export const analysis: Section = {
     saveJson('analysis', results);
 
     const persons = ctx.quick ? 10_000 : 100_000;
-    const neo4j = await syntheticNeo4j({ heapMb: 2048, pageCacheMb: 1024, txTimeoutSeconds: 600, log: (line) => ctx.log(`  synthetic neo4j: ${line}`) });
+    const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 2048, pageCacheMb: 1024, txTimeoutSeconds: 600, log: (line) => ctx.log(`  synthetic neo4j: ${line}`) });
     const db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
     try {
       // A synthetic database given by SYN_NEO4J_URI that already holds this many persons is used as it is.

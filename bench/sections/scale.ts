@@ -11,7 +11,7 @@ import { generateSyntheticRows } from '../../server/src/seed/synthetic.js';
 import { startApi } from '../lib/api.js';
 import type { BenchContext, Section } from '../lib/context.js';
 import { CURATED_FIXTURE, hotQueries, type Fixture, type HotQuery } from '../lib/hot-queries.js';
-import { syntheticNeo4j } from '../lib/neo4j.js';
+import { startThrowawayNeo4j } from '../../tests/support/neo4j.js';
 import { BENCHMARKS_MD, saveJson, table, writeSection } from '../lib/report.js';
 import { ms, time, summarize, type Summary } from '../lib/stats.js';
 
@@ -81,7 +81,7 @@ export const scale: Section = {
     results.push({ label: 'curated', persons: 75, load: null, latency: await measure(ctx, curated.api.url, curatedQueries) });
 
     const sizes = ctx.quick ? [10_000] : [10_000, 100_000];
-    const neo4j = await syntheticNeo4j({ heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => ctx.log(`  synthetic neo4j: ${line}`) });
+    const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => ctx.log(`  synthetic neo4j: ${line}`) });
     const db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
     try {
       for (const persons of sizes) {

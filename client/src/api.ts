@@ -1,28 +1,36 @@
 /**
- * All GraphQL traffic goes through here: one request function, the queries the app uses, and
- * adapters from the wire shapes to the client's model. Nothing else calls fetch.
+ * All GraphQL traffic goes through here: one request function, and adapters from the wire shapes
+ * to the client's model. Nothing else calls fetch.
+ *
+ * The operations live in client/src/graphql/*.graphql; `npm run codegen` types them from
+ * server/schema.graphql into graphql/generated/operations.ts (XDocument to send, XQuery and
+ * XQueryVariables for its answer and arguments), so a wire shape is never written by hand here.
  */
-import type { ChainPath, ChainStep, ChainStepKind } from './state/chain.js';
+import type { ChainPath, ChainStep } from './state/chain.js';
 import { RANKING_LIMIT, type CommunityAnswer, type Measure, type ScoreAnswer, type SurvivalCurve } from './state/analysis.js';
 import { dayOf } from '../../core/partial-date.js';
-import type { BoundBasis, FactKind } from '../../core/attestation.js';
 import type { Span } from '../../core/span.js';
-import type {
-  AtlasEvent,
-  BoundView,
-  FactLabel,
-  Spanned,
-  Certainty,
-  Citation,
-  DatePrecision,
-  EventLinkType,
-  Moment,
-  Person,
-  Source,
-  StatusKind,
-  TieKind,
-  Timeline,
-} from './model.js';
+import type { AtlasEvent, BoundView, FactLabel, Spanned, Certainty, Citation, EventLinkType, Moment, Person, StatusKind, TieKind, Timeline } from './model.js';
+import {
+  CentralityDocument,
+  ChainDocument,
+  CommunitiesDocument,
+  CypherDocument,
+  EventPanelDocument,
+  PersonDocument,
+  SearchDocument,
+  SurvivalDocument,
+  TimelineDocument,
+  type BoundPartsFragment,
+  type ChainNodePartsFragment,
+  type CitationPartsFragment,
+  type CypherQuery,
+  type DatePartsFragment,
+  type EvidencePartsFragment,
+  type SpanPartsFragment,
+  type TimelineQuery,
+  type TypedDocumentString,
+} from './graphql/generated/operations.js';
 
 /** A failed request, with the API's error code when it gave one (NOT_FOUND, QUERY_REJECTED...). */
 export class ApiError extends Error {
@@ -41,13 +49,14 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string; retryable?: boolean } }[];
 }
 
-export async function request<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+/** Sends one generated document; its result type comes with it. */
+export async function request<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       signal: signal ?? null,
     });
   } catch (error) {
@@ -68,59 +77,26 @@ export async function request<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
-// ---- wire shapes -------------------------------------------------------------------------
+// ---- shared fragments (graphql/fragments.graphql) -------------------------------------------
 
-export interface WireDate {
-  iso: string;
-  precision: DatePrecision;
-  approximate: boolean;
-  earliest: string;
-  latest: string;
-}
-export interface WireCitation {
-  source: { id: string };
-  locator: string;
-  note: string | null;
-}
-
-const DATE = 'iso precision approximate earliest latest';
-const CITE = 'citations { source { id } locator note }';
-
-export function moment(d: WireDate): Moment {
+export function moment(d: DatePartsFragment): Moment {
   return { iso: d.iso, precision: d.precision, approximate: d.approximate, earliest: dayOf(d.earliest), latest: dayOf(d.latest) };
 }
-const optMoment = (d: WireDate | null | undefined): Moment | null => (d === null || d === undefined ? null : moment(d));
+const optMoment = (d: DatePartsFragment | null | undefined): Moment | null => (d === null || d === undefined ? null : moment(d));
 
 // ---- the time model's answers (core/attestation.ts, core/status.ts) ------------------------
-
-const SPANNED = `span { possibleFrom possibleTo certainFrom certainTo } start { basis date { ${DATE} } fact { kind id label } } end { basis date { ${DATE} } fact { kind id label } }`;
-const EVIDENCE = `evidence { first { date { ${DATE} } fact { kind id label } } last { date { ${DATE} } fact { kind id label } } fadesAfter }`;
-
-interface WireFactRef {
-  kind: FactKind;
-  id: string;
-  label: string;
-}
-interface WireBound {
-  basis: BoundBasis;
-  date: WireDate | null;
-  fact: WireFactRef | null;
-}
-interface WireSpanned {
-  span: { possibleFrom: string | null; possibleTo: string | null; certainFrom: string | null; certainTo: string | null };
-  start: WireBound;
-  end: WireBound;
-}
-interface WireEvidence {
-  first: { date: WireDate; fact: WireFactRef };
-  last: { date: WireDate; fact: WireFactRef };
-  fadesAfter: string;
-}
 
 const stretch = (from: string | null, to: string | null): { earliest: number; latest: number } | null =>
   from === null || to === null ? null : { earliest: dayOf(from), latest: dayOf(to) };
 
-const bound = (b: WireBound): BoundView => ({ basis: b.basis, fact: b.fact === null ? null : { ...b.fact, date: optMoment(b.date) } });
+const bound = (b: BoundPartsFragment): BoundView => ({ basis: b.basis, fact: b.fact === null ? null : { ...b.fact, date: optMoment(b.date) } });
+
+/** What Membership, Office and Tie selections share: `span { ...SpanParts } start { ...BoundParts } end { ...BoundParts }`. */
+interface WireSpanned {
+  readonly span: SpanPartsFragment;
+  readonly start: BoundPartsFragment;
+  readonly end: BoundPartsFragment;
+}
 
 export function spanned(w: WireSpanned): { span: Span<number>; start: BoundView; end: BoundView } {
   return {
@@ -130,7 +106,7 @@ export function spanned(w: WireSpanned): { span: Span<number>; start: BoundView;
   };
 }
 
-function evidence(w: WireEvidence | null): Pick<Person, 'evidence' | 'evidenceFacts'> {
+function evidence(w: EvidencePartsFragment | null): Pick<Person, 'evidence' | 'evidenceFacts'> {
   if (w === null) return { evidence: null, evidenceFacts: null };
   const first = moment(w.first.date);
   const last = moment(w.last.date);
@@ -139,85 +115,12 @@ function evidence(w: WireEvidence | null): Pick<Person, 'evidence' | 'evidenceFa
     evidenceFacts: { first: { ...w.first.fact, date: first }, last: { ...w.last.fact, date: last } } satisfies { first: FactLabel; last: FactLabel },
   };
 }
-export const citation = (c: WireCitation): Citation => ({ sourceId: c.source.id, locator: c.locator, note: c.note });
-const citations = (list: readonly WireCitation[]): Citation[] => list.map(citation);
+export const citation = (c: CitationPartsFragment): Citation => ({ sourceId: c.source.id, locator: c.locator, note: c.note });
+const citations = (list: readonly CitationPartsFragment[]): Citation[] => list.map(citation);
 
 // ---- timeline ----------------------------------------------------------------------------
 
-export const TIMELINE = /* GraphQL */ `
-  query Timeline {
-    timeline {
-      from
-      to
-      factions { id name aliases parent { id } lifespan { formed { date { ${DATE} } } dissolved { date { ${DATE} } } } }
-      persons {
-        person { id name hangul hanja aliases }
-        born { ${DATE} }
-        died { ${DATE} }
-        ${EVIDENCE}
-        statusChanges { state certainty date { ${DATE} } event { id } }
-        memberships { id faction { id } certainty from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
-      }
-      ties { id kind directed certainty summary source { id } target { id } from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
-      events {
-        id kind title certainty summary
-        date { ${DATE} }
-        participants { role person { id } }
-        links { type to { id } }
-        ${CITE}
-      }
-    }
-    sources { id title author year publication }
-  }
-`;
-
-export interface WireTimeline {
-  timeline: {
-    from: string;
-    to: string;
-    factions: {
-      id: string;
-      name: string;
-      aliases: string[];
-      parent: { id: string } | null;
-      lifespan: { formed: { date: WireDate } | null; dissolved: { date: WireDate } | null };
-    }[];
-    persons: {
-      person: { id: string; name: string; hangul: string | null; hanja: string | null; aliases: string[] };
-      born: WireDate | null;
-      died: WireDate | null;
-      evidence: WireEvidence | null;
-      statusChanges: { state: StatusKind; certainty: Certainty; date: WireDate; event: { id: string } | null }[];
-      memberships: ({ id: string; faction: { id: string }; certainty: Certainty; from: WireDate | null; to: WireDate | null; citations: WireCitation[] } & WireSpanned)[];
-    }[];
-    ties: (WireSpanned & {
-      id: string;
-      kind: TieKind;
-      directed: boolean;
-      certainty: Certainty;
-      summary: string | null;
-      source: { id: string };
-      target: { id: string };
-      from: WireDate | null;
-      to: WireDate | null;
-      citations: WireCitation[];
-    })[];
-    events: {
-      id: string;
-      kind: string;
-      title: string;
-      certainty: Certainty;
-      summary: string | null;
-      date: WireDate;
-      participants: { role: string; person: { id: string } }[];
-      links: { type: EventLinkType; to: { id: string } }[];
-      citations: WireCitation[];
-    }[];
-  };
-  sources: Source[];
-}
-
-export function adaptTimeline(wire: WireTimeline): Timeline {
+export function adaptTimeline(wire: TimelineQuery): Timeline {
   const t = wire.timeline;
   const persons: Person[] = t.persons.map((p) => ({
     ...p.person,
@@ -277,7 +180,7 @@ export function adaptTimeline(wire: WireTimeline): Timeline {
 }
 
 export async function fetchTimeline(): Promise<Timeline> {
-  return adaptTimeline(await request<WireTimeline>(TIMELINE));
+  return adaptTimeline(await request(TimelineDocument, {}));
 }
 
 // ---- search ------------------------------------------------------------------------------
@@ -292,16 +195,8 @@ export interface SearchHit {
   readonly score: number;
 }
 
-const SEARCH = /* GraphQL */ `
-  query Search($text: String!, $limit: Int) {
-    searchMatches(text: $text, limit: $limit) { score matched how person { id name hangul hanja } }
-  }
-`;
-
 export async function search(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  const data = await request<{
-    searchMatches: { score: number; matched: string; person: { id: string; name: string; hangul: string | null; hanja: string | null } }[];
-  }>(SEARCH, { text, limit: 10 }, signal);
+  const data = await request(SearchDocument, { text, limit: 10 }, signal);
   return data.searchMatches.map((m) => ({ ...m.person, matched: m.matched, score: m.score }));
 }
 
@@ -362,57 +257,12 @@ export interface PersonExposure {
   readonly activeTies: number;
 }
 
-const PERSON = /* GraphQL */ `
-  query Person($id: ID!) {
-    person(id: $id) {
-      id name hangul hanja aliases summary disambiguation
-      born { ${DATE} }
-      died { ${DATE} }
-      ${CITE}
-      ${EVIDENCE}
-      memberships { faction { id name } certainty from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
-      offices { title certainty from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
-      ties { id kind directed certainty summary source { id name } target { id name } from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
-      participations { role event { id kind title certainty summary date { ${DATE} } ${CITE} } }
-      statusChanges { state certainty date { ${DATE} } event { title } }
-    }
-    exposure(personId: $id) { share fall { title date { ${DATE} } } ties { source { id name } target { id name } } activeTies { id } }
-  }
-`;
-
-interface WireExposure {
-  share: number;
-  fall: { title: string; date: WireDate } | null;
-  ties: { source: { id: string; name: string }; target: { id: string; name: string } }[];
-  activeTies: { id: string }[];
-}
-
+/** What every dated fact selects beside its own fields. */
 interface WireFact extends WireSpanned {
-  certainty: Certainty;
-  from: WireDate | null;
-  to: WireDate | null;
-  citations: WireCitation[];
-}
-interface WirePerson {
-  id: string;
-  name: string;
-  hangul: string | null;
-  hanja: string | null;
-  aliases: string[];
-  summary: string | null;
-  disambiguation: string | null;
-  born: WireDate | null;
-  died: WireDate | null;
-  citations: WireCitation[];
-  evidence: WireEvidence | null;
-  memberships: (WireFact & { faction: { id: string; name: string } })[];
-  offices: (WireFact & { title: string })[];
-  ties: (WireFact & { id: string; kind: TieKind; directed: boolean; summary: string | null; source: { id: string; name: string }; target: { id: string; name: string } })[];
-  participations: {
-    role: string;
-    event: { id: string; kind: string; title: string; certainty: Certainty; summary: string | null; date: WireDate; citations: WireCitation[] };
-  }[];
-  statusChanges: { state: StatusKind; certainty: Certainty; date: WireDate; event: { title: string } | null }[];
+  readonly certainty: Certainty;
+  readonly from: DatePartsFragment | null;
+  readonly to: DatePartsFragment | null;
+  readonly citations: readonly CitationPartsFragment[];
 }
 
 const fact = (f: WireFact): DatedFact => ({
@@ -420,7 +270,7 @@ const fact = (f: WireFact): DatedFact => ({
 });
 
 export async function fetchPerson(id: string, signal?: AbortSignal): Promise<PersonDetails> {
-  const { person: p, exposure: x } = await request<{ person: WirePerson | null; exposure: WireExposure | null }>(PERSON, { id }, signal);
+  const { person: p, exposure: x } = await request(PersonDocument, { id }, signal);
   if (p === null || x === null) throw new ApiError(`No person has the id "${id}".`, 'NOT_FOUND', false);
   return {
     id: p.id,
@@ -462,55 +312,10 @@ export async function fetchPerson(id: string, signal?: AbortSignal): Promise<Per
 
 // ---- purge chains ------------------------------------------------------------------------
 
-const END = 'role person { id name } event { id title }';
-const CHAIN = /* GraphQL */ `
-  query Chain($id: ID!) {
-    purgeChain(personId: $id, direction: BOTH, maxSteps: 4, limit: 20) {
-      rank score weakestCertainty holdsWithCertainOnly
-      from { ${DATE} }
-      to { ${DATE} }
-      persons { id }
-      steps {
-        kind linkType certainty
-        tie { id }
-        date { ${DATE} }
-        from { ${END} }
-        to { ${END} }
-        ${CITE}
-      }
-    }
-  }
-`;
-
-interface WireEnd {
-  role: string;
-  person: { id: string; name: string };
-  event: { id: string; title: string };
-}
-interface WireChainPath {
-  rank: number;
-  score: number;
-  weakestCertainty: Certainty;
-  holdsWithCertainOnly: boolean;
-  from: WireDate;
-  to: WireDate;
-  persons: { id: string }[];
-  steps: {
-    kind: ChainStepKind;
-    linkType: string | null;
-    certainty: Certainty;
-    tie: { id: string } | null;
-    date: WireDate;
-    from: WireEnd;
-    to: WireEnd;
-    citations: WireCitation[];
-  }[];
-}
-
-const end = (e: WireEnd) => ({ personId: e.person.id, personName: e.person.name, eventId: e.event.id, eventTitle: e.event.title, role: e.role });
+const end = (e: ChainNodePartsFragment) => ({ personId: e.person.id, personName: e.person.name, eventId: e.event.id, eventTitle: e.event.title, role: e.role });
 
 export async function fetchChain(personId: string, signal?: AbortSignal): Promise<ChainPath[]> {
-  const data = await request<{ purgeChain: WireChainPath[] }>(CHAIN, { id: personId }, signal);
+  const data = await request(ChainDocument, { id: personId }, signal);
   return data.purgeChain.map((p) => ({
     rank: p.rank,
     score: p.score,
@@ -536,32 +341,14 @@ export async function fetchChain(personId: string, signal?: AbortSignal): Promis
 
 // ---- analysis at a date (docs/analysis.md) ----------------------------------------------
 
-const CENTRALITY = /* GraphQL */ `
-  query Centrality($at: String!, $measure: CentralityMeasure!, $min: Certainty, $limit: Int) {
-    centrality(at: $at, measure: $measure, minCertainty: $min, limit: $limit) { person { id } score rank }
-  }
-`;
-
 /** Every person of the network at `at`, ranked (at most the API's largest ranking). */
 export async function fetchCentrality(at: string, measure: Measure, minCertainty: Certainty, signal?: AbortSignal): Promise<ScoreAnswer> {
-  const data = await request<{ centrality: { person: { id: string }; score: number; rank: number }[] }>(
-    CENTRALITY,
-    { at, measure, min: minCertainty, limit: RANKING_LIMIT },
-    signal,
-  );
+  const data = await request(CentralityDocument, { at, measure, min: minCertainty, limit: RANKING_LIMIT }, signal);
   return { at, measure, minCertainty, scores: data.centrality.map((x) => ({ personId: x.person.id, score: x.score, rank: x.rank })), limit: RANKING_LIMIT };
 }
 
-const COMMUNITIES = /* GraphQL */ `
-  query Communities($at: String!, $min: Certainty) {
-    communities(at: $at, minCertainty: $min) { at agreement method communities { id members { id } factions { faction { id name } count } } }
-  }
-`;
-
 export async function fetchCommunities(at: string, minCertainty: Certainty, signal?: AbortSignal): Promise<CommunityAnswer> {
-  const data = await request<{
-    communities: { at: string; agreement: number; method: string; communities: { id: string; members: { id: string }[]; factions: { faction: { id: string; name: string }; count: number }[] }[] };
-  }>(COMMUNITIES, { at, min: minCertainty }, signal);
+  const data = await request(CommunitiesDocument, { at, min: minCertainty }, signal);
   const r = data.communities;
   return {
     at,
@@ -572,18 +359,8 @@ export async function fetchCommunities(at: string, minCertainty: Certainty, sign
   };
 }
 
-const SURVIVAL = /* GraphQL */ `
-  query Survival($factions: [ID!], $min: Certainty) {
-    survival(factionIds: $factions, minCertainty: $min) { faction { id name } points { date atRisk fallen censored survival } }
-  }
-`;
-
 export async function fetchSurvival(factionIds: readonly string[], minCertainty: Certainty, signal?: AbortSignal): Promise<SurvivalCurve[]> {
-  const data = await request<{ survival: { faction: { id: string; name: string }; points: { date: string; atRisk: number; fallen: number; censored: number; survival: number }[] }[] }>(
-    SURVIVAL,
-    { factions: [...factionIds], min: minCertainty },
-    signal,
-  );
+  const data = await request(SurvivalDocument, { factions: [...factionIds], min: minCertainty }, signal);
   return data.survival.map((c) => ({
     factionId: c.faction.id,
     factionName: c.faction.name,
@@ -593,65 +370,14 @@ export async function fetchSurvival(factionIds: readonly string[], minCertainty:
 
 // ---- Cypher console ----------------------------------------------------------------------
 
-export interface CypherResult {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly unknown[])[];
-  readonly truncated: boolean;
-  readonly elapsedMs: number;
-  readonly nodes: readonly { readonly id: string; readonly labels: readonly string[]; readonly caption: string; readonly properties: Record<string, unknown> }[];
-  readonly relationships: readonly { readonly id: string; readonly type: string; readonly source: string; readonly target: string }[];
-}
-
-const CYPHER = /* GraphQL */ `
-  query Cypher($query: String!) {
-    cypher(query: $query) {
-      columns rows truncated elapsedMs
-      nodes { id labels caption properties }
-      relationships { id type source target }
-    }
-  }
-`;
+/** The console's answer as the API gives it: rows and property values are JSON (unknown). */
+export type CypherResult = CypherQuery['cypher'];
 
 export async function runCypher(query: string, signal?: AbortSignal): Promise<CypherResult> {
-  return (await request<{ cypher: CypherResult }>(CYPHER, { query }, signal)).cypher;
+  return (await request(CypherDocument, { query }, signal)).cypher;
 }
 
 // ---- one event, for the event panel --------------------------------------------------------
-
-const EVENT = /* GraphQL */ `
-  query EventPanel($id: ID!) {
-    event(id: $id) {
-      id kind title place summary certainty
-      date { ${DATE} }
-      participants { role person { id name hangul } ${CITE} }
-      links { type to { id title date { ${DATE} } } ${CITE} }
-      linkedFrom { type from { id title date { ${DATE} } } ${CITE} }
-      ${CITE}
-    }
-  }
-`;
-
-interface WireEventRef {
-  id: string;
-  title: string;
-  date: WireDate;
-}
-
-interface WireEventPanel {
-  event: {
-    id: string;
-    kind: string;
-    title: string;
-    place: string | null;
-    summary: string | null;
-    certainty: Certainty;
-    date: WireDate;
-    participants: { role: string; person: { id: string; name: string; hangul: string | null }; citations: WireCitation[] }[];
-    links: { type: EventLinkType; to: WireEventRef; citations: WireCitation[] }[];
-    linkedFrom: { type: EventLinkType; from: WireEventRef; citations: WireCitation[] }[];
-    citations: WireCitation[];
-  } | null;
-}
 
 export interface EventRef {
   readonly id: string;
@@ -675,10 +401,10 @@ export interface EventDetails {
   readonly citations: readonly Citation[];
 }
 
-const eventRef = (e: WireEventRef): EventRef => ({ id: e.id, title: e.title, date: moment(e.date) });
+const eventRef = (e: { readonly id: string; readonly title: string; readonly date: DatePartsFragment }): EventRef => ({ id: e.id, title: e.title, date: moment(e.date) });
 
 export async function fetchEvent(id: string, signal?: AbortSignal): Promise<EventDetails> {
-  const data = await request<WireEventPanel>(EVENT, { id }, signal);
+  const data = await request(EventPanelDocument, { id }, signal);
   const e = data.event;
   if (e === null) throw new ApiError(`No event has the id "${id}".`, 'NOT_FOUND', false);
   return {

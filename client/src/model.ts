@@ -9,6 +9,7 @@ import type { DatePrecision } from '../../core/partial-date.js';
 import type { Span } from '../../core/span.js';
 import type { Evidence } from '../../core/status.js';
 import type { Certainty, EventLinkType, StatusKind, TieKind } from '../../core/vocabulary.js';
+import type { TimelineQuery } from './graphql/generated/operations.js';
 
 // The vocabularies and time rules are core/'s (shared with the seed and the server).
 export type { Certainty, DatePrecision, EventLinkType, StatusKind, TieKind };
@@ -30,14 +31,8 @@ export interface Citation {
   readonly note: string | null;
 }
 
-export interface Source {
-  readonly id: string;
-  readonly title: string;
-  readonly author: string | null;
-  readonly year: number | null;
-  /** Where it appeared: journal or series and number, publisher, date (free text as curated). */
-  readonly publication: string | null;
-}
+/** A source as the timeline lists it: the wire shape itself (graphql/timeline.graphql), no adapting needed. */
+export type Source = TimelineQuery['sources'][number];
 
 export interface Faction {
   readonly id: string;

@@ -273,12 +273,18 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
 /**
  * For tools that provision a throwaway Neo4j (tests, benchmarks): the external server named
  * by NEO4J_URI, if any. Unlike loadConfig, a missing password is allowed (a local server
- * without auth).
+ * without auth). `prefix` reads another set of the same variables: the benchmarks' synthetic
+ * instance is SYN_NEO4J_URI, SYN_NEO4J_USER...
  */
-export function externalNeo4jFromEnv(env: Env = process.env): { uri: string; user: string; password: string; database: string } | undefined {
-  const uri = text(env, 'NEO4J_URI');
+export function externalNeo4jFromEnv(env: Env = process.env, prefix: '' | 'SYN_' = ''): { uri: string; user: string; password: string; database: string } | undefined {
+  const uri = text(env, `${prefix}NEO4J_URI`);
   if (uri === undefined) return undefined;
-  return { uri, user: text(env, 'NEO4J_USER') ?? 'neo4j', password: text(env, 'NEO4J_PASSWORD') ?? '', database: text(env, 'NEO4J_DATABASE') ?? 'neo4j' };
+  return {
+    uri,
+    user: text(env, `${prefix}NEO4J_USER`) ?? 'neo4j',
+    password: text(env, `${prefix}NEO4J_PASSWORD`) ?? '',
+    database: text(env, `${prefix}NEO4J_DATABASE`) ?? 'neo4j',
+  };
 }
 
 /** JAVA_HOME for tools that start a managed Neo4j outside loadConfig. */

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { Database } from '../../server/src/db/database.js';
-import { provisionNeo4j } from '../../server/src/embedded/provision.js';
+import { startThrowawayNeo4j } from '../support/neo4j.js';
 import { seedDatabase } from '../../server/src/seed/load.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const port = Number(process.env['PORT'] ?? 4310);
-const neo4j = await provisionNeo4j({ cacheDir: path.join(ROOT, '.atlas/cache'), log: (l) => console.log(`[neo4j] ${l}`) });
+const neo4j = await startThrowawayNeo4j({ log: (l) => console.log(`[neo4j] ${l}`) });
 const db = Database.connect(neo4j.connection);
 await db.verifyConnectivity();
 const loaded = await seedDatabase(db, path.join(ROOT, 'seed'));

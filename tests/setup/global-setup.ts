@@ -1,13 +1,13 @@
 /**
- * Hands every integration test a real Neo4j (NEO4J_URI, else testcontainers, else the managed
- * embedded Neo4j), with the schema applied and the curated seed loaded. Tests read the
+ * Hands every integration test a real Neo4j (tests/support/neo4j.ts: NEO4J_URI, else
+ * testcontainers, else the managed embedded Neo4j), with the schema applied and the curated seed loaded. Tests read the
  * connection with `inject('neo4j')` (see tests/setup/database.ts).
  */
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Connection } from '../../server/src/db/database.js';
 import { Database } from '../../server/src/db/database.js';
-import { provisionNeo4j } from '../../server/src/embedded/provision.js';
+import { startThrowawayNeo4j } from '../support/neo4j.js';
 import { seedDatabase } from '../../server/src/seed/load.js';
 
 declare module 'vitest' {
@@ -38,7 +38,7 @@ async function refuseForeignData(db: Database): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
-  const neo4j = await provisionNeo4j({ cacheDir: path.join(ROOT, '.atlas/cache'), log });
+  const neo4j = await startThrowawayNeo4j({ log });
   try {
     const db = Database.connect(neo4j.connection);
     try {

@@ -80,9 +80,12 @@ function clientErrorsIn(plugin: ApolloServerPlugin<Context>): ApolloServerPlugin
 
 export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] = [], maxResponseBytes: number = DEFAULT_RESPONSE_MAX_BYTES): ApolloServer<Context> {
   const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth },
+    // Fragments are measured as if written inline (armor would count each spread as a level and
+    // multiply its cost): the client's documents share fragments (client/src/graphql/), and a
+    // query must not be refused for how it is written, only for what it asks.
+    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: LIMITS.maxAliases },
-    costLimit: { maxCost: LIMITS.maxCost },
+    costLimit: { maxCost: LIMITS.maxCost, flattenFragments: true },
     maxTokens: { n: LIMITS.maxTokens },
     maxDirectives: { n: LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: true },

@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptTimeline, TIMELINE, type WireTimeline } from '../../../client/src/api.js';
+import { adaptTimeline } from '../../../client/src/api.js';
+import { TimelineDocument, type TimelineQuery } from '../../../client/src/graphql/generated/operations.js';
 import { NO_FILTERS } from '../../../client/src/state/filters.js';
 import { computeFrame, prepare, type Frame } from '../../../client/src/state/frame.js';
 import { dayOf, isoOf } from '../../../core/partial-date.js';
@@ -70,7 +71,7 @@ function clientLines(frame: Frame, pages: ReadonlyMap<string, number>): string[]
 }
 
 async function compareAt(api: Api, dates: readonly string[]): Promise<number> {
-  const response = await api.gql<WireTimeline>(TIMELINE);
+  const response = await api.gql<TimelineQuery>(TimelineDocument.toString());
   expect(response.errors).toBeUndefined();
   const timeline = adaptTimeline(response.data!);
   const prepared = prepare(timeline, NO_FILTERS);

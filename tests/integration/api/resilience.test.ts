@@ -7,6 +7,7 @@ import net, { type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
+import { ChainDocument, PersonDocument, TimelineDocument } from '../../../client/src/graphql/generated/operations.js';
 import { codes, startApi, type Api } from './api.js';
 
 /** A switchable TCP proxy to the suite's Neo4j. */
@@ -51,6 +52,14 @@ describe('limits and the query page', () => {
     const response = await api.gql(deep);
     // Too deep, and too costly for its fan-out: each limit may say so, all with the same code.
     expect(new Set(codes(response))).toEqual(new Set(['QUERY_REJECTED']));
+  });
+
+  it('measures fragments as if written inline: the same deep query in a fragment is refused, the client\'s documents pass', async () => {
+    const hidden = '{ person(id: "kim-il-sung") { ...Deep } } fragment Deep on Person { ties { source { ties { source { ties { source { ties { source { ties { source { id } } } } } } } } } } }';
+    expect(new Set(codes(await api.gql(hidden)))).toEqual(new Set(['QUERY_REJECTED']));
+    expect(codes(await api.gql(TimelineDocument.toString()))).toEqual([]);
+    expect(codes(await api.gql(PersonDocument.toString(), { id: 'kim-il-sung' }))).toEqual([]);
+    expect(codes(await api.gql(ChainDocument.toString(), { id: 'choe-chang-ik' }))).toEqual([]);
   });
 
   it('rejects too many aliases with QUERY_REJECTED', async () => {

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../../../bench/lib/neo4j.js';
+import { ROOT } from '../../support/paths.js';
 
 export interface AppProcess {
   readonly pid: number;

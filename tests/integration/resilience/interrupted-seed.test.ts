@@ -8,7 +8,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startManaged, type BenchNeo4j } from '../../../bench/lib/neo4j.js';
+import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../support/neo4j.js';
+import { ROOT } from '../../support/paths.js';
 import { Database } from '../../../server/src/db/database.js';
 import type { GraphSummary } from '../../../server/src/seed/checksum.js';
 import { curatedSummary, loadCuratedRows, seedDatabase } from '../../../server/src/seed/load.js';
@@ -19,7 +20,7 @@ import { record } from './record.js';
 const FIXTURE = path.join(ROOT, 'tests/fixtures/seed-valid');
 const SEED = path.join(ROOT, 'seed');
 
-let neo4j: BenchNeo4j;
+let neo4j: ThrowawayNeo4j;
 let db: Database;
 let before: GraphSummary;
 let full: GraphSummary;
@@ -28,7 +29,7 @@ const outcomes: string[] = [];
 const brief = (s: GraphSummary): string => `${s.nodes} nodes, ${s.relationships} relationships, checksum ${s.checksum.slice(0, 12)}`;
 
 beforeAll(async () => {
-  neo4j = await startManaged({ log: () => undefined });
+  neo4j = await startThrowawayNeo4j({ source: 'managed', log: () => undefined });
   db = Database.connect(neo4j.connection);
   // What a complete load of the real seed looks like, then the different "before" state.
   full = await seedDatabase(db, SEED, { reset: true });

@@ -10,18 +10,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildApi, type ChildApi } from '../../../bench/lib/child-api.js';
 import { curatedMix } from '../../../bench/lib/mix.js';
-import { ROOT, startManaged, type BenchNeo4j } from '../../../bench/lib/neo4j.js';
+import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../support/neo4j.js';
+import { ROOT } from '../../support/paths.js';
 import { Database } from '../../../server/src/db/database.js';
 import { seedDatabase } from '../../../server/src/seed/load.js';
 import { record } from './record.js';
 
 interface Sample { readonly at: number; readonly ms: number; readonly ok: boolean; readonly code: string; readonly retryable: boolean; readonly status: number }
 
-let neo4j: BenchNeo4j;
+let neo4j: ThrowawayNeo4j;
 let api: ChildApi;
 
 beforeAll(async () => {
-  neo4j = await startManaged({ log: () => undefined });
+  neo4j = await startThrowawayNeo4j({ source: 'managed', log: () => undefined });
   const db = Database.connect(neo4j.connection);
   await seedDatabase(db, path.join(ROOT, 'seed'));
   await db.close();

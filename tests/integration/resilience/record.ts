@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../../../bench/lib/neo4j.js';
+import { ROOT } from '../../support/paths.js';
 import { measuredStamp } from '../../../bench/lib/report.js';
 
 export const RESILIENCE_ARTIFACTS = path.join(ROOT, 'artifacts/resilience');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../../server/src/db/cypher-files.js';
 import { Database } from '../../../server/src/db/database.js';
 import type { Plain } from '../../../server/src/db/values.js';
-import { provisionNeo4j, type ProvisionedNeo4j } from '../../../server/src/embedded/provision.js';
+import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../support/neo4j.js';
 import { canonicalJson, summarizeCuratedGraph } from '../../../server/src/seed/checksum.js';
 import { CREATE_STEPS, loadSyntheticRows } from '../../../server/src/seed/load-synthetic.js';
 import { countRows, type GraphRows, type NodeRow, type RelationshipRow } from '../../../server/src/seed/rows.js';
@@ -55,16 +55,12 @@ function schemaNames(): string[] {
 }
 
 describe('synthetic bulk loader', () => {
-  let neo4j: ProvisionedNeo4j;
+  let neo4j: ThrowawayNeo4j;
   let db: Database;
 
   beforeAll(async () => {
-    // NEO4J_URI unset: a throwaway instance with its own temp data folder, never the suite's database.
-    neo4j = await provisionNeo4j({
-      cacheDir: path.join(ROOT_DIR, '.atlas/cache'),
-      log: (line) => console.log(`[synthetic neo4j] ${line}`),
-      env: { ...process.env, NEO4J_URI: undefined },
-    });
+    // A throwaway instance of its own (never NEO4J_URI), never the suite's database.
+    neo4j = await startThrowawayNeo4j({ source: 'fresh', log: (line) => console.log(`[synthetic neo4j] ${line}`) });
     db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
   }, 240_000);
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NEO4J_VERSION } from '../../../server/src/config.js';
 import { GDS_PROCEDURES, GDS_VERSION } from '../../../server/src/embedded/gds.js';
 import { PROCEDURE_ALLOWLIST } from '../../../server/src/embedded/process.js';
-import { NEO4J_IMAGE } from '../../../server/src/embedded/provision.js';
+import { NEO4J_IMAGE } from '../../support/neo4j.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
