@@ -124,6 +124,8 @@ export class Explorer {
       minZoom: 0.05,
       maxZoom: 4,
     });
+    // Counted so a test can hold the promise that scrubbing starts no layout.
+    this.cy.on('layoutstart', () => this.perf.layoutStarted());
     this.applier = new FrameApplier(this.cy, this.colours);
     this.layout = new StableMap(this.cy);
     this.timebar = new Timebar(byId('timebar'), time, {
