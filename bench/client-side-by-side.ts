@@ -87,7 +87,7 @@ async function measure(browser: Browser, served: Served, data: string, steps: nu
   const stepMs: number[] = [];
   const painted: number[] = [];
   for (let i = 0; i < steps; i += 1) {
-    painted.push((await page.evaluate(STEP_TO_PAINT)) as number);
+    painted.push(await page.evaluate<number>(STEP_TO_PAINT));
     stepMs.push(await page.evaluate(() => (window as unknown as { __atlasPerf: () => PerfSnapshot }).__atlasPerf().lastMs));
   }
   const perf = await page.evaluate(() => (window as unknown as { __atlasPerf: () => PerfSnapshot }).__atlasPerf());
