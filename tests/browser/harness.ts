@@ -107,15 +107,15 @@ export function readPerf(page: Page): Promise<PerfSnapshot> {
 }
 
 /**
- * Steps the date `steps` months with the keyboard, each step a real state change, and waits
- * for the frame after each step, so every step is drawn (and timed) on its own.
+ * Steps the date `steps` months with the keyboard, each step a real state change, and (unless
+ * told not to) waits for the frame after each step, so every step is drawn and timed on its own.
  */
-export async function scrub(page: Page, steps: number, key = ']'): Promise<PerfSnapshot> {
+export async function scrub(page: Page, steps: number, key = ']', waitForFrames = true): Promise<PerfSnapshot> {
   await page.evaluate(() => (window as unknown as { __atlasPerfReset: () => void }).__atlasPerfReset());
   await page.locator('body').focus();
   for (let i = 0; i < steps; i += 1) {
     await page.keyboard.press(key);
-    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    if (waitForFrames) await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
   }
   return readPerf(page);
 }
