@@ -24,6 +24,7 @@ const { values } = parseArgs({
     labels: { type: 'string', default: 'old,new' },
     rounds: { type: 'string', default: '4' },
     steps: { type: 'string', default: '60' },
+    sizes: { type: 'string', default: 'curated,1k' },
   },
   strict: true,
 });
@@ -48,12 +49,27 @@ async function serve(root: string, label: string): Promise<Served> {
   const ctx = (context['createContext'] as (quick: boolean) => { curated(): Promise<{ db: unknown }>; close(): Promise<void> })(false);
   const { db } = await ctx.curated();
   const app = await (harness['serveApp'] as (db: unknown) => Promise<{ url: string; stop(): Promise<void> }>)(db);
-  const timeline1k = JSON.stringify((synthetic['syntheticTimelineResponse'] as (n: number) => unknown)(1000));
+  const timelines: Record<string, string | null> = { curated: null };
+  for (const size of sizes) {
+    if (size !== 'curated') timelines[size] = JSON.stringify((synthetic['syntheticTimelineResponse'] as (n: number) => unknown)(Number(size.replace('k', '')) * 1000));
+  }
   log(`${label}: ${root} at ${app.url}`);
-  return { label, url: app.url, timelines: { curated: null, '1k': timeline1k }, async stop() { await app.stop(); await ctx.close(); } };
+  return { label, url: app.url, timelines, async stop() { await app.stop(); await ctx.close(); } };
 }
 
-async function measure(browser: Browser, served: Served, data: string, steps: number): Promise<PerfSnapshot & { steps: number[] }> {
+/**
+ * One step, timed from outside the app (a string: tsx would wrap a function's inner closures in
+ * a helper the page does not have). The probe's rAF is queued after Cytoscape's render loop
+ * re-queued itself, so it runs once that frame's drawing is done.
+ */
+const STEP_TO_PAINT = `new Promise((resolve) => {
+  const started = performance.now();
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: ']', bubbles: true }));
+  const handled = performance.now();
+  requestAnimationFrame((frameStart) => resolve(handled - started + Math.max(0, performance.now() - Math.max(frameStart, handled))));
+})`;
+
+async function measure(browser: Browser, served: Served, data: string, steps: number): Promise<PerfSnapshot & { steps: number[]; painted: number[] }> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const timeline = served.timelines[data] ?? null;
   if (timeline !== null) {
@@ -64,17 +80,19 @@ async function measure(browser: Browser, served: Served, data: string, steps: nu
     });
   }
   await page.goto(`${served.url}?at=1950-01-01`);
-  await page.waitForSelector('#overview', { timeout: 180_000 });
+  await page.waitForSelector('#overview', { timeout: 600_000 });
+  // Let the first draw, the fit and the deferred panels settle before timing steps.
+  await page.waitForTimeout(1000);
   await page.evaluate(() => (window as unknown as { __atlasPerfReset: () => void }).__atlasPerfReset());
-  await page.locator('body').focus();
   const stepMs: number[] = [];
+  const painted: number[] = [];
   for (let i = 0; i < steps; i += 1) {
-    await page.keyboard.press(']');
+    painted.push(await page.evaluate<number>(STEP_TO_PAINT));
     stepMs.push(await page.evaluate(() => (window as unknown as { __atlasPerf: () => PerfSnapshot }).__atlasPerf().lastMs));
   }
   const perf = await page.evaluate(() => (window as unknown as { __atlasPerf: () => PerfSnapshot }).__atlasPerf());
   await page.close();
-  return { ...perf, steps: stepMs };
+  return { ...perf, steps: stepMs, painted };
 }
 
 const summary = (times: readonly number[]) => {
@@ -83,18 +101,21 @@ const summary = (times: readonly number[]) => {
 };
 
 const labels = values.labels.split(',');
+const sizes = values.sizes.split(',');
 const served: Served[] = [];
 for (const [i, root] of values.roots.split(',').entries()) served.push(await serve(root, labels[i] ?? root));
 const browser = await launchChromium();
 const pooled = new Map<string, number[]>();
 try {
   for (let round = 0; round < Number(values.rounds); round += 1) {
-    for (const data of ['curated', '1k']) {
+    for (const data of sizes) {
       for (const s of round % 2 === 0 ? served : [...served].reverse()) {
         const result = await measure(browser, s, data, Number(values.steps));
         const key = `${data} ${s.label}`;
         pooled.set(key, [...(pooled.get(key) ?? []), ...result.steps]);
-        log(`round ${round + 1} ${key}: p95 ${ms(result.p95Ms)} ms, mean ${ms(result.meanMs)} ms, compute mean ${ms(result.computeMeanMs)} ms, ${result.persons} persons / ${result.ties} ties drawn`);
+        pooled.set(`${key} painted`, [...(pooled.get(`${key} painted`) ?? []), ...result.painted]);
+        const p = summary(result.painted);
+        log(`round ${round + 1} ${key}: step p95 ${ms(result.p95Ms)} ms, mean ${ms(result.meanMs)} ms, compute mean ${ms(result.computeMeanMs)} ms; painted median ${ms(p.median)}, p95 ${ms(p.p95)} ms; ${result.persons} persons / ${result.ties} ties drawn`);
       }
     }
   }
@@ -102,8 +123,11 @@ try {
   await browser.close();
   for (const s of served) await s.stop();
 }
-for (const data of ['curated', '1k']) {
-  const [a, b] = served.map((s) => ({ label: s.label, ...summary(pooled.get(`${data} ${s.label}`) ?? []) }));
-  for (const s of [a!, b!]) log(`${data} ${s.label}: step median ${ms(s.median)} ms, p95 ${ms(s.p95)} ms, mean ${ms(s.mean)} ms`);
-  log(`${data} ${b!.label}/${a!.label}: median ${ratio(b!.median, a!.median)}, p95 ${ratio(b!.p95, a!.p95)}, mean ${ratio(b!.mean, a!.mean)}`);
+for (const data of sizes) {
+  for (const kind of ['step', 'painted']) {
+    const suffix = kind === 'painted' ? ' painted' : '';
+    const [a, b] = served.map((s) => ({ label: s.label, ...summary(pooled.get(`${data} ${s.label}${suffix}`) ?? []) }));
+    for (const s of [a!, b!]) log(`${data} ${s.label} ${kind}: median ${ms(s.median)} ms, p95 ${ms(s.p95)} ms, mean ${ms(s.mean)} ms`);
+    log(`${data} ${kind} ${b!.label}/${a!.label}: median ${ratio(b!.median, a!.median)}, p95 ${ratio(b!.p95, a!.p95)}, mean ${ratio(b!.mean, a!.mean)}`);
+  }
 }

@@ -17,7 +17,8 @@ interface ClientResult extends PerfSnapshot {
   readonly pageErrors: number;
 }
 
-const TARGETS: Readonly<Record<string, number>> = { curated: 16, '1k': 33 };
+// Issue 11, item 9: p95 per time step, counted until the step is drawn (paintedP95Ms).
+const TARGETS: Readonly<Record<string, number>> = { curated: 16, '1k': 16, '5k': 50 };
 
 async function measure(browser: Browser, url: string, label: string, steps: number, timeline: string | null): Promise<ClientResult> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -55,7 +56,7 @@ export const client: Section = {
         const timeline = persons === 0 ? null : JSON.stringify(syntheticTimelineResponse(persons));
         const result = await measure(browser, app.url, label, steps, timeline);
         results.push(result);
-        ctx.log(`${label}: first render ${ms(result.firstRenderMs)} ms (layout ${ms(result.layoutMs)} ms), time step mean ${ms(result.meanMs)} / p95 ${ms(result.p95Ms)} / max ${ms(result.maxMs)} ms over ${result.frames} steps, ${result.persons} persons, ${result.ties} ties`);
+        ctx.log(`${label}: first render ${ms(result.firstRenderMs)} ms (layout ${ms(result.layoutMs)} ms), time step mean ${ms(result.meanMs)} / p95 ${ms(result.p95Ms)} / max ${ms(result.maxMs)} ms, until drawn mean ${ms(result.paintedMeanMs)} / p95 ${ms(result.paintedP95Ms)} ms over ${result.frames} steps, ${result.layoutRuns} layouts, ${result.persons} persons, ${result.ties} ties`);
       }
     } finally {
       await browser.close();
@@ -64,12 +65,12 @@ export const client: Section = {
     }
     saveJson('client', results);
     writeSection(BENCHMARKS_MD, 'client', [
-      `Headless Chromium (/usr/bin/chromium via playwright-core, software rendering, 1600x1000). ${steps} one-month time steps with the keyboard per size; step times from window.__atlasPerf (client/src/perf.ts). First render = navigation until the overview is drawn.`,
+      `Headless Chromium (/usr/bin/chromium via playwright-core, software rendering, 1600x1000). ${steps} one-month time steps with the keyboard per size, each waiting for its frame; times from window.__atlasPerf (client/src/perf.ts): "step" is the step's own work, "until drawn" adds the redraw of the frame after it (the target applies to that). First render = navigation until the overview is drawn.`,
       '',
-      table(['data', 'persons / ties drawn', 'first render (ms)', 'layout (ms)', 'step mean', 'step p95', 'step max', 'target (p95)', 'verdict'], results.map((r) => {
+      table(['data', 'persons / ties drawn', 'first render (ms)', 'layout (ms)', 'step mean / p95', 'until drawn mean / p95', 'layouts while scrubbing', 'target (p95 until drawn)', 'verdict'], results.map((r) => {
         const target = TARGETS[r.label];
-        return [r.label, `${r.persons} / ${r.ties}`, ms(r.firstRenderMs), ms(r.layoutMs), ms(r.meanMs), ms(r.p95Ms), ms(r.maxMs), target === undefined ? 'recorded' : `<= ${target} ms`,
-          target === undefined ? '' : r.p95Ms <= target ? 'met' : `missed by ${((r.p95Ms / target - 1) * 100).toFixed(0)}%`];
+        return [r.label, `${r.persons} / ${r.ties}`, ms(r.firstRenderMs), ms(r.layoutMs), `${ms(r.meanMs)} / ${ms(r.p95Ms)}`, `${ms(r.paintedMeanMs)} / ${ms(r.paintedP95Ms)}`, String(r.layoutRuns), target === undefined ? 'recorded' : `<= ${target} ms`,
+          target === undefined ? '' : r.paintedP95Ms <= target ? 'met' : `missed by ${((r.paintedP95Ms / target - 1) * 100).toFixed(0)}%`];
       })),
     ].join('\n'));
   },

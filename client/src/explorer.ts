@@ -12,7 +12,7 @@ import { StableMap } from './graph/layout.js';
 import { viewReport } from './graph/view-report.js';
 import { useFcose } from './layout/fcose.js';
 import { layoutInWorker, seatMap } from './layout/seats.js';
-import { stylesheet } from './graph/style.js';
+import { stylesheet, TRANSITION_MAX_PERSONS } from './graph/style.js';
 import type { Source, Timeline } from './model.js';
 import { atEnd, chainFailed, chainLoaded, chainLoading, highlight, selectPath, setChainCertainOnly, stepChain } from './state/chain.js';
 import { AnalysisPanel } from './analysis-panel.js';
@@ -119,11 +119,13 @@ export class Explorer {
     this.persons = new Map(timeline.persons.map((p) => [p.id, p]));
     this.cy = cytoscape({
       container: byId('cy'),
-      style: [...stylesheet(), ...analysisRules()],
+      style: [...stylesheet({ transitions: timeline.persons.length <= TRANSITION_MAX_PERSONS }), ...analysisRules()],
       elements: initialElements(timeline, this.colours, this.frame),
       minZoom: 0.05,
       maxZoom: 4,
     });
+    // Counted so a test can hold the promise that scrubbing starts no layout.
+    this.cy.on('layoutstart', () => this.perf.layoutStarted());
     this.applier = new FrameApplier(this.cy, this.colours);
     this.layout = new StableMap(this.cy);
     this.timebar = new Timebar(byId('timebar'), time, {

@@ -91,6 +91,11 @@ export interface PerfSnapshot {
   persons: number;
   ties: number;
   layoutMs: number;
+  /** Step plus the redraw of the frame after it (client/src/perf.ts). */
+  paintedP95Ms: number;
+  paintedMeanMs: number;
+  paintedFrames: number;
+  layoutRuns: number;
 }
 
 export function readPerf(page: Page): Promise<PerfSnapshot> {
@@ -101,11 +106,17 @@ export function readPerf(page: Page): Promise<PerfSnapshot> {
   });
 }
 
-/** Steps the date `steps` months with the keyboard, each step a real state change and frame. */
-export async function scrub(page: Page, steps: number, key = ']'): Promise<PerfSnapshot> {
+/**
+ * Steps the date `steps` months with the keyboard, each step a real state change, and (unless
+ * told not to) waits for the frame after each step, so every step is drawn and timed on its own.
+ */
+export async function scrub(page: Page, steps: number, key = ']', waitForFrames = true): Promise<PerfSnapshot> {
   await page.evaluate(() => (window as unknown as { __atlasPerfReset: () => void }).__atlasPerfReset());
   await page.locator('body').focus();
-  for (let i = 0; i < steps; i += 1) await page.keyboard.press(key);
+  for (let i = 0; i < steps; i += 1) {
+    await page.keyboard.press(key);
+    if (waitForFrames) await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  }
   return readPerf(page);
 }
 

@@ -52,7 +52,20 @@ export const TIE_LOOK: Readonly<Record<TieKind, TieLook>> = {
 
 export const FONT = '"Noto Sans CJK KR", "Noto Sans CJK JP", "Noto Sans", "DejaVu Sans", sans-serif';
 
-export function stylesheet(): StylesheetJson {
+/**
+ * Above this many people a changed node snaps to its new look instead of fading over 250 ms:
+ * a transition restyles its node on every animation frame, and with compound parents each
+ * restyle also dirties the node's faction and ties, so at 1k people a step kept the renderer
+ * busy for the whole fade (BENCHMARKS.md, "Explorer step").
+ */
+export const TRANSITION_MAX_PERSONS = 300;
+
+export interface StyleOptions {
+  /** Fade changed people into their new look (small graphs only, see TRANSITION_MAX_PERSONS). */
+  readonly transitions: boolean;
+}
+
+export function stylesheet(options: StyleOptions = { transitions: true }): StylesheetJson {
   const statusRules = Object.entries(STATUS_LOOK).map(([group, look]) => ({
     selector: `node.person.s-${group}`,
     style: {
@@ -78,6 +91,10 @@ export function stylesheet(): StylesheetJson {
       // Labels too small to read are skipped: drawing thousands of them dominates large frames.
       style: { 'font-family': FONT, 'font-size': LABEL_FONT, color: '#111', 'text-wrap': 'wrap', 'text-max-width': '110px', 'min-zoomed-font-size': 6 },
     },
+    // A fixed stacking (faction boxes at the bottom, then ties, then people) instead of 'auto':
+    // with 'auto' every show or hide re-sorts all elements by compound depth, walking each
+    // element's parents per comparison, which was most of a step's redraw at 1k people.
+    { selector: 'node, edge', style: { 'z-compound-depth': 'orphan' } },
     {
       selector: 'node.faction',
       style: {
@@ -86,6 +103,7 @@ export function stylesheet(): StylesheetJson {
         'border-color': 'data(colour)',
         'border-width': 2,
         shape: 'round-rectangle',
+        'z-compound-depth': 'bottom',
         label: 'data(label)',
         'text-valign': 'top',
         'text-halign': 'center',
@@ -109,8 +127,7 @@ export function stylesheet(): StylesheetJson {
         'text-background-color': '#fff',
         'text-background-opacity': 0.7,
         'text-background-padding': '1px',
-        'transition-property': 'background-color, border-color, opacity, width, height',
-        'transition-duration': 250,
+        ...(options.transitions ? { 'transition-property': 'background-color, border-color, opacity, width, height', 'transition-duration': 250 } : {}),
       },
     },
     ...statusRules,
