@@ -565,6 +565,10 @@ export type PurgerPurged = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type Query = {
   readonly __typename?: 'Query';
@@ -690,12 +694,17 @@ export type Query = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryCentralityArgs = {
   at: Scalars['String']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   measure?: CentralityMeasure;
   minCertainty?: InputMaybe<Certainty>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
 };
 
 
@@ -728,10 +737,15 @@ export type QueryCentralityArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryCommunitiesArgs = {
   at: Scalars['String']['input'];
   minCertainty?: InputMaybe<Certainty>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
 };
 
 
@@ -764,6 +778,10 @@ export type QueryCommunitiesArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryConnectionArgs = {
   at: Scalars['String']['input'];
@@ -803,6 +821,10 @@ export type QueryConnectionArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryCypherArgs = {
   params?: InputMaybe<Scalars['JSON']['input']>;
@@ -839,6 +861,10 @@ export type QueryCypherArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
@@ -874,6 +900,10 @@ export type QueryEventArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryEventsArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
@@ -912,6 +942,10 @@ export type QueryEventsArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryExposureArgs = {
   personId: Scalars['ID']['input'];
@@ -947,6 +981,10 @@ export type QueryExposureArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryNetworkArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
@@ -954,6 +992,7 @@ export type QueryNetworkArgs = {
   factionIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   minCertainty?: InputMaybe<Certainty>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
   windowMonths?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -987,6 +1026,10 @@ export type QueryNetworkArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
@@ -1022,6 +1065,10 @@ export type QueryPersonArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryPurgeChainArgs = {
   direction?: InputMaybe<ChainDirection>;
@@ -1061,6 +1108,10 @@ export type QueryPurgeChainArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryPurgersPurgedArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
@@ -1097,6 +1148,10 @@ export type QueryPurgersPurgedArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QuerySearchArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1133,6 +1188,10 @@ export type QuerySearchArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QuerySearchMatchesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1169,11 +1228,16 @@ export type QuerySearchMatchesArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QuerySurvivalArgs = {
   factionIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
   from?: InputMaybe<Scalars['String']['input']>;
   minCertainty?: InputMaybe<Certainty>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1207,11 +1271,16 @@ export type QuerySurvivalArgs = {
  * - Analysis (docs/analysis.md): the network at a date `at` is the set of ties possibly active
  *   then under the time model, at or above `minCertainty`, and the people they join; parallel
  *   ties between two people count once. Answers are computed once per data revision and date.
+ * - Source families: `sourceFamilies` (null: every family) keeps only the facts (memberships,
+ *   offices, ties, events, participations) cited by at least one source of those families, and
+ *   the people with at least one such fact; an empty list keeps nothing. It applies with
+ *   `minCertainty`, everywhere that argument does. See `SourceFamily`.
  */
 export type QueryTimelineArgs = {
   factionIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
   from?: InputMaybe<Scalars['String']['input']>;
   minCertainty?: InputMaybe<Certainty>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1229,6 +1298,8 @@ export type SearchMatch = {
 export type Source = {
   readonly __typename?: 'Source';
   readonly author?: Maybe<Scalars['String']['output']>;
+  /** What the source's account rests on (docs/data-model.md, "Source families"). */
+  readonly family: SourceFamily;
   readonly id: Scalars['ID']['output'];
   /** scholarly | official | partisan | press | secondary | editorial */
   readonly kind?: Maybe<Scalars['String']['output']>;
@@ -1236,6 +1307,29 @@ export type Source = {
   readonly title: Scalars['String']['output'];
   readonly year?: Maybe<Scalars['Int']['output']>;
 };
+
+/**
+ * What a source's account rests on, judged from what the source says it is based on
+ * (docs/data-model.md, "Source families" gives each source's family and why). The
+ * `sourceFamilies` arguments keep only facts cited by at least one source of the families named.
+ */
+export type SourceFamily =
+  /** Scholarship reading Chinese archival documents. */
+  | 'CHINESE_ARCHIVES_AS_READ'
+  /** DPRK official texts, and texts that relay them (KCNA, Rodong Sinmun, Kim Il Sung's memoirs). */
+  | 'DPRK_OFFICIAL'
+  /** The Faction Atlas editors (name forms only). */
+  | 'EDITORIAL'
+  /** Encyclopedias (a stored copy of an article). */
+  | 'ENCYCLOPEDIA'
+  /** Newspapers and periodicals. */
+  | 'JOURNALISM'
+  /** Scholarship reading Soviet archival documents. */
+  | 'SOVIET_ARCHIVES_AS_READ'
+  /** United States official (military) history. */
+  | 'US_OFFICIAL_HISTORY'
+  /** Western academic histories and biographies from published and secondary material. */
+  | 'WESTERN_SCHOLARSHIP';
 
 /** Where an interval holds, after inference. Days are YYYY-MM-DD and inclusive. */
 export type Span = {
@@ -1490,6 +1584,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<{}>;
   SearchMatch: ResolverTypeWrapper<SearchMatchModel>;
   Source: ResolverTypeWrapper<SourceModel>;
+  SourceFamily: SourceFamily;
   Span: ResolverTypeWrapper<SpanModel>;
   StatusBasis: StatusBasis;
   StatusChange: ResolverTypeWrapper<StatusChangeModel>;
@@ -1895,6 +1990,7 @@ export type SearchMatchResolvers<ContextType = Context, ParentType extends Resol
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  family?: Resolver<ResolversTypes['SourceFamily'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publication?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

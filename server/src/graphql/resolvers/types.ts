@@ -124,7 +124,8 @@ export const typeResolvers: Resolvers = {
     // Most clients ask only for the source's id (they list sources once): then no fetch at all.
     // Synchronous when nothing is fetched: a person carries hundreds of citations.
     source: (citation, _args, ctx, info): SourceModel | Promise<SourceModel> => {
-      const stub = { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null };
+      // Only `id` is read from the stub; its other fields are placeholders no answer shows.
+      const stub: SourceModel = { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null, family: 'EDITORIAL' };
       // A source the graph lacks is a dangling reference (sourceById throws), not a stub to show.
       return selectsOnly(info, ['id']) ? stub : sourceById(ctx, citation.sourceId);
     },
