@@ -114,6 +114,12 @@ export interface MembershipModel extends SpanFields {
   readonly citations: readonly CitationModel[];
 }
 
+/** Person.factionsByFamily: the memberships one source family cites (server/src/domain/source-families.ts). */
+export interface FamilyMembershipsModel {
+  readonly family: SourceFamily;
+  readonly memberships: readonly MembershipModel[];
+}
+
 export interface OfficeModel extends SpanFields {
   readonly id: string;
   readonly title: string;

@@ -6,7 +6,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { spanActivity } from '../../../../core/span.js';
 import { weakestCertainty } from '../../../../core/vocabulary.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { EventModel, PersonModel, SourceModel } from '../models.js';
+import type { EventModel, FamilyMembershipsModel, PersonModel, SourceModel } from '../models.js';
+import { familiesDisagree, membershipsByFamily } from '../../domain/source-families.js';
 import { dateArg, periodOf } from '../args.js';
 import { changesOf, collectionOf, eventById, factionById, personById, sourceById, statusFrom } from './fetch.js';
 import type { Context } from '../context.js';
@@ -32,6 +33,12 @@ async function linksOf(ctx: Context, event: EventModel, direction: 'links' | 'li
   return event[direction] ?? (await eventById(ctx, event.id))[direction] ?? [];
 }
 
+/** The person's memberships grouped by the families of the sources that cite them. */
+async function familyRecordsOf(ctx: Context, person: PersonModel): Promise<FamilyMembershipsModel[]> {
+  const [memberships, sources] = await Promise.all([collectionOf(ctx, person, 'memberships'), ctx.loaders.sources.all()]);
+  return membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
+}
+
 export const typeResolvers: Resolvers = {
   Person: {
     memberships: (person, _args, ctx) => collectionOf(ctx, person, 'memberships'),
@@ -40,6 +47,8 @@ export const typeResolvers: Resolvers = {
     ties: (person, _args, ctx) => collectionOf(ctx, person, 'ties'),
     statusChanges: (person, _args, ctx) => changesOf(ctx, person),
     evidence: (person) => person.evidence,
+    factionsByFamily: (person, _args, ctx) => familyRecordsOf(ctx, person),
+    factionsDisagree: async (person, _args, ctx) => familiesDisagree(await familyRecordsOf(ctx, person)),
     status: (person, { at }, ctx) => {
       const period = periodOf(dateArg('at', at));
       const changes = changesOf(ctx, person);
@@ -59,6 +68,13 @@ export const typeResolvers: Resolvers = {
   },
   StatusChange: {
     event: (change, _args, ctx) => (change.eventId === null ? null : change.event ?? eventById(ctx, change.eventId)),
+  },
+  FamilyMemberships: {
+    factions: async (records, _args, ctx) => {
+      const all = await ctx.loaders.factions.all();
+      const ids = [...new Set(records.memberships.map((m) => m.factionId))];
+      return ids.flatMap((id) => all.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+    },
   },
   Faction: {
     parent: (faction, _args, ctx) => (faction.parentId === null ? null : factionById(ctx, faction.parentId)),
