@@ -19,6 +19,7 @@ import type {
   Moment,
   Person,
   Source,
+  SourceFamily,
   StatusKind,
   TieKind,
   Timeline,
@@ -167,7 +168,7 @@ export const TIMELINE = /* GraphQL */ `
         ${CITE}
       }
     }
-    sources { id title author year publication }
+    sources { id title author year publication family }
   }
 `;
 
@@ -351,6 +352,10 @@ export interface PersonDetails {
   readonly evidenceFacts: Person['evidenceFacts'];
   /** Guilt by association at the first fall (Query.exposure); null fall: none recorded. */
   readonly exposure: PersonExposure;
+  /** The factions each source family gives (Person.factionsByFamily), side by side. */
+  readonly factionsByFamily: readonly { readonly family: SourceFamily; readonly factions: readonly { readonly id: string; readonly name: string }[] }[];
+  /** True when two families place the person in different factions. */
+  readonly factionsDisagree: boolean;
 }
 
 export interface PersonExposure {
@@ -375,6 +380,8 @@ const PERSON = /* GraphQL */ `
       ties { id kind directed certainty summary source { id name } target { id name } from { ${DATE} } to { ${DATE} } ${SPANNED} ${CITE} }
       participations { role event { id kind title certainty summary date { ${DATE} } ${CITE} } }
       statusChanges { state certainty date { ${DATE} } event { title } }
+      factionsByFamily { family factions { id name } }
+      factionsDisagree
     }
     exposure(personId: $id) { share fall { title date { ${DATE} } } ties { source { id name } target { id name } } activeTies { id } }
   }
@@ -413,6 +420,8 @@ interface WirePerson {
     event: { id: string; kind: string; title: string; certainty: Certainty; summary: string | null; date: WireDate; citations: WireCitation[] };
   }[];
   statusChanges: { state: StatusKind; certainty: Certainty; date: WireDate; event: { title: string } | null }[];
+  factionsByFamily: { family: SourceFamily; factions: { id: string; name: string }[] }[];
+  factionsDisagree: boolean;
 }
 
 const fact = (f: WireFact): DatedFact => ({
@@ -451,6 +460,8 @@ export async function fetchPerson(id: string, signal?: AbortSignal): Promise<Per
       citations: citations(x.event.citations),
     })),
     statusChanges: p.statusChanges.map((c) => ({ state: c.state, certainty: c.certainty, date: moment(c.date), eventTitle: c.event?.title ?? null })),
+    factionsByFamily: p.factionsByFamily,
+    factionsDisagree: p.factionsDisagree,
     exposure: {
       fall: x.fall === null ? null : { title: x.fall.title, date: moment(x.fall.date) },
       share: x.share,

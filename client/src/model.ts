@@ -8,11 +8,11 @@ import type { BoundBasis, FactKind } from '../../core/attestation.js';
 import type { DatePrecision } from '../../core/partial-date.js';
 import type { Span } from '../../core/span.js';
 import type { Evidence } from '../../core/status.js';
-import type { Certainty, EventLinkType, StatusKind, TieKind } from '../../core/vocabulary.js';
+import type { Certainty, EventLinkType, SourceFamily, StatusKind, TieKind } from '../../core/vocabulary.js';
 
 // The vocabularies and time rules are core/'s (shared with the seed and the server).
-export type { Certainty, DatePrecision, EventLinkType, StatusKind, TieKind };
-export { CERTAINTY_RANK, TIE_KIND_VALUES as TIE_KINDS } from '../../core/vocabulary.js';
+export type { Certainty, DatePrecision, EventLinkType, SourceFamily, StatusKind, TieKind };
+export { CERTAINTY_RANK, SOURCE_FAMILY_VALUES as SOURCE_FAMILIES, TIE_KIND_VALUES as TIE_KINDS } from '../../core/vocabulary.js';
 
 /** A partial date as the API gives it, plus its bounds as day numbers for fast comparison. */
 export interface Moment {
@@ -37,6 +37,8 @@ export interface Source {
   readonly year: number | null;
   /** Where it appeared: journal or series and number, publisher, date (free text as curated). */
   readonly publication: string | null;
+  /** What its account rests on (docs/data-model.md, "Source families"). */
+  readonly family: SourceFamily;
 }
 
 export interface Faction {
