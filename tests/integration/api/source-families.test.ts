@@ -7,7 +7,8 @@
  *   fx-p2 and fx-p4 are in fx-red by fx-sov; fx-p3 is in fx-blue by fx-dprk (and only fx-dprk
  *   records anything about fx-p3).
  * - Ties in 1955: fx-p1 - fx-p2 and fx-p2 - fx-p4 (fx-sov), fx-p1 - fx-p3 (fx-dprk).
- * - fx-p2 is arrested 1957-03-01 by fx-dprk's account only.
+ * - fx-p2 is arrested 1957-03-01 by fx-dprk's account only; fx-dprk also records a tie
+ *   fx-p2 - fx-p3 in 1956-1958, active at that fall.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,7 +43,10 @@ function writeFixture(): string {
     writeFileSync(path.join(dir, 'people', `${person.id}.yaml`), stringify({ ...person, name: `Fx ${person.id.slice(3).toUpperCase()}` }));
   }
   const tie = (a: string, b: string, cite: unknown) => ({ id: `tie-${a}-${b}`, kind: 'comrades', a, b, from: '1955-01-01', to: '1955-12-31', certainty: 'certain', cite });
-  writeFileSync(path.join(dir, 'ties', 'fixture.yaml'), stringify([tie('fx-p1', 'fx-p2', sov), tie('fx-p2', 'fx-p4', sov), tie('fx-p1', 'fx-p3', dprk)]));
+  writeFileSync(path.join(dir, 'ties', 'fixture.yaml'), stringify([
+    tie('fx-p1', 'fx-p2', sov), tie('fx-p2', 'fx-p4', sov), tie('fx-p1', 'fx-p3', dprk),
+    { ...tie('fx-p2', 'fx-p3', dprk), kind: 'association', from: '1956-01-01', to: '1958-12-31' },
+  ]));
   writeFileSync(path.join(dir, 'events', 'falls.yaml'), stringify([{
     id: '1957-03-01-fx-p2-arrest', kind: 'arrest', title: 'Fixture arrest of fx-p2', date: '1957-03-01', certainty: 'certain', cite: dprk,
     participants: [{ person: 'fx-p2', role: 'target', cite: dprk }],
@@ -121,7 +125,7 @@ describe('the network with a source-family filter', () => {
       `{ timeline(sourceFamilies: [DPRK_OFFICIAL]) { persons { person { id } memberships { faction { id } } } ties { id } } }`,
     );
     expect(timeline.persons.map((p) => [p.person.id, p.memberships.map((m) => m.faction.id)])).toEqual([['fx-p1', ['fx-blue']], ['fx-p2', []], ['fx-p3', ['fx-blue']]]);
-    expect(timeline.ties.map((t) => t.id)).toEqual(['tie-fx-p1-fx-p3']);
+    expect(timeline.ties.map((t) => t.id)).toEqual(['tie-fx-p1-fx-p3', 'tie-fx-p2-fx-p3']);
   });
 
   it('refuses an unknown family', async () => {
@@ -163,6 +167,16 @@ describe('analysis with a source-family filter (cached per family set)', () => {
     };
     expect(await fallen(null)).toBe(1);
     expect(await fallen('SOVIET_ARCHIVES_AS_READ')).toBe(0);
+  });
+});
+
+describe('exposure with a source-family filter', () => {
+  it('counts only the falls and ties the chosen families cite', async () => {
+    const query = (list: string | null) => `{ exposure(personId: "fx-p2"${families(list)}) { fall { id } activeTies { id } } }`;
+    type Answer = { exposure: { fall: { id: string } | null; activeTies: { id: string }[] } };
+    expect((await data<Answer>(query(null))).exposure).toEqual({ fall: { id: '1957-03-01-fx-p2-arrest' }, activeTies: [{ id: 'tie-fx-p2-fx-p3' }] });
+    expect((await data<Answer>(query('DPRK_OFFICIAL'))).exposure).toEqual({ fall: { id: '1957-03-01-fx-p2-arrest' }, activeTies: [{ id: 'tie-fx-p2-fx-p3' }] });
+    expect((await data<Answer>(query('SOVIET_ARCHIVES_AS_READ'))).exposure).toEqual({ fall: null, activeTies: [] });
   });
 });
 

@@ -626,7 +626,7 @@ export type Query = {
   /**
    * Guilt by association at a person's fall: of their ties active when they first fell, the share
    * whose other end had already fallen (that end's first fall began earlier). An unknown id is a
-   * NOT_FOUND error.
+   * NOT_FOUND error. With `sourceFamilies`, only the ties and falls those families cite count.
    */
   readonly exposure?: Maybe<Exposure>;
   readonly factions: ReadonlyArray<Faction>;
@@ -967,6 +967,7 @@ export type QueryEventsArgs = {
  */
 export type QueryExposureArgs = {
   personId: Scalars['ID']['input'];
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
 };
 
 

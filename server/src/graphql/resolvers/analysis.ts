@@ -218,16 +218,17 @@ export const analysisResolvers: QueryResolvers = {
     }, (curves) => curves.reduce((sum, curve) => sum + curve.points.length, 0));
   },
 
-  exposure: async (_root, { personId }, ctx) => {
+  exposure: async (_root, { personId, sourceFamilies }, ctx) => {
     const id = idArg('personId', personId);
+    const { families } = factFilter(null, sourceFamilies);
     const revision = await ctx.analysis.revision();
-    return ctx.analysis.memo(JSON.stringify(['exposure', revision, id]), () => exposureOf(ctx, id, personId), // A tie with its two people and their citations is some kilobytes.
+    return ctx.analysis.memo(JSON.stringify(['exposure', revision, id, families]), () => exposureOf(ctx, id, personId, families), // A tie with its two people and their citations is some kilobytes.
     (answer) => (answer.activeTies.length + 1) * 16);
   },
 };
 
-async function exposureOf(ctx: Context, id: string, personId: string): Promise<ExposureModel> {
-  const [row] = await ctx.db.read('analytics/exposure', { personId: id });
+async function exposureOf(ctx: Context, id: string, personId: string, families: FactFilter['families']): Promise<ExposureModel> {
+  const [row] = await ctx.db.read('analytics/exposure', { personId: id, families });
   if (row === undefined) throw notFound('personId', `No person with id "${personId}"`);
   const person = toPerson(asProps(row['person']));
   const changes = changesFrom(person, asList(row['targets']).map((e) => toEvent(asProps(e))));
