@@ -128,6 +128,16 @@ describe('the network with a source-family filter', () => {
     expect(timeline.ties.map((t) => t.id)).toEqual(['tie-fx-p1-fx-p3', 'tie-fx-p2-fx-p3']);
   });
 
+  it('lists a faction\'s members by the memberships the chosen families cite', async () => {
+    const members = async (list: string | null): Promise<Record<string, string[]>> => {
+      const { factions } = await data<{ factions: { id: string; members: { id: string }[] }[] }>(`{ factions { id members(at: "1955"${families(list)}) { id } } }`);
+      return Object.fromEntries(factions.map((f) => [f.id, f.members.map((p) => p.id).sort()]));
+    };
+    expect(await members(null)).toEqual({ 'fx-blue': ['fx-p1', 'fx-p3'], 'fx-red': ['fx-p1', 'fx-p2', 'fx-p4'] });
+    expect(await members('SOVIET_ARCHIVES_AS_READ')).toEqual({ 'fx-blue': [], 'fx-red': ['fx-p1', 'fx-p2', 'fx-p4'] });
+    expect(await members('DPRK_OFFICIAL')).toEqual({ 'fx-blue': ['fx-p1', 'fx-p3'], 'fx-red': [] });
+  });
+
   it('refuses an unknown family', async () => {
     const response = await api.gql(`{ network(at: "1955", sourceFamilies: [RUMOUR]) { persons { person { id } } } }`);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);

@@ -296,7 +296,7 @@ export type Faction = {
   readonly id: Scalars['ID']['output'];
   /** When it formed as a group and ceased to act as one. Nobody is a member outside it. */
   readonly lifespan: Lifespan;
-  /** Members at a date (memberships possibly active then under the time model), or everyone ever a member. */
+  /** Members at a date (memberships possibly active then under the time model), or everyone ever a member; with `sourceFamilies`, by memberships those families cite. */
   readonly members: ReadonlyArray<Person>;
   readonly memberships: ReadonlyArray<Membership>;
   readonly name: Scalars['String']['output'];
@@ -307,6 +307,7 @@ export type Faction = {
 
 export type FactionMembersArgs = {
   at?: InputMaybe<Scalars['String']['input']>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
 };
 
 export type FactionCount = {

@@ -6,9 +6,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { spanActivity } from '../../../../core/span.js';
 import { weakestCertainty } from '../../../../core/vocabulary.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { EventModel, FamilyMembershipsModel, PersonModel, SourceModel } from '../models.js';
+import type { EventModel, FamilyMembershipsModel, MembershipModel, PersonModel, SourceModel } from '../models.js';
+import type { SourceFamily } from '../../../../core/vocabulary.js';
 import { familiesDisagree, membershipsByFamily } from '../../domain/source-families.js';
-import { dateArg, periodOf } from '../args.js';
+import { dateArg, factFilter, periodOf } from '../args.js';
 import { changesOf, collectionOf, eventById, factionById, personById, sourceById, statusFrom } from './fetch.js';
 import type { Context } from '../context.js';
 import { THIN_END_FIELDS } from '../person-projection.js';
@@ -37,6 +38,15 @@ async function linksOf(ctx: Context, event: EventModel, direction: 'links' | 'li
 async function familyRecordsOf(ctx: Context, person: PersonModel): Promise<FamilyMembershipsModel[]> {
   const [memberships, sources] = await Promise.all([collectionOf(ctx, person, 'memberships'), ctx.loaders.sources.all()]);
   return membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
+}
+
+/** The memberships some source of `families` cites (all of them for null), in their order. */
+async function citedByFamilies(ctx: Context, memberships: readonly MembershipModel[], families: readonly SourceFamily[] | null): Promise<readonly MembershipModel[]> {
+  if (families === null) return memberships;
+  const sources = await ctx.loaders.sources.all();
+  const records = membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
+  const kept = new Set(records.filter((r) => families.includes(r.family)).flatMap((r) => r.memberships));
+  return memberships.filter((m) => kept.has(m));
 }
 
 export const typeResolvers: Resolvers = {
@@ -84,8 +94,9 @@ export const typeResolvers: Resolvers = {
       return ids.flatMap((id) => all.get(id) ?? []);
     },
     memberships: async (faction, _args, ctx) => faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [],
-    members: async (faction, { at }, ctx) => {
-      const memberships = faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [];
+    members: async (faction, { at, sourceFamilies }, ctx) => {
+      const recorded = faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [];
+      const memberships = await citedByFamilies(ctx, recorded, factFilter(null, sourceFamilies).families);
       const period = at === null || at === undefined ? null : periodOf(dateArg('at', at));
       const seen = new Set<string>();
       const active = memberships.filter((m) => {
