@@ -183,7 +183,7 @@ describe('analysis with a source-family filter (cached per family set)', () => {
 describe('exposure with a source-family filter', () => {
   it('counts only the falls and ties the chosen families cite', async () => {
     const query = (list: string | null) => `{ exposure(personId: "fx-p2"${families(list)}) { fall { id } activeTies { id } } }`;
-    type Answer = { exposure: { fall: { id: string } | null; activeTies: { id: string }[] } };
+    interface Answer { exposure: { fall: { id: string } | null; activeTies: { id: string }[] } }
     expect((await data<Answer>(query(null))).exposure).toEqual({ fall: { id: '1957-03-01-fx-p2-arrest' }, activeTies: [{ id: 'tie-fx-p2-fx-p3' }] });
     expect((await data<Answer>(query('DPRK_OFFICIAL'))).exposure).toEqual({ fall: { id: '1957-03-01-fx-p2-arrest' }, activeTies: [{ id: 'tie-fx-p2-fx-p3' }] });
     expect((await data<Answer>(query('SOVIET_ARCHIVES_AS_READ'))).exposure).toEqual({ fall: null, activeTies: [] });
