@@ -42,6 +42,7 @@ const config: CodegenConfig = {
           StatusChange: `${models}#StatusChangeModel`,
           Faction: `${models}#FactionModel`,
           Membership: `${models}#MembershipModel`,
+          FamilyMemberships: `${models}#FamilyMembershipsModel`,
           Office: `${models}#OfficeModel`,
           Event: `${models}#EventModel`,
           EventLink: `${models}#EventLinkModel`,

@@ -56,6 +56,19 @@ export type AliasSystem = (typeof ALIAS_SYSTEMS)[number];
 export const SOURCE_KINDS = ['scholarly', 'official', 'partisan', 'press', 'secondary', 'editorial'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/**
+ * What a source's account rests on (docs/data-model.md, "Source families"): a judgement about the
+ * evidence behind it, where `kind` says what sort of text it is. Chosen from the sources the seed
+ * cites, not from a wish list: add a family only with a source that needs it.
+ */
+export const SOURCE_FAMILIES = [
+  'soviet-archives-as-read', 'chinese-archives-as-read', 'dprk-official', 'western-scholarship', 'us-official-history',
+  'journalism', 'encyclopedia', 'editorial',
+] as const;
+export type SeedSourceFamily = (typeof SOURCE_FAMILIES)[number];
+export type SourceFamily = GraphForm<SeedSourceFamily>;
+export const SOURCE_FAMILY_VALUES = graphForms(SOURCE_FAMILIES);
+
 export const CERTAINTIES = ['certain', 'probable', 'possible'] as const;
 export type SeedCertainty = (typeof CERTAINTIES)[number];
 export type Certainty = GraphForm<SeedCertainty>;

@@ -136,11 +136,12 @@ export class AnalysisPanel {
     const s = this.host.get();
     const { day } = s.time;
     const min = s.filters.minCertainty;
+    const fams = s.filters.families;
     const at = analysisAt(day);
     const measure = s.analysis.sizeBy;
-    const scores: Fetched<ScoreAnswer> = measure === 'none' ? OFF : this.scores.get(answerKey(measure, day, min), (signal) => fetchCentrality(at, measure, min, signal));
+    const scores: Fetched<ScoreAnswer> = measure === 'none' ? OFF : this.scores.get(answerKey(measure, day, min, fams), (signal) => fetchCentrality(at, measure, min, fams, signal));
     const communities: Fetched<CommunityAnswer> =
-      s.analysis.colourBy === 'community' ? this.communities.get(answerKey('communities', day, min), (signal) => fetchCommunities(at, min, signal)) : OFF;
+      s.analysis.colourBy === 'community' ? this.communities.get(answerKey('communities', day, min, fams), (signal) => fetchCommunities(at, min, fams, signal)) : OFF;
     const frame = this.host.currentFrame();
     const shown = [...frame.persons.keys()];
     const sizes = scores.state === 'ready' ? nodeSizes(scores.answer, shown) : null;
@@ -166,11 +167,12 @@ export class AnalysisPanel {
     const hidden = new Set(s.filters.hiddenFactions);
     const factions = this.host.timeline.factions.map((f) => f.id).filter((id) => !hidden.has(id));
     const min = s.filters.minCertainty;
+    const fams = s.filters.families;
     this.chart.setDay(s.time.day);
     if (factions.length === 0) {
       this.chart.show({ state: 'ready', key: 'none', answer: [] });
       return;
     }
-    this.chart.show(this.survival.get(`survival|${factions.join(',')}|${min}`, (signal) => fetchSurvival(factions, min, signal)));
+    this.chart.show(this.survival.get(`survival|${factions.join(',')}|${min}|${[...fams].sort().join(',')}`, (signal) => fetchSurvival(factions, min, fams, signal)));
   }
 }

@@ -10,7 +10,7 @@ import type { ChainPath, ChainStep } from './state/chain.js';
 import { RANKING_LIMIT, type CommunityAnswer, type Measure, type ScoreAnswer, type SurvivalCurve } from './state/analysis.js';
 import { dayOf } from '../../core/partial-date.js';
 import type { Span } from '../../core/span.js';
-import type { AtlasEvent, BoundView, FactLabel, Spanned, Certainty, Citation, EventLinkType, Moment, Person, StatusKind, TieKind, Timeline } from './model.js';
+import type { AtlasEvent, BoundView, FactLabel, Spanned, Certainty, Citation, EventLinkType, Moment, Person, SourceFamily, StatusKind, TieKind, Timeline } from './model.js';
 import {
   CentralityDocument,
   ChainDocument,
@@ -246,6 +246,10 @@ export interface PersonDetails {
   readonly evidenceFacts: Person['evidenceFacts'];
   /** Guilt by association at the first fall (Query.exposure); null fall: none recorded. */
   readonly exposure: PersonExposure;
+  /** The factions each source family gives (Person.factionsByFamily), side by side. */
+  readonly factionsByFamily: readonly { readonly family: SourceFamily; readonly factions: readonly { readonly id: string; readonly name: string }[] }[];
+  /** True when two families place the person in different factions. */
+  readonly factionsDisagree: boolean;
 }
 
 export interface PersonExposure {
@@ -301,6 +305,8 @@ export async function fetchPerson(id: string, signal?: AbortSignal): Promise<Per
       citations: citations(x.event.citations),
     })),
     statusChanges: p.statusChanges.map((c) => ({ state: c.state, certainty: c.certainty, date: moment(c.date), eventTitle: c.event?.title ?? null })),
+    factionsByFamily: p.factionsByFamily,
+    factionsDisagree: p.factionsDisagree,
     exposure: {
       fall: x.fall === null ? null : { title: x.fall.title, date: moment(x.fall.date) },
       share: x.share,
@@ -341,14 +347,17 @@ export async function fetchChain(personId: string, signal?: AbortSignal): Promis
 
 // ---- analysis at a date (docs/analysis.md) ----------------------------------------------
 
+/** The filter's ticked families as the API's `sourceFamilies`: none ticked means every family (null). */
+const familiesArg = (families: readonly SourceFamily[]): SourceFamily[] | null => (families.length === 0 ? null : [...families]);
+
 /** Every person of the network at `at`, ranked (at most the API's largest ranking). */
-export async function fetchCentrality(at: string, measure: Measure, minCertainty: Certainty, signal?: AbortSignal): Promise<ScoreAnswer> {
-  const data = await request(CentralityDocument, { at, measure, min: minCertainty, limit: RANKING_LIMIT }, signal);
+export async function fetchCentrality(at: string, measure: Measure, minCertainty: Certainty, families: readonly SourceFamily[], signal?: AbortSignal): Promise<ScoreAnswer> {
+  const data = await request(CentralityDocument, { at, measure, min: minCertainty, families: familiesArg(families), limit: RANKING_LIMIT }, signal);
   return { at, measure, minCertainty, scores: data.centrality.map((x) => ({ personId: x.person.id, score: x.score, rank: x.rank })), limit: RANKING_LIMIT };
 }
 
-export async function fetchCommunities(at: string, minCertainty: Certainty, signal?: AbortSignal): Promise<CommunityAnswer> {
-  const data = await request(CommunitiesDocument, { at, min: minCertainty }, signal);
+export async function fetchCommunities(at: string, minCertainty: Certainty, families: readonly SourceFamily[], signal?: AbortSignal): Promise<CommunityAnswer> {
+  const data = await request(CommunitiesDocument, { at, min: minCertainty, families: familiesArg(families) }, signal);
   const r = data.communities;
   return {
     at,
@@ -359,8 +368,8 @@ export async function fetchCommunities(at: string, minCertainty: Certainty, sign
   };
 }
 
-export async function fetchSurvival(factionIds: readonly string[], minCertainty: Certainty, signal?: AbortSignal): Promise<SurvivalCurve[]> {
-  const data = await request(SurvivalDocument, { factions: [...factionIds], min: minCertainty }, signal);
+export async function fetchSurvival(factionIds: readonly string[], minCertainty: Certainty, families: readonly SourceFamily[], signal?: AbortSignal): Promise<SurvivalCurve[]> {
+  const data = await request(SurvivalDocument, { factions: [...factionIds], min: minCertainty, families: familiesArg(families) }, signal);
   return data.survival.map((c) => ({
     factionId: c.faction.id,
     factionName: c.faction.name,

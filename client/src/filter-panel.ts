@@ -1,6 +1,6 @@
 /** Wires the filter panel's controls to state updates. */
 import type { Explorer } from './explorer.js';
-import { onlyFaction, setHideGone, setMinCertainty, toggleEventKind, toggleFaction, toggleNoFaction, toggleSource, toggleTieKind, type Filters } from './state/filters.js';
+import { onlyFaction, setHideGone, setMinCertainty, toggleEventKind, toggleFaction, toggleFamily, toggleNoFaction, toggleSource, toggleTieKind, type Filters } from './state/filters.js';
 import { byId } from './ui/dom.js';
 import { renderFilters } from './ui/filters.js';
 
@@ -14,6 +14,7 @@ export function renderFilterPanel(app: Explorer, filters: Filters): void {
     onEventKind: (k) => set((f) => toggleEventKind(f, k)),
     onMinCertainty: (c) => set((f) => setMinCertainty(f, c)),
     onSource: (id) => set((f) => toggleSource(f, id)),
+    onFamily: (family) => set((f) => toggleFamily(f, family)),
     onHideGone: (hide) => set((f) => setHideGone(f, hide)),
     onReset: () => app.resetFilters(),
   });

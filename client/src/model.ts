@@ -8,12 +8,12 @@ import type { BoundBasis, FactKind } from '../../core/attestation.js';
 import type { DatePrecision } from '../../core/partial-date.js';
 import type { Span } from '../../core/span.js';
 import type { Evidence } from '../../core/status.js';
-import type { Certainty, EventLinkType, StatusKind, TieKind } from '../../core/vocabulary.js';
+import type { Certainty, EventLinkType, SourceFamily, StatusKind, TieKind } from '../../core/vocabulary.js';
 import type { TimelineQuery } from './graphql/generated/operations.js';
 
 // The vocabularies and time rules are core/'s (shared with the seed and the server).
-export type { Certainty, DatePrecision, EventLinkType, StatusKind, TieKind };
-export { CERTAINTY_RANK, TIE_KIND_VALUES as TIE_KINDS } from '../../core/vocabulary.js';
+export type { Certainty, DatePrecision, EventLinkType, SourceFamily, StatusKind, TieKind };
+export { CERTAINTY_RANK, SOURCE_FAMILY_VALUES as SOURCE_FAMILIES, TIE_KIND_VALUES as TIE_KINDS } from '../../core/vocabulary.js';
 
 /** A partial date as the API gives it, plus its bounds as day numbers for fast comparison. */
 export interface Moment {
@@ -31,7 +31,7 @@ export interface Citation {
   readonly note: string | null;
 }
 
-/** A source as the timeline lists it: the wire shape itself (graphql/timeline.graphql), no adapting needed. */
+/** A source as the timeline lists it (graphql/timeline.graphql), its family among them (docs/data-model.md, "Source families"). */
 export type Source = TimelineQuery['sources'][number];
 
 export interface Faction {

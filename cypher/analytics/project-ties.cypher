@@ -1,15 +1,16 @@
 // analytics/project-ties: the network at a date, projected into Graph Data Science's graph
 // catalog as $graphName (undirected). The network at `at` is the ties possibly active then
-// (stored span, the same test as queries/network) at or above $minRank, between two persons.
+// (stored span, the same test as queries/network) at or above $minRank and cited by $families, between two persons.
 // Parallel ties between one pair become one relationship of type TIE; the pair also gets one
 // of type BOND when any of its ties is not hostile ($hostileKinds, core/vocabulary.ts):
 // communities use BOND only, centrality uses TIE.
 // params: $graphName: string, $atFrom, $atTo: string (YYYY-MM-DD), $minRank: int (1..3),
+//         $families: [string]|null  source families (as in queries/network),
 //         $hostileKinds: [string]
 // returns one row: nodeCount: int, relationshipCount: int (both null when no tie is active:
 //         nothing is projected then), bonds: int (pairs joined by a BOND)
 MATCH (a:Person)-[t:TIE]->(b:Person)
-WHERE t.certaintyRank >= $minRank
+WHERE t.certaintyRank >= $minRank AND ($families IS NULL OR any(family IN t.sourceFamilies WHERE family IN $families))
   AND t.possibleEarliest <= date($atTo) AND date($atFrom) <= t.possibleLatest
   AND a <> b
 // Each relationship is read once (directed); the pair is keyed by its ends in a fixed order.

@@ -2,7 +2,9 @@
 // the factions $factionIds, or of any), with what survival needs: the memberships' spans, the
 // events that set the person's status (with the events that reversed them), the death date and
 // the evidence.
-// params: $factionIds: [string] | null, $minRank: int (1..3)
+// params: $factionIds: [string] | null, $minRank: int (1..3),
+//         $families: [string]|null  source families (as in queries/network; memberships and the
+//           participations that set a status)
 // returns rows:
 //   person: Person{id, name, died*, diedClaims, evidence}
 //   memberships: [MEMBER_OF{.*, personId, factionId}]
@@ -11,7 +13,7 @@
 //   on a single row with person null when nothing matched)
 CALL () {
   MATCH (p:Person)-[m:MEMBER_OF]->(f:Faction)
-  WHERE m.certaintyRank >= $minRank AND m.possibleEarliest IS NOT NULL
+  WHERE m.certaintyRank >= $minRank AND ($families IS NULL OR any(family IN m.sourceFamilies WHERE family IN $families)) AND m.possibleEarliest IS NOT NULL
     AND ($factionIds IS NULL OR f.id IN $factionIds)
   WITH p, collect(m {.*, personId: p.id, factionId: f.id}) AS memberships
   RETURN p, memberships
@@ -25,7 +27,7 @@ RETURN
   memberships,
   CASE WHEN p IS NULL THEN [] ELSE COLLECT {
     MATCH (p)-[r:PARTICIPATED_IN]->(e:Event)
-    WHERE r.role = 'TARGET' OR (r.role = 'PARTICIPANT' AND e.kind IN ['FLIGHT', 'DEATH', 'SUICIDE'])
+    WHERE (r.role = 'TARGET' OR (r.role = 'PARTICIPANT' AND e.kind IN ['FLIGHT', 'DEATH', 'SUICIDE'])) AND ($families IS NULL OR any(family IN r.sourceFamilies WHERE family IN $families))
     RETURN e {.*, reversedBy: COLLECT { MATCH (e)-[:REVERSED_BY]->(x:Event) RETURN x {.*} AS x ORDER BY x.dateEarliest, x.id }} AS e
     ORDER BY e.dateEarliest, e.id
   } END AS targets,

@@ -7,7 +7,7 @@
 //   c: list, one entry per column: the value shared by every row of the batch, or null where
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
 //   dates: list of distinct ISO days; a (day) column holds a position in it.
-//   Columns: 0 id, 1 kind, 2 title, 3 place, 4 summary, 5 certainty, 6 certaintyRank, 7 citations, 8 sourceIds, 9 dateIso, 10 datePrecision, 11 dateApprox, 12 dateEarliest (day), 13 dateLatest (day).
+//   Columns: 0 id, 1 kind, 2 title, 3 place, 4 summary, 5 certainty, 6 certaintyRank, 7 citations, 8 sourceIds, 9 dateIso, 10 datePrecision, 11 dateApprox, 12 dateEarliest (day), 13 dateLatest (day), 14 sourceFamilies.
 // Result: one row {written: integer, created: list of [id, elementId] pairs, one per node}.
 WITH $batch.c AS c, [day IN $batch.dates | date(day)] AS days
 UNWIND $batch.rows AS r
@@ -25,6 +25,7 @@ CREATE (n:Event {
   datePrecision: coalesce(r[10], c[10]),
   dateApprox: coalesce(r[11], c[11]),
   dateEarliest: days[coalesce(r[12], c[12])],
-  dateLatest: days[coalesce(r[13], c[13])]
+  dateLatest: days[coalesce(r[13], c[13])],
+  sourceFamilies: coalesce(r[14], c[14])
 })
 RETURN count(*) AS written, collect([n.id, elementId(n)]) AS created

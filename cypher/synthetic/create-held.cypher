@@ -10,7 +10,7 @@
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
 //   starts, ends: lists of distinct element ids of Person / Office nodes; columns 0 and 1 hold positions in them;
 //   dates: list of distinct ISO days; a (day) column holds a position in it.
-//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 title, 4 certainty, 5 certaintyRank, 6 citations, 7 sourceIds, 8 fromIso, 9 fromPrecision, 10 fromApprox, 11 toIso, 12 toPrecision, 13 toApprox, 14 fromEarliest (day), 15 fromLatest (day), 16 toEarliest (day), 17 toLatest (day), 18 bounds, 19 possibleEarliest (day), 20 possibleLatest (day), 21 certainEarliest (day), 22 certainLatest (day).
+//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 title, 4 certainty, 5 certaintyRank, 6 citations, 7 sourceIds, 8 fromIso, 9 fromPrecision, 10 fromApprox, 11 toIso, 12 toPrecision, 13 toApprox, 14 fromEarliest (day), 15 fromLatest (day), 16 toEarliest (day), 17 toLatest (day), 18 bounds, 19 possibleEarliest (day), 20 possibleLatest (day), 21 certainEarliest (day), 22 certainLatest (day), 23 sourceFamilies.
 // Result: one row {written: integer}; fewer than the rows when an end node is missing or has
 // another label (the loader checks every end before sending, and treats a shortfall as an error).
 WITH $batch.c AS c, $batch.starts AS starts, $batch.ends AS ends, [day IN $batch.dates | date(day)] AS days
@@ -38,6 +38,7 @@ CREATE (a)-[:HELD {
   possibleEarliest: days[coalesce(r[19], c[19])],
   possibleLatest: days[coalesce(r[20], c[20])],
   certainEarliest: days[coalesce(r[21], c[21])],
-  certainLatest: days[coalesce(r[22], c[22])]
+  certainLatest: days[coalesce(r[22], c[22])],
+  sourceFamilies: coalesce(r[23], c[23])
 }]->(b)
 RETURN count(*) AS written

@@ -10,7 +10,7 @@
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
 //   starts, ends: lists of distinct element ids of Person / Faction nodes; columns 0 and 1 hold positions in them;
 //   dates: list of distinct ISO days; a (day) column holds a position in it.
-//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 certainty, 4 certaintyRank, 5 citations, 6 sourceIds, 7 fromIso, 8 fromPrecision, 9 fromApprox, 10 toIso, 11 toPrecision, 12 toApprox, 13 fromEarliest (day), 14 fromLatest (day), 15 toEarliest (day), 16 toLatest (day), 17 bounds, 18 possibleEarliest (day), 19 possibleLatest (day), 20 certainEarliest (day), 21 certainLatest (day).
+//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 certainty, 4 certaintyRank, 5 citations, 6 sourceIds, 7 fromIso, 8 fromPrecision, 9 fromApprox, 10 toIso, 11 toPrecision, 12 toApprox, 13 fromEarliest (day), 14 fromLatest (day), 15 toEarliest (day), 16 toLatest (day), 17 bounds, 18 possibleEarliest (day), 19 possibleLatest (day), 20 certainEarliest (day), 21 certainLatest (day), 22 sourceFamilies.
 // Result: one row {written: integer}; fewer than the rows when an end node is missing or has
 // another label (the loader checks every end before sending, and treats a shortfall as an error).
 WITH $batch.c AS c, $batch.starts AS starts, $batch.ends AS ends, [day IN $batch.dates | date(day)] AS days
@@ -37,6 +37,7 @@ CREATE (a)-[:MEMBER_OF {
   possibleEarliest: days[coalesce(r[18], c[18])],
   possibleLatest: days[coalesce(r[19], c[19])],
   certainEarliest: days[coalesce(r[20], c[20])],
-  certainLatest: days[coalesce(r[21], c[21])]
+  certainLatest: days[coalesce(r[21], c[21])],
+  sourceFamilies: coalesce(r[22], c[22])
 }]->(b)
 RETURN count(*) AS written

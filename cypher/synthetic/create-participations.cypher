@@ -10,7 +10,7 @@
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
 //   starts, ends: lists of distinct element ids of Person / Event nodes; columns 0 and 1 hold positions in them;
 //   dates: unused (no date columns).
-//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 role, 4 citations, 5 sourceIds.
+//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 role, 4 citations, 5 sourceIds, 6 sourceFamilies.
 // Result: one row {written: integer}; fewer than the rows when an end node is missing or has
 // another label (the loader checks every end before sending, and treats a shortfall as an error).
 WITH $batch.c AS c, $batch.starts AS starts, $batch.ends AS ends
@@ -21,6 +21,7 @@ CREATE (a)-[:PARTICIPATED_IN {
   id: coalesce(r[2], c[2]),
   role: coalesce(r[3], c[3]),
   citations: coalesce(r[4], c[4]),
-  sourceIds: coalesce(r[5], c[5])
+  sourceIds: coalesce(r[5], c[5]),
+  sourceFamilies: coalesce(r[6], c[6])
 }]->(b)
 RETURN count(*) AS written

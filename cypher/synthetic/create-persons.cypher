@@ -7,7 +7,7 @@
 //   c: list, one entry per column: the value shared by every row of the batch, or null where
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
 //   dates: list of distinct ISO days; a (day) column holds a position in it.
-//   Columns: 0 id, 1 name, 2 hangul, 3 hanja, 4 aliases, 5 aliasSystems, 6 searchKeys, 7 summary, 8 disambiguation, 9 bornClaims, 10 diedClaims, 11 namesCitations, 12 citations, 13 sourceIds, 14 bornIso, 15 bornPrecision, 16 bornApprox, 17 diedIso, 18 diedPrecision, 19 diedApprox, 20 bornEarliest (day), 21 bornLatest (day), 22 diedEarliest (day), 23 diedLatest (day), 24 evidence, 25 attestedEarliest (day), 26 carriedLatest (day).
+//   Columns: 0 id, 1 name, 2 hangul, 3 hanja, 4 aliases, 5 aliasSystems, 6 searchKeys, 7 summary, 8 disambiguation, 9 bornClaims, 10 diedClaims, 11 namesCitations, 12 citations, 13 sourceIds, 14 bornIso, 15 bornPrecision, 16 bornApprox, 17 diedIso, 18 diedPrecision, 19 diedApprox, 20 bornEarliest (day), 21 bornLatest (day), 22 diedEarliest (day), 23 diedLatest (day), 24 evidence, 25 attestedEarliest (day), 26 carriedLatest (day), 27 sourceFamilies.
 // Result: one row {written: integer, created: list of [id, elementId] pairs, one per node}.
 WITH $batch.c AS c, [day IN $batch.dates | date(day)] AS days
 UNWIND $batch.rows AS r
@@ -38,6 +38,7 @@ CREATE (n:Person {
   diedLatest: days[coalesce(r[23], c[23])],
   evidence: coalesce(r[24], c[24]),
   attestedEarliest: days[coalesce(r[25], c[25])],
-  carriedLatest: days[coalesce(r[26], c[26])]
+  carriedLatest: days[coalesce(r[26], c[26])],
+  sourceFamilies: coalesce(r[27], c[27])
 })
 RETURN count(*) AS written, collect([n.id, elementId(n)]) AS created

@@ -7,7 +7,7 @@
 //   c: list, one entry per column: the value shared by every row of the batch, or null where
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
 //   dates: unused (no date columns).
-//   Columns: 0 id, 1 title, 2 author, 3 year, 4 publication, 5 file, 6 kind.
+//   Columns: 0 id, 1 title, 2 author, 3 year, 4 publication, 5 file, 6 kind, 7 family.
 // Result: one row {written: integer, created: list of [id, elementId] pairs, one per node}.
 WITH $batch.c AS c
 UNWIND $batch.rows AS r
@@ -18,6 +18,7 @@ CREATE (n:Source {
   year: coalesce(r[3], c[3]),
   publication: coalesce(r[4], c[4]),
   file: coalesce(r[5], c[5]),
-  kind: coalesce(r[6], c[6])
+  kind: coalesce(r[6], c[6]),
+  family: coalesce(r[7], c[7])
 })
 RETURN count(*) AS written, collect([n.id, elementId(n)]) AS created

@@ -10,7 +10,7 @@
 //   rows differ (a row holds null in a shared column, and may stop before trailing nulls);
 //   starts, ends: lists of distinct element ids of Person / Person nodes; columns 0 and 1 hold positions in them;
 //   dates: list of distinct ISO days; a (day) column holds a position in it.
-//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 kind, 4 directed, 5 summary, 6 certainty, 7 certaintyRank, 8 citations, 9 sourceIds, 10 fromIso, 11 fromPrecision, 12 fromApprox, 13 toIso, 14 toPrecision, 15 toApprox, 16 fromEarliest (day), 17 fromLatest (day), 18 toEarliest (day), 19 toLatest (day), 20 bounds, 21 possibleEarliest (day), 22 possibleLatest (day), 23 certainEarliest (day), 24 certainLatest (day).
+//   Columns: 0 start (position in starts), 1 end (position in ends), 2 id, 3 kind, 4 directed, 5 summary, 6 certainty, 7 certaintyRank, 8 citations, 9 sourceIds, 10 fromIso, 11 fromPrecision, 12 fromApprox, 13 toIso, 14 toPrecision, 15 toApprox, 16 fromEarliest (day), 17 fromLatest (day), 18 toEarliest (day), 19 toLatest (day), 20 bounds, 21 possibleEarliest (day), 22 possibleLatest (day), 23 certainEarliest (day), 24 certainLatest (day), 25 sourceFamilies.
 // Result: one row {written: integer}; fewer than the rows when an end node is missing or has
 // another label (the loader checks every end before sending, and treats a shortfall as an error).
 WITH $batch.c AS c, $batch.starts AS starts, $batch.ends AS ends, [day IN $batch.dates | date(day)] AS days
@@ -40,6 +40,7 @@ CREATE (a)-[:TIE {
   possibleEarliest: days[coalesce(r[21], c[21])],
   possibleLatest: days[coalesce(r[22], c[22])],
   certainEarliest: days[coalesce(r[23], c[23])],
-  certainLatest: days[coalesce(r[24], c[24])]
+  certainLatest: days[coalesce(r[24], c[24])],
+  sourceFamilies: coalesce(r[25], c[25])
 }]->(b)
 RETURN count(*) AS written

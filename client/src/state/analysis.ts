@@ -84,7 +84,9 @@ export interface SurvivalCurve {
 export const analysisAt = (day: number): string => isoOf(day);
 
 /** One answer per (what, date, certainty): the cache key of the client's answers. */
-export const answerKey = (what: string, day: number, minCertainty: Certainty): string => `${what}|${analysisAt(day)}|${minCertainty}`;
+/** One answer per measure, date, certainty and set of source families (the filter's; none = all). */
+export const answerKey = (what: string, day: number, minCertainty: Certainty, families: readonly string[] = []): string =>
+  `${what}|${analysisAt(day)}|${minCertainty}|${[...families].sort().join(',')}`;
 
 /** Node diameters, in pixels: the least and most important people measured at the date. */
 export const SIZE_MIN = 14;

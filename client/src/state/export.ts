@@ -44,8 +44,11 @@ export function visibleFacts(timeline: Timeline, frame: Frame): VisibleFacts {
   return { citations, supports };
 }
 
+/** A reference list needs no source family (and a source missing from the list has none). */
+export type BibSource = Omit<Source, 'family'>;
+
 export interface BibEntry {
-  readonly source: Source;
+  readonly source: BibSource;
   readonly locators: readonly string[];
 }
 
@@ -66,7 +69,7 @@ export function bibliography(sources: readonly Source[], citations: readonly Cit
 }
 
 /** A reference list sorts by what leads each entry: the author, or the title when there is none. */
-const sortKey = (s: Source): string => (s.author ?? s.title).replace(/^["“‘']+/, '').toLowerCase();
+const sortKey = (s: BibSource): string => (s.author ?? s.title).replace(/^["“‘']+/, '').toLowerCase();
 
 /** A title in double quotes, its own inner double quotes turned single, as style guides ask. */
 function quoted(title: string): string {
@@ -84,7 +87,7 @@ function quoted(title: string): string {
  * One entry of an author-date reference list (Chicago style):
  * Author. Year. “Title.” Publication. An entry without an author leads with its title.
  */
-export function formatSource(s: Source): string {
+export function formatSource(s: BibSource): string {
   // "n.d." already ends with its full stop.
   const year = s.year === null ? 'n.d' : String(s.year);
   const publication = s.publication === null || s.publication === '' ? '' : ` ${s.publication.replace(/\.?\s*$/, '.')}`;

@@ -2,7 +2,7 @@
  * Which facts the user wants to see. Filters are plain arrays so they serialise into the
  * permalink as they are; prepare() turns them into sets once per change, not per frame.
  */
-import { CERTAINTY_RANK, type Certainty, type Citation, type TieKind } from '../model.js';
+import { CERTAINTY_RANK, type Certainty, type Citation, type SourceFamily, type TieKind } from '../model.js';
 
 export interface Filters {
   /** Factions whose members are hidden. */
@@ -14,6 +14,11 @@ export interface Filters {
   readonly minCertainty: Certainty;
   /** When non-empty, only facts citing at least one of these sources are used. */
   readonly sources: readonly string[];
+  /**
+   * When non-empty, only facts cited by at least one source of these families are used (the
+   * API's `sourceFamilies`; docs/data-model.md, "Source families").
+   */
+  readonly families: readonly SourceFamily[];
   /** Hide people who are dead or abroad at the date, to declutter late years. */
   readonly hideGone: boolean;
   /**
@@ -32,6 +37,7 @@ export const NO_FILTERS: Filters = {
   hiddenEventKinds: [],
   minCertainty: 'POSSIBLE',
   sources: [],
+  families: [],
   hideGone: false,
   noFaction: 'follow',
 };
@@ -47,6 +53,7 @@ export const toggleEventKind = (f: Filters, kind: string): Filters => ({
   hiddenEventKinds: toggled(f.hiddenEventKinds, kind),
 });
 export const toggleSource = (f: Filters, id: string): Filters => ({ ...f, sources: toggled(f.sources, id) });
+export const toggleFamily = (f: Filters, family: SourceFamily): Filters => ({ ...f, families: toggled(f.families, family) });
 export const setMinCertainty = (f: Filters, minCertainty: Certainty): Filters => ({ ...f, minCertainty });
 export const setHideGone = (f: Filters, hideGone: boolean): Filters => ({ ...f, hideGone });
 
@@ -72,15 +79,26 @@ export function isDefault(f: Filters): boolean {
     f.hiddenEventKinds.length === 0 &&
     f.minCertainty === 'POSSIBLE' &&
     f.sources.length === 0 &&
+    f.families.length === 0 &&
     !f.hideGone &&
     f.noFaction === 'follow'
   );
 }
 
-/** A compiled predicate for facts (memberships, ties, events): certainty and source filters. */
-export function factPredicate(f: Filters): (certainty: Certainty, citations: readonly Citation[]) => boolean {
+/**
+ * A compiled predicate for facts (memberships, ties, events): certainty, source and source-family
+ * filters. `familyOf` gives each source's family; a fact passes the family filter when one of its
+ * sources is of a ticked family, as the API's `sourceFamilies` does (server/src/graphql/args.ts).
+ */
+export function factPredicate(f: Filters, familyOf: ReadonlyMap<string, SourceFamily>): (certainty: Certainty, citations: readonly Citation[]) => boolean {
   const min = CERTAINTY_RANK[f.minCertainty];
   const sources = new Set(f.sources);
+  const families = new Set(f.families);
   return (certainty, citations) =>
-    CERTAINTY_RANK[certainty] >= min && (sources.size === 0 || citations.some((c) => sources.has(c.sourceId)));
+    CERTAINTY_RANK[certainty] >= min &&
+    (sources.size === 0 || citations.some((c) => sources.has(c.sourceId))) &&
+    (families.size === 0 || citations.some((c) => { const family = familyOf.get(c.sourceId); return family !== undefined && families.has(family); }));
 }
+
+/** Whether the filters keep only what some sources say (then people no kept fact speaks of are hidden). */
+export const filtersBySource = (f: Filters): boolean => f.sources.length > 0 || f.families.length > 0;

@@ -7,7 +7,7 @@
 import { placeAt, spanActivity, type Range, type Span } from '../../../core/span.js';
 import { statusAt, type Evidence, type StatusBasis, type StatusChange } from '../../../core/status.js';
 import type { Certainty, StatusKind, Tie, TieKind, Timeline } from '../model.js';
-import { factPredicate, hidesNoFaction, type Filters } from './filters.js';
+import { factPredicate, filtersBySource, hidesNoFaction, type Filters } from './filters.js';
 import { isGone, statusGroup, type StatusGroup } from './status.js';
 
 interface PreparedMembership {
@@ -79,7 +79,7 @@ export interface Frame {
 }
 
 export function prepare(timeline: Timeline, filters: Filters): Prepared {
-  const keep = factPredicate(filters);
+  const keep = factPredicate(filters, new Map(timeline.sources.map((s) => [s.id, s.family])));
   const hiddenEventKinds = new Set(filters.hiddenEventKinds);
   const hiddenTieKinds = new Set<TieKind>(filters.hiddenTieKinds);
   const events = new Map(timeline.events.map((e) => [e.id, e]));
@@ -104,7 +104,7 @@ export function prepare(timeline: Timeline, filters: Filters): Prepared {
     spokenOf.add(t.sourceId).add(t.targetId);
   }
   for (const e of timeline.events) if (keptEvent(e.id)) for (const p of e.participants) spokenOf.add(p.personId);
-  const bySource = filters.sources.length > 0;
+  const bySource = filtersBySource(filters);
   const persons = timeline.persons.map((person): PreparedPerson => {
     const changes = person.statusChanges
       .filter((c) => (c.eventId === null ? keep(c.certainty, []) : keptEvent(c.eventId)))

@@ -4,7 +4,7 @@
  * hand-edited or stale link restores what it can); encode() writes only what differs from the
  * defaults so links stay short.
  */
-import { CERTAINTY_RANK, TIE_KINDS, type Certainty, type TieKind } from '../model.js';
+import { CERTAINTY_RANK, SOURCE_FAMILIES, TIE_KINDS, type Certainty, type SourceFamily, type TieKind } from '../model.js';
 import { COLOUR_BY, NO_ANALYSIS, SIZE_BY, type AnalysisChoice } from './analysis.js';
 import { isoOf, tryDayOf } from './dates.js';
 import { NO_FILTERS, type Filters } from './filters.js';
@@ -55,6 +55,7 @@ export function encode(s: LinkState): string {
   if (f.hiddenEventKinds.length > 0) q.set('he', list(f.hiddenEventKinds));
   if (f.minCertainty !== 'POSSIBLE') q.set('min', f.minCertainty);
   if (f.sources.length > 0) q.set('src', list(f.sources));
+  if (f.families.length > 0) q.set('fam', list(f.families));
   if (f.hideGone) q.set('gone', 'hide');
   if (f.noFaction !== 'follow') q.set('nf', f.noFaction);
   const a = s.analysis;
@@ -92,6 +93,7 @@ export function decode(search: string): LinkState {
       hiddenEventKinds: split(q.get('he')),
       minCertainty,
       sources: split(q.get('src')),
+      families: split(q.get('fam')).filter((x): x is SourceFamily => (SOURCE_FAMILIES as readonly string[]).includes(x)),
       hideGone: q.get('gone') === 'hide',
       noFaction: q.get('nf') === 'show' || q.get('nf') === 'hide' ? (q.get('nf') as 'show' | 'hide') : 'follow',
     },

@@ -10,6 +10,7 @@ import { boundsText, evidenceText, when } from './bounds.js';
 import { STATUS_LABEL, statusKindLabel, type StatusGroup } from '../state/status.js';
 import { bibliographyList, citationList } from './citations.js';
 import { langOf } from './lang.js';
+import { SOURCE_FAMILY_LABEL } from './families.js';
 import { h } from './dom.js';
 
 export const LANE_COLOUR: Readonly<Record<StatusGroup, string>> = {
@@ -54,6 +55,29 @@ function exposureText(p: PersonDetails, ctx: DetailsContext): HTMLElement {
     'At the first fall, ', fall, `, ${x.fallenFirst.length} of ${x.activeTies} ties active then (${Math.round(x.share * 100)}%) led to people who had already fallen`,
     ...(x.fallenFirst.length === 0 ? ['.'] : [': ', ...names, '.']),
   );
+}
+
+/** Where the source families place the person, side by side; said plainly when they disagree. */
+function factionsByFamily(p: PersonDetails): HTMLElement[] {
+  if (p.factionsByFamily.length === 0) return [];
+  return [
+    h('h3', {}, 'Factions by source family'),
+    h(
+      'p',
+      { class: 'cite', id: 'person-families-verdict' },
+      p.factionsDisagree
+        ? 'The source families place this person in different factions.'
+        : p.factionsByFamily.length === 1
+          ? 'Only one source family records a faction for this person.'
+          : 'The source families agree on the factions.',
+    ),
+    h(
+      'table',
+      { id: 'person-families' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Source family'), h('th', { scope: 'col' }, 'Factions'))),
+      h('tbody', {}, ...p.factionsByFamily.map((r) => h('tr', {}, h('th', { scope: 'row' }, SOURCE_FAMILY_LABEL[r.family]), h('td', {}, r.factions.map((x) => x.name).join(', '))))),
+    ),
+  ];
 }
 
 export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElement {
@@ -128,6 +152,7 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
     h('h3', {}, 'Factions over time'),
     ...(factionStrips.length > 0 ? factionStrips : [h('p', {}, 'No faction membership recorded.')]),
     axis(ctx.start, ctx.end),
+    ...factionsByFamily(p),
     h('h3', {}, 'Offices'),
     p.offices.length === 0
       ? h('p', {}, 'No offices recorded.')

@@ -1,6 +1,7 @@
-/** The filter panel: factions, tie kinds, event kinds, certainty, sources and the dead. */
+/** The filter panel: factions, tie kinds, event kinds, certainty, sources, source families and the dead. */
 import { TIE_LOOK } from '../graph/style.js';
-import { TIE_KINDS, type Certainty, type Timeline, type TieKind } from '../model.js';
+import { SOURCE_FAMILIES, TIE_KINDS, type Certainty, type SourceFamily, type Timeline, type TieKind } from '../model.js';
+import { SOURCE_FAMILY_LABEL } from './families.js';
 import { hidesNoFaction, type Filters } from '../state/filters.js';
 import { h, replace } from './dom.js';
 
@@ -12,6 +13,7 @@ export interface FilterHandlers {
   readonly onEventKind: (kind: string) => void;
   readonly onMinCertainty: (c: Certainty) => void;
   readonly onSource: (id: string) => void;
+  readonly onFamily: (family: SourceFamily) => void;
   readonly onHideGone: (hide: boolean) => void;
   readonly onReset: () => void;
 }
@@ -28,6 +30,8 @@ export function renderFilters(root: HTMLElement, timeline: Timeline, f: Filters,
   for (const m of timeline.memberships) for (const c of m.citations) cited.add(c.sourceId);
   for (const t of timeline.ties) for (const c of t.citations) cited.add(c.sourceId);
   const sources = timeline.sources.filter((s) => cited.has(s.id));
+  // Families of the cited sources, in the vocabulary's order (a family nothing cites would empty the view).
+  const families = SOURCE_FAMILIES.filter((family) => sources.some((s) => s.family === family));
   replace(
     root,
     h(
@@ -68,6 +72,12 @@ export function renderFilters(root: HTMLElement, timeline: Timeline, f: Filters,
       {},
       h('legend', {}, 'Sources (none ticked: all)'),
       ...sources.map((s) => box(`filter-source-${s.id}`, `${s.author ?? s.title}${s.year === null ? '' : ` ${s.year}`}`, f.sources.includes(s.id), () => on.onSource(s.id))),
+    ),
+    h(
+      'fieldset',
+      { id: 'filter-families' },
+      h('legend', {}, 'Source families (none ticked: all)'),
+      ...families.map((family) => box(`filter-family-${family}`, SOURCE_FAMILY_LABEL[family], f.families.includes(family), () => on.onFamily(family))),
     ),
     h('button', { id: 'filter-reset', onClick: () => on.onReset() }, 'Reset filters'),
   );

@@ -16,6 +16,8 @@ export interface ProjectionKey {
   readonly atFrom: string;
   readonly atTo: string;
   readonly minRank: number;
+  /** Source families whose facts count (null: all), sorted: server/src/graphql/args.ts factFilter. */
+  readonly families: readonly string[] | null;
   readonly hostileKinds: readonly string[];
 }
 
@@ -82,7 +84,7 @@ export class GraphCatalog {
       // A new data revision: every kept projection shows old data.
       this.trim();
     }
-    const id = JSON.stringify([key.revision, key.atFrom, key.atTo, key.minRank, key.hostileKinds]);
+    const id = JSON.stringify([key.revision, key.atFrom, key.atTo, key.minRank, key.families, key.hostileKinds]);
     let slot = this.slots.get(id);
     if (slot === undefined) {
       this.counter += 1;
@@ -134,7 +136,7 @@ export class GraphCatalog {
 
   private async project(name: string, key: ProjectionKey): Promise<Projection> {
     const [row] = await this.db.read('analytics/project-ties', {
-      graphName: name, atFrom: key.atFrom, atTo: key.atTo, minRank: key.minRank, hostileKinds: [...key.hostileKinds],
+      graphName: name, atFrom: key.atFrom, atTo: key.atTo, minRank: key.minRank, families: key.families === null ? null : [...key.families], hostileKinds: [...key.hostileKinds],
     });
     const nodeCount = typeof row?.['nodeCount'] === 'number' ? row['nodeCount'] : 0;
     const relationshipCount = typeof row?.['relationshipCount'] === 'number' ? row['relationshipCount'] : 0;

@@ -1,7 +1,7 @@
 /** Argument checks: each failure is BAD_USER_INPUT naming the argument. */
 import { badInput } from '../errors.js';
 import type { Range } from '../../../core/span.js';
-import { CERTAINTY_RANK, type Certainty } from '../../../core/vocabulary.js';
+import { CERTAINTY_RANK, type Certainty, type SourceFamily } from '../../../core/vocabulary.js';
 
 /** First and last day (YYYY-MM-DD) of a date argument. */
 export type Period = Range<string>;
@@ -42,4 +42,25 @@ export function idListArg(field: string, values: readonly string[] | null | unde
 
 export function certaintyRank(value: Certainty | null | undefined): number {
   return CERTAINTY_RANK[value ?? 'POSSIBLE'];
+}
+
+/**
+ * Which facts count, for every view and analysis: the one rule, turned into query parameters.
+ * A fact (membership, office, tie, event, participation; a person through any of them) counts
+ * when its certainty is at least `minCertainty` and, when `sourceFamilies` is given, at least
+ * one source citing it belongs to one of those families (null: every family). The Cypher files
+ * apply it beside each other, as `x.certaintyRank >= $minRank AND ($families IS NULL OR
+ * any(family IN x.sourceFamilies WHERE family IN $families))`; `families` is sorted and
+ * without repeats, so it can key a cache.
+ */
+export interface FactFilter {
+  readonly minRank: number;
+  readonly families: SourceFamily[] | null;
+}
+
+export function factFilter(minCertainty: Certainty | null | undefined, sourceFamilies: readonly SourceFamily[] | null | undefined): FactFilter {
+  return {
+    minRank: certaintyRank(minCertainty),
+    families: sourceFamilies === null || sourceFamilies === undefined ? null : [...new Set(sourceFamilies)].sort(),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { AtlasError, ErrorCode } from '../errors.js';
 import type { Plain } from '../db/values.js';
-import { CERTAINTY_VALUES, type Certainty } from '../../../core/vocabulary.js';
+import { CERTAINTY_VALUES, SOURCE_FAMILY_VALUES, type Certainty, type SourceFamily } from '../../../core/vocabulary.js';
 import { evidenceFrom, lifespanFrom, spanFieldsOf, spanOf } from './time-mapping.js';
 import { DATE_PRECISIONS } from '../../../core/partial-date.js';
 import type {
@@ -188,7 +188,15 @@ export function toSource(props: Props): SourceModel {
     year: typeof year === 'number' ? year : typeof year === 'string' && /^\d+$/.test(year) ? Number(year) : null,
     publication: optStr(props, 'publication'),
     kind: optStr(props, 'kind'),
+    family: sourceFamilyOf(props['family'], str(props, 'id')),
   };
+}
+
+/** A source's family; the seed requires a known one, so anything else is unexpected data. */
+function sourceFamilyOf(value: Plain | undefined, id: string): SourceFamily {
+  const family = SOURCE_FAMILY_VALUES.find((candidate) => candidate === value);
+  if (family === undefined) throw unexpectedData('source', id, `has ${value === null || value === undefined ? 'no family' : `an unknown family "${String(value)}"`}`);
+  return family;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Bound, FactRef } from '../../../core/attestation.js';
 import type { PartialDate } from '../../../core/partial-date.js';
 import type { Span } from '../../../core/span.js';
 import type { StatusBasis, StatusChange } from '../../../core/status.js';
-import type { Certainty, StatusKind } from '../../../core/vocabulary.js';
+import type { Certainty, SourceFamily, StatusKind } from '../../../core/vocabulary.js';
 import type { CappedGraph } from '../db/console.js';
 
 export type DateModel = PartialDate;
@@ -57,6 +57,7 @@ export interface SourceModel {
   readonly year: number | null;
   readonly publication: string | null;
   readonly kind: string | null;
+  readonly family: SourceFamily;
 }
 
 export interface PersonModel {
@@ -111,6 +112,12 @@ export interface MembershipModel extends SpanFields {
   readonly to: DateModel | null;
   readonly certainty: Certainty;
   readonly citations: readonly CitationModel[];
+}
+
+/** Person.factionsByFamily: the memberships one source family cites (server/src/domain/source-families.ts). */
+export interface FamilyMembershipsModel {
+  readonly family: SourceFamily;
+  readonly memberships: readonly MembershipModel[];
 }
 
 export interface OfficeModel extends SpanFields {

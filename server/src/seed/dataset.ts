@@ -5,7 +5,7 @@
 import type { PartialDate } from '../../../core/partial-date.js';
 import type { FieldPath, SeedFile } from './read.js';
 import type {
-  AliasSystem, SeedCertainty as Certainty, SeedEventKind as EventKind, SeedLinkType as LinkType, SeedRole as Role, SourceKind, SeedTieKind as TieKind,
+  AliasSystem, SeedCertainty as Certainty, SeedEventKind as EventKind, SeedLinkType as LinkType, SeedRole as Role, SourceKind, SeedSourceFamily, SeedTieKind as TieKind,
 } from '../../../core/vocabulary.js';
 
 export interface Location {
@@ -28,6 +28,8 @@ export interface SourceRecord {
   readonly publication: string | null;
   readonly file: string | null;
   readonly kind: SourceKind;
+  /** What its account rests on (core/vocabulary.ts SOURCE_FAMILIES). */
+  readonly family: SeedSourceFamily;
   readonly loc: Location;
 }
 

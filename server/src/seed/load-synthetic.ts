@@ -35,7 +35,7 @@ const INTERVAL = ['fromIso', 'fromPrecision', 'fromApprox', 'toIso', 'toPrecisio
 /** The inferred span (model.ts spanFields). */
 const SPAN = ['bounds', 'possibleEarliest', 'possibleLatest', 'certainEarliest', 'certainLatest'] as const;
 
-export const SOURCE_COLUMNS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind'] as const;
+export const SOURCE_COLUMNS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind', 'family'] as const;
 export const FACTION_COLUMNS = [
   'id', 'name', 'aliases', 'parentId', 'description', 'citations', 'sourceIds', 'lifespan', 'formedIso', 'formedPrecision', 'formedApprox',
   'dissolvedIso', 'dissolvedPrecision', 'dissolvedApprox', 'formedEarliest', 'formedLatest', 'dissolvedEarliest', 'dissolvedLatest',
@@ -43,19 +43,19 @@ export const FACTION_COLUMNS = [
 export const PERSON_COLUMNS = [
   'id', 'name', 'hangul', 'hanja', 'aliases', 'aliasSystems', 'searchKeys', 'summary', 'disambiguation', 'bornClaims', 'diedClaims',
   'namesCitations', 'citations', 'sourceIds', 'bornIso', 'bornPrecision', 'bornApprox', 'diedIso', 'diedPrecision', 'diedApprox',
-  'bornEarliest', 'bornLatest', 'diedEarliest', 'diedLatest', 'evidence', 'attestedEarliest', 'carriedLatest',
+  'bornEarliest', 'bornLatest', 'diedEarliest', 'diedLatest', 'evidence', 'attestedEarliest', 'carriedLatest', 'sourceFamilies',
 ] as const;
 export const OFFICE_COLUMNS = ['id', 'title'] as const;
 export const EVENT_COLUMNS = [
   'id', 'kind', 'title', 'place', 'summary', 'certainty', 'certaintyRank', 'citations', 'sourceIds', 'dateIso', 'datePrecision', 'dateApprox',
-  'dateEarliest', 'dateLatest',
+  'dateEarliest', 'dateLatest', 'sourceFamilies',
 ] as const;
 export const SUBGROUP_COLUMNS = [START, END, 'id'] as const;
-export const MEMBERSHIP_COLUMNS = [START, END, 'id', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN] as const;
-export const HELD_COLUMNS = [START, END, 'id', 'title', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN] as const;
-export const PARTICIPATION_COLUMNS = [START, END, 'id', 'role', 'citations', 'sourceIds'] as const;
+export const MEMBERSHIP_COLUMNS = [START, END, 'id', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN, 'sourceFamilies'] as const;
+export const HELD_COLUMNS = [START, END, 'id', 'title', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN, 'sourceFamilies'] as const;
+export const PARTICIPATION_COLUMNS = [START, END, 'id', 'role', 'citations', 'sourceIds', 'sourceFamilies'] as const;
 export const LINK_COLUMNS = [START, END, 'id', 'citations', 'sourceIds'] as const;
-export const TIE_COLUMNS = [START, END, 'id', 'kind', 'directed', 'summary', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN] as const;
+export const TIE_COLUMNS = [START, END, 'id', 'kind', 'directed', 'summary', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN, 'sourceFamilies'] as const;
 
 export interface CreateStep {
   readonly key: keyof GraphRows;

@@ -9,13 +9,24 @@ import { preferredClaim } from './parse.js';
 import { deriveTime, eachMembership, heldId, type DerivedTime, type PersonEvidence } from './derive.js';
 import type { DerivedInterval } from '../../../core/attestation.js';
 import { dateFields, emptyRows, type GraphRows, type NodeRow, type PropertyValue, type RelationshipRow } from './rows.js';
-import { CERTAINTY_RANK, graphValue, type SeedCertainty as Certainty, type SeedLinkType as LinkType } from '../../../core/vocabulary.js';
+import { CERTAINTY_RANK, graphValue, type SeedCertainty as Certainty, type SeedLinkType as LinkType, type SourceFamily } from '../../../core/vocabulary.js';
 
 function citationFields(citations: readonly Citation[]): { citations: string; sourceIds: string[] } {
   return {
     citations: JSON.stringify(citations.map((c) => ({ source: c.source, locator: c.at, note: c.note }))),
     sourceIds: [...new Set(citations.map((c) => c.source))].sort(),
   };
+}
+
+/** Each source's family (graph form), for the `sourceFamilies` of the facts that cite it. */
+type FamilyOf = ReadonlyMap<string, SourceFamily>;
+
+/**
+ * The families of the sources behind some citations, sorted: what the source-family filter
+ * (server/src/graphql/args.ts factFilter) compares with the families asked for.
+ */
+function familiesOf(citations: readonly Citation[], familyOf: FamilyOf): string[] {
+  return [...new Set(citations.flatMap((c) => familyOf.get(c.source) ?? []))].sort();
 }
 
 function certaintyFields(certainty: Certainty): { certainty: string; certaintyRank: number } {
@@ -87,7 +98,7 @@ function relationship(id: string, from: string, to: string, props: Record<string
   return { id, from, to, props: { id, ...props }, dates };
 }
 
-function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, NodeRow>, time: DerivedTime): void {
+function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, NodeRow>, time: DerivedTime, familyOf: FamilyOf, otherCites: readonly Citation[]): void {
   const props: Record<string, PropertyValue> = {
     name: person.name,
     hangul: person.hangul,
@@ -106,6 +117,12 @@ function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, 
   props.sourceIds = citationFields([
     ...person.cite, ...person.namesCite, ...person.born.flatMap((claim) => claim.cite), ...person.died.flatMap((claim) => claim.cite),
   ]).sourceIds;
+  // A person passes the source-family filter when any fact about them does: their own record,
+  // birth and death, memberships, offices, and (otherCites) their participations and ties.
+  props.sourceFamilies = familiesOf([
+    ...person.cite, ...person.born.flatMap((claim) => claim.cite), ...person.died.flatMap((claim) => claim.cite),
+    ...person.memberships.flatMap((m) => m.cite), ...person.offices.flatMap((o) => o.cite), ...otherCites,
+  ], familyOf);
   const dates: Record<string, string | null> = {};
   dateFields('born', preferredClaim(person.born)?.date ?? null, props, dates);
   dateFields('died', preferredClaim(person.died)?.date ?? null, props, dates);
@@ -113,7 +130,7 @@ function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, 
   rows.persons.push(node(person.id, props, dates));
 
   eachMembership(person, (m, id) => {
-    const mProps: Record<string, PropertyValue> = { ...certaintyFields(m.certainty), ...citationFields(m.cite) };
+    const mProps: Record<string, PropertyValue> = { ...certaintyFields(m.certainty), ...citationFields(m.cite), sourceFamilies: familiesOf(m.cite, familyOf) };
     const mDates: Record<string, string | null> = {};
     dateFields('from', m.from, mProps, mDates);
     dateFields('to', m.to, mProps, mDates);
@@ -123,7 +140,9 @@ function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, 
   person.offices.forEach((office, index) => {
     const id = officeId(office.title);
     if (!offices.has(id)) offices.set(id, node(id, { title: office.title }));
-    const oProps: Record<string, PropertyValue> = { title: office.title, ...certaintyFields(office.certainty), ...citationFields(office.cite) };
+    const oProps: Record<string, PropertyValue> = {
+      title: office.title, ...certaintyFields(office.certainty), ...citationFields(office.cite), sourceFamilies: familiesOf(office.cite, familyOf),
+    };
     const oDates: Record<string, string | null> = {};
     dateFields('from', office.from, oProps, oDates);
     dateFields('to', office.to, oProps, oDates);
@@ -139,7 +158,7 @@ const LINK_ROWS: Readonly<Record<LinkType, 'ledTo' | 'previewOf' | 'reversedBy' 
   'part-of': 'partOf',
 };
 
-function eventRows(event: EventRecord, rows: GraphRows): void {
+function eventRows(event: EventRecord, rows: GraphRows, familyOf: FamilyOf): void {
   const props: Record<string, PropertyValue> = {
     kind: graphValue(event.kind),
     title: event.title,
@@ -147,12 +166,15 @@ function eventRows(event: EventRecord, rows: GraphRows): void {
     summary: event.summary,
     ...certaintyFields(event.certainty),
     ...citationFields(event.cite),
+    sourceFamilies: familiesOf(event.cite, familyOf),
   };
   const dates: Record<string, string | null> = {};
   dateFields('date', event.date, props, dates);
   rows.events.push(node(event.id, props, dates));
   for (const p of event.participants) {
-    rows.participations.push(relationship(`${event.id}/${p.person}/${p.role}`, p.person, event.id, { role: graphValue(p.role), ...citationFields(p.cite) }));
+    rows.participations.push(relationship(`${event.id}/${p.person}/${p.role}`, p.person, event.id, {
+      role: graphValue(p.role), ...citationFields(p.cite), sourceFamilies: familiesOf(p.cite, familyOf),
+    }));
   }
   for (const link of event.links) {
     rows[LINK_ROWS[link.type]].push(relationship(`${event.id}/${link.type}/${link.event}`, event.id, link.event, citationFields(link.cite)));
@@ -162,9 +184,11 @@ function eventRows(event: EventRecord, rows: GraphRows): void {
 export function datasetToRows(dataset: Dataset): GraphRows {
   const rows = emptyRows();
   const time = deriveTime(dataset);
+  const familyOf: FamilyOf = new Map(dataset.sources.map((source) => [source.id, graphValue(source.family)]));
   for (const source of dataset.sources) {
     rows.sources.push(node(source.id, {
       title: source.title, author: source.author, year: source.year, publication: source.publication, file: source.file, kind: graphValue(source.kind),
+      family: graphValue(source.family),
     }));
   }
   for (const faction of dataset.factions) {
@@ -179,12 +203,20 @@ export function datasetToRows(dataset: Dataset): GraphRows {
     if (faction.parent !== null) rows.subgroups.push(relationship(`${faction.id}/subgroup-of/${faction.parent}`, faction.id, faction.parent, {}));
   }
   const offices = new Map<string, NodeRow>();
-  for (const person of dataset.persons) personRows(person, rows, offices, time);
+  // Citations of the participations and ties each person is in (for the person's sourceFamilies).
+  const otherCites = new Map<string, Citation[]>();
+  const addCites = (personId: string, cites: readonly Citation[]): void => {
+    otherCites.set(personId, [...(otherCites.get(personId) ?? []), ...cites]);
+  };
+  for (const event of dataset.events) for (const p of event.participants) addCites(p.person, p.cite);
+  for (const tie of dataset.ties) for (const end of [tie.a, tie.b]) addCites(end, tie.cite);
+  for (const person of dataset.persons) personRows(person, rows, offices, time, familyOf, otherCites.get(person.id) ?? []);
   rows.offices.push(...offices.values());
-  for (const event of dataset.events) eventRows(event, rows);
+  for (const event of dataset.events) eventRows(event, rows, familyOf);
   for (const tie of dataset.ties) {
     const props: Record<string, PropertyValue> = {
       kind: graphValue(tie.kind), directed: tie.directed, summary: tie.summary, ...certaintyFields(tie.certainty), ...citationFields(tie.cite),
+      sourceFamilies: familiesOf(tie.cite, familyOf),
     };
     const dates: Record<string, string | null> = {};
     dateFields('from', tie.from, props, dates);

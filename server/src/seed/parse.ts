@@ -26,12 +26,13 @@ import {
   graphValue,
   LINK_TYPES,
   ROLES,
+  SOURCE_FAMILIES,
   SOURCE_KINDS,
   TIE_KINDS,
   CERTAINTY_RANK,
 } from '../../../core/vocabulary.js';
 
-const SOURCE_KEYS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind'];
+const SOURCE_KEYS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind', 'family'];
 const FACTION_KEYS = ['id', 'name', 'aliases', 'parent', 'description', 'formed', 'dissolved', 'cite'];
 const LIFESPAN_KEYS = ['date', 'certainty', 'cite'];
 const PERSON_KEYS = [
@@ -72,6 +73,7 @@ export function parseSources(issues: Issues, file: SeedFile): SourceRecord[] {
     const id = entry.text('id', true);
     const title = entry.text('title', true);
     const kind = entry.choice('kind', SOURCE_KINDS, null, 'source kind');
+    const family = entry.choice('family', SOURCE_FAMILIES, null, 'source family');
     const author = entry.text('author', false);
     const year = entry.integer('year');
     if (kind === 'secondary' && (author === null || year === null)) {
@@ -80,7 +82,7 @@ export function parseSources(issues: Issues, file: SeedFile): SourceRecord[] {
     // Records with errors are kept (with placeholders) so their references are still checked;
     // any error anywhere stops the load, so a placeholder never reaches the database.
     if (id === null) return [];
-    return [{ id, title: title ?? '', author, year, publication: entry.text('publication', false), file: entry.text('file', false), kind: kind ?? 'scholarly', loc: entry.loc() }];
+    return [{ id, title: title ?? '', author, year, publication: entry.text('publication', false), file: entry.text('file', false), kind: kind ?? 'scholarly', family: family ?? 'editorial', loc: entry.loc() }];
   });
 }
 

@@ -239,7 +239,7 @@ export function generateSyntheticDataset(options: SyntheticOptions): Dataset {
   const ties = makeTies(people, dice);
   const events = makePurges(people, dice);
   return {
-    sources: [{ id: SOURCE_ID, title: 'Synthetic benchmark data (not history)', author: null, year: null, publication: null, file: null, kind: 'editorial', loc: LOC }],
+    sources: [{ id: SOURCE_ID, title: 'Synthetic benchmark data (not history)', author: null, year: null, publication: null, file: null, kind: 'editorial', family: 'editorial', loc: LOC }],
     factions,
     persons: closeMemberships(people),
     events,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CERTAINTIES, EVENT_KINDS, graphValue, LINK_TYPES, ROLES, STATUS_KINDS, TIE_KINDS } from '../../../core/vocabulary.js';
+import { CERTAINTIES, EVENT_KINDS, graphValue, LINK_TYPES, ROLES, SOURCE_FAMILIES, STATUS_KINDS, TIE_KINDS } from '../../../core/vocabulary.js';
 import type { Issues } from './fields.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
@@ -18,6 +18,7 @@ export const VOCABULARY_ENUMS: readonly { readonly enumName: string; readonly se
   { enumName: 'EventLinkType', seedField: 'type (event links)', words: LINK_TYPES },
   { enumName: 'Certainty', seedField: 'certainty', words: CERTAINTIES },
   { enumName: 'StatusKind', seedField: '(derived statuses)', words: STATUS_KINDS },
+  { enumName: 'SourceFamily', seedField: 'family (sources)', words: SOURCE_FAMILIES },
 ];
 
 /**

@@ -209,7 +209,7 @@ describe('projections and answers kept per data revision', () => {
       const revision = await service.revision();
       const names: string[] = [];
       for (const year of ['1950', '1956', '1959']) {
-        const key = { revision, atFrom: `${year}-01-01`, atTo: `${year}-12-31`, minRank: 1, hostileKinds: ['DENUNCIATION', 'RIVALRY'] };
+        const key = { revision, atFrom: `${year}-01-01`, atTo: `${year}-12-31`, minRank: 1, families: null, hostileKinds: ['DENUNCIATION', 'RIVALRY'] };
         names.push(await service.catalog.use(key, async (projection) => projection.name));
       }
       expect(service.catalog.size).toBe(2);
@@ -227,7 +227,7 @@ describe('projections and answers kept per data revision', () => {
       expect(next).not.toBe(revision);
       expect(service.stats().entries).toBe(0);
       // A projection from the new revision replaces the old ones.
-      const key = { revision: next, atFrom: '1956-01-01', atTo: '1956-12-31', minRank: 1, hostileKinds: ['DENUNCIATION', 'RIVALRY'] };
+      const key = { revision: next, atFrom: '1956-01-01', atTo: '1956-12-31', minRank: 1, families: null, hostileKinds: ['DENUNCIATION', 'RIVALRY'] };
       await service.catalog.use(key, async () => undefined);
       expect(service.catalog.size).toBe(1);
       await expect.poll(() => exists(names[2]!)).toBe(false);

@@ -55,7 +55,8 @@ describe('size people by a centrality', () => {
   });
 
   it('keys answers by what, date and certainty', () => {
-    expect(answerKey('DEGREE', dayOf('1956-08-01'), 'CERTAIN')).toBe('DEGREE|1956-08-01|CERTAIN');
+    expect(answerKey('DEGREE', dayOf('1956-08-01'), 'CERTAIN')).toBe('DEGREE|1956-08-01|CERTAIN|');
+    expect(answerKey('DEGREE', dayOf('1956-08-01'), 'CERTAIN', ['JOURNALISM', 'DPRK_OFFICIAL'])).toBe('DEGREE|1956-08-01|CERTAIN|DPRK_OFFICIAL,JOURNALISM');
     expect(answerKey('DEGREE', dayOf('1956-08-01'), 'CERTAIN')).not.toBe(answerKey('DEGREE', dayOf('1956-09-01'), 'CERTAIN'));
   });
 

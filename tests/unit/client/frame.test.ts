@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../../client/src/state/dates.js';
 import { chartSeries } from '../../../client/src/state/chart-data.js';
-import { hidesNoFaction, NO_FILTERS, onlyFaction, setMinCertainty, toggleEventKind, toggleFaction, toggleNoFaction, toggleSource, toggleTieKind, type Filters } from '../../../client/src/state/filters.js';
+import { hidesNoFaction, NO_FILTERS, onlyFaction, setMinCertainty, toggleEventKind, toggleFaction, toggleFamily, toggleNoFaction, toggleSource, toggleTieKind, type Filters } from '../../../client/src/state/filters.js';
 import { decode, EMPTY_LINK, encode } from '../../../client/src/state/permalink.js';
 import { overviewCount } from '../../../client/src/ui/overview.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
@@ -111,6 +111,15 @@ describe('computeFrame', () => {
       expect(f.persons.has('kim-il-sung')).toBe(false);
     });
 
+    it('keeps only facts cited by a source of a chosen family, as the source filter does', () => {
+      const f = frameAt('1952-06-01', toggleFamily(NO_FILTERS, 'CHINESE_ARCHIVES_AS_READ'));
+      expect(f.ties.map((t) => t.id)).toEqual(['tie-choe-pak-alliance']);
+      expect(f.persons.has('kim-il-sung')).toBe(false);
+      // Ticking every family cited is no filter at all.
+      const both = toggleFamily(toggleFamily(NO_FILTERS, 'CHINESE_ARCHIVES_AS_READ'), 'SOVIET_ARCHIVES_AS_READ');
+      expect([...frameAt('1952-06-01', both).persons.keys()].sort()).toEqual([...frameAt('1952-06-01').persons.keys()].sort());
+    });
+
     it('hides the dead and departed on request', () => {
       const f = frameAt('1958-01-01', { ...NO_FILTERS, hideGone: true });
       // Uncertain deaths stay visible: hiding them would assert what the sources do not.
@@ -165,6 +174,13 @@ describe('filters hold for people in no faction', () => {
   it('the overview count says how many the filters hide', () => {
     expect(overviewCount(at(onlyFaction(NO_FILTERS, 'yanan', loose.factions.map((f) => f.id))))).toMatch(/more (people are|person is) hidden by the filters/);
     expect(overviewCount(at(NO_FILTERS))).not.toContain('hidden by the filters');
+  });
+
+  it('the source families survive a permalink; an unknown family in a hand-edited link is dropped', () => {
+    const link = { ...EMPTY_LINK, filters: toggleFamily(NO_FILTERS, 'DPRK_OFFICIAL') };
+    expect(encode(link)).toBe('?fam=DPRK_OFFICIAL');
+    expect(decode(encode(link)).filters.families).toEqual(['DPRK_OFFICIAL']);
+    expect(decode('?fam=RUMOUR,JOURNALISM').filters.families).toEqual(['JOURNALISM']);
   });
 
   it('the no-faction choice survives a permalink', () => {

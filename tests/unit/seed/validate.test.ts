@@ -83,7 +83,12 @@ describe('validateSeedDir', () => {
     expectError(errors, 'people/fx-one.yaml', 5, 'aliases[0].system', /unknown alias system "hepburn" \(allowed: mr, dprk, rr/);
     expectError(errors, 'people/fx-one.yaml', 18, 'memberships[0].certainty', /unknown certainty "sure" \(allowed: certain, probable, possible\)/);
     expectError(errors, 'ties/core.yaml', 2, '[0].kind', /unknown tie kind "friendship"/);
-    expectError(errors, 'sources.yaml', 13, '[3].kind', /unknown source kind "blog"/);
+    expectError(errors, 'sources.yaml', 15, '[3].kind', /unknown source kind "blog"/);
+    expectError(errors, 'sources.yaml', 16, '[3].family', /unknown source family "gossip" \(allowed: soviet-archives-as-read, chinese-archives-as-read/);
+  });
+
+  it('refuses a source without a family', () => {
+    expectError(errors, 'sources.yaml', 9, '[2].family', /missing: required \(allowed: soviet-archives-as-read/);
   });
 
   it('reports facts without a citation and citations of unknown sources', () => {

@@ -12,7 +12,7 @@ import { badInput, notFound } from '../../errors.js';
 import { AGREEMENT_METHOD, normalisedMutualInformation } from '../../domain/agreement.js';
 import { exposureAt } from '../../domain/exposure.js';
 import { kaplanMeier, survivalSubject, type SurvivalSubject } from '../../domain/survival.js';
-import { certaintyRank, dateArg, idArg, idListArg, intArg, optionalDateArg, periodOf, type Period } from '../args.js';
+import { dateArg, factFilter, idArg, idListArg, intArg, optionalDateArg, periodOf, type FactFilter, type Period } from '../args.js';
 import type { Context } from '../context.js';
 import type { CentralityMeasure, QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toEvent, toMembership, toPerson, toTie } from '../mapping.js';
@@ -45,8 +45,8 @@ async function withGds<T>(field: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-function onNetwork<T>(ctx: Context, field: string, revision: string, period: Period, minRank: number, work: (projection: Projection) => Promise<T>): Promise<T> {
-  const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank, hostileKinds: HOSTILE };
+function onNetwork<T>(ctx: Context, field: string, revision: string, period: Period, filter: FactFilter, work: (projection: Projection) => Promise<T>): Promise<T> {
+  const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank: filter.minRank, families: filter.families, hostileKinds: HOSTILE };
   return withGds(field, () => ctx.analysis.catalog.use(key, work));
 }
 
@@ -93,8 +93,8 @@ interface CommunityAnswer {
 }
 
 /** The faction each person is placed in at `period` (core/span.ts placeAt order); absent: none. */
-async function placements(ctx: Context, personIds: readonly string[], period: Period, minRank: number): Promise<Map<string, string>> {
-  const rows = await ctx.db.read('analytics/placements', { personIds: [...personIds], atFrom: period.earliest, atTo: period.latest, minRank });
+async function placements(ctx: Context, personIds: readonly string[], period: Period, filter: FactFilter): Promise<Map<string, string>> {
+  const rows = await ctx.db.read('analytics/placements', { personIds: [...personIds], atFrom: period.earliest, atTo: period.latest, ...filter });
   const byPerson = new Map<string, MembershipModel[]>();
   for (const row of rows) {
     const membership = toMembership(asProps(row['m']));
@@ -108,7 +108,7 @@ async function placements(ctx: Context, personIds: readonly string[], period: Pe
   return placed;
 }
 
-async function detectCommunities(ctx: Context, projection: Projection, period: Period, minRank: number): Promise<CommunityAnswer> {
+async function detectCommunities(ctx: Context, projection: Projection, period: Period, filter: FactFilter): Promise<CommunityAnswer> {
   if (projection.bonds === 0) return { communities: [], agreement: 0, method: COMMUNITY_METHOD };
   const large = projection.nodeCount > LEIDEN_MAX;
   const rows = large
@@ -126,7 +126,7 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
   // A person with no bond at the date is alone: in no community.
   const lists = [...groups.values()].filter((members) => members.length >= 2).map((members) => members.sort());
   lists.sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
-  const placed = await placements(ctx, lists.flat(), period, minRank);
+  const placed = await placements(ctx, lists.flat(), period, filter);
   const pairs: [string, string][] = [];
   const communities = lists.map((memberIds, index): CommunityModel => {
     const id = String(index + 1);
@@ -144,8 +144,9 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
 }
 
 /** Per faction, the survival subjects of the data (computed once per revision and certainty). */
-async function survivalSubjects(ctx: Context, factionIds: readonly string[] | null, minRank: number): Promise<Map<string, SurvivalSubject[]>> {
-  const rows = await ctx.db.read('analytics/survival-subjects', { factionIds, minRank });
+async function survivalSubjects(ctx: Context, factionIds: readonly string[] | null, filter: FactFilter): Promise<Map<string, SurvivalSubject[]>> {
+  const { minRank } = filter;
+  const rows = await ctx.db.read('analytics/survival-subjects', { factionIds, ...filter });
   const unknown = asList(rows[0]?.['unknownFactionIds']).filter((id): id is string => typeof id === 'string');
   if (unknown.length > 0) throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
   const byFaction = new Map<string, SurvivalSubject[]>();
@@ -169,64 +170,65 @@ async function survivalSubjects(ctx: Context, factionIds: readonly string[] | nu
 }
 
 export const analysisResolvers: QueryResolvers = {
-  centrality: async (_root, { at, measure, minCertainty, limit }, ctx) => {
+  centrality: async (_root, { at, measure, minCertainty, sourceFamilies, limit }, ctx) => {
     const period = periodOf(dateArg('at', at));
     const top = intArg('limit', limit, 25, 1, RANKING_MAX);
-    const minRank = certaintyRank(minCertainty);
+    const filter = factFilter(minCertainty, sourceFamilies);
     const chosen: CentralityMeasure = measure ?? 'BETWEENNESS';
     const revision = await ctx.analysis.revision();
-    const key = JSON.stringify(['centrality', revision, period.earliest, period.latest, minRank, chosen]);
+    const key = JSON.stringify(['centrality', revision, period.earliest, period.latest, filter.minRank, filter.families, chosen]);
     const ranked = await ctx.analysis.memo(
       key,
-      () => onNetwork(ctx, 'centrality', revision, period, minRank, (projection) => centralityScores(ctx, projection, chosen)),
+      () => onNetwork(ctx, 'centrality', revision, period, filter, (projection) => centralityScores(ctx, projection, chosen)),
       (scores) => scores.length,
     );
     return ranked.slice(0, top);
   },
 
-  communities: async (_root, { at, minCertainty }, ctx) => {
+  communities: async (_root, { at, minCertainty, sourceFamilies }, ctx) => {
     const atDate = dateArg('at', at);
     const period = periodOf(atDate);
-    const minRank = certaintyRank(minCertainty);
+    const filter = factFilter(minCertainty, sourceFamilies);
     const revision = await ctx.analysis.revision();
-    const key = JSON.stringify(['communities', revision, period.earliest, period.latest, minRank]);
+    const key = JSON.stringify(['communities', revision, period.earliest, period.latest, filter.minRank, filter.families]);
     const answer = await ctx.analysis.memo(
       key,
-      () => onNetwork(ctx, 'communities', revision, period, minRank, (projection) => detectCommunities(ctx, projection, period, minRank)),
+      () => onNetwork(ctx, 'communities', revision, period, filter, (projection) => detectCommunities(ctx, projection, period, filter)),
       (result) => result.communities.reduce((sum, c) => sum + c.memberIds.length + c.factions.length, 0),
     );
     return { at: atDate.iso, communities: answer.communities, agreement: answer.agreement, method: answer.method };
   },
 
-  survival: async (_root, { factionIds, from, to, minCertainty }, ctx) => {
+  survival: async (_root, { factionIds, from, to, minCertainty, sourceFamilies }, ctx) => {
     const ids = idListArg('factionIds', factionIds);
     const fromDate = optionalDateArg('from', from);
     const toDate = optionalDateArg('to', to);
     if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
-    const minRank = certaintyRank(minCertainty);
+    const filter = factFilter(minCertainty, sourceFamilies);
     const revision = await ctx.analysis.revision();
     const wanted = ids === null ? null : [...new Set(ids)].sort();
-    const key = JSON.stringify(['survival', revision, minRank, wanted]);
+    const key = JSON.stringify(['survival', revision, filter.minRank, filter.families, wanted]);
     const window = [fromDate?.earliest ?? null, toDate?.latest ?? null] as const;
     // The subjects are kept per revision and certainty; the tables per window too (a sort of every subject each).
     return ctx.analysis.memo(JSON.stringify([key, window]), async () => {
-      const subjects = await ctx.analysis.memo(key, () => survivalSubjects(ctx, wanted, minRank), (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0));
+      const subjects = await ctx.analysis.memo(key, () => survivalSubjects(ctx, wanted, filter), (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0));
       const factions = await ctx.loaders.factions.all();
       const order = ids ?? [...subjects.keys()].sort((a, b) => (factions.get(a)?.name ?? a).localeCompare(factions.get(b)?.name ?? b));
       return [...new Set(order)].map((factionId) => ({ factionId, points: kaplanMeier(subjects.get(factionId) ?? [], window[0], window[1]) }));
     }, (curves) => curves.reduce((sum, curve) => sum + curve.points.length, 0));
   },
 
-  exposure: async (_root, { personId }, ctx) => {
+  exposure: async (_root, { personId, sourceFamilies }, ctx) => {
     const id = idArg('personId', personId);
+    const { families } = factFilter(null, sourceFamilies);
     const revision = await ctx.analysis.revision();
-    return ctx.analysis.memo(JSON.stringify(['exposure', revision, id]), () => exposureOf(ctx, id, personId), // A tie with its two people and their citations is some kilobytes.
+    return ctx.analysis.memo(JSON.stringify(['exposure', revision, id, families]), () => exposureOf(ctx, id, personId, families), // A tie with its two people and their citations is some kilobytes.
     (answer) => (answer.activeTies.length + 1) * 16);
   },
 };
 
-async function exposureOf(ctx: Context, id: string, personId: string): Promise<ExposureModel> {
-  const [row] = await ctx.db.read('analytics/exposure', { personId: id });
+async function exposureOf(ctx: Context, id: string, personId: string, families: FactFilter['families']): Promise<ExposureModel> {
+  const [row] = await ctx.db.read('analytics/exposure', { personId: id, families });
   if (row === undefined) throw notFound('personId', `No person with id "${personId}"`);
   const person = toPerson(asProps(row['person']));
   const changes = changesFrom(person, asList(row['targets']).map((e) => toEvent(asProps(e))));

@@ -10,7 +10,7 @@ import { asList, asProps, toEvent, toFaction, toFullEvent, toMembership, toPerso
 import type { Row } from '../../db/database.js';
 import type { EventModel, FactionModel, MembershipModel, PersonModel, PlacementModel, TieModel } from '../models.js';
 import { subfields } from './selection.js';
-import { certaintyRank, dateArg, idArg, idListArg, intArg, optionalDateArg, periodOf } from '../args.js';
+import { dateArg, factFilter, idArg, idListArg, intArg, optionalDateArg, periodOf } from '../args.js';
 import { changesFrom, statusFrom } from './fetch.js';
 
 interface FrameRows<M> {
@@ -67,7 +67,7 @@ export const NETWORK_PAGE = { first: 100, max: 2000 } as const;
 
 
 export const frameResolvers: QueryResolvers = {
-  network: async (_root, { at, factionIds, minCertainty, windowMonths, first, after }, ctx, info) => {
+  network: async (_root, { at, factionIds, minCertainty, sourceFamilies, windowMonths, first, after }, ctx, info) => {
     const atDate = dateArg('at', at);
     const period = periodOf(atDate);
     const window = intArg('windowMonths', windowMonths, 6, 0, 120);
@@ -81,7 +81,7 @@ export const frameResolvers: QueryResolvers = {
     // person in a faction reads a fraction of each, and the rest doubled what Neo4j sent.
     const fullMemberships = subfields(info.fragments, subfields(info.fragments, info.fieldNodes).get('persons') ?? []).has('memberships');
     const [row] = await ctx.db.read('queries/network', {
-      atFrom: period.earliest, atTo: period.latest, factionIds: ids, minRank: certaintyRank(minCertainty), windowFrom, windowTo,
+      atFrom: period.earliest, atTo: period.latest, factionIds: ids, ...factFilter(minCertainty, sourceFamilies), windowFrom, windowTo,
       after: afterId, first: pageSize, fullMemberships,
     });
     const frame = fullMemberships ? frameRows<PlacementModel | MembershipModel>(row, ids, toMembership) : frameRows<PlacementModel | MembershipModel>(row, ids, toPlacement);
@@ -107,13 +107,13 @@ export const frameResolvers: QueryResolvers = {
     };
   },
 
-  timeline: async (_root, { from, to, factionIds, minCertainty }, ctx) => {
+  timeline: async (_root, { from, to, factionIds, minCertainty, sourceFamilies }, ctx) => {
     const fromDate = optionalDateArg('from', from);
     const toDate = optionalDateArg('to', to);
     if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
     const ids = idListArg('factionIds', factionIds);
     const [row] = await ctx.db.read('queries/timeline', {
-      from: fromDate?.earliest ?? null, to: toDate?.latest ?? null, factionIds: ids, minRank: certaintyRank(minCertainty),
+      from: fromDate?.earliest ?? null, to: toDate?.latest ?? null, factionIds: ids, ...factFilter(minCertainty, sourceFamilies),
     });
     const frame = frameRows(row, ids, toMembership);
     const days = frame.events.flatMap((e) => [e.date.earliest, e.date.latest]).sort();

@@ -6,8 +6,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { spanActivity } from '../../../../core/span.js';
 import { weakestCertainty } from '../../../../core/vocabulary.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { EventModel, PersonModel, SourceModel } from '../models.js';
-import { dateArg, periodOf } from '../args.js';
+import type { EventModel, FamilyMembershipsModel, MembershipModel, PersonModel, SourceModel } from '../models.js';
+import type { SourceFamily } from '../../../../core/vocabulary.js';
+import { familiesDisagree, membershipsByFamily } from '../../domain/source-families.js';
+import { dateArg, factFilter, periodOf } from '../args.js';
 import { changesOf, collectionOf, eventById, factionById, personById, sourceById, statusFrom } from './fetch.js';
 import type { Context } from '../context.js';
 import { THIN_END_FIELDS } from '../person-projection.js';
@@ -32,6 +34,21 @@ async function linksOf(ctx: Context, event: EventModel, direction: 'links' | 'li
   return event[direction] ?? (await eventById(ctx, event.id))[direction] ?? [];
 }
 
+/** The person's memberships grouped by the families of the sources that cite them. */
+async function familyRecordsOf(ctx: Context, person: PersonModel): Promise<FamilyMembershipsModel[]> {
+  const [memberships, sources] = await Promise.all([collectionOf(ctx, person, 'memberships'), ctx.loaders.sources.all()]);
+  return membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
+}
+
+/** The memberships some source of `families` cites (all of them for null), in their order. */
+async function citedByFamilies(ctx: Context, memberships: readonly MembershipModel[], families: readonly SourceFamily[] | null): Promise<readonly MembershipModel[]> {
+  if (families === null) return memberships;
+  const sources = await ctx.loaders.sources.all();
+  const records = membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
+  const kept = new Set(records.filter((r) => families.includes(r.family)).flatMap((r) => r.memberships));
+  return memberships.filter((m) => kept.has(m));
+}
+
 export const typeResolvers: Resolvers = {
   Person: {
     memberships: (person, _args, ctx) => collectionOf(ctx, person, 'memberships'),
@@ -40,6 +57,8 @@ export const typeResolvers: Resolvers = {
     ties: (person, _args, ctx) => collectionOf(ctx, person, 'ties'),
     statusChanges: (person, _args, ctx) => changesOf(ctx, person),
     evidence: (person) => person.evidence,
+    factionsByFamily: (person, _args, ctx) => familyRecordsOf(ctx, person),
+    factionsDisagree: async (person, _args, ctx) => familiesDisagree(await familyRecordsOf(ctx, person)),
     status: (person, { at }, ctx) => {
       const period = periodOf(dateArg('at', at));
       const changes = changesOf(ctx, person);
@@ -60,6 +79,13 @@ export const typeResolvers: Resolvers = {
   StatusChange: {
     event: (change, _args, ctx) => (change.eventId === null ? null : change.event ?? eventById(ctx, change.eventId)),
   },
+  FamilyMemberships: {
+    factions: async (records, _args, ctx) => {
+      const all = await ctx.loaders.factions.all();
+      const ids = [...new Set(records.memberships.map((m) => m.factionId))];
+      return ids.flatMap((id) => all.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+    },
+  },
   Faction: {
     parent: (faction, _args, ctx) => (faction.parentId === null ? null : factionById(ctx, faction.parentId)),
     subgroups: async (faction, _args, ctx) => {
@@ -68,8 +94,9 @@ export const typeResolvers: Resolvers = {
       return ids.flatMap((id) => all.get(id) ?? []);
     },
     memberships: async (faction, _args, ctx) => faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [],
-    members: async (faction, { at }, ctx) => {
-      const memberships = faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [];
+    members: async (faction, { at, sourceFamilies }, ctx) => {
+      const recorded = faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [];
+      const memberships = await citedByFamilies(ctx, recorded, factFilter(null, sourceFamilies).families);
       const period = at === null || at === undefined ? null : periodOf(dateArg('at', at));
       const seen = new Set<string>();
       const active = memberships.filter((m) => {
@@ -124,7 +151,8 @@ export const typeResolvers: Resolvers = {
     // Most clients ask only for the source's id (they list sources once): then no fetch at all.
     // Synchronous when nothing is fetched: a person carries hundreds of citations.
     source: (citation, _args, ctx, info): SourceModel | Promise<SourceModel> => {
-      const stub = { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null };
+      // Only `id` is read from the stub; its other fields are placeholders no answer shows.
+      const stub: SourceModel = { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null, family: 'EDITORIAL' };
       // A source the graph lacks is a dangling reference (sourceById throws), not a stub to show.
       return selectsOnly(info, ['id']) ? stub : sourceById(ctx, citation.sourceId);
     },

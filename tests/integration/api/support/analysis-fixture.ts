@@ -75,7 +75,7 @@ const FALLS: readonly { person: string; kind: string; date: string }[] = [
 export function writeAnalysisFixture(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-analysis-fixture-'));
   for (const sub of ['people', 'ties', 'events']) mkdirSync(path.join(dir, sub));
-  writeFileSync(path.join(dir, 'sources.yaml'), stringify([{ id: 'fx-analysis-source', title: 'Fixture source for the analysis tests', kind: 'scholarly' }]));
+  writeFileSync(path.join(dir, 'sources.yaml'), stringify([{ id: 'fx-analysis-source', title: 'Fixture source for the analysis tests', kind: 'scholarly', family: 'western-scholarship' }]));
   const faction = (id: string, name: string) => ({ id, name, description: 'Fixture faction.', formed: { date: '1930', certainty: 'certain', cite }, cite });
   writeFileSync(path.join(dir, 'factions.yaml'), stringify([faction('fx-red', 'Red fixture faction'), faction('fx-blue', 'Blue fixture faction')]));
   for (const person of PERSONS) {
