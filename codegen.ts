@@ -17,11 +17,7 @@ const config: CodegenConfig = {
   schema: 'server/schema.graphql',
   generates: {
     'server/src/graphql/generated/resolvers-types.ts': {
-      plugins: [
-        header,
-        'typescript',
-        'typescript-resolvers',
-      ],
+      plugins: [header, 'typescript', 'typescript-resolvers'],
       config: {
         useIndexSignature: false,
         immutableTypes: true,

@@ -7,15 +7,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     // Generated code and build output: fixed by regenerating or rebuilding, never by hand.
-    ignores: [
-      '**/node_modules/',
-      '**/dist/',
-      '**/generated/',
-      'artifacts/',
-      'launcher/target/',
-      'test-results/',
-      '.atlas/',
-    ],
+    ignores: ['**/node_modules/', '**/dist/', '**/generated/', 'artifacts/', 'launcher/target/', 'test-results/', '.atlas/'],
   },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,

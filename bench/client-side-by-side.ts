@@ -51,10 +51,19 @@ async function serve(root: string, label: string): Promise<Served> {
   const app = await (harness['serveApp'] as (db: unknown) => Promise<{ url: string; stop(): Promise<void> }>)(db);
   const timelines: Record<string, string | null> = { curated: null };
   for (const size of sizes) {
-    if (size !== 'curated') timelines[size] = JSON.stringify((synthetic['syntheticTimelineResponse'] as (n: number) => unknown)(Number(size.replace('k', '')) * 1000));
+    if (size !== 'curated')
+      timelines[size] = JSON.stringify((synthetic['syntheticTimelineResponse'] as (n: number) => unknown)(Number(size.replace('k', '')) * 1000));
   }
   log(`${label}: ${root} at ${app.url}`);
-  return { label, url: app.url, timelines, async stop() { await app.stop(); await ctx.close(); } };
+  return {
+    label,
+    url: app.url,
+    timelines,
+    async stop() {
+      await app.stop();
+      await ctx.close();
+    },
+  };
 }
 
 /**
@@ -97,7 +106,11 @@ async function measure(browser: Browser, served: Served, data: string, steps: nu
 
 const summary = (times: readonly number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)] ?? NaN, p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN, mean: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)] ?? NaN,
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN,
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 };
 
 const labels = values.labels.split(',');
@@ -115,7 +128,9 @@ try {
         pooled.set(key, [...(pooled.get(key) ?? []), ...result.steps]);
         pooled.set(`${key} painted`, [...(pooled.get(`${key} painted`) ?? []), ...result.painted]);
         const p = summary(result.painted);
-        log(`round ${round + 1} ${key}: step p95 ${ms(result.p95Ms)} ms, mean ${ms(result.meanMs)} ms, compute mean ${ms(result.computeMeanMs)} ms; painted median ${ms(p.median)}, p95 ${ms(p.p95)} ms; ${result.persons} persons / ${result.ties} ties drawn`);
+        log(
+          `round ${round + 1} ${key}: step p95 ${ms(result.p95Ms)} ms, mean ${ms(result.meanMs)} ms, compute mean ${ms(result.computeMeanMs)} ms; painted median ${ms(p.median)}, p95 ${ms(p.p95)} ms; ${result.persons} persons / ${result.ties} ties drawn`,
+        );
       }
     }
   }

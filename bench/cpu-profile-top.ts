@@ -34,7 +34,10 @@ profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profi
 const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 const label = (node: ProfileNode): string => {
-  const url = node.callFrame.url.replace(/^file:\/\//, '').replace(/^.*?\/(node_modules\/)/, '$1').replace(/^.*?\/((server|core|client)\/)/, '$1');
+  const url = node.callFrame.url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*?\/(node_modules\/)/, '$1')
+    .replace(/^.*?\/((server|core|client)\/)/, '$1');
   return `${node.callFrame.functionName || '(anonymous)'} ${url}:${node.callFrame.lineNumber + 1}`;
 };
 const pct = (us: number): string => `${((100 * us) / totalUs).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms`;
@@ -61,4 +64,8 @@ for (const [id, us] of selfUs) {
   }
 }
 console.log(`\ninclusive time, project code, top ${top}:`);
-for (const [name, us] of [...inclusive].filter(([name]) => /(server|core|client)\//.test(name) && !name.includes('node_modules')).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
+for (const [name, us] of [...inclusive]
+  .filter(([name]) => /(server|core|client)\//.test(name) && !name.includes('node_modules'))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, top))
+  console.log(`${pct(us)}  ${name}`);

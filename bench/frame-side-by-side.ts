@@ -68,8 +68,13 @@ for (let round = 0; round < Number(values.rounds) + 1; round += 1) {
 
 const summary = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]!, mean: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    p95: sorted[Math.floor(sorted.length * 0.95)]!,
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 };
 const [a, b] = checkouts.map((c) => ({ label: c.label, ...summary(c.times), n: c.times.length }));
-for (const s of [a!, b!]) console.log(`${s.label}: computeFrame median ${ms(s.median)} ms, p95 ${ms(s.p95)} ms, mean ${ms(s.mean)} ms (n=${s.n}, ${values.persons} persons)`);
+for (const s of [a!, b!])
+  console.log(`${s.label}: computeFrame median ${ms(s.median)} ms, p95 ${ms(s.p95)} ms, mean ${ms(s.mean)} ms (n=${s.n}, ${values.persons} persons)`);
 console.log(`${b!.label}/${a!.label}: median ${ratio(b!.median, a!.median)}, p95 ${ratio(b!.p95, a!.p95)}, mean ${ratio(b!.mean, a!.mean)}`);

@@ -25,7 +25,11 @@ import { dayOf } from '../core/partial-date.js';
 useFcose();
 type Pos = Map<string, { x: number; y: number }>;
 const base = process.argv[2] ?? 'http://127.0.0.1:4000';
-const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: TimelineDocument.toString() }) });
+const response = await fetch(`${base}/graphql`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: TimelineDocument.toString() }),
+});
 const timeline = adaptTimeline(((await response.json()) as { data: TimelineQuery }).data);
 const seats = layoutUnion(buildUnionGraph(timeline)).seats;
 const prepared = prepare(timeline, NO_FILTERS);
@@ -94,12 +98,28 @@ function neighbourhood(adj: Map<string, Set<string>>, pos: Pos): number {
 
 function fcoseAt(frame: Frame): Pos {
   const elements: ElementDefinition[] = [
-    ...[...new Set([...frame.persons.values()].map((p) => p.parent).filter((f): f is string => f !== null))].map((f) => ({ group: 'nodes' as const, data: { id: `faction:${f}` } })),
-    ...[...frame.persons.values()].map((p) => ({ group: 'nodes' as const, data: { id: p.id, ...(p.parent === null ? {} : { parent: `faction:${p.parent}` }) } })),
+    ...[...new Set([...frame.persons.values()].map((p) => p.parent).filter((f): f is string => f !== null))].map((f) => ({
+      group: 'nodes' as const,
+      data: { id: `faction:${f}` },
+    })),
+    ...[...frame.persons.values()].map((p) => ({
+      group: 'nodes' as const,
+      data: { id: p.id, ...(p.parent === null ? {} : { parent: `faction:${p.parent}` }) },
+    })),
     ...frame.ties.map((t) => ({ group: 'edges' as const, data: { id: t.id, source: t.source, target: t.target } })),
   ];
   const cy = cytoscape({ headless: true, styleEnabled: true, elements, style: [{ selector: 'node', style: { width: 22, height: 22 } }] });
-  cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false, nodeRepulsion: () => 6000, idealEdgeLength: () => 70, nestingFactor: 0.6, tile: true } as cytoscape.LayoutOptions).run();
+  cy.layout({
+    name: 'fcose',
+    quality: 'default',
+    randomize: true,
+    animate: false,
+    fit: false,
+    nodeRepulsion: () => 6000,
+    idealEdgeLength: () => 70,
+    nestingFactor: 0.6,
+    tile: true,
+  } as cytoscape.LayoutOptions).run();
   const pos: Pos = new Map();
   cy.nodes().forEach((n) => {
     if (!n.isParent()) pos.set(n.id(), { ...n.position() });
@@ -118,10 +138,17 @@ function movement(before: Pos | null, after: Pos): number {
   const both = [...after.keys()].filter((id) => before.has(id));
   if (both.length === 0) return NaN;
   const d = diagonal(after);
-  return both.reduce((sum, id) => sum + Math.hypot((after.get(id)?.x ?? 0) - (before.get(id)?.x ?? 0), (after.get(id)?.y ?? 0) - (before.get(id)?.y ?? 0)), 0) / both.length / d;
+  return (
+    both.reduce((sum, id) => sum + Math.hypot((after.get(id)?.x ?? 0) - (before.get(id)?.x ?? 0), (after.get(id)?.y ?? 0) - (before.get(id)?.y ?? 0)), 0) /
+    both.length /
+    d
+  );
 }
 
-const rows: string[] = ['| date | people / ties | stress: stable map | stress: fcose per date | neighbourhood: stable | neighbourhood: fcose | moved: stable | moved: fcose |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+const rows: string[] = [
+  '| date | people / ties | stress: stable map | stress: fcose per date | neighbourhood: stable | neighbourhood: fcose | moved: stable | moved: fcose |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+];
 let prevStable: Pos | null = null;
 let prevFcose: Pos | null = null;
 for (const iso of DATES) {
@@ -130,7 +157,9 @@ for (const iso of DATES) {
   const stable: Pos = new Map([...frame.persons.values()].map((p) => [p.id, seats.get(seatKey(p.id, p.parent)) ?? { x: 0, y: 0 }]));
   const fc = fcoseAt(frame);
   const f = (x: number): string => (Number.isNaN(x) ? '–' : x.toFixed(3));
-  rows.push(`| ${iso} | ${frame.persons.size} / ${frame.ties.length} | ${f(stress(adj, stable))} | ${f(stress(adj, fc))} | ${f(neighbourhood(adj, stable))} | ${f(neighbourhood(adj, fc))} | ${f(movement(prevStable, stable))} | ${f(movement(prevFcose, fc))} |`);
+  rows.push(
+    `| ${iso} | ${frame.persons.size} / ${frame.ties.length} | ${f(stress(adj, stable))} | ${f(stress(adj, fc))} | ${f(neighbourhood(adj, stable))} | ${f(neighbourhood(adj, fc))} | ${f(movement(prevStable, stable))} | ${f(movement(prevFcose, fc))} |`,
+  );
   prevStable = stable;
   prevFcose = fc;
 }

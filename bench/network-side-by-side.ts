@@ -77,10 +77,14 @@ async function profileNetwork(connection: Connection): Promise<void> {
     let total = 0;
     const print = (node: ProfiledPlan, depth: number): void => {
       total += node.dbHits;
-      log(`  ${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}  ${(node.arguments['Details'] ?? '').slice(0, 110)}`);
+      log(
+        `  ${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}  ${(node.arguments['Details'] ?? '').slice(0, 110)}`,
+      );
       for (const child of node.children ?? []) print(child, depth + 1);
     };
-    log(`PROFILE queries/network ${JSON.stringify(NETWORK_VARIABLES)}: available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`);
+    log(
+      `PROFILE queries/network ${JSON.stringify(NETWORK_VARIABLES)}: available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`,
+    );
     print(plan, 0);
     log(`PROFILE total db hits (top-level plan; subquery expressions count inside their operator): ${total}`);
   } finally {
@@ -88,18 +92,29 @@ async function profileNetwork(connection: Connection): Promise<void> {
   }
 }
 
-async function loadSynthetic(db: Database, persons: number): Promise<{ generatedSeconds: number; elements: number; seconds: number; elementsPerSecond: number }> {
+async function loadSynthetic(
+  db: Database,
+  persons: number,
+): Promise<{ generatedSeconds: number; elements: number; seconds: number; elementsPerSecond: number }> {
   const generated = performance.now();
   const rows = generateSyntheticRows({ persons, seed: 42 });
   const generatedSeconds = (performance.now() - generated) / 1000;
   log(`synthetic ${persons}: generated ${countRows(rows).toLocaleString('en-US')} elements in ${generatedSeconds.toFixed(1)} s; loading...`);
   const load = await loadSyntheticRows(db, rows, { seed: 42, persons, batchSize: 5_000, parallel: 2, onProgress: (line) => log(`  ${line}`) });
-  log(`loaded ${load.elements.toLocaleString('en-US')} elements in ${load.seconds.toFixed(1)} s = ${Math.round(load.elementsPerSecond).toLocaleString('en-US')} elements/s`);
+  log(
+    `loaded ${load.elements.toLocaleString('en-US')} elements in ${load.seconds.toFixed(1)} s = ${Math.round(load.elementsPerSecond).toLocaleString('en-US')} elements/s`,
+  );
   return { generatedSeconds, elements: load.elements, seconds: load.seconds, elementsPerSecond: load.elementsPerSecond };
 }
 
 async function serve(readyFile: string, stopFile: string, persons: number, cpuProfile: string | undefined, skipLoad: boolean): Promise<void> {
-  const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => log(`neo4j: ${line}`) });
+  const neo4j = await startThrowawayNeo4j({
+    source: 'synthetic',
+    heapMb: 2048,
+    pageCacheMb: 1536,
+    txTimeoutSeconds: 600,
+    log: (line) => log(`neo4j: ${line}`),
+  });
   const db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
   try {
     const load = skipLoad ? null : await loadSynthetic(db, persons);
@@ -112,7 +127,9 @@ async function serve(readyFile: string, stopFile: string, persons: number, cpuPr
       log(`serving at ${api.url}; waiting for ${stopFile}`);
       const profiler = cpuProfile === undefined ? undefined : await startCpuProfile();
       let stopping = false;
-      const stop = (): void => { stopping = true; };
+      const stop = (): void => {
+        stopping = true;
+      };
       process.once('SIGINT', stop).once('SIGTERM', stop);
       while (!stopping && !existsSync(stopFile)) await new Promise((resolve) => setTimeout(resolve, 500));
       if (profiler !== undefined && cpuProfile !== undefined) {
@@ -143,7 +160,8 @@ async function drive(urls: readonly string[], labels: readonly string[], rounds:
   const variants = Object.fromEntries(urls.map((url, i) => [labels[i]!, () => gql(url, NETWORK_GQL, NETWORK_VARIABLES)]));
   const result = await timeInterleaved(variants, { warmup: 20, iterations: rounds, maxMs: 300_000 });
   const [a, b] = labels.map((label) => result[label]!);
-  for (const label of labels) log(`${label}: median ${ms(result[label]!.medianMs)} ms, p95 ${ms(result[label]!.p95Ms)} ms, mean ${ms(result[label]!.meanMs)} ms (n=${result[label]!.n})`);
+  for (const label of labels)
+    log(`${label}: median ${ms(result[label]!.medianMs)} ms, p95 ${ms(result[label]!.p95Ms)} ms, mean ${ms(result[label]!.meanMs)} ms (n=${result[label]!.n})`);
   log(`${labels[1]}/${labels[0]}: median ${ratio(b!.medianMs, a!.medianMs)}, p95 ${ratio(b!.p95Ms, a!.p95Ms)}, mean ${ratio(b!.meanMs, a!.meanMs)}`);
   console.log(JSON.stringify(result));
 }

@@ -15,7 +15,9 @@ function print(node: ProfiledPlan, depth = 0): void {
   const args: Record<string, unknown> = node.arguments;
   const time = typeof args['Time'] === 'object' ? Number(args['Time']) : Number(args['Time'] ?? 0);
   const details = String(args['Details'] ?? '').slice(0, 110);
-  console.log(`${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}${time ? ` time=${(time / 1e6).toFixed(1)}ms` : ''}  ${details}`);
+  console.log(
+    `${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}${time ? ` time=${(time / 1e6).toFixed(1)}ms` : ''}  ${details}`,
+  );
   for (const child of node.children ?? []) print(child, depth + 1);
 }
 
@@ -30,7 +32,9 @@ try {
   for (let i = 0; i < 5; i += 1) await driver.executeQuery(cypher(name), params);
   const started = performance.now();
   const result = await driver.executeQuery(`PROFILE ${cypher(name)}`, params);
-  console.log(`${name}: ${result.records.length} rows, ${(performance.now() - started).toFixed(1)} ms wall, available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`);
+  console.log(
+    `${name}: ${result.records.length} rows, ${(performance.now() - started).toFixed(1)} ms wall, available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`,
+  );
   const plan = result.summary.profile;
   if (plan === false) throw new Error('Neo4j returned no profile');
   print(plan);

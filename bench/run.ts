@@ -42,14 +42,16 @@ async function main(): Promise<number> {
         await section.run(ctx);
       } catch (error) {
         failed.push(section.name);
-        ctx.log(`section ${section.name} FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        ctx.log(`section ${section.name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
       ctx.log(`=== ${section.name} done in ${((performance.now() - sectionStarted) / 1000).toFixed(0)} s`);
     }
   } finally {
     await ctx.close();
   }
-  ctx.log(`finished in ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''}. Results: BENCHMARKS.md, artifacts/bench/`);
+  ctx.log(
+    `finished in ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''}. Results: BENCHMARKS.md, artifacts/bench/`,
+  );
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -17,7 +17,10 @@ import { SEARCH_GQL } from './lib/hot-queries.js';
 import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
 import { ms, summarize, time } from './lib/stats.js';
 
-const { values } = parseArgs({ options: { persons: { type: 'string', default: '10000,100000' }, iterations: { type: 'string', default: '60' } }, strict: true });
+const { values } = parseArgs({
+  options: { persons: { type: 'string', default: '10000,100000' }, iterations: { type: 'string', default: '60' } },
+  strict: true,
+});
 const sizes = values.persons.split(',').map((s) => Number(s.trim()));
 const iterations = Number(values.iterations);
 const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -29,7 +32,11 @@ function typo(name: string): string {
 }
 
 async function texts(db: Database, persons: number): Promise<Record<string, string>> {
-  const result = await db.readCapped('MATCH (p:Person {id: $id}) RETURN p.name AS v', { id: `syn-p${Math.floor(persons / 2)}` }, { timeoutMs: 30_000, maxRows: 1 });
+  const result = await db.readCapped(
+    'MATCH (p:Person {id: $id}) RETURN p.name AS v',
+    { id: `syn-p${Math.floor(persons / 2)}` },
+    { timeoutMs: 30_000, maxRows: 1 },
+  );
   const name = String(result.rows[0]?.['v'] ?? '').replace(/\s+\d+$/, '');
   const [surname = '', given = ''] = name.split(' ');
   return {

@@ -18,5 +18,11 @@ const server = app.express.listen(0, '127.0.0.1', () => {
 });
 process.on('SIGTERM', () => {
   server.closeAllConnections();
-  server.close(() => void app.stop().then(() => db.close()).then(() => process.exit(0)));
+  server.close(
+    () =>
+      void app
+        .stop()
+        .then(() => db.close())
+        .then(() => process.exit(0)),
+  );
 });

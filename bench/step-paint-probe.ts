@@ -33,7 +33,8 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-if (values.urls === undefined || values.roots === undefined) throw new Error('usage: step-paint-probe.ts --urls A,B --roots A,B [--labels a,b] [--sizes 0,1000] [--steps N]');
+if (values.urls === undefined || values.roots === undefined)
+  throw new Error('usage: step-paint-probe.ts --urls A,B --roots A,B [--labels a,b] [--sizes 0,1000] [--steps N]');
 const urls = values.urls.split(',');
 const roots = values.roots.split(',');
 const labels = values.labels.split(',');
@@ -101,7 +102,16 @@ try {
       const painted = timings.map((t) => t.step + t.frame);
       const line = (name: string, xs: readonly number[]): string => `${name} p50 ${ms(quantile(xs, 0.5))} p95 ${ms(quantile(xs, 0.95))}`;
       console.log(
-        `${labels[k] ?? url} ${persons === 0 ? 'curated' : persons}: load ${loadMs} ms; ${line('step', timings.map((t) => t.step))}; ${line('frame', timings.map((t) => t.frame))}; ${line('step+frame', painted)} max ${ms(quantile(painted, 1))}; ${line('300ms-after busy', timings.map((t) => t.after))} (ms)`,
+        `${labels[k] ?? url} ${persons === 0 ? 'curated' : persons}: load ${loadMs} ms; ${line(
+          'step',
+          timings.map((t) => t.step),
+        )}; ${line(
+          'frame',
+          timings.map((t) => t.frame),
+        )}; ${line('step+frame', painted)} max ${ms(quantile(painted, 1))}; ${line(
+          '300ms-after busy',
+          timings.map((t) => t.after),
+        )} (ms)`,
       );
       await page.close();
     }

@@ -36,15 +36,7 @@ export interface DatedFact {
 }
 
 export type BoundBasis =
-  | 'RECORDED'
-  | 'FIRST_ATTESTATION'
-  | 'LAST_ATTESTATION'
-  | 'FACTION_FORMED'
-  | 'FACTION_DISSOLVED'
-  | 'DEATH'
-  | 'EXECUTION'
-  | 'FLIGHT'
-  | 'UNDATED';
+  'RECORDED' | 'FIRST_ATTESTATION' | 'LAST_ATTESTATION' | 'FACTION_FORMED' | 'FACTION_DISSOLVED' | 'DEATH' | 'EXECUTION' | 'FLIGHT' | 'UNDATED';
 
 export interface Bound {
   readonly basis: BoundBasis;
@@ -99,8 +91,7 @@ const DEPARTURE_BASIS: Readonly<Partial<Record<StatusKind, BoundBasis>>> = { DEA
 
 const earlier = (a: DatedFact, b: DatedFact): boolean =>
   a.date.earliest < b.date.earliest || (a.date.earliest === b.date.earliest && a.date.latest < b.date.latest);
-const later = (a: DatedFact, b: DatedFact): boolean =>
-  a.date.latest > b.date.latest || (a.date.latest === b.date.latest && a.date.earliest > b.date.earliest);
+const later = (a: DatedFact, b: DatedFact): boolean => a.date.latest > b.date.latest || (a.date.latest === b.date.latest && a.date.earliest > b.date.earliest);
 
 function extreme(facts: readonly DatedFact[], better: (a: DatedFact, b: DatedFact) => boolean): DatedFact | null {
   let best: DatedFact | null = null;

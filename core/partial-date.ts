@@ -47,8 +47,7 @@ export function shiftDay(iso: string, delta: number): string {
 
 const QUALIFIER_MONTHS = { early: [1, 4], mid: [5, 8], late: [9, 12] } as const;
 
-export const DATE_FORMS_HELP =
-  'expected YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by "~" (approximate) or "early"/"mid"/"late" before a year';
+export const DATE_FORMS_HELP = 'expected YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by "~" (approximate) or "early"/"mid"/"late" before a year';
 
 /** Accepts the seed forms; the API accepts the exact forms only (see parseExactDate). */
 export function parsePartialDate(input: string): ParseResult {

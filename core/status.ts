@@ -6,17 +6,17 @@
  * read from a recorded fact or inferred. Generic over the instant type (see span.ts).
  */
 import { eventActivity, type Instant, type Range } from './span.js';
-import {
-  CERTAINTY_RANK, STATUS_BY_EVENT_KIND, TERMINAL_STATUSES, type Certainty, type EventKind, type Role, type StatusKind,
-} from './vocabulary.js';
+import { CERTAINTY_RANK, STATUS_BY_EVENT_KIND, TERMINAL_STATUSES, type Certainty, type EventKind, type Role, type StatusKind } from './vocabulary.js';
 
 /** Kinds whose plain participants share the fate: those who fled together, died together. */
 const PARTICIPANT_KINDS: ReadonlySet<string> = new Set<EventKind>(['FLIGHT', 'DEATH', 'SUICIDE']);
 
 /** Whether taking part in an event of `kind` in `role` changes the person's status. */
 export function affectsStatus(role: Role | string, kind: EventKind | string): boolean {
-  return (STATUS_BY_EVENT_KIND as Readonly<Record<string, StatusKind>>)[kind] !== undefined
-    && (role === 'TARGET' || (role === 'PARTICIPANT' && PARTICIPANT_KINDS.has(kind)));
+  return (
+    (STATUS_BY_EVENT_KIND as Readonly<Record<string, StatusKind>>)[kind] !== undefined &&
+    (role === 'TARGET' || (role === 'PARTICIPANT' && PARTICIPANT_KINDS.has(kind)))
+  );
 }
 
 /** An event that undid another (a REVERSED_BY link): a later purge that reversed a rehabilitation. */
@@ -55,13 +55,7 @@ export interface Evidence<T extends Instant> {
 
 /** What a status rests on. Only EVENT and DEATH_DATE are read from a recorded fact. */
 export type StatusBasis =
-  | 'EVENT'
-  | 'DEATH_DATE'
-  | 'NO_CHANGE_RECORDED'
-  | 'CARRIED_PAST_LAST_ATTESTATION'
-  | 'BEFORE_FIRST_ATTESTATION'
-  | 'AFTER_LAST_ATTESTATION'
-  | 'NO_DATED_FACT';
+  'EVENT' | 'DEATH_DATE' | 'NO_CHANGE_RECORDED' | 'CARRIED_PAST_LAST_ATTESTATION' | 'BEFORE_FIRST_ATTESTATION' | 'AFTER_LAST_ATTESTATION' | 'NO_DATED_FACT';
 
 export interface Status<C> {
   readonly state: StatusKind;
@@ -81,9 +75,15 @@ export interface Status<C> {
 export const FADE_MONTHS = 24;
 
 const byDate = <T extends Instant>(a: StatusChange<T>, b: StatusChange<T>): number =>
-  a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1
-    : a.date.latest < b.date.latest ? -1 : a.date.latest > b.date.latest ? 1
-      : (a.eventId ?? '').localeCompare(b.eventId ?? '');
+  a.date.earliest < b.date.earliest
+    ? -1
+    : a.date.earliest > b.date.earliest
+      ? 1
+      : a.date.latest < b.date.latest
+        ? -1
+        : a.date.latest > b.date.latest
+          ? 1
+          : (a.eventId ?? '').localeCompare(b.eventId ?? '');
 
 /**
  * True when a death-type change already records the recorded death: its date range overlaps the
@@ -91,9 +91,12 @@ const byDate = <T extends Instant>(a: StatusChange<T>, b: StatusChange<T>): numb
  * a certain death recorded for 1958.
  */
 function recordsDeath<T extends Instant>(change: StatusChange<T>, died: Range<T>, diedCertainty: Certainty): boolean {
-  return TERMINAL_STATUSES.has(change.state)
-    && change.date.earliest <= died.latest && died.earliest <= change.date.latest
-    && CERTAINTY_RANK[change.certainty] >= CERTAINTY_RANK[diedCertainty];
+  return (
+    TERMINAL_STATUSES.has(change.state) &&
+    change.date.earliest <= died.latest &&
+    died.earliest <= change.date.latest &&
+    CERTAINTY_RANK[change.certainty] >= CERTAINTY_RANK[diedCertainty]
+  );
 }
 
 /**
@@ -163,7 +166,15 @@ export function statusAt<T extends Instant, C extends StatusChange<T>>(changes: 
   if (certain && TERMINAL_STATUSES.has(state)) return { ...known, state, certain, otherwise: null, basis: recorded, inferred: false };
   if (evidence === null) return { ...known, state: 'NOT_ATTESTED', certain: true, otherwise: null, basis: 'NO_DATED_FACT', inferred: true };
   if (at.latest < evidence.first.earliest) {
-    return { change: null, lastKnown: 'NOT_ATTESTED', state: 'NOT_ATTESTED', certain: true, otherwise: null, basis: 'BEFORE_FIRST_ATTESTATION', inferred: true };
+    return {
+      change: null,
+      lastKnown: 'NOT_ATTESTED',
+      state: 'NOT_ATTESTED',
+      certain: true,
+      otherwise: null,
+      basis: 'BEFORE_FIRST_ATTESTATION',
+      inferred: true,
+    };
   }
   if (at.earliest > evidence.fadesAfter) {
     // A possible death stays visible as the other reading of silence.

@@ -19,8 +19,25 @@ export function graphValue<S extends string>(seedValue: S): GraphForm<S> {
 const graphForms = <S extends string>(list: readonly S[]): readonly GraphForm<S>[] => list.map(graphValue);
 
 export const EVENT_KINDS = [
-  'meeting', 'removal', 'demotion', 'expulsion', 'arrest', 'trial', 'sentence', 'execution', 'death', 'suicide', 'flight',
-  'labour-reform', 'rehabilitation', 'readmission', 'appointment', 'founding', 'mission', 'military', 'other',
+  'meeting',
+  'removal',
+  'demotion',
+  'expulsion',
+  'arrest',
+  'trial',
+  'sentence',
+  'execution',
+  'death',
+  'suicide',
+  'flight',
+  'labour-reform',
+  'rehabilitation',
+  'readmission',
+  'appointment',
+  'founding',
+  'mission',
+  'military',
+  'other',
 ] as const;
 export type SeedEventKind = (typeof EVENT_KINDS)[number];
 export type EventKind = GraphForm<SeedEventKind>;
@@ -62,8 +79,14 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
  * cites, not from a wish list: add a family only with a source that needs it.
  */
 export const SOURCE_FAMILIES = [
-  'soviet-archives-as-read', 'chinese-archives-as-read', 'dprk-official', 'western-scholarship', 'us-official-history',
-  'journalism', 'encyclopedia', 'editorial',
+  'soviet-archives-as-read',
+  'chinese-archives-as-read',
+  'dprk-official',
+  'western-scholarship',
+  'us-official-history',
+  'journalism',
+  'encyclopedia',
+  'editorial',
 ] as const;
 export type SeedSourceFamily = (typeof SOURCE_FAMILIES)[number];
 export type SourceFamily = GraphForm<SeedSourceFamily>;
@@ -87,7 +110,17 @@ export function weakestCertainty(levels: readonly Certainty[]): Certainty {
  * person's attested facts: before the first one, and some time after the last (see status.ts).
  */
 export const STATUS_KINDS = [
-  'ACTIVE', 'DEMOTED', 'EXPELLED', 'ARRESTED', 'IMPRISONED', 'LABOUR_REFORM', 'FLED_ABROAD', 'EXECUTED', 'DEAD', 'REHABILITATED', 'NOT_ATTESTED',
+  'ACTIVE',
+  'DEMOTED',
+  'EXPELLED',
+  'ARRESTED',
+  'IMPRISONED',
+  'LABOUR_REFORM',
+  'FLED_ABROAD',
+  'EXECUTED',
+  'DEAD',
+  'REHABILITATED',
+  'NOT_ATTESTED',
 ] as const;
 export type StatusKind = (typeof STATUS_KINDS)[number];
 
@@ -122,7 +155,4 @@ export const DEPARTURE_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>([
  * natural death (DEPARTURE_STATUSES less DEAD: an execution, a flight abroad). A death from
  * other causes is no fall.
  */
-export const FALL_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>([
-  ...PURGE_STATUSES,
-  ...[...DEPARTURE_STATUSES].filter((state) => state !== 'DEAD'),
-]);
+export const FALL_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>([...PURGE_STATUSES, ...[...DEPARTURE_STATUSES].filter((state) => state !== 'DEAD')]);

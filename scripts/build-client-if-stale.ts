@@ -29,7 +29,10 @@ if (!existsSync(path.join(CLIENT, 'index.html'))) {
   console.log('Web client is up to date.');
 } else {
   console.log('Building the web client...');
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error('The web client failed to build (see above); fix it or run `npm run build:client` for details.');
     process.exit(result.status ?? 1);

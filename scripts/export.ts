@@ -28,12 +28,16 @@ function year(flag: string, value: string | undefined): number | null {
 function parse(): { format: ExportFormat; from: number | null; to: number | null; out: string | undefined } {
   let values: { format?: string; from?: string; to?: string; out?: string };
   try {
-    ({ values } = parseArgs({ options: { format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+      strict: true,
+    }));
   } catch (error) {
     usage((error as Error).message);
   }
   const format = EXPORT_FORMATS.find((candidate) => candidate === values.format);
-  if (format === undefined) usage(`--format: expected one of ${EXPORT_FORMATS.join(', ')}, got ${values.format === undefined ? 'nothing' : `"${values.format}"`}`);
+  if (format === undefined)
+    usage(`--format: expected one of ${EXPORT_FORMATS.join(', ')}, got ${values.format === undefined ? 'nothing' : `"${values.format}"`}`);
   const from = year('from', values.from);
   const to = year('to', values.to);
   if (from !== null && to !== null && to < from) usage(`--to ${to} is before --from ${from}`);
@@ -63,7 +67,9 @@ async function main(): Promise<number> {
         log(`Wrote ${options.out}`);
       }
     }
-    log(`${graph.nodes.length} nodes, ${graph.edges.length} edges${options.from !== null || options.to !== null ? ` (window ${options.from ?? '...'}-${options.to ?? '...'})` : ''}`);
+    log(
+      `${graph.nodes.length} nodes, ${graph.edges.length} edges${options.from !== null || options.to !== null ? ` (window ${options.from ?? '...'}-${options.to ?? '...'})` : ''}`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);

@@ -13,7 +13,9 @@ try {
   const java = findJava(config.neo4j.mode === 'embedded' ? config.neo4j.javaHome : undefined);
   const analytics = config.neo4j.mode === 'embedded' ? config.neo4j.analytics : true;
   const runtime = await ensureNeo4jRuntime({ cacheDir: config.cacheDir, version: NEO4J_VERSION, java, log: (line) => console.log(line), analytics });
-  console.log(`Neo4j ${NEO4J_VERSION} is ready to run from ${runtime.libDir}${runtime.plugin === null ? '' : `, with Graph Data Science ${runtime.plugin.version} from ${runtime.plugin.dir}`}`);
+  console.log(
+    `Neo4j ${NEO4J_VERSION} is ready to run from ${runtime.libDir}${runtime.plugin === null ? '' : `, with Graph Data Science ${runtime.plugin.version} from ${runtime.plugin.dir}`}`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   if (error instanceof StartupError && error.detail) console.error(error.detail);

@@ -35,8 +35,14 @@ function parse() {
   try {
     ({ values } = parseArgs({
       options: {
-        persons: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' }, parallel: { type: 'string' },
-        uri: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, database: { type: 'string' },
+        persons: { type: 'string' },
+        seed: { type: 'string' },
+        batch: { type: 'string' },
+        parallel: { type: 'string' },
+        uri: { type: 'string' },
+        user: { type: 'string' },
+        password: { type: 'string' },
+        database: { type: 'string' },
       },
       strict: true,
     }));
@@ -62,24 +68,36 @@ async function main(): Promise<number> {
   const options = parse();
   const generateStarted = performance.now();
   const rows = generateSyntheticRows({ persons: options.persons, seed: options.seed });
-  console.log(`Generated ${countRows(rows).toLocaleString('en-US')} elements for ${options.persons} persons (seed ${options.seed}) in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `Generated ${countRows(rows).toLocaleString('en-US')} elements for ${options.persons} persons (seed ${options.seed}) in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`,
+  );
   let open: OpenDatabase | undefined;
   try {
     // Heap grows with the batch and the graph; 2 GB suits 100k persons. A 100k-person graph
     // (~0.9 M elements) fits a 1 GB page cache, so the load and the index build after it do not
     // evict; large batches need more transaction memory than the curated default.
     const config = loadConfig();
-    const syntheticConfig = config.neo4j.mode === 'embedded'
-      ? { ...config, neo4j: { ...config.neo4j, pageCacheMb: Math.max(config.neo4j.pageCacheMb, 1024), txMemoryMb: Math.max(config.neo4j.txMemoryMb, 1024) } }
-      : config;
+    const syntheticConfig =
+      config.neo4j.mode === 'embedded'
+        ? { ...config, neo4j: { ...config.neo4j, pageCacheMb: Math.max(config.neo4j.pageCacheMb, 1024), txMemoryMb: Math.max(config.neo4j.txMemoryMb, 1024) } }
+        : config;
     open = await openSyntheticDatabase(syntheticConfig, options.target, 2048, (line) => console.log(line));
-    const result = await loadSyntheticRows(open.db, rows, { batchSize: options.batch, parallel: options.parallel, seed: options.seed, persons: options.persons, onProgress: (line) => console.log(line) });
-    console.log(`Loaded ${result.elements.toLocaleString('en-US')} elements in ${result.seconds.toFixed(1)} s: ${Math.round(result.elementsPerSecond).toLocaleString('en-US')} elements/s`);
+    const result = await loadSyntheticRows(open.db, rows, {
+      batchSize: options.batch,
+      parallel: options.parallel,
+      seed: options.seed,
+      persons: options.persons,
+      onProgress: (line) => console.log(line),
+    });
+    console.log(
+      `Loaded ${result.elements.toLocaleString('en-US')} elements in ${result.seconds.toFixed(1)} s: ${Math.round(result.elementsPerSecond).toLocaleString('en-US')} elements/s`,
+    );
     console.log(`Synthetic Neo4j: ${open.connection.uri}`);
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
-    else if (error instanceof AtlasError) console.error(`Database error (${error.code}): ${error.message}${error.cause instanceof Error ? `\n  ${error.cause.message.split('\n')[0]}` : ''}`);
+    else if (error instanceof AtlasError)
+      console.error(`Database error (${error.code}): ${error.message}${error.cause instanceof Error ? `\n  ${error.cause.message.split('\n')[0]}` : ''}`);
     else console.error(`Synthetic load failed: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   } finally {

@@ -59,7 +59,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
-    else if (error instanceof AtlasError) console.error(`Database error (${error.code}): ${error.message}${error.cause instanceof Error ? `\n  ${error.cause.message.split('\n')[0]}` : ''}`);
+    else if (error instanceof AtlasError)
+      console.error(`Database error (${error.code}): ${error.message}${error.cause instanceof Error ? `\n  ${error.cause.message.split('\n')[0]}` : ''}`);
     else console.error(`Database error: ${error instanceof Error ? error.message : String(error)}`);
     console.error('Nothing was changed: the load runs in one transaction.');
     return 2;

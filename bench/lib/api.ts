@@ -19,8 +19,13 @@ export interface RunningApi {
 /** The response cache is off unless `extra` turns it on: these numbers are about answering, not remembering. */
 export function configFor(connection: Connection, extra: Record<string, string> = {}) {
   return loadConfig({
-    NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, PORT: '0',
-    ATLAS_RESPONSE_CACHE: 'off', ...extra,
+    NEO4J_URI: connection.uri,
+    NEO4J_USER: connection.user,
+    NEO4J_PASSWORD: connection.password,
+    NEO4J_DATABASE: connection.database,
+    PORT: '0',
+    ATLAS_RESPONSE_CACHE: 'off',
+    ...extra,
   });
 }
 
@@ -43,7 +48,12 @@ export async function startApi(connection: Connection, extra: Record<string, str
 }
 
 /** Posts one GraphQL operation; throws on transport failure or GraphQL errors unless `allowErrors`. */
-export async function gql<T = unknown>(url: string, query: string, variables: Record<string, unknown> = {}, allowErrors = false): Promise<GraphQLBody<T> & { status: number }> {
+export async function gql<T = unknown>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  allowErrors = false,
+): Promise<GraphQLBody<T> & { status: number }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as GraphQLBody<T>;
   if (!allowErrors && (body.errors !== undefined || response.status !== 200)) {

@@ -20,7 +20,15 @@ export interface ChildApi {
 export async function startChildApi(connection: Connection, env: Record<string, string> = {}): Promise<ChildApi> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/server-child.ts')], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      NEO4J_URI: connection.uri,
+      NEO4J_USER: connection.user,
+      NEO4J_PASSWORD: connection.password,
+      NEO4J_DATABASE: connection.database,
+      NODE_ENV: 'production',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited = false;

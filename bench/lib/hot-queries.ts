@@ -25,7 +25,13 @@ export interface Fixture {
   readonly factionIds: readonly string[] | null;
 }
 
-export const CURATED_FIXTURE: Fixture = { at: '1956-08', searchText: 'choe chang ik', personId: 'kim-il-sung', chainPersonId: 'choe-chang-ik', factionIds: null };
+export const CURATED_FIXTURE: Fixture = {
+  at: '1956-08',
+  searchText: 'choe chang ik',
+  personId: 'kim-il-sung',
+  chainPersonId: 'choe-chang-ik',
+  factionIds: null,
+};
 
 // The explorer's own operations (client/src/graphql/), so the bench times what the client sends.
 export const SEARCH_GQL = SearchDocument.toString();
@@ -49,10 +55,16 @@ export interface HotQuery {
 export function networkParams(at: string, factionIds: readonly string[] | null, windowMonths = 6) {
   const period = periodOf(dateArg('at', at));
   return {
-    atFrom: period.earliest, atTo: period.latest, factionIds, minRank: 1,
-    windowFrom: shiftMonths(period.earliest, -windowMonths), windowTo: shiftMonths(period.latest, windowMonths),
+    atFrom: period.earliest,
+    atTo: period.latest,
+    factionIds,
+    minRank: 1,
+    windowFrom: shiftMonths(period.earliest, -windowMonths),
+    windowTo: shiftMonths(period.latest, windowMonths),
     // NETWORK_GQL selects no memberships: the resolver fetches only what placement reads.
-    after: '', first: NETWORK_PAGE.first, fullMemberships: false,
+    after: '',
+    first: NETWORK_PAGE.first,
+    fullMemberships: false,
   };
 }
 
@@ -99,4 +111,3 @@ export function hotQueries(f: Fixture): HotQuery[] {
     },
   ];
 }
-

@@ -31,7 +31,11 @@ export function curatedMix(): MixRequest[] {
  * hundreds of other requests.
  */
 export async function wideMix(url: string): Promise<MixRequest[]> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('{ timeline { persons { person { id name } } } }', {}) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body('{ timeline { persons { person { id name } } } }', {}),
+  });
   const { data } = (await response.json()) as { data: { timeline: { persons: { person: { id: string; name: string } }[] } } };
   const mix: MixRequest[] = [];
   for (const { person } of data.timeline.persons) {

@@ -41,7 +41,7 @@ export interface PeerPair {
 }
 
 type Json = Record<string, unknown>;
-const data = (body: unknown): Json => ((body as { data?: Json }).data ?? {});
+const data = (body: unknown): Json => (body as { data?: Json }).data ?? {};
 const len = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
 
 export function peerPairs(): PeerPair[] {

@@ -24,7 +24,11 @@ export async function startPeer(connection: Connection): Promise<PeerApi> {
   const apollo = new ApolloServer({ schema, introspection: false });
   await apollo.start();
   const app = express();
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({ sessionConfig: { database: connection.database } }) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => ({ sessionConfig: { database: connection.database } }) }),
+  );
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

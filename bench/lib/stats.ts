@@ -74,5 +74,6 @@ export async function timeInterleaved(variants: Readonly<Record<string, () => Pr
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name]!)]));
 }
 
-export const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+export const ms = (value: number): string =>
+  Number.isNaN(value) ? 'n/a' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 export const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) : 'n/a');

@@ -55,7 +55,13 @@ interface SetResult {
   readonly fields: Record<string, FieldResult | { error: string }>;
 }
 
-async function measureSet(ctx: BenchContext, label: string, url: () => Promise<{ url: string; close(): Promise<void> }>, dates: readonly string[], exposedPersonId: string): Promise<SetResult> {
+async function measureSet(
+  ctx: BenchContext,
+  label: string,
+  url: () => Promise<{ url: string; close(): Promise<void> }>,
+  dates: readonly string[],
+  exposedPersonId: string,
+): Promise<SetResult> {
   const plan = ctx.quick ? { warmup: 2, iterations: 15, maxMs: 15_000 } : { warmup: 3, iterations: 40, maxMs: 30_000 };
   const fields: Record<string, FieldResult | { error: string }> = {};
   // One app per data set: its first call is the first GDS call of the JVM.
@@ -79,7 +85,9 @@ async function measureSet(ctx: BenchContext, label: string, url: () => Promise<{
         const at = dates[dates.length - 1]!;
         const warm = summarize(await time(() => gql(app.url, call.query(at)), plan));
         fields[call.name] = { firstMs, warm };
-        ctx.log(`  ${label} ${call.name}: first ${firstMs.map((v) => ms(v)).join(' / ')} ms; warm median ${ms(warm.medianMs)}, p95 ${ms(warm.p95Ms)} ms (n=${warm.n})`);
+        ctx.log(
+          `  ${label} ${call.name}: first ${firstMs.map((v) => ms(v)).join(' / ')} ms; warm median ${ms(warm.medianMs)}, p95 ${ms(warm.p95Ms)} ms (n=${warm.n})`,
+        );
       } finally {
         await app.close();
       }
@@ -94,7 +102,8 @@ async function measureSet(ctx: BenchContext, label: string, url: () => Promise<{
 async function fallenPerson(db: Database): Promise<string> {
   const result = await db.readCapped(
     "MATCH (p:Person)-[:PARTICIPATED_IN {role: 'TARGET'}]->(e:Event) WHERE e.kind IN ['EXPULSION', 'ARREST', 'EXECUTION'] AND COUNT { (p)-[:TIE]-() } >= 5 RETURN p.id AS v ORDER BY p.id LIMIT 1",
-    {}, { timeoutMs: 60_000, maxRows: 1 },
+    {},
+    { timeoutMs: 60_000, maxRows: 1 },
   );
   const id = result.rows[0]?.['v'];
   if (typeof id !== 'string') throw new Error('no fallen person with ties in the data');
@@ -112,7 +121,13 @@ export const analysis: Section = {
     saveJson('analysis', results);
 
     const persons = ctx.quick ? 10_000 : 100_000;
-    const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 2048, pageCacheMb: 1024, txTimeoutSeconds: 600, log: (line) => ctx.log(`  synthetic neo4j: ${line}`) });
+    const neo4j = await startThrowawayNeo4j({
+      source: 'synthetic',
+      heapMb: 2048,
+      pageCacheMb: 1024,
+      txTimeoutSeconds: 600,
+      log: (line) => ctx.log(`  synthetic neo4j: ${line}`),
+    });
     const db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
     try {
       // A synthetic database given by SYN_NEO4J_URI that already holds this many persons is used as it is.
@@ -138,18 +153,17 @@ export const analysis: Section = {
 
 function verdict(label: string, result: FieldResult): string {
   const [firstLimit, warmLimit] = label === 'curated' ? [TARGETS.curated, TARGETS.curated] : [TARGETS.first, TARGETS.warmP95];
-  const over = [
-    ...(Math.max(...result.firstMs) > firstLimit ? ['first over'] : []),
-    ...(result.warm.p95Ms > warmLimit ? ['warm over'] : []),
-  ];
+  const over = [...(Math.max(...result.firstMs) > firstLimit ? ['first over'] : []), ...(result.warm.p95Ms > warmLimit ? ['warm over'] : [])];
   return over.length === 0 ? 'met' : over.join(', ');
 }
 
 function render(results: readonly SetResult[]): string {
-  const rows = results.flatMap((set) => Object.entries(set.fields).map(([name, r]) => {
-    if ('error' in r) return [set.label, name, `failed: ${r.error.slice(0, 80)}`, '', '', ''];
-    return [set.label, name, r.firstMs.map((v) => ms(v)).join(' / '), ms(r.warm.medianMs), ms(r.warm.p95Ms), verdict(set.label, r)];
-  }));
+  const rows = results.flatMap((set) =>
+    Object.entries(set.fields).map(([name, r]) => {
+      if ('error' in r) return [set.label, name, `failed: ${r.error.slice(0, 80)}`, '', '', ''];
+      return [set.label, name, r.firstMs.map((v) => ms(v)).join(' / '), ms(r.warm.medianMs), ms(r.warm.p95Ms), verdict(set.label, r)];
+    }),
+  );
   const cold = results.map((set) => `${set.label}: ${ms(set.coldJvmMs)} ms`).join('; ');
   return [
     `Measured with \`npm run bench -- --only analysis\` (${machine()}). Each field runs in a fresh app (nothing kept for the data revision): "first" is its first call at each date (${results.map((s) => `${s.label}: ${s.dates.join(', ')}`).join('; ')}; survival and exposure take no date), then sequential calls at the last date ("warm", the answer kept for the revision). The response cache is off. Targets: curated every call <= ${TARGETS.curated} ms; 100k first call <= ${TARGETS.first / 1000} s, warm p95 <= ${TARGETS.warmP95} ms. The first analysis call of a fresh JVM, which also loads Graph Data Science's classes: ${cold}.`,

@@ -52,11 +52,17 @@ export const client: Section = {
     const steps = ctx.quick ? 20 : 60;
     const results: ClientResult[] = [];
     try {
-      for (const [label, persons] of [['curated', 0], ['1k', 1000], ['5k', 5000]] as const) {
+      for (const [label, persons] of [
+        ['curated', 0],
+        ['1k', 1000],
+        ['5k', 5000],
+      ] as const) {
         const timeline = persons === 0 ? null : JSON.stringify(syntheticTimelineResponse(persons));
         const result = await measure(browser, app.url, label, steps, timeline);
         results.push(result);
-        ctx.log(`${label}: first render ${ms(result.firstRenderMs)} ms (layout ${ms(result.layoutMs)} ms), time step mean ${ms(result.meanMs)} / p95 ${ms(result.p95Ms)} / max ${ms(result.maxMs)} ms, until drawn mean ${ms(result.paintedMeanMs)} / p95 ${ms(result.paintedP95Ms)} ms over ${result.frames} steps, ${result.layoutRuns} layouts, ${result.persons} persons, ${result.ties} ties`);
+        ctx.log(
+          `${label}: first render ${ms(result.firstRenderMs)} ms (layout ${ms(result.layoutMs)} ms), time step mean ${ms(result.meanMs)} / p95 ${ms(result.p95Ms)} / max ${ms(result.maxMs)} ms, until drawn mean ${ms(result.paintedMeanMs)} / p95 ${ms(result.paintedP95Ms)} ms over ${result.frames} steps, ${result.layoutRuns} layouts, ${result.persons} persons, ${result.ties} ties`,
+        );
       }
     } finally {
       await browser.close();
@@ -64,14 +70,40 @@ export const client: Section = {
       await db.close();
     }
     saveJson('client', results);
-    writeSection(BENCHMARKS_MD, 'client', [
-      `Headless Chromium (/usr/bin/chromium via playwright-core, software rendering, 1600x1000). ${steps} one-month time steps with the keyboard per size, each waiting for its frame; times from window.__atlasPerf (client/src/perf.ts): "step" is the step's own work, "until drawn" adds the redraw of the frame after it (the target applies to that). First render = navigation until the overview is drawn.`,
-      '',
-      table(['data', 'persons / ties drawn', 'first render (ms)', 'layout (ms)', 'step mean / p95', 'until drawn mean / p95', 'layouts while scrubbing', 'target (p95 until drawn)', 'verdict'], results.map((r) => {
-        const target = TARGETS[r.label];
-        return [r.label, `${r.persons} / ${r.ties}`, ms(r.firstRenderMs), ms(r.layoutMs), `${ms(r.meanMs)} / ${ms(r.p95Ms)}`, `${ms(r.paintedMeanMs)} / ${ms(r.paintedP95Ms)}`, String(r.layoutRuns), target === undefined ? 'recorded' : `<= ${target} ms`,
-          target === undefined ? '' : r.paintedP95Ms <= target ? 'met' : `missed by ${((r.paintedP95Ms / target - 1) * 100).toFixed(0)}%`];
-      })),
-    ].join('\n'));
+    writeSection(
+      BENCHMARKS_MD,
+      'client',
+      [
+        `Headless Chromium (/usr/bin/chromium via playwright-core, software rendering, 1600x1000). ${steps} one-month time steps with the keyboard per size, each waiting for its frame; times from window.__atlasPerf (client/src/perf.ts): "step" is the step's own work, "until drawn" adds the redraw of the frame after it (the target applies to that). First render = navigation until the overview is drawn.`,
+        '',
+        table(
+          [
+            'data',
+            'persons / ties drawn',
+            'first render (ms)',
+            'layout (ms)',
+            'step mean / p95',
+            'until drawn mean / p95',
+            'layouts while scrubbing',
+            'target (p95 until drawn)',
+            'verdict',
+          ],
+          results.map((r) => {
+            const target = TARGETS[r.label];
+            return [
+              r.label,
+              `${r.persons} / ${r.ties}`,
+              ms(r.firstRenderMs),
+              ms(r.layoutMs),
+              `${ms(r.meanMs)} / ${ms(r.p95Ms)}`,
+              `${ms(r.paintedMeanMs)} / ${ms(r.paintedP95Ms)}`,
+              String(r.layoutRuns),
+              target === undefined ? 'recorded' : `<= ${target} ms`,
+              target === undefined ? '' : r.paintedP95Ms <= target ? 'met' : `missed by ${((r.paintedP95Ms / target - 1) * 100).toFixed(0)}%`,
+            ];
+          }),
+        ),
+      ].join('\n'),
+    );
   },
 };

@@ -63,14 +63,30 @@ async function runLoad(ctx: BenchContext, connection: Connection, cache: boolean
         },
       })),
     });
-    const errors = { transport: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors, total: result.errors + result.timeouts + result.non2xx + graphqlErrors };
+    const errors = {
+      transport: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      graphql: graphqlErrors,
+      total: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    };
     if (!api.alive()) throw new Error(`the API process died under load:\n${api.output()}`);
     const run: LoadRun = {
-      label, distinct: new Set(mix.map((m) => m.body)).size, requests: result.requests.total, throughput: result.requests.average,
-      p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, errors, cacheHits,
+      label,
+      distinct: new Set(mix.map((m) => m.body)).size,
+      requests: result.requests.total,
+      throughput: result.requests.average,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      errors,
+      cacheHits,
       rssMb: { idle: rss[0] ?? Number.NaN, max: Math.max(...rss), end: rss[rss.length - 1] ?? Number.NaN },
     };
-    ctx.log(`${label}: ${run.throughput.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${errors.total}, hits ${cacheHits}, max RSS ${run.rssMb.max.toFixed(0)} MB`);
+    ctx.log(
+      `${label}: ${run.throughput.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${errors.total}, hits ${cacheHits}, max RSS ${run.rssMb.max.toFixed(0)} MB`,
+    );
     return run;
   } finally {
     clearInterval(sampler);
@@ -83,11 +99,35 @@ const verdict = (ok: boolean, missed: string): string => (ok ? 'met' : missed);
 function rows(run: LoadRun): string[][] {
   const hitShare = run.requests === 0 ? 0 : (run.cacheHits / run.requests) * 100;
   return [
-    [run.label, 'throughput', `${run.throughput.toFixed(0)} req/s (${run.requests} requests)`, '>= 500 req/s', verdict(run.throughput >= 500, `missed by ${((1 - run.throughput / 500) * 100).toFixed(0)}%`)],
-    ['', 'latency p50 / p90 / p99 / max', `${run.p50} / ${run.p90} / ${run.p99} / ${run.max} ms`, 'p99 <= 100 ms', verdict(run.p99 <= 100, `missed by ${((run.p99 / 100 - 1) * 100).toFixed(0)}%`)],
-    ['', 'errors', `${run.errors.total} (transport ${run.errors.transport}, timeouts ${run.errors.timeouts}, non-2xx ${run.errors.non2xx}, GraphQL ${run.errors.graphql})`, '0', verdict(run.errors.total === 0, 'missed')],
+    [
+      run.label,
+      'throughput',
+      `${run.throughput.toFixed(0)} req/s (${run.requests} requests)`,
+      '>= 500 req/s',
+      verdict(run.throughput >= 500, `missed by ${((1 - run.throughput / 500) * 100).toFixed(0)}%`),
+    ],
+    [
+      '',
+      'latency p50 / p90 / p99 / max',
+      `${run.p50} / ${run.p90} / ${run.p99} / ${run.max} ms`,
+      'p99 <= 100 ms',
+      verdict(run.p99 <= 100, `missed by ${((run.p99 / 100 - 1) * 100).toFixed(0)}%`),
+    ],
+    [
+      '',
+      'errors',
+      `${run.errors.total} (transport ${run.errors.transport}, timeouts ${run.errors.timeouts}, non-2xx ${run.errors.non2xx}, GraphQL ${run.errors.graphql})`,
+      '0',
+      verdict(run.errors.total === 0, 'missed'),
+    ],
     ['', 'cache hits', `${run.cacheHits} (${hitShare.toFixed(1)}% of requests)`, '', ''],
-    ['', 'API RSS idle / max / end', `${run.rssMb.idle.toFixed(0)} / ${run.rssMb.max.toFixed(0)} / ${run.rssMb.end.toFixed(0)} MB`, '<= 300 MB', verdict(run.rssMb.max <= 300, 'missed')],
+    [
+      '',
+      'API RSS idle / max / end',
+      `${run.rssMb.idle.toFixed(0)} / ${run.rssMb.max.toFixed(0)} / ${run.rssMb.end.toFixed(0)} MB`,
+      '<= 300 MB',
+      verdict(run.rssMb.max <= 300, 'missed'),
+    ],
   ];
 }
 
@@ -100,10 +140,14 @@ export const load: Section = {
     const uncached = await runLoad(ctx, neo4j.connection, false, duration);
     const cached = await runLoad(ctx, neo4j.connection, true, duration);
     saveJson('load', { connections: CONNECTIONS, duration, uncached, cached });
-    writeSection(BENCHMARKS_MD, 'load', [
-      `autocannon, ${CONNECTIONS} connections, ${duration} s per run, POST /graphql with search, person, purgeChain and network(at) in equal parts (bench/lib/mix.ts). API in its own Node process (bench/server-child.ts); Neo4j, the API and autocannon share the 2 cores. Run 1: response cache off, 12 requests cycled (each one answered from Neo4j). Run 2: the default, cache on, every curated person's panel, chains and name search plus the network at every month 1945-1970, each answered once (one at a time) before the run, so the run measures answers from the cache (a seed load empties it; server/src/graphql/response-cache.ts).`,
-      '',
-      table(['run', 'measure', 'result', 'target', 'verdict'], [...rows(uncached), ...rows(cached)]),
-    ].join('\n'));
+    writeSection(
+      BENCHMARKS_MD,
+      'load',
+      [
+        `autocannon, ${CONNECTIONS} connections, ${duration} s per run, POST /graphql with search, person, purgeChain and network(at) in equal parts (bench/lib/mix.ts). API in its own Node process (bench/server-child.ts); Neo4j, the API and autocannon share the 2 cores. Run 1: response cache off, 12 requests cycled (each one answered from Neo4j). Run 2: the default, cache on, every curated person's panel, chains and name search plus the network at every month 1945-1970, each answered once (one at a time) before the run, so the run measures answers from the cache (a seed load empties it; server/src/graphql/response-cache.ts).`,
+        '',
+        table(['run', 'measure', 'result', 'target', 'verdict'], [...rows(uncached), ...rows(cached)]),
+      ].join('\n'),
+    );
   },
 };

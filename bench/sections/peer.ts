@@ -31,12 +31,25 @@ export const peer: Section = {
     const rows = Object.entries(results).map(([name, r]) => {
       const speedup = r.peer.medianMs / r.ours.medianMs;
       const goal = name.startsWith('network') ? 2 : 1;
-      return [name, ms(r.ours.medianMs), ms(r.ours.p95Ms), ms(r.peer.medianMs), ms(r.peer.p95Ms), `${speedup.toFixed(2)}x`, speedup >= goal ? `met (>= ${goal}x)` : `missed (< ${goal}x)`, r.sizes];
+      return [
+        name,
+        ms(r.ours.medianMs),
+        ms(r.ours.p95Ms),
+        ms(r.peer.medianMs),
+        ms(r.peer.p95Ms),
+        `${speedup.toFixed(2)}x`,
+        speedup >= goal ? `met (>= ${goal}x)` : `missed (< ${goal}x)`,
+        r.sizes,
+      ];
     });
-    writeSection(BENCHMARKS_MD, 'peer', [
-      `${plan.iterations} interleaved rounds after ${plan.warmup} warm-up rounds. Times in ms; "speed-up" = peer median / our median.`,
-      '',
-      table(['read', 'ours median', 'ours p95', 'peer median', 'peer p95', 'speed-up', 'target', 'what each returned'], rows),
-    ].join('\n'));
+    writeSection(
+      BENCHMARKS_MD,
+      'peer',
+      [
+        `${plan.iterations} interleaved rounds after ${plan.warmup} warm-up rounds. Times in ms; "speed-up" = peer median / our median.`,
+        '',
+        table(['read', 'ours median', 'ours p95', 'peer median', 'peer p95', 'speed-up', 'target', 'what each returned'], rows),
+      ].join('\n'),
+    );
   },
 };

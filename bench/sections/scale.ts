@@ -81,30 +81,61 @@ export const scale: Section = {
     results.push({ label: 'curated', persons: 75, load: null, latency: await measure(ctx, curated.api.url, curatedQueries) });
 
     const sizes = ctx.quick ? [10_000] : [10_000, 100_000];
-    const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 2048, pageCacheMb: 1536, txTimeoutSeconds: 600, log: (line) => ctx.log(`  synthetic neo4j: ${line}`) });
+    const neo4j = await startThrowawayNeo4j({
+      source: 'synthetic',
+      heapMb: 2048,
+      pageCacheMb: 1536,
+      txTimeoutSeconds: 600,
+      log: (line) => ctx.log(`  synthetic neo4j: ${line}`),
+    });
     const db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
     try {
       for (const persons of sizes) {
         const generated = performance.now();
         const rows = generateSyntheticRows({ persons, seed: 42 });
-        ctx.log(`synthetic ${persons}: generated ${countRows(rows).toLocaleString('en-US')} elements in ${((performance.now() - generated) / 1000).toFixed(1)} s; loading...`);
+        ctx.log(
+          `synthetic ${persons}: generated ${countRows(rows).toLocaleString('en-US')} elements in ${((performance.now() - generated) / 1000).toFixed(1)} s; loading...`,
+        );
         const load = await loadSyntheticRows(db, rows, { seed: 42, persons, batchSize: 5_000, parallel: 2, onProgress: (line) => ctx.log(`  ${line}`) });
-        ctx.log(`  loaded ${load.elements.toLocaleString('en-US')} elements in ${load.seconds.toFixed(1)} s = ${Math.round(load.elementsPerSecond).toLocaleString('en-US')} elements/s`);
+        ctx.log(
+          `  loaded ${load.elements.toLocaleString('en-US')} elements in ${load.seconds.toFixed(1)} s = ${Math.round(load.elementsPerSecond).toLocaleString('en-US')} elements/s`,
+        );
         // The first load runs in a JVM that has only just started, so at 10k most of its time is
         // JIT compilation; loading the same rows again shows what the loader does once warm.
-        const reload = persons === sizes[0] ? await loadSyntheticRows(db, rows, { seed: 42, persons, batchSize: 5_000, parallel: 2, onProgress: (line) => ctx.log(`  ${line}`) }) : null;
-        if (reload !== null) ctx.log(`  loaded again (warm JVM): ${reload.elements.toLocaleString('en-US')} elements in ${reload.seconds.toFixed(1)} s = ${Math.round(reload.elementsPerSecond).toLocaleString('en-US')} elements/s`);
+        const reload =
+          persons === sizes[0]
+            ? await loadSyntheticRows(db, rows, { seed: 42, persons, batchSize: 5_000, parallel: 2, onProgress: (line) => ctx.log(`  ${line}`) })
+            : null;
+        if (reload !== null)
+          ctx.log(
+            `  loaded again (warm JVM): ${reload.elements.toLocaleString('en-US')} elements in ${reload.seconds.toFixed(1)} s = ${Math.round(reload.elementsPerSecond).toLocaleString('en-US')} elements/s`,
+          );
         await db.readCapped('CALL db.awaitIndexes(300)', {}, { timeoutMs: 310_000, maxRows: 1 });
         const fixture = await syntheticFixture(db, persons);
         ctx.log(`  fixture: ${JSON.stringify(fixture)}`);
         const api = await startApi(neo4j.connection);
         try {
-          results.push({ label: `synthetic ${persons / 1000}k`, persons, load: { elements: load.elements, seconds: load.seconds, elementsPerSecond: load.elementsPerSecond }, reload: reload === null ? null : { elements: reload.elements, seconds: reload.seconds, elementsPerSecond: reload.elementsPerSecond }, latency: await measure(ctx, api.url, variants(fixture)) });
+          results.push({
+            label: `synthetic ${persons / 1000}k`,
+            persons,
+            load: { elements: load.elements, seconds: load.seconds, elementsPerSecond: load.elementsPerSecond },
+            reload: reload === null ? null : { elements: reload.elements, seconds: reload.seconds, elementsPerSecond: reload.elementsPerSecond },
+            latency: await measure(ctx, api.url, variants(fixture)),
+          });
         } finally {
           await api.close();
         }
         const pid = neo4j.pid();
-        const alive = pid !== null && (() => { try { process.kill(pid, 0); return true; } catch { return false; } })();
+        const alive =
+          pid !== null &&
+          (() => {
+            try {
+              process.kill(pid, 0);
+              return true;
+            } catch {
+              return false;
+            }
+          })();
         ctx.log(`  synthetic Neo4j JVM ${pid ?? '(external)'} alive after the queries: ${alive}`);
         saveJson('scale', results);
       }
@@ -121,15 +152,18 @@ function render(results: readonly SizeResult[]): string {
   const names = [...new Set(results.flatMap((r) => Object.keys(r.latency)))];
   const latency = table(
     ['query', ...results.map((r) => `${r.label} median / p95`)],
-    names.map((name) => [name, ...results.map((r) => {
-      const s = r.latency[name];
-      if (s === undefined) return '';
-      if ('error' in s) {
-        if (s.error.includes('memory limit')) return 'refused: QUERY_REJECTED (over the transaction memory limit)';
-        return `failed: ${s.error.includes('DATABASE_UNAVAILABLE') ? 'DATABASE_UNAVAILABLE' : s.error.slice(0, 80)}`;
-      }
-      return `${ms(s.medianMs)} / ${ms(s.p95Ms)}${r.persons >= 100_000 && s.p95Ms > P95_TARGET ? ' (over)' : ''}`;
-    })]),
+    names.map((name) => [
+      name,
+      ...results.map((r) => {
+        const s = r.latency[name];
+        if (s === undefined) return '';
+        if ('error' in s) {
+          if (s.error.includes('memory limit')) return 'refused: QUERY_REJECTED (over the transaction memory limit)';
+          return `failed: ${s.error.includes('DATABASE_UNAVAILABLE') ? 'DATABASE_UNAVAILABLE' : s.error.slice(0, 80)}`;
+        }
+        return `${ms(s.medianMs)} / ${ms(s.p95Ms)}${r.persons >= 100_000 && s.p95Ms > P95_TARGET ? ' (over)' : ''}`;
+      }),
+    ]),
   );
   const loadRows = results.flatMap((r) => [
     ...(r.load === null ? [] : [{ label: r.label, load: r.load }]),
@@ -138,7 +172,10 @@ function render(results: readonly SizeResult[]): string {
   const loads = table(
     ['data set', 'elements', 'load time (s)', 'elements/s', `target >= ${LOAD_TARGET.toLocaleString('en-US')}/s`],
     loadRows.map(({ label, load }) => [
-      label, load.elements.toLocaleString('en-US'), load.seconds.toFixed(1), Math.round(load.elementsPerSecond).toLocaleString('en-US'),
+      label,
+      load.elements.toLocaleString('en-US'),
+      load.seconds.toFixed(1),
+      Math.round(load.elementsPerSecond).toLocaleString('en-US'),
       load.elementsPerSecond >= LOAD_TARGET ? 'met' : `missed by ${((1 - load.elementsPerSecond / LOAD_TARGET) * 100).toFixed(0)}%`,
     ]),
   );

@@ -139,9 +139,12 @@ export class AnalysisPanel {
     const fams = s.filters.families;
     const at = analysisAt(day);
     const measure = s.analysis.sizeBy;
-    const scores: Fetched<ScoreAnswer> = measure === 'none' ? OFF : this.scores.get(answerKey(measure, day, min, fams), (signal) => fetchCentrality(at, measure, min, fams, signal));
+    const scores: Fetched<ScoreAnswer> =
+      measure === 'none' ? OFF : this.scores.get(answerKey(measure, day, min, fams), (signal) => fetchCentrality(at, measure, min, fams, signal));
     const communities: Fetched<CommunityAnswer> =
-      s.analysis.colourBy === 'community' ? this.communities.get(answerKey('communities', day, min, fams), (signal) => fetchCommunities(at, min, fams, signal)) : OFF;
+      s.analysis.colourBy === 'community'
+        ? this.communities.get(answerKey('communities', day, min, fams), (signal) => fetchCommunities(at, min, fams, signal))
+        : OFF;
     const frame = this.host.currentFrame();
     const shown = [...frame.persons.keys()];
     const sizes = scores.state === 'ready' ? nodeSizes(scores.answer, shown) : null;
@@ -153,7 +156,16 @@ export class AnalysisPanel {
     this.painter.paint(this.look);
     renderAnalysis(
       byId('analysis'),
-      { choice: s.analysis, day, minCertainty: min, scores, communities, unmeasured: sizes?.unmeasured.size ?? 0, names: this.host.names, statusOf: (id) => statusOf(frame, id) },
+      {
+        choice: s.analysis,
+        day,
+        minCertainty: min,
+        scores,
+        communities,
+        unmeasured: sizes?.unmeasured.size ?? 0,
+        names: this.host.names,
+        statusOf: (id) => statusOf(frame, id),
+      },
       {
         onSize: (sizeBy) => this.host.update((x) => ({ ...x, analysis: setSizeBy(x.analysis, sizeBy) })),
         onColour: (colourBy) => this.host.update((x) => ({ ...x, analysis: setColourBy(x.analysis, colourBy) })),
@@ -173,6 +185,8 @@ export class AnalysisPanel {
       this.chart.show({ state: 'ready', key: 'none', answer: [] });
       return;
     }
-    this.chart.show(this.survival.get(`survival|${factions.join(',')}|${min}|${[...fams].sort().join(',')}`, (signal) => fetchSurvival(factions, min, fams, signal)));
+    this.chart.show(
+      this.survival.get(`survival|${factions.join(',')}|${min}|${[...fams].sort().join(',')}`, (signal) => fetchSurvival(factions, min, fams, signal)),
+    );
   }
 }

@@ -10,7 +10,21 @@ import type { ChainPath, ChainStep } from './state/chain.js';
 import { RANKING_LIMIT, type CommunityAnswer, type Measure, type ScoreAnswer, type SurvivalCurve } from './state/analysis.js';
 import { dayOf } from '../../core/partial-date.js';
 import type { Span } from '../../core/span.js';
-import type { AtlasEvent, BoundView, FactLabel, Spanned, Certainty, Citation, EventLinkType, Moment, Person, SourceFamily, StatusKind, TieKind, Timeline } from './model.js';
+import type {
+  AtlasEvent,
+  BoundView,
+  FactLabel,
+  Spanned,
+  Certainty,
+  Citation,
+  EventLinkType,
+  Moment,
+  Person,
+  SourceFamily,
+  StatusKind,
+  TieKind,
+  Timeline,
+} from './model.js';
 import {
   CentralityDocument,
   ChainDocument,
@@ -156,8 +170,12 @@ export function adaptTimeline(wire: TimelineQuery): Timeline {
     start: dayOf(t.from),
     end: dayOf(t.to),
     factions: t.factions.map((f) => ({
-      id: f.id, name: f.name, aliases: f.aliases, parentId: f.parent?.id ?? null,
-      formed: optMoment(f.lifespan.formed?.date), dissolved: optMoment(f.lifespan.dissolved?.date),
+      id: f.id,
+      name: f.name,
+      aliases: f.aliases,
+      parentId: f.parent?.id ?? null,
+      formed: optMoment(f.lifespan.formed?.date),
+      dissolved: optMoment(f.lifespan.dissolved?.date),
     })),
     persons,
     memberships,
@@ -270,7 +288,11 @@ interface WireFact extends WireSpanned {
 }
 
 const fact = (f: WireFact): DatedFact => ({
-  from: optMoment(f.from), to: optMoment(f.to), ...spanned(f), certainty: f.certainty, citations: citations(f.citations),
+  from: optMoment(f.from),
+  to: optMoment(f.to),
+  ...spanned(f),
+  certainty: f.certainty,
+  citations: citations(f.citations),
 });
 
 export async function fetchPerson(id: string, signal?: AbortSignal): Promise<PersonDetails> {
@@ -330,18 +352,16 @@ export async function fetchChain(personId: string, signal?: AbortSignal): Promis
     from: moment(p.from),
     to: moment(p.to),
     personIds: p.persons.map((x) => x.id),
-    steps: p.steps.map(
-      (s): ChainStep => ({
-        kind: s.kind,
-        linkType: s.linkType,
-        certainty: s.certainty,
-        tieId: s.tie?.id ?? null,
-        date: moment(s.date),
-        from: end(s.from),
-        to: end(s.to),
-        citations: citations(s.citations),
-      }),
-    ),
+    steps: p.steps.map((s): ChainStep => ({
+      kind: s.kind,
+      linkType: s.linkType,
+      certainty: s.certainty,
+      tieId: s.tie?.id ?? null,
+      date: moment(s.date),
+      from: end(s.from),
+      to: end(s.to),
+      citations: citations(s.citations),
+    })),
   }));
 }
 
@@ -351,7 +371,13 @@ export async function fetchChain(personId: string, signal?: AbortSignal): Promis
 const familiesArg = (families: readonly SourceFamily[]): SourceFamily[] | null => (families.length === 0 ? null : [...families]);
 
 /** Every person of the network at `at`, ranked (at most the API's largest ranking). */
-export async function fetchCentrality(at: string, measure: Measure, minCertainty: Certainty, families: readonly SourceFamily[], signal?: AbortSignal): Promise<ScoreAnswer> {
+export async function fetchCentrality(
+  at: string,
+  measure: Measure,
+  minCertainty: Certainty,
+  families: readonly SourceFamily[],
+  signal?: AbortSignal,
+): Promise<ScoreAnswer> {
   const data = await request(CentralityDocument, { at, measure, min: minCertainty, families: familiesArg(families), limit: RANKING_LIMIT }, signal);
   return { at, measure, minCertainty, scores: data.centrality.map((x) => ({ personId: x.person.id, score: x.score, rank: x.rank })), limit: RANKING_LIMIT };
 }
@@ -364,11 +390,20 @@ export async function fetchCommunities(at: string, minCertainty: Certainty, fami
     minCertainty,
     agreement: r.agreement,
     method: r.method,
-    communities: r.communities.map((c) => ({ id: c.id, memberIds: c.members.map((m) => m.id), factions: c.factions.map((f) => ({ factionId: f.faction.id, name: f.faction.name, count: f.count })) })),
+    communities: r.communities.map((c) => ({
+      id: c.id,
+      memberIds: c.members.map((m) => m.id),
+      factions: c.factions.map((f) => ({ factionId: f.faction.id, name: f.faction.name, count: f.count })),
+    })),
   };
 }
 
-export async function fetchSurvival(factionIds: readonly string[], minCertainty: Certainty, families: readonly SourceFamily[], signal?: AbortSignal): Promise<SurvivalCurve[]> {
+export async function fetchSurvival(
+  factionIds: readonly string[],
+  minCertainty: Certainty,
+  families: readonly SourceFamily[],
+  signal?: AbortSignal,
+): Promise<SurvivalCurve[]> {
   const data = await request(SurvivalDocument, { factions: [...factionIds], min: minCertainty, families: familiesArg(families) }, signal);
   return data.survival.map((c) => ({
     factionId: c.faction.id,
@@ -402,7 +437,13 @@ export interface EventDetails {
   readonly summary: string | null;
   readonly certainty: Certainty;
   readonly date: Moment;
-  readonly participants: readonly { readonly role: string; readonly personId: string; readonly name: string; readonly hangul: string | null; readonly citations: readonly Citation[] }[];
+  readonly participants: readonly {
+    readonly role: string;
+    readonly personId: string;
+    readonly name: string;
+    readonly hangul: string | null;
+    readonly citations: readonly Citation[];
+  }[];
   /** Links out of this event (it led to, previews, is reversed by, is part of...). */
   readonly links: readonly { readonly type: EventLinkType; readonly event: EventRef; readonly citations: readonly Citation[] }[];
   /** Links into this event. */
@@ -410,7 +451,11 @@ export interface EventDetails {
   readonly citations: readonly Citation[];
 }
 
-const eventRef = (e: { readonly id: string; readonly title: string; readonly date: DatePartsFragment }): EventRef => ({ id: e.id, title: e.title, date: moment(e.date) });
+const eventRef = (e: { readonly id: string; readonly title: string; readonly date: DatePartsFragment }): EventRef => ({
+  id: e.id,
+  title: e.title,
+  date: moment(e.date),
+});
 
 export async function fetchEvent(id: string, signal?: AbortSignal): Promise<EventDetails> {
   const data = await request(EventPanelDocument, { id }, signal);
@@ -424,7 +469,13 @@ export async function fetchEvent(id: string, signal?: AbortSignal): Promise<Even
     summary: e.summary,
     certainty: e.certainty,
     date: moment(e.date),
-    participants: e.participants.map((p) => ({ role: p.role, personId: p.person.id, name: p.person.name, hangul: p.person.hangul, citations: citations(p.citations) })),
+    participants: e.participants.map((p) => ({
+      role: p.role,
+      personId: p.person.id,
+      name: p.person.name,
+      hangul: p.person.hangul,
+      citations: citations(p.citations),
+    })),
     links: e.links.map((l) => ({ type: l.type, event: eventRef(l.to), citations: citations(l.citations) })),
     linkedFrom: e.linkedFrom.map((l) => ({ type: l.type, event: eventRef(l.from), citations: citations(l.citations) })),
     citations: citations(e.citations),

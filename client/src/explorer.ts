@@ -158,7 +158,11 @@ export class Explorer {
 
   /** First draw: full layout, panels, then restore chain mode if the link asked for it. */
   async start(): Promise<void> {
-    mountSearch(byId('search'), (id) => this.pick(id), (m) => showError(m));
+    mountSearch(
+      byId('search'),
+      (id) => this.pick(id),
+      (m) => showError(m),
+    );
     mountConsole(byId('console-panel'));
     mountExportActions(this);
     this.mountModes();
@@ -209,10 +213,15 @@ export class Explorer {
     this.chart.setYear(yearOf(s.time.day));
     if (s.time.playing !== prev.time.playing || s.time.speed !== prev.time.speed) this.schedulePlay(s);
     const panelChanged =
-      s.selection !== prev.selection || s.chain !== prev.chain || (s.selection.mode === 'compare' && (s.time.day !== prev.time.day || s.compareDay !== prev.compareDay));
+      s.selection !== prev.selection ||
+      s.chain !== prev.chain ||
+      (s.selection.mode === 'compare' && (s.time.day !== prev.time.day || s.compareDay !== prev.compareDay));
     // The overview counts and lists what is shown, so a filter change redraws it too.
     const overviewChanged =
-      s.selection.personId === null && s.selection.eventId === null && s.selection.mode === 'network' && (s.time.day !== prev.time.day || s.filters !== prev.filters);
+      s.selection.personId === null &&
+      s.selection.eventId === null &&
+      s.selection.mode === 'network' &&
+      (s.time.day !== prev.time.day || s.filters !== prev.filters);
     if (panelChanged || overviewChanged) this.renderPanel(s);
     if (s.selection.mode !== prev.selection.mode) this.renderModes(s.selection.mode);
     this.announcer.shown(this.frame, s.filters !== prev.filters || s.selection.mode !== prev.selection.mode);
@@ -343,7 +352,8 @@ export class Explorer {
   pick(personId: string | null): void {
     this.update((s) => {
       const selection = select(s.selection, personId);
-      const chain = selection.mode === 'chain' && personId !== null ? chainLoading(personId, 0, 0, s.analysis.certainChains) : selection.mode === 'chain' ? s.chain : null;
+      const chain =
+        selection.mode === 'chain' && personId !== null ? chainLoading(personId, 0, 0, s.analysis.certainChains) : selection.mode === 'chain' ? s.chain : null;
       return { ...s, selection, chain };
     });
     const s = this.store.get();
@@ -459,30 +469,33 @@ export class Explorer {
     if (id === null) {
       // The overview lists people and events; while scrubbing it is redrawn once things settle.
       window.clearTimeout(this.overviewTimer);
-      this.overviewTimer = window.setTimeout(() => {
-        const now = this.store.get();
-        if (now.selection.personId !== null || now.selection.eventId !== null || now.selection.mode !== 'network') return;
-        const listed = sortedEvents(this.timeline.events, now.filters.hiddenEventKinds, this.eventKind);
-        replace(
-          panel,
-          renderOverview(this.timeline, this.frame, {
-            page: pageAround(listed, now.time.day, this.eventPageOffset),
-            kinds: [...new Set(this.timeline.events.map((e) => e.kind))].sort(),
-            kind: this.eventKind,
-            onEvent: (eventId) => this.openEvent(eventId),
-            onPage: (delta) => {
-              this.eventPageOffset += delta;
-              this.renderPanel(this.store.get());
-            },
-            onKind: (kind) => {
-              this.eventKind = kind;
-              this.eventPageOffset = 0;
-              this.renderPanel(this.store.get());
-            },
-            onPick: (pid) => this.pick(pid),
-          }),
-        );
-      }, panel.firstElementChild?.id === 'overview' ? 150 : 0);
+      this.overviewTimer = window.setTimeout(
+        () => {
+          const now = this.store.get();
+          if (now.selection.personId !== null || now.selection.eventId !== null || now.selection.mode !== 'network') return;
+          const listed = sortedEvents(this.timeline.events, now.filters.hiddenEventKinds, this.eventKind);
+          replace(
+            panel,
+            renderOverview(this.timeline, this.frame, {
+              page: pageAround(listed, now.time.day, this.eventPageOffset),
+              kinds: [...new Set(this.timeline.events.map((e) => e.kind))].sort(),
+              kind: this.eventKind,
+              onEvent: (eventId) => this.openEvent(eventId),
+              onPage: (delta) => {
+                this.eventPageOffset += delta;
+                this.renderPanel(this.store.get());
+              },
+              onKind: (kind) => {
+                this.eventKind = kind;
+                this.eventPageOffset = 0;
+                this.renderPanel(this.store.get());
+              },
+              onPick: (pid) => this.pick(pid),
+            }),
+          );
+        },
+        panel.firstElementChild?.id === 'overview' ? 150 : 0,
+      );
       return;
     }
     void this.showPerson(id);
@@ -499,7 +512,10 @@ export class Explorer {
         this.details.set(id, await fetchPerson(id, this.detailsRequest.signal));
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
-        replace(panel, h('p', { class: 'error', role: 'alert' }, `Could not load ${this.names.get(id) ?? id}: ${error instanceof Error ? error.message : String(error)}`));
+        replace(
+          panel,
+          h('p', { class: 'error', role: 'alert' }, `Could not load ${this.names.get(id) ?? id}: ${error instanceof Error ? error.message : String(error)}`),
+        );
         return;
       }
     }
@@ -598,7 +614,12 @@ export class Explorer {
       return;
     }
     const faction = this.timeline.factions.find((f) => f.id === p.parent)?.name ?? 'no faction';
-    replace(tip, h('strong', {}, this.names.get(id) ?? id), h('div', {}, `${statusKindLabel(p.state)}${p.statusCertain ? '' : ' (uncertain)'}`), h('div', {}, `${p.former ? 'formerly ' : ''}${faction}`));
+    replace(
+      tip,
+      h('strong', {}, this.names.get(id) ?? id),
+      h('div', {}, `${statusKindLabel(p.state)}${p.statusCertain ? '' : ' (uncertain)'}`),
+      h('div', {}, `${p.former ? 'formerly ' : ''}${faction}`),
+    );
     tip.style.left = `${at.x + 14}px`;
     tip.style.top = `${at.y + 14}px`;
     tip.hidden = false;
@@ -641,7 +662,11 @@ export class Explorer {
       button('compare', 'Compare dates'),
       this.layout.isTidied
         ? h('button', { id: 'tidy', title: 'Put everyone back on the map of all dates', onClick: () => this.tidy() }, 'Stable map')
-        : h('button', { id: 'tidy', title: 'Lay out only the people shown at this date (until the date changes)', onClick: () => this.tidy() }, 'Tidy this date'),
+        : h(
+            'button',
+            { id: 'tidy', title: 'Lay out only the people shown at this date (until the date changes)', onClick: () => this.tidy() },
+            'Tidy this date',
+          ),
     );
   }
 

@@ -47,10 +47,7 @@ export async function createApp({ config, db }: AppDeps): Promise<App> {
     app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(path.join(config.clientDist, 'index.html')));
   } else {
     app.get('/', (_req, res) => {
-      res
-        .status(503)
-        .type('text/plain')
-        .send('The web client is not built yet. Run `npm run build:client`, or use the API at /graphql.');
+      res.status(503).type('text/plain').send('The web client is not built yet. Run `npm run build:client`, or use the API at /graphql.');
     });
   }
   return { express: app, cache: graphql.cache, warmUpAnalysis: graphql.warmUpAnalysis, stop: graphql.stop };

@@ -105,7 +105,10 @@ export interface ResponseCacheConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`Configuration error in ${variable}: ${message}`);
     this.name = 'ConfigError';
   }
@@ -171,7 +174,8 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
   const txMemoryMb = integer(env, 'ATLAS_NEO4J_TX_MEMORY_MB', Math.min(256, Math.floor(heapMb / 4)), 16, 65536);
   // The launcher lets all transactions together track half the heap; one gets at most a quarter,
   // so the rest of the heap has room for what the trackers cannot see.
-  if (txMemoryMb > heapMb / 4) throw new ConfigError('ATLAS_NEO4J_TX_MEMORY_MB', `must be at most a quarter of ATLAS_NEO4J_HEAP_MB (${Math.floor(heapMb / 4)}), got ${txMemoryMb}`);
+  if (txMemoryMb > heapMb / 4)
+    throw new ConfigError('ATLAS_NEO4J_TX_MEMORY_MB', `must be at most a quarter of ATLAS_NEO4J_HEAP_MB (${Math.floor(heapMb / 4)}), got ${txMemoryMb}`);
   return {
     mode: 'embedded',
     boltPort: integer(env, 'ATLAS_NEO4J_BOLT_PORT', 7687, 0, 65535),
@@ -276,7 +280,10 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
  * without auth). `prefix` reads another set of the same variables: the benchmarks' synthetic
  * instance is SYN_NEO4J_URI, SYN_NEO4J_USER...
  */
-export function externalNeo4jFromEnv(env: Env = process.env, prefix: '' | 'SYN_' = ''): { uri: string; user: string; password: string; database: string } | undefined {
+export function externalNeo4jFromEnv(
+  env: Env = process.env,
+  prefix: '' | 'SYN_' = '',
+): { uri: string; user: string; password: string; database: string } | undefined {
   const uri = text(env, `${prefix}NEO4J_URI`);
   if (uri === undefined) return undefined;
   return {

@@ -30,7 +30,9 @@ const BASE_POLICY: Readonly<Record<string, readonly string[]>> = {
 };
 
 const render = (policy: Readonly<Record<string, readonly string[]>>): string =>
-  Object.entries(policy).map(([directive, sources]) => `${directive} ${sources.join(' ')}`).join('; ');
+  Object.entries(policy)
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .join('; ');
 
 /** The policy every answer carries unless a page sets its own (contentSecurityPolicyFor). */
 export const CONTENT_SECURITY_POLICY = render(BASE_POLICY);
@@ -54,7 +56,10 @@ export function securityHeaders(): RequestHandler {
 /** The policy for one HTML page: the base policy plus the sha256 of each of its inline scripts. */
 export function contentSecurityPolicyFor(html: string): string {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
-    ([, body]) => `'sha256-${createHash('sha256').update(body ?? '', 'utf8').digest('base64')}'`,
+    ([, body]) =>
+      `'sha256-${createHash('sha256')
+        .update(body ?? '', 'utf8')
+        .digest('base64')}'`,
   );
   return render({ ...BASE_POLICY, 'script-src': [...(BASE_POLICY['script-src'] ?? []), ...hashes] });
 }

@@ -166,7 +166,10 @@ describe('analysis in the explorer', () => {
       return route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({ data: null, errors: [{ message: 'centrality needs the Neo4j Graph Data Science plugin', extensions: { code: 'ANALYTICS_UNAVAILABLE', field: 'centrality' } }] }),
+        body: JSON.stringify({
+          data: null,
+          errors: [{ message: 'centrality needs the Neo4j Graph Data Science plugin', extensions: { code: 'ANALYTICS_UNAVAILABLE', field: 'centrality' } }],
+        }),
       });
     });
     await second.goto(`${app.url}?at=1956-08-01&size=betweenness&colour=community`);
@@ -179,7 +182,7 @@ describe('analysis in the explorer', () => {
     await second.close();
   });
 
-  it('reads at several dates (screenshots for a historian\'s look) and raised no page errors', async () => {
+  it("reads at several dates (screenshots for a historian's look) and raised no page errors", async () => {
     for (const at of ['1936-01-01', '1948-01-01', '1956-08-01', '1958-01-01', '1965-01-01']) {
       await open(page, `?at=${at}&size=betweenness&colour=community`);
       await page.waitForSelector('#size-top, #size-empty', { timeout: 30_000 });

@@ -16,7 +16,7 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-const PATHS = "MATCH p = (a:Person)-[:TIE]->(b:Person)-[:MEMBER_OF]->(f:Faction) RETURN p, a.name AS from, length(p) AS hops LIMIT 12";
+const PATHS = 'MATCH p = (a:Person)-[:TIE]->(b:Person)-[:MEMBER_OF]->(f:Faction) RETURN p, a.name AS from, length(p) AS hops LIMIT 12';
 
 beforeAll(async () => {
   await ensureClientBuilt();

@@ -48,20 +48,23 @@ const view = (page: Page): Promise<View> =>
   });
 
 describe('readable by default', () => {
-  it.each(['', '?at=1950-06', '?at=1956-08-30', '?at=1958-03', '?at=1965-01'])('at the default fit of "%s" every name is readable and nothing is cut off', async (query) => {
-    const { page, errors } = await open(query);
-    const v = await view(page);
-    await screenshot(page, `20-map${query.replace(/\W+/g, '-')}`);
-    expect(v.persons).toBeGreaterThan(10);
-    expect(v.minNameFontPx).toBeGreaterThanOrEqual(11);
-    expect(v.minNodePx).toBeGreaterThanOrEqual(16);
-    expect(v.minFactionFontPx).toBeGreaterThanOrEqual(11);
-    expect(v.cutOff).toEqual([]);
-    // No large empty areas: the drawing spans most of the canvas.
-    expect(v.used).toBeGreaterThan(0.6);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each(['', '?at=1950-06', '?at=1956-08-30', '?at=1958-03', '?at=1965-01'])(
+    'at the default fit of "%s" every name is readable and nothing is cut off',
+    async (query) => {
+      const { page, errors } = await open(query);
+      const v = await view(page);
+      await screenshot(page, `20-map${query.replace(/\W+/g, '-')}`);
+      expect(v.persons).toBeGreaterThan(10);
+      expect(v.minNameFontPx).toBeGreaterThanOrEqual(11);
+      expect(v.minNodePx).toBeGreaterThanOrEqual(16);
+      expect(v.minFactionFontPx).toBeGreaterThanOrEqual(11);
+      expect(v.cutOff).toEqual([]);
+      // No large empty areas: the drawing spans most of the canvas.
+      expect(v.used).toBeGreaterThan(0.6);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('one stable map', () => {

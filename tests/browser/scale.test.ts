@@ -42,30 +42,34 @@ describe.each([
   [1000, 48, true],
   [5000, 12, false],
 ])('time steps with %i synthetic people', (persons, steps, waitForFrames) => {
-  it('stays interactive while scrubbing, with no layout per step', async () => {
-    const body = JSON.stringify(syntheticTimelineResponse(persons));
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    const errors = watchErrors(page);
-    await page.route('**/graphql', async (route) => {
-      const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
-      if (query.includes('timeline')) await route.fulfill({ status: 200, contentType: 'application/json', body });
-      else await route.continue();
-    });
-    const started = Date.now();
-    await page.goto(`${app.url}?at=1950-01-01`);
-    await page.waitForSelector('#overview', { timeout: 180_000 });
-    const loadMs = Date.now() - started;
-    const scrubStarted = Date.now();
-    const perf = await scrub(page, steps, ']', waitForFrames);
-    const scrubMs = Date.now() - scrubStarted;
-    results[String(persons)] = { ...perf, loadMs, scrubMs };
-    await screenshot(page, `10-scale-${persons}`);
-    expect(perf.frames).toBe(steps);
-    if (waitForFrames) expect(perf.paintedFrames).toBe(steps);
-    else expect(perf.paintedFrames).toBeGreaterThan(0);
-    // The stable map: scrubbing seats newcomers and starts no layout at any size.
-    expect(perf.layoutRuns).toBe(0);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, TIMEOUT_MS);
+  it(
+    'stays interactive while scrubbing, with no layout per step',
+    async () => {
+      const body = JSON.stringify(syntheticTimelineResponse(persons));
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      const errors = watchErrors(page);
+      await page.route('**/graphql', async (route) => {
+        const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
+        if (query.includes('timeline')) await route.fulfill({ status: 200, contentType: 'application/json', body });
+        else await route.continue();
+      });
+      const started = Date.now();
+      await page.goto(`${app.url}?at=1950-01-01`);
+      await page.waitForSelector('#overview', { timeout: 180_000 });
+      const loadMs = Date.now() - started;
+      const scrubStarted = Date.now();
+      const perf = await scrub(page, steps, ']', waitForFrames);
+      const scrubMs = Date.now() - scrubStarted;
+      results[String(persons)] = { ...perf, loadMs, scrubMs };
+      await screenshot(page, `10-scale-${persons}`);
+      expect(perf.frames).toBe(steps);
+      if (waitForFrames) expect(perf.paintedFrames).toBe(steps);
+      else expect(perf.paintedFrames).toBeGreaterThan(0);
+      // The stable map: scrubbing seats newcomers and starts no layout at any size.
+      expect(perf.layoutRuns).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -61,7 +61,7 @@ describe('the source-family filter', () => {
     await expect.poll(async () => (await readPerf(page)).persons).toBe(before.persons);
   });
 
-  it('shows a person\'s factions per source family side by side', async () => {
+  it("shows a person's factions per source family side by side", async () => {
     // Kim Sung-hwa's Soviet-faction membership is cited by a Chinese-archive and a Soviet-archive study.
     await page.goto(`${app.url}?at=1956-09&p=kim-sung-hwa`);
     await page.waitForSelector('#person-families', { timeout: 30_000 });

@@ -16,13 +16,20 @@ const wireBound = (b: DerivedInterval['start']) => ({ basis: b.basis, date: wire
 const wireSpanned = (x: DerivedInterval | undefined) => {
   if (x === undefined) throw new Error('internal: no derived span');
   return {
-    span: { possibleFrom: x.span.possible?.earliest ?? null, possibleTo: x.span.possible?.latest ?? null, certainFrom: x.span.certain?.earliest ?? null, certainTo: x.span.certain?.latest ?? null },
+    span: {
+      possibleFrom: x.span.possible?.earliest ?? null,
+      possibleTo: x.span.possible?.latest ?? null,
+      certainFrom: x.span.certain?.earliest ?? null,
+      certainTo: x.span.certain?.latest ?? null,
+    },
     start: wireBound(x.start),
     end: wireBound(x.end),
   };
 };
 const wireEvidence = (e: PersonEvidence | null | undefined) =>
-  e === null || e === undefined ? null : { first: { date: wireDate(e.first.date), fact: e.first.ref }, last: { date: wireDate(e.last.date), fact: e.last.ref }, fadesAfter: e.fadesAfter };
+  e === null || e === undefined
+    ? null
+    : { first: { date: wireDate(e.first.date), fact: e.first.ref }, last: { date: wireDate(e.last.date), fact: e.last.ref }, fadesAfter: e.fadesAfter };
 
 const upper = (s: string): string => s.toUpperCase().replace(/-/g, '_');
 const wireDate = (d: PartialDate | null) =>
@@ -50,15 +57,25 @@ export function syntheticTimelineResponse(persons: number): unknown {
     if (d.latest > latest) latest = d.latest;
   };
   for (const e of data.events) widen(e.date);
-  for (const p of data.persons) for (const m of p.memberships) { widen(m.from); widen(m.to); }
+  for (const p of data.persons)
+    for (const m of p.memberships) {
+      widen(m.from);
+      widen(m.to);
+    }
   return {
     data: {
       timeline: {
         from: earliest,
         to: latest,
         factions: data.factions.map((f) => ({
-          id: f.id, name: f.name, aliases: f.aliases, parent: f.parent === null ? null : { id: f.parent },
-          lifespan: { formed: f.formed === null ? null : { date: wireDate(f.formed.date) }, dissolved: f.dissolved === null ? null : { date: wireDate(f.dissolved.date) } },
+          id: f.id,
+          name: f.name,
+          aliases: f.aliases,
+          parent: f.parent === null ? null : { id: f.parent },
+          lifespan: {
+            formed: f.formed === null ? null : { date: wireDate(f.formed.date) },
+            dissolved: f.dissolved === null ? null : { date: wireDate(f.dissolved.date) },
+          },
         })),
         persons: data.persons.map((p) => ({
           person: { id: p.id, name: p.name, hangul: p.hangul, hanja: p.hanja, aliases: p.aliases.map((a) => a.form) },

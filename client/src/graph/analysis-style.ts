@@ -18,6 +18,9 @@ export function analysisRules(): StylesheetJson {
     ...fills,
     { selector: 'node.faction[?neutral]', style: { 'background-color': '#9a9a9a', 'border-color': '#777777', 'background-opacity': 0.1 } },
     { selector: 'node.person[asize]', style: { width: 'data(asize)', height: 'data(asize)' } },
-    { selector: 'node.person[?unmeasured]', style: { width: UNMEASURED_LOOK.size, height: UNMEASURED_LOOK.size, 'background-opacity': UNMEASURED_LOOK.opacity, 'border-opacity': 0.5 } },
+    {
+      selector: 'node.person[?unmeasured]',
+      style: { width: UNMEASURED_LOOK.size, height: UNMEASURED_LOOK.size, 'background-opacity': UNMEASURED_LOOK.opacity, 'border-opacity': 0.5 },
+    },
   ] as StylesheetJson;
 }

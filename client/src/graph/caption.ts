@@ -28,13 +28,19 @@ export function imageCaption(timeline: Timeline, frame: Frame, colours: Readonly
   const groups = new Set(persons.map((p) => p.group));
   const tieKinds = new Set(frame.ties.map((t) => t.kind));
   const legend: LegendItem[] = [
-    ...timeline.factions.filter((f) => factionIds.has(f.id)).map((f): LegendItem => ({ kind: 'faction', label: f.name, colour: colours.get(f.id) ?? '#bbbbbb' })),
+    ...timeline.factions
+      .filter((f) => factionIds.has(f.id))
+      .map((f): LegendItem => ({ kind: 'faction', label: f.name, colour: colours.get(f.id) ?? '#bbbbbb' })),
     ...(factionIds.has(null) ? [{ kind: 'faction', label: 'No faction at this date', colour: '#dddddd' } as const] : []),
-    ...(Object.keys(STATUS_LOOK) as (keyof typeof STATUS_LOOK)[]).filter((g) => groups.has(g)).map((g): LegendItem => {
-      const look = STATUS_LOOK[g];
-      return { kind: 'status', label: STATUS_LABEL[g], shape: look.shape, fill: look.fill === 'faction' ? '#56B4E9' : look.fill, border: look.border };
-    }),
-    ...(Object.keys(TIE_LOOK) as (keyof typeof TIE_LOOK)[]).filter((k) => tieKinds.has(k)).map((k): LegendItem => ({ kind: 'tie', label: TIE_LOOK[k].label, colour: TIE_LOOK[k].colour, dash: TIE_LOOK[k].dash })),
+    ...(Object.keys(STATUS_LOOK) as (keyof typeof STATUS_LOOK)[])
+      .filter((g) => groups.has(g))
+      .map((g): LegendItem => {
+        const look = STATUS_LOOK[g];
+        return { kind: 'status', label: STATUS_LABEL[g], shape: look.shape, fill: look.fill === 'faction' ? '#56B4E9' : look.fill, border: look.border };
+      }),
+    ...(Object.keys(TIE_LOOK) as (keyof typeof TIE_LOOK)[])
+      .filter((k) => tieKinds.has(k))
+      .map((k): LegendItem => ({ kind: 'tie', label: TIE_LOOK[k].label, colour: TIE_LOOK[k].colour, dash: TIE_LOOK[k].dash })),
   ];
   // Ghosts are drawn but not attested, so they are counted apart, as the overview does.
   const ghosts = persons.filter((p) => p.state === 'NOT_ATTESTED').length;

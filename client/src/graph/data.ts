@@ -138,7 +138,8 @@ export class FrameApplier {
         if (edge !== original) this.edges[index] = edge;
         const t = visibleTies.get(edge.id());
         // A small number per edge; the class string is built only when it changes.
-        const code = t === undefined ? 0 : 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (overlay.chainTies !== null && !overlay.chainTies.has(t.id) ? 8 : 0);
+        const code =
+          t === undefined ? 0 : 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (overlay.chainTies !== null && !overlay.chainTies.has(t.id) ? 8 : 0);
         if (this.edgeCodes[index] === code) return;
         this.edgeCodes[index] = code;
         let cls = this.edgeBase[index] ?? 'tie';
@@ -176,7 +177,10 @@ function personClasses(p: PersonFrame, id: string, overlay: Overlay): string {
 let chainKey = '';
 
 /** Chain arrows between people, replaced wholesale (there are only a handful) when they change. */
-export function setChainLinks(cy: Core, links: readonly { readonly from: string; readonly to: string; readonly current: boolean; readonly label: string }[]): void {
+export function setChainLinks(
+  cy: Core,
+  links: readonly { readonly from: string; readonly to: string; readonly current: boolean; readonly label: string }[],
+): void {
   const key = links.map((l) => `${l.from}>${l.to}:${l.current}:${l.label}`).join('|');
   if (key === chainKey) return;
   chainKey = key;

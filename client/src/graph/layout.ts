@@ -79,7 +79,12 @@ export class StableMap {
     const id = personIdOf(node.id());
     if (id === null) return;
     const parent = node.parent();
-    const faction = parent.nonempty() ? parent.first().id().replace(/^faction:/, '') : null;
+    const faction = parent.nonempty()
+      ? parent
+          .first()
+          .id()
+          .replace(/^faction:/, '')
+      : null;
     const seat = this.seatOf(id, faction);
     const p = node.position();
     if (p.x !== seat.x || p.y !== seat.y) node.position({ x: seat.x, y: seat.y });

@@ -26,8 +26,19 @@ function swatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, y: n
     const r = 7 * S;
     const cx = x + 8 * S;
     if (item.shape === 'square') ctx.rect(cx - r, y - r, 2 * r, 2 * r);
-    else if (item.shape === 'diamond') [[0, -r], [r, 0], [0, r], [-r, 0]].forEach(([dx, dy], i) => (i === 0 ? ctx.moveTo(cx + dx!, y + dy!) : ctx.lineTo(cx + dx!, y + dy!)));
-    else if (item.shape.includes('triangle') || item.shape === 'vee') [[0, -r], [r, r], [-r, r]].forEach(([dx, dy], i) => (i === 0 ? ctx.moveTo(cx + dx!, y + dy!) : ctx.lineTo(cx + dx!, y + dy!)));
+    else if (item.shape === 'diamond')
+      [
+        [0, -r],
+        [r, 0],
+        [0, r],
+        [-r, 0],
+      ].forEach(([dx, dy], i) => (i === 0 ? ctx.moveTo(cx + dx!, y + dy!) : ctx.lineTo(cx + dx!, y + dy!)));
+    else if (item.shape.includes('triangle') || item.shape === 'vee')
+      [
+        [0, -r],
+        [r, r],
+        [-r, r],
+      ].forEach(([dx, dy], i) => (i === 0 ? ctx.moveTo(cx + dx!, y + dy!) : ctx.lineTo(cx + dx!, y + dy!)));
     else ctx.arc(cx, y, r, 0, 2 * Math.PI);
     ctx.closePath();
     ctx.fill();
@@ -72,5 +83,7 @@ export async function captionedPng(cy: Core, caption: ImageCaption): Promise<Blo
   ctx.fillStyle = '#444444';
   ctx.font = `${11 * S}px ${FONT}`;
   ctx.fillText(caption.source, pad, height - footer / 2);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob === null ? reject(new Error('the picture could not be encoded')) : resolve(blob)), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob === null ? reject(new Error('the picture could not be encoded')) : resolve(blob)), 'image/png'),
+  );
 }

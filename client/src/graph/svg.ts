@@ -15,15 +15,43 @@ function shapePath(shape: string, x: number, y: number, r: number): string {
   const poly = (points: [number, number][]): string => `M${points.map(([a, b]) => `${(x + a * r).toFixed(1)},${(y + b * r).toFixed(1)}`).join('L')}Z`;
   switch (shape) {
     case 'round-triangle':
-      return poly([[0, -1], [1, 0.9], [-1, 0.9]]);
+      return poly([
+        [0, -1],
+        [1, 0.9],
+        [-1, 0.9],
+      ]);
     case 'diamond':
-      return poly([[0, -1], [1, 0], [0, 1], [-1, 0]]);
+      return poly([
+        [0, -1],
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+      ]);
     case 'square':
-      return poly([[-0.9, -0.9], [0.9, -0.9], [0.9, 0.9], [-0.9, 0.9]]);
+      return poly([
+        [-0.9, -0.9],
+        [0.9, -0.9],
+        [0.9, 0.9],
+        [-0.9, 0.9],
+      ]);
     case 'octagon':
-      return poly([[-0.4, -1], [0.4, -1], [1, -0.4], [1, 0.4], [0.4, 1], [-0.4, 1], [-1, 0.4], [-1, -0.4]]);
+      return poly([
+        [-0.4, -1],
+        [0.4, -1],
+        [1, -0.4],
+        [1, 0.4],
+        [0.4, 1],
+        [-0.4, 1],
+        [-1, 0.4],
+        [-1, -0.4],
+      ]);
     case 'vee':
-      return poly([[-1, -1], [0, -0.3], [1, -1], [0, 1]]);
+      return poly([
+        [-1, -1],
+        [0, -0.3],
+        [1, -1],
+        [0, 1],
+      ]);
     case 'star': {
       const pts: [number, number][] = [];
       for (let i = 0; i < 10; i += 1) {

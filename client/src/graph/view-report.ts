@@ -48,7 +48,17 @@ export function viewReport(cy: Core): ViewReport {
     check(n);
   });
   const all = cy.elements(':visible').renderedBoundingBox({ includeLabels: true });
-  const used = persons.empty() ? 0 : (Math.min(all.x2, width) - Math.max(all.x1, 0)) * (Math.min(all.y2, height) - Math.max(all.y1, 0)) / (width * height);
+  const used = persons.empty() ? 0 : ((Math.min(all.x2, width) - Math.max(all.x1, 0)) * (Math.min(all.y2, height) - Math.max(all.y1, 0))) / (width * height);
   const finite = (x: number): number => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
-  return { zoom: finite(zoom), width, height, persons: persons.length, minNameFontPx: finite(minName), minNodePx: finite(minNode), minFactionFontPx: finite(minFaction), cutOff, used: finite(used) };
+  return {
+    zoom: finite(zoom),
+    width,
+    height,
+    persons: persons.length,
+    minNameFontPx: finite(minName),
+    minNodePx: finite(minNode),
+    minFactionFontPx: finite(minFaction),
+    cutOff,
+    used: finite(used),
+  };
 }

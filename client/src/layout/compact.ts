@@ -124,9 +124,7 @@ export function skylinePack(boxes: Box[], gap: number, aspect: number): void {
   const sky = new Array<number>(columns).fill(0);
   const b0 = bounds(boxes);
   const spanX = Math.max(1, b0.x2 - b0.x1);
-  const order = boxes
-    .map((b, i) => ({ b, i }))
-    .sort((p, q) => p.b.y - p.b.h / 2 - (q.b.y - q.b.h / 2) || p.b.x - q.b.x || p.i - q.i);
+  const order = boxes.map((b, i) => ({ b, i })).sort((p, q) => p.b.y - p.b.h / 2 - (q.b.y - q.b.h / 2) || p.b.x - q.b.x || p.i - q.i);
   for (const { b } of order) {
     const cols = Math.ceil((b.w + gap) / unit);
     const wanted = ((b.x - b0.x1) / spanX) * (columns - cols);

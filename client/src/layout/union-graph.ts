@@ -114,15 +114,26 @@ export function buildUnionGraph(timeline: Timeline): UnionGraph {
     if (spent === undefined) continue;
     // Sorted so the graph, and so the picture, never depends on the order facts arrived in.
     // A faction seat is home whenever there is one: being out of sight is not a place to live.
-    const entries = [...spent.entries()].sort((a, b) => Number(a[0] === null) - Number(b[0] === null) || b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+    const entries = [...spent.entries()].sort(
+      (a, b) => Number(a[0] === null) - Number(b[0] === null) || b[1] - a[1] || String(a[0]).localeCompare(String(b[0])),
+    );
     const first = entries[0];
     if (first === undefined) continue;
     home.set(person.id, seatKey(person.id, first[0]));
     for (const [factionId, days] of entries) {
-      seats.push({ key: seatKey(person.id, factionId), personId: person.id, factionId, days, home: factionId === first[0], appears: appears.get(person.id) ?? Infinity, label: labels.get(person.id) ?? person.id });
+      seats.push({
+        key: seatKey(person.id, factionId),
+        personId: person.id,
+        factionId,
+        days,
+        home: factionId === first[0],
+        appears: appears.get(person.id) ?? Infinity,
+        label: labels.get(person.id) ?? person.id,
+      });
       // A member's seat in a second faction is pulled towards the first; a seat outside every
       // faction is placed beside the home faction's box after the layout (union-layout.ts).
-      if (factionId !== first[0] && factionId !== null) edges.push({ source: seatKey(person.id, first[0]), target: seatKey(person.id, factionId), weight: 1, kind: 'self' });
+      if (factionId !== first[0] && factionId !== null)
+        edges.push({ source: seatKey(person.id, first[0]), target: seatKey(person.id, factionId), weight: 1, kind: 'self' });
     }
   }
   const pairs = new Map<string, number>();

@@ -112,13 +112,15 @@ export function layoutUnion(graph: UnionGraph): UnionLayout {
   const bandedKeys = new Set(banded.map((s) => s.key));
   const elements: ElementDefinition[] = [
     ...graph.factions.filter((f) => factions.has(f)).map((f) => ({ group: 'nodes' as const, data: { id: `f:${f}` } })),
-    ...graph.seats.filter((s) => !bandedKeys.has(s.key)).map((s) => {
-      const box = boxes.get(s.key) ?? { width: NODE_SIZE, height: NODE_SIZE };
-      return {
-        group: 'nodes' as const,
-        data: { id: s.key, width: box.width, height: box.height, ...(s.factionId === null ? {} : { parent: `f:${s.factionId}` }) },
-      };
-    }),
+    ...graph.seats
+      .filter((s) => !bandedKeys.has(s.key))
+      .map((s) => {
+        const box = boxes.get(s.key) ?? { width: NODE_SIZE, height: NODE_SIZE };
+        return {
+          group: 'nodes' as const,
+          data: { id: s.key, width: box.width, height: box.height, ...(s.factionId === null ? {} : { parent: `f:${s.factionId}` }) },
+        };
+      }),
     ...graph.edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, kind: e.kind } })),
   ];
   const big = graph.seats.length > FORCES_UP_TO;
@@ -141,7 +143,11 @@ export function layoutUnion(graph: UnionGraph): UnionLayout {
 
 /** fcose on the union graph, seeded: the arrangement the compaction then tightens. */
 function forceSeats(graph: UnionGraph, elements: ElementDefinition[], boxes: ReadonlyMap<string, { width: number; height: number }>): Box[] {
-  const cy = cytoscape({ headless: true, styleEnabled: true, elements, style: [
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements,
+    style: [
       { selector: 'node[width]', style: { shape: 'rectangle', width: 'data(width)', height: 'data(height)' } },
       { selector: 'node:parent', style: { padding: `${FACTION_PAD}px` } },
     ],
@@ -245,7 +251,13 @@ const FACTION_TITLE = 24;
 const ASPECT = 1.6;
 
 /** Each faction compacted on its own, then factions (as rigid boxes) and free seats together. */
-function compactTwoLevels(placed: Box[], factionOf: ReadonlyMap<string, string | null>, bands: ReadonlyMap<string, Box[]>, appears: ReadonlyMap<string, number>, big: boolean): Box[] {
+function compactTwoLevels(
+  placed: Box[],
+  factionOf: ReadonlyMap<string, string | null>,
+  bands: ReadonlyMap<string, Box[]>,
+  appears: ReadonlyMap<string, number>,
+  big: boolean,
+): Box[] {
   const groups = new Map<string, Box[]>();
   const items: Box[] = [];
   for (const box of placed) {
@@ -257,7 +269,7 @@ function compactTwoLevels(placed: Box[], factionOf: ReadonlyMap<string, string |
   for (const [f, list] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     if (!big) compact(list, 3, ASPECT);
     const inner = bounds(list);
-    const band = shelve(bands.get(f) ?? [], (inner.x2 - inner.x1 + 2 * FACTION_PAD), (inner.x1 + inner.x2) / 2, inner.y2 + FACTION_PAD + 8);
+    const band = shelve(bands.get(f) ?? [], inner.x2 - inner.x1 + 2 * FACTION_PAD, (inner.x1 + inner.x2) / 2, inner.y2 + FACTION_PAD + 8);
     const b = bounds([...list, ...band]);
     const group: Box = {
       id: `f:${f}`,
@@ -277,8 +289,18 @@ function compactTwoLevels(placed: Box[], factionOf: ReadonlyMap<string, string |
   };
   const ordered = items.map((item, i) => ({ item, i, first: first(item) })).sort((a, b) => a.first - b.first || a.i - b.i);
   // Greedy placement is quadratic in the items: at synthetic scale a skyline packs them instead.
-  if (big || ordered.length > GREEDY_UP_TO) skylinePack(ordered.map((o) => o.item), 6, ASPECT);
-  else growFromCentre(ordered.map((o) => o.item), 4, ASPECT);
+  if (big || ordered.length > GREEDY_UP_TO)
+    skylinePack(
+      ordered.map((o) => o.item),
+      6,
+      ASPECT,
+    );
+  else
+    growFromCentre(
+      ordered.map((o) => o.item),
+      4,
+      ASPECT,
+    );
   const out: Box[] = [];
   for (const item of items) {
     const group = members.get(item.id);

@@ -24,7 +24,8 @@ export const NO_ANALYSIS: AnalysisChoice = { sizeBy: 'none', colourBy: 'faction'
 
 export const setSizeBy = (a: AnalysisChoice, sizeBy: SizeBy): AnalysisChoice => (a.sizeBy === sizeBy ? a : { ...a, sizeBy });
 export const setColourBy = (a: AnalysisChoice, colourBy: ColourBy): AnalysisChoice => (a.colourBy === colourBy ? a : { ...a, colourBy });
-export const setCertainChains = (a: AnalysisChoice, certainChains: boolean): AnalysisChoice => (a.certainChains === certainChains ? a : { ...a, certainChains });
+export const setCertainChains = (a: AnalysisChoice, certainChains: boolean): AnalysisChoice =>
+  a.certainChains === certainChains ? a : { ...a, certainChains };
 
 export const SIZE_LABEL: Readonly<Record<SizeBy, string>> = {
   none: 'nothing (all the same size)',

@@ -170,7 +170,9 @@ export function pathLabels(paths: readonly ChainPath[]): string[] {
     if (counts.get(label) === 1) return label;
     const path = paths[i]!;
     const others = paths.filter((_p, j) => j !== i && base[j] === label);
-    const differs = path.steps.find((step, k) => others.some((o) => o.steps[k]?.to.eventId !== step.to.eventId || o.steps[k]?.from.eventId !== step.from.eventId));
+    const differs = path.steps.find((step, k) =>
+      others.some((o) => o.steps[k]?.to.eventId !== step.to.eventId || o.steps[k]?.from.eventId !== step.from.eventId),
+    );
     return differs === undefined ? label : `${label}, via ${differs.from.eventTitle} → ${differs.to.eventTitle}`;
   });
   const seen = new Map<string, number>();

@@ -44,7 +44,9 @@ export function isNode(v: unknown): v is WireNode {
 }
 
 export function isRelationship(v: unknown): v is WireRelationship {
-  return isRecord(v) && typeof v['elementId'] === 'string' && typeof v['type'] === 'string' && typeof v['startElementId'] === 'string' && isRecord(v['properties']);
+  return (
+    isRecord(v) && typeof v['elementId'] === 'string' && typeof v['type'] === 'string' && typeof v['startElementId'] === 'string' && isRecord(v['properties'])
+  );
 }
 
 export function isPath(v: unknown): v is WirePath {
@@ -109,7 +111,9 @@ export function captionOf(value: unknown): CellCaption {
     return { kind: 'list', text: clip(text), hasRaw: text.length > CAPTION_MAX || value.some((v) => typeof v === 'object' && v !== null) };
   }
   if (isRecord(value)) {
-    const text = `{${Object.entries(value).map(([k, v]) => `${k}: ${shortValue(v)}`).join(', ')}}`;
+    const text = `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${shortValue(v)}`)
+      .join(', ')}}`;
     return { kind: 'map', text: clip(text), hasRaw: true };
   }
   const text = typeof value === 'string' ? value : String(value);

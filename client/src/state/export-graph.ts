@@ -62,7 +62,8 @@ export interface GraphTable {
   readonly edges: readonly EdgeRow[];
 }
 
-const inferredFrom = (b: BoundView): string | null => (b.fact === null ? null : `${b.fact.kind.toLowerCase()}: ${b.fact.label}${b.fact.date === null ? '' : ` (${b.fact.date.iso})`}`);
+const inferredFrom = (b: BoundView): string | null =>
+  b.fact === null ? null : `${b.fact.kind.toLowerCase()}: ${b.fact.label}${b.fact.date === null ? '' : ` (${b.fact.date.iso})`}`;
 
 /** "shen2008, §V, para 20; lankov2002, ch. 4": enough to find each passage with the sources file. */
 export function citationText(citations: readonly Citation[]): string {
@@ -125,7 +126,12 @@ export function graphTable(timeline: Timeline, frame: Frame): GraphTable {
 /** XML text: escaped, and without the control characters XML 1.0 forbids. */
 const xml = (text: string): string =>
   // eslint-disable-next-line no-control-regex
-  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 const present = (row: GraphRow, columns: readonly Column[]) =>
   columns.flatMap((c, index) => {
@@ -138,7 +144,9 @@ export function subgraphGraphml(timeline: Timeline, frame: Frame): string {
   const keys = (kind: 'node' | 'edge', prefix: string, columns: readonly Column[]) =>
     columns.map((c) => `  <key id="${prefix}_${c.key}" for="${kind}" attr.name="${c.key}" attr.type="${c.type}"/>`);
   const data = (prefix: string, row: GraphRow, columns: readonly Column[]) =>
-    present(row, columns).map((p) => `<data key="${prefix}_${p.column.key}">${xml(p.value)}</data>`).join('');
+    present(row, columns)
+      .map((p) => `<data key="${prefix}_${p.column.key}">${xml(p.value)}</data>`)
+      .join('');
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
@@ -179,7 +187,10 @@ export function subgraphGexf(timeline: Timeline, frame: Frame): string {
     ...g.nodes.map((n) => `      <node id="${xml(n.id)}" label="${label(n)}">${values(n, NODE_COLUMNS)}</node>`),
     '    </nodes>',
     '    <edges>',
-    ...g.edges.map((e) => `      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${label(e)}"${spell(e)}>${values(e, EDGE_COLUMNS)}</edge>`),
+    ...g.edges.map(
+      (e) =>
+        `      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${label(e)}"${spell(e)}>${values(e, EDGE_COLUMNS)}</edge>`,
+    ),
     '    </edges>',
     '  </graph>',
     '</gexf>',

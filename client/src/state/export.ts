@@ -91,9 +91,7 @@ export function formatSource(s: BibSource): string {
   // "n.d." already ends with its full stop.
   const year = s.year === null ? 'n.d' : String(s.year);
   const publication = s.publication === null || s.publication === '' ? '' : ` ${s.publication.replace(/\.?\s*$/, '.')}`;
-  return s.author === null
-    ? `${quoted(s.title)} ${year}.${publication}`
-    : `${s.author.replace(/\.?\s*$/, '.')} ${year}. ${quoted(s.title)}${publication}`;
+  return s.author === null ? `${quoted(s.title)} ${year}.${publication}` : `${s.author.replace(/\.?\s*$/, '.')} ${year}. ${quoted(s.title)}${publication}`;
 }
 
 /**

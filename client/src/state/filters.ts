@@ -97,7 +97,11 @@ export function factPredicate(f: Filters, familyOf: ReadonlyMap<string, SourceFa
   return (certainty, citations) =>
     CERTAINTY_RANK[certainty] >= min &&
     (sources.size === 0 || citations.some((c) => sources.has(c.sourceId))) &&
-    (families.size === 0 || citations.some((c) => { const family = familyOf.get(c.sourceId); return family !== undefined && families.has(family); }));
+    (families.size === 0 ||
+      citations.some((c) => {
+        const family = familyOf.get(c.sourceId);
+        return family !== undefined && families.has(family);
+      }));
 }
 
 /** Whether the filters keep only what some sources say (then people no kept fact speaks of are hidden). */

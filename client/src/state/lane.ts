@@ -20,17 +20,17 @@ export interface LaneSegment {
 }
 
 /** The status strip: statusAt evaluated on each stretch between the days where it may change. */
-export function statusLane(
-  changes: readonly StatusChange<number>[],
-  evidence: Evidence<number> | null,
-  rangeStart: number,
-  rangeEnd: number,
-): LaneSegment[] {
+export function statusLane(changes: readonly StatusChange<number>[], evidence: Evidence<number> | null, rangeStart: number, rangeEnd: number): LaneSegment[] {
   const span = Math.max(1, rangeEnd - rangeStart);
   const frac = (day: number): number => Math.min(1, Math.max(0, (day - rangeStart) / span));
   const cuts = new Set<number>([rangeStart, rangeEnd + 1]);
   for (const c of changes) cuts.add(c.date.earliest).add(c.date.latest + 1);
-  if (evidence !== null) cuts.add(evidence.first.earliest).add(evidence.first.latest + 1).add(evidence.last.latest + 1).add(evidence.fadesAfter + 1);
+  if (evidence !== null)
+    cuts
+      .add(evidence.first.earliest)
+      .add(evidence.first.latest + 1)
+      .add(evidence.last.latest + 1)
+      .add(evidence.fadesAfter + 1);
   const days = [...cuts].filter((d) => d >= rangeStart && d <= rangeEnd + 1).sort((a, b) => a - b);
   const segments: LaneSegment[] = [];
   for (let i = 0; i + 1 < days.length; i += 1) {
@@ -57,6 +57,7 @@ export interface SpanBar {
 export function spanBar(span: Span<number>, rangeStart: number, rangeEnd: number): SpanBar {
   const width = Math.max(1, rangeEnd - rangeStart);
   const frac = (day: number): number => Math.min(1, Math.max(0, (day - rangeStart) / width));
-  const part = (r: { earliest: number; latest: number } | null): SpanBar['possible'] => (r === null ? null : { start: frac(r.earliest), end: frac(r.latest + 1) });
+  const part = (r: { earliest: number; latest: number } | null): SpanBar['possible'] =>
+    r === null ? null : { start: frac(r.earliest), end: frac(r.latest + 1) };
   return { possible: part(span.possible), certain: part(span.certain) };
 }

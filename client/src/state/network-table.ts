@@ -66,18 +66,16 @@ export function networkRows(frame: Frame, persons: ReadonlyMap<string, Person>, 
   const byId = new Map(factions.map((f) => [f.id, f]));
   const rank = new Map(factions.map((f, i) => [f.id, i]));
   const ties = tiesByPerson(frame);
-  const rows = [...frame.persons.values()].map(
-    (p): NetworkRow & { readonly rank: number } => ({
-      id: p.id,
-      name: persons.get(p.id)?.name ?? p.id,
-      hangul: persons.get(p.id)?.hangul ?? null,
-      faction: factionText(p, byId),
-      factionId: p.parent,
-      status: `${statusKindLabel(p.state)}${p.statusCertain ? '' : '?'}`,
-      ties: ties.get(p.id) ?? [],
-      rank: p.parent === null ? factions.length : (rank.get(p.parent) ?? factions.length),
-    }),
-  );
+  const rows = [...frame.persons.values()].map((p): NetworkRow & { readonly rank: number } => ({
+    id: p.id,
+    name: persons.get(p.id)?.name ?? p.id,
+    hangul: persons.get(p.id)?.hangul ?? null,
+    faction: factionText(p, byId),
+    factionId: p.parent,
+    status: `${statusKindLabel(p.state)}${p.statusCertain ? '' : '?'}`,
+    ties: ties.get(p.id) ?? [],
+    rank: p.parent === null ? factions.length : (rank.get(p.parent) ?? factions.length),
+  }));
   rows.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'en'));
   return rows.map(({ rank: _rank, ...row }) => row);
 }

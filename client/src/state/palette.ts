@@ -29,7 +29,7 @@ export function factionColours(factions: readonly Faction[]): ReadonlyMap<string
   for (const f of factions) {
     if (colours.has(f.id)) continue;
     // A sub-group shares its parent's hue so the family reads as one; the border tells them apart.
-    const parent = f.parentId === null ? undefined : colours.get(f.parentId) ?? FIXED[f.parentId];
+    const parent = f.parentId === null ? undefined : (colours.get(f.parentId) ?? FIXED[f.parentId]);
     colours.set(f.id, parent ?? spare[next++ % spare.length] ?? '#999999');
   }
   return colours;

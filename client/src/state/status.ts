@@ -8,16 +8,7 @@ export { PURGE_STATUSES as PURGE_STATES } from '../../../core/vocabulary.js';
 
 export type StatusGroup = 'active' | 'demoted' | 'expelled' | 'imprisoned' | 'dead' | 'fled' | 'rehabilitated' | 'unattested';
 
-export const STATUS_GROUPS: readonly StatusGroup[] = [
-  'active',
-  'demoted',
-  'expelled',
-  'imprisoned',
-  'dead',
-  'fled',
-  'rehabilitated',
-  'unattested',
-];
+export const STATUS_GROUPS: readonly StatusGroup[] = ['active', 'demoted', 'expelled', 'imprisoned', 'dead', 'fled', 'rehabilitated', 'unattested'];
 
 export function statusGroup(kind: StatusKind): StatusGroup {
   switch (kind) {

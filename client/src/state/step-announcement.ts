@@ -29,7 +29,13 @@ export function stepChanges(before: Frame, after: Frame, names: ReadonlyMap<stri
   for (const [key, verb] of PHRASES) {
     const ids = comparison[key];
     if (ids.length === 0) continue;
-    const who = ids.length <= NAMED ? ` (${ids.map((id) => names.get(id) ?? id).sort().join(', ')})` : '';
+    const who =
+      ids.length <= NAMED
+        ? ` (${ids
+            .map((id) => names.get(id) ?? id)
+            .sort()
+            .join(', ')})`
+        : '';
     parts.push(`${ids.length} ${verb}${who}`);
   }
   return parts.length === 0 ? 'no change' : parts.join(', ');

@@ -80,7 +80,8 @@ function disc(size: number, fill: string, opacity = 1): SVGSVGElement {
 /** The waiting, failed and empty states shared by both analyses. */
 function pending(what: Fetched<unknown>, id: string, computing: string): HTMLElement | null {
   if (what.state === 'loading') return h('p', { id, class: 'legend-note', 'aria-busy': 'true' }, computing);
-  if (what.state === 'failed') return h('p', { id, class: 'error analysis-error', role: 'alert', 'data-code': what.code }, failureText(what.code, what.message));
+  if (what.state === 'failed')
+    return h('p', { id, class: 'error analysis-error', role: 'alert', 'data-code': what.code }, failureText(what.code, what.message));
   return null;
 }
 
@@ -97,7 +98,16 @@ function sizeLegend(v: AnalysisView): HTMLElement[] {
     `${capital(SIZE_LABEL[measure])}: ${MEASURE_MEANING[measure]}, over ${CERTAINTY_TEXT[v.minCertainty]} possibly active that day; the other filters only hide people, they do not change the scores.`,
   );
   if (answer.scores.length === 0) {
-    return [head, scope, h('p', { id: 'size-empty', class: 'legend-note' }, `No tie is recorded as active on ${dayLabel(v.day)} at this certainty, so no one is measured: every node is drawn as not measured.`), unmeasuredRow()];
+    return [
+      head,
+      scope,
+      h(
+        'p',
+        { id: 'size-empty', class: 'legend-note' },
+        `No tie is recorded as active on ${dayLabel(v.day)} at this certainty, so no one is measured: every node is drawn as not measured.`,
+      ),
+      unmeasuredRow(),
+    ];
   }
   const top = topScores(answer, 5).map((s) => {
     const status = v.statusOf(s.personId);
@@ -110,7 +120,9 @@ function sizeLegend(v: AnalysisView): HTMLElement[] {
     unmeasuredRow(),
     h('p', { id: 'size-top', class: 'legend-note' }, `Highest: ${top.join('; ')}`),
     v.unmeasured > 0 ? h('p', { class: 'legend-note', id: 'size-unmeasured' }, `${v.unmeasured} of the people shown are not measured.`) : null,
-    rankingCut(answer) ? h('p', { class: 'legend-note' }, `Only the top ${answer.limit.toLocaleString('en-GB')} are sized; the rest are drawn as not measured.`) : null,
+    rankingCut(answer)
+      ? h('p', { class: 'legend-note' }, `Only the top ${answer.limit.toLocaleString('en-GB')} are sized; the rest are drawn as not measured.`)
+      : null,
   ].filter((x): x is HTMLElement => x !== null);
 }
 
@@ -149,7 +161,9 @@ function colourLegend(v: AnalysisView): HTMLElement[] {
     h(
       'ol',
       { id: 'community-list', class: 'community-list' },
-      ...answer.communities.map((c, i) => h('li', { class: 'legend-row' }, h('span', { class: 'swatch', style: `background:${communityColour(i)}` }), communityLine(c))),
+      ...answer.communities.map((c, i) =>
+        h('li', { class: 'legend-row' }, h('span', { class: 'swatch', style: `background:${communityColour(i)}` }), communityLine(c)),
+      ),
     ),
     h('div', { class: 'legend-row' }, h('span', { class: 'swatch', style: `background:${NO_COMMUNITY}` }), 'In no community at this date (no bond tie then)'),
   ];

@@ -50,6 +50,8 @@ export function boundsText(x: { readonly start: BoundView; readonly end: BoundVi
 export function evidenceText(p: Pick<Person, 'evidence' | 'evidenceFacts'>): string {
   if (p.evidence === null || p.evidenceFacts === null) return 'No dated fact about this person is recorded: their status is unknown at every date.';
   const { first, last } = p.evidenceFacts;
-  return `Attested from ${when(first.date)} (${fact(first)}) to ${when(last.date)} (${fact(last)}). ` +
-    `After ${isoOf(p.evidence.fadesAfter)} their status is “not attested”, not carried on.`;
+  return (
+    `Attested from ${when(first.date)} (${fact(first)}) to ${when(last.date)} (${fact(last)}). ` +
+    `After ${isoOf(p.evidence.fadesAfter)} their status is “not attested”, not carried on.`
+  );
 }

@@ -23,15 +23,26 @@ export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<st
     h('button', { id: 'chain-exit', onClick: () => on.onExit() }, 'Back to the network'),
   ];
   if (s.status === 'loading') return h('section', { id: 'chain-panel' }, ...head, h('p', {}, 'Tracing purge chains…'));
-  if (s.status === 'error') return h('section', { id: 'chain-panel' }, ...head, h('p', { class: 'error', role: 'alert' }, `Could not trace chains: ${s.error ?? 'unknown error'}`));
+  if (s.status === 'error')
+    return h('section', { id: 'chain-panel' }, ...head, h('p', { class: 'error', role: 'alert' }, `Could not trace chains: ${s.error ?? 'unknown error'}`));
   const path = currentPath(s);
   if (s.paths.length === 0) {
-    return h('section', { id: 'chain-panel' }, ...head, h('p', { id: 'chain-empty' }, `No purge chain is recorded before or after ${name}'s fall: the sources link no earlier or later fall to it.`));
+    return h(
+      'section',
+      { id: 'chain-panel' },
+      ...head,
+      h('p', { id: 'chain-empty' }, `No purge chain is recorded before or after ${name}'s fall: the sources link no earlier or later fall to it.`),
+    );
   }
   const toggle = h(
     'label',
     { class: 'chain-certain' },
-    h('input', { type: 'checkbox', id: 'chain-certain-only', checked: s.certainOnly, onChange: (e: Event) => on.onCertainOnly((e.target as HTMLInputElement).checked) }),
+    h('input', {
+      type: 'checkbox',
+      id: 'chain-certain-only',
+      checked: s.certainOnly,
+      onChange: (e: Event) => on.onCertainOnly((e.target as HTMLInputElement).checked),
+    }),
     ' Only chains that hold with certain facts alone',
   );
   const offered = offeredPaths(s);
@@ -61,11 +72,15 @@ export function renderChain(s: ChainState, name: string, sources: ReadonlyMap<st
       h(
         'select',
         { id: 'chain-path', onChange: (e: Event) => on.onPath(Number((e.target as HTMLSelectElement).value)) },
-        ...offered.map((i) => h('option', { value: i, selected: i === s.pathIndex }, `${i + 1}. ${labels[i] ?? ''}, weakest step ${weakest(s.paths[i]?.weakestCertainty)}`)),
+        ...offered.map((i) =>
+          h('option', { value: i, selected: i === s.pathIndex }, `${i + 1}. ${labels[i] ?? ''}, weakest step ${weakest(s.paths[i]?.weakestCertainty)}`),
+        ),
       ),
     ),
     toggle,
-    hiddenCount > 0 ? h('span', { id: 'chain-hidden-count', class: 'legend-note' }, ` (${hiddenCount} hidden: they rest on a probable or possible step)`) : null,
+    hiddenCount > 0
+      ? h('span', { id: 'chain-hidden-count', class: 'legend-note' }, ` (${hiddenCount} hidden: they rest on a probable or possible step)`)
+      : null,
     h(
       'p',
       { id: 'chain-weakest', class: 'legend-note' },

@@ -35,7 +35,11 @@ export class FactionChart {
     private readonly colours: ReadonlyMap<string, string>,
     private readonly onYear: (year: number) => void,
   ) {
-    this.canvas = h('canvas', { id: 'faction-chart', role: 'img', 'aria-label': 'Members per faction per year (known, with a band up to possible), and purges per year' });
+    this.canvas = h('canvas', {
+      id: 'faction-chart',
+      role: 'img',
+      'aria-label': 'Members per faction per year (known, with a band up to possible), and purges per year',
+    });
     this.tableBox = h('details', { id: 'chart-table-box' }, h('summary', {}, 'The chart as a table'));
     replace(root, h('div', { class: 'chart-box' }, this.canvas), this.tableBox);
   }
@@ -54,7 +58,11 @@ export class FactionChart {
           'tbody',
           {},
           ...table.rows.map((row) =>
-            h('tr', { 'data-year': row.year, 'aria-current': row.year === this.year ? 'true' : undefined }, ...row.cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)))),
+            h(
+              'tr',
+              { 'data-year': row.year, 'aria-current': row.year === this.year ? 'true' : undefined },
+              ...row.cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c))),
+            ),
           ),
         ),
       ),

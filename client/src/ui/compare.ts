@@ -17,7 +17,13 @@ export function renderCompare(
       h('h3', {}, `${title} (${ids.length})`),
       ids.length === 0
         ? h('p', {}, 'No one.')
-        : h('ul', {}, ...[...ids].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b)).map((pid) => h('li', {}, h('button', { class: 'linkish', onClick: () => on.onPick(pid) }, names.get(pid) ?? pid)))),
+        : h(
+            'ul',
+            {},
+            ...[...ids]
+              .sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b))
+              .map((pid) => h('li', {}, h('button', { class: 'linkish', onClick: () => on.onPick(pid) }, names.get(pid) ?? pid))),
+          ),
     );
   return h(
     'section',
@@ -27,9 +33,18 @@ export function renderCompare(
       'label',
       {},
       'Earlier date: ',
-      h('input', { type: 'month', id: 'compare-before', value: isoOf(before).slice(0, 7), onChange: (e: Event) => on.onBefore((e.target as HTMLInputElement).value) }),
+      h('input', {
+        type: 'month',
+        id: 'compare-before',
+        value: isoOf(before).slice(0, 7),
+        onChange: (e: Event) => on.onBefore((e.target as HTMLInputElement).value),
+      }),
     ),
-    h('p', {}, `Later date: ${monthLabel(after)} (the slider). The network shows the later date: pale grey ghosts are people the sources no longer speak of, red ghosts people a filter hides.`),
+    h(
+      'p',
+      {},
+      `Later date: ${monthLabel(after)} (the slider). The network shows the later date: pale grey ghosts are people the sources no longer speak of, red ghosts people a filter hides.`,
+    ),
     list('compare-fell', 'Fell (purged, dead or fled)', comparison.fell),
     list('compare-unattested', 'No longer attested (the sources fall silent; not a fall)', comparison.unattested),
     list('compare-joined', 'Joined (first attested, or attested again)', comparison.joined),

@@ -10,8 +10,14 @@ import { h, replace } from './dom.js';
 
 const EXAMPLES: readonly [string, string][] = [
   ['Who denounced whom', "MATCH (a:Person)-[t:TIE {kind: 'DENUNCIATION'}]->(b:Person) RETURN a, t, b LIMIT 50"],
-  ['Members of the Yan\'an faction', "MATCH (p:Person)-[m:MEMBER_OF]->(f:Faction {id: 'yanan'}) RETURN p.name AS name, m.fromIso AS since, m.toIso AS until ORDER BY since"],
-  ['Purge events by year', "MATCH (e:Event) WHERE e.kind IN ['EXPULSION','ARREST','EXECUTION','REMOVAL'] RETURN substring(e.dateIso, 0, 4) AS year, count(*) AS events ORDER BY year"],
+  [
+    "Members of the Yan'an faction",
+    "MATCH (p:Person)-[m:MEMBER_OF]->(f:Faction {id: 'yanan'}) RETURN p.name AS name, m.fromIso AS since, m.toIso AS until ORDER BY since",
+  ],
+  [
+    'Purge events by year',
+    "MATCH (e:Event) WHERE e.kind IN ['EXPULSION','ARREST','EXECUTION','REMOVAL'] RETURN substring(e.dateIso, 0, 4) AS year, count(*) AS events ORDER BY year",
+  ],
 ];
 
 /** A compact caption; the raw value (a path is thousands of pixels of JSON) only on request. */
@@ -68,10 +74,23 @@ export function mountConsole(root: HTMLElement): void {
         'div',
         { class: 'console-main' },
         input,
-        h('div', {}, h('button', { id: 'cypher-run', onClick: () => void run() }, 'Run (Ctrl+Enter)'), ' ',
-          h('select', { 'aria-label': 'Example queries', onChange: (e: Event) => { input.value = (e.target as HTMLSelectElement).value; } },
+        h(
+          'div',
+          {},
+          h('button', { id: 'cypher-run', onClick: () => void run() }, 'Run (Ctrl+Enter)'),
+          ' ',
+          h(
+            'select',
+            {
+              'aria-label': 'Example queries',
+              onChange: (e: Event) => {
+                input.value = (e.target as HTMLSelectElement).value;
+              },
+            },
             h('option', { value: input.value }, 'Examples…'),
-            ...EXAMPLES.map(([name, q]) => h('option', { value: q }, name)))),
+            ...EXAMPLES.map(([name, q]) => h('option', { value: q }, name)),
+          ),
+        ),
         h('p', { class: 'cite' }, 'Read-only: writes, LOAD CSV and most procedures are refused by the server.'),
         out,
       ),

@@ -52,7 +52,9 @@ function exposureText(p: PersonDetails, ctx: DetailsContext): HTMLElement {
   return h(
     'p',
     { id: 'person-exposure' },
-    'At the first fall, ', fall, `, ${x.fallenFirst.length} of ${x.activeTies} ties active then (${Math.round(x.share * 100)}%) led to people who had already fallen`,
+    'At the first fall, ',
+    fall,
+    `, ${x.fallenFirst.length} of ${x.activeTies} ties active then (${Math.round(x.share * 100)}%) led to people who had already fallen`,
     ...(x.fallenFirst.length === 0 ? ['.'] : [': ', ...names, '.']),
   );
 }
@@ -75,17 +77,32 @@ function factionsByFamily(p: PersonDetails): HTMLElement[] {
       'table',
       { id: 'person-families' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Source family'), h('th', { scope: 'col' }, 'Factions'))),
-      h('tbody', {}, ...p.factionsByFamily.map((r) => h('tr', {}, h('th', { scope: 'row' }, SOURCE_FAMILY_LABEL[r.family]), h('td', {}, r.factions.map((x) => x.name).join(', '))))),
+      h(
+        'tbody',
+        {},
+        ...p.factionsByFamily.map((r) =>
+          h('tr', {}, h('th', { scope: 'row' }, SOURCE_FAMILY_LABEL[r.family]), h('td', {}, r.factions.map((x) => x.name).join(', '))),
+        ),
+      ),
     ),
   ];
 }
 
 export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElement {
-  const changes = p.statusChanges.map((c) => ({ state: c.state, date: { earliest: c.date.earliest, latest: c.date.latest }, certainty: c.certainty, eventId: c.eventTitle }));
+  const changes = p.statusChanges.map((c) => ({
+    state: c.state,
+    date: { earliest: c.date.earliest, latest: c.date.latest },
+    certainty: c.certainty,
+    eventId: c.eventTitle,
+  }));
   const lane = statusLane(changes, p.evidence, ctx.start, ctx.end);
   const strip = h(
     'div',
-    { class: 'lane', role: 'img', 'aria-label': `Status over time: ${lane.map((s) => `${statusKindLabel(s.state)}${s.uncertain ? ' (uncertain)' : ''}`).join(', then ')}` },
+    {
+      class: 'lane',
+      role: 'img',
+      'aria-label': `Status over time: ${lane.map((s) => `${statusKindLabel(s.state)}${s.uncertain ? ' (uncertain)' : ''}`).join(', then ')}`,
+    },
     ...lane.map((s) =>
       h('span', {
         title: `${STATUS_LABEL[s.group]}${s.uncertain ? ' (uncertain)' : ''}`,
@@ -99,8 +116,15 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
     const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
     // Possible stretch hatched and pale, certain stretch solid; nothing where the graph asserts nothing.
     const layers = [
-      bar.possible === null ? null : h('span', { class: 'span-possible', style: `left:${pct(bar.possible.start)};width:${pct(bar.possible.end - bar.possible.start)};background:repeating-linear-gradient(45deg,${colour} 0 3px,#fff 3px 6px)` }),
-      bar.certain === null ? null : h('span', { class: 'span-certain', style: `left:${pct(bar.certain.start)};width:${pct(bar.certain.end - bar.certain.start)};background:${colour}` }),
+      bar.possible === null
+        ? null
+        : h('span', {
+            class: 'span-possible',
+            style: `left:${pct(bar.possible.start)};width:${pct(bar.possible.end - bar.possible.start)};background:repeating-linear-gradient(45deg,${colour} 0 3px,#fff 3px 6px)`,
+          }),
+      bar.certain === null
+        ? null
+        : h('span', { class: 'span-certain', style: `left:${pct(bar.certain.start)};width:${pct(bar.certain.end - bar.certain.start)};background:${colour}` }),
     ];
     return h(
       'div',
@@ -127,7 +151,11 @@ export function renderDetails(p: PersonDetails, ctx: DetailsContext): HTMLElemen
     h('p', {}, `Born ${when(p.born)}; died ${when(p.died)}`),
     h('button', { id: 'chain-button', onClick: () => ctx.onChain() }, 'Follow purge chain'),
     h('h3', {}, 'Name forms'),
-    h('ul', { id: 'name-forms' }, ...[p.name, p.hangul, p.hanja, ...p.aliases].filter((x): x is string => x !== null).map((n) => h('li', { lang: langOf(n) }, n))),
+    h(
+      'ul',
+      { id: 'name-forms' },
+      ...[p.name, p.hangul, p.hanja, ...p.aliases].filter((x): x is string => x !== null).map((n) => h('li', { lang: langOf(n) }, n)),
+    ),
     h('h3', {}, 'Status over time'),
     h('p', { class: 'cite', id: 'person-evidence' }, evidenceText(p)),
     strip,

@@ -36,13 +36,22 @@ const ROLE_HEADING: Readonly<Record<string, string>> = {
 };
 /** Link wording from this event's side ("led to") and from the other's ("followed from"). */
 const OUT: Readonly<Record<EventLinkType, string>> = { LED_TO: 'led to', PREVIEW_OF: 'foreshadowed', REVERSED_BY: 'was reversed by', PART_OF: 'was part of' };
-const IN: Readonly<Record<EventLinkType, string>> = { LED_TO: 'followed from', PREVIEW_OF: 'was foreshadowed by', REVERSED_BY: 'reversed', PART_OF: 'includes' };
+const IN: Readonly<Record<EventLinkType, string>> = {
+  LED_TO: 'followed from',
+  PREVIEW_OF: 'was foreshadowed by',
+  REVERSED_BY: 'reversed',
+  PART_OF: 'includes',
+};
 
 const titleCase = (kind: string): string => kind.charAt(0) + kind.slice(1).toLowerCase().replace(/_/g, ' ');
 
 function stepButton(id: string, dir: string, e: AtlasEvent | null, onEvent: (id: string) => void): HTMLElement {
   if (e === null) return h('button', { id, disabled: true }, `No ${dir.toLowerCase()} event`);
-  return h('button', { id, title: `${dir} event: ${when(e.date)} ${e.title}`, onClick: () => onEvent(e.id) }, `${dir === 'Previous' ? '« ' : ''}${when(e.date)} ${e.title}${dir === 'Next' ? ' »' : ''}`);
+  return h(
+    'button',
+    { id, title: `${dir} event: ${when(e.date)} ${e.title}`, onClick: () => onEvent(e.id) },
+    `${dir === 'Previous' ? '« ' : ''}${when(e.date)} ${e.title}${dir === 'Next' ? ' »' : ''}`,
+  );
 }
 
 export function renderEventLoading(title: string): HTMLElement {
@@ -58,12 +67,28 @@ export function renderEvent(e: EventDetails, ctx: EventPanelContext): HTMLElemen
   const earlier = related.filter((r) => r.event.date.earliest <= e.date.earliest);
   const later = related.filter((r) => r.event.date.earliest > e.date.earliest);
   const linkItem = (r: { verb: string; event: EventRef; citations: readonly Citation[] }): HTMLElement =>
-    h('li', {}, `This ${r.verb} `, h('button', { class: 'linkish', onClick: () => ctx.onEvent(r.event.id) }, `${when(r.event.date)} ${r.event.title}`), citationList(r.citations, ctx.sources));
-  const all = [...e.citations, ...e.participants.flatMap((p) => p.citations), ...e.links.flatMap((l) => l.citations), ...e.linkedFrom.flatMap((l) => l.citations)];
+    h(
+      'li',
+      {},
+      `This ${r.verb} `,
+      h('button', { class: 'linkish', onClick: () => ctx.onEvent(r.event.id) }, `${when(r.event.date)} ${r.event.title}`),
+      citationList(r.citations, ctx.sources),
+    );
+  const all = [
+    ...e.citations,
+    ...e.participants.flatMap((p) => p.citations),
+    ...e.links.flatMap((l) => l.citations),
+    ...e.linkedFrom.flatMap((l) => l.citations),
+  ];
   return h(
     'section',
     { id: 'event-panel', 'aria-labelledby': 'event-title' },
-    h('nav', { class: 'event-steps', 'aria-label': 'Neighbouring events' }, stepButton('event-prev', 'Previous', ctx.previous, ctx.onEvent), stepButton('event-next', 'Next', ctx.next, ctx.onEvent)),
+    h(
+      'nav',
+      { class: 'event-steps', 'aria-label': 'Neighbouring events' },
+      stepButton('event-prev', 'Previous', ctx.previous, ctx.onEvent),
+      stepButton('event-next', 'Next', ctx.next, ctx.onEvent),
+    ),
     h('h2', { id: 'event-title', tabindex: '-1' }, e.title),
     h(
       'p',

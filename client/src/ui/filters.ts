@@ -65,13 +65,25 @@ export function renderFilters(root: HTMLElement, timeline: Timeline, f: Filters,
         ? h('p', { class: 'hint', id: 'filter-no-faction-hint' }, 'Shown while every faction is shown, hidden once any is hidden, until you tick or untick it.')
         : null,
     ),
-    h('fieldset', {}, h('legend', {}, 'Tie kinds'), ...TIE_KINDS.map((k) => box(`filter-tie-${k}`, TIE_LOOK[k].label, !f.hiddenTieKinds.includes(k), () => on.onTieKind(k)))),
-    h('fieldset', {}, h('legend', {}, 'Event kinds'), ...eventKinds.map((k) => box(`filter-event-${k}`, label(k), !f.hiddenEventKinds.includes(k), () => on.onEventKind(k)))),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Tie kinds'),
+      ...TIE_KINDS.map((k) => box(`filter-tie-${k}`, TIE_LOOK[k].label, !f.hiddenTieKinds.includes(k), () => on.onTieKind(k))),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Event kinds'),
+      ...eventKinds.map((k) => box(`filter-event-${k}`, label(k), !f.hiddenEventKinds.includes(k), () => on.onEventKind(k))),
+    ),
     h(
       'fieldset',
       {},
       h('legend', {}, 'Sources (none ticked: all)'),
-      ...sources.map((s) => box(`filter-source-${s.id}`, `${s.author ?? s.title}${s.year === null ? '' : ` ${s.year}`}`, f.sources.includes(s.id), () => on.onSource(s.id))),
+      ...sources.map((s) =>
+        box(`filter-source-${s.id}`, `${s.author ?? s.title}${s.year === null ? '' : ` ${s.year}`}`, f.sources.includes(s.id), () => on.onSource(s.id)),
+      ),
     ),
     h(
       'fieldset',

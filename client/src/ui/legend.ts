@@ -57,21 +57,66 @@ export function renderLegend(root: HTMLElement, factions: readonly Faction[], co
         'Without a recorded end it stops at death, execution or flight abroad, or fades out after its last attestation. ' +
         'Nobody is a member of a faction before it formed or after it dissolved.',
     ),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="8" fill="#56B4E9" stroke="#111" stroke-width="2.5" stroke-dasharray="3 2" opacity="0.65"/>'), 'Dashed, pale: status uncertain (date imprecise, fact not certain, or carried past the last attested fact)'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="8" fill="#fff" stroke="#8a8a8a" stroke-width="1.5" stroke-dasharray="1 2" opacity="0.45"/>'), 'Pale hollow ghost: not attested at this date (the sources are silent; nothing is claimed)'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="6" fill="#56B4E9" stroke="#111"/><circle cx="10" cy="10" r="9" fill="none" stroke="#777" stroke-dasharray="2 2"/>'), 'Dotted ring: membership only possible at this date (inferred or uncertain bounds)'),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="8" fill="#56B4E9" stroke="#111" stroke-width="2.5" stroke-dasharray="3 2" opacity="0.65"/>'),
+      'Dashed, pale: status uncertain (date imprecise, fact not certain, or carried past the last attested fact)',
+    ),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="8" fill="#fff" stroke="#8a8a8a" stroke-width="1.5" stroke-dasharray="1 2" opacity="0.45"/>'),
+      'Pale hollow ghost: not attested at this date (the sources are silent; nothing is claimed)',
+    ),
+    row(
+      svg(
+        20,
+        20,
+        '<circle cx="10" cy="10" r="6" fill="#56B4E9" stroke="#111"/><circle cx="10" cy="10" r="9" fill="none" stroke="#777" stroke-dasharray="2 2"/>',
+      ),
+      'Dotted ring: membership only possible at this date (inferred or uncertain bounds)',
+    ),
     row(svg(20, 20, '<circle cx="10" cy="10" r="8" fill="#56B4E9" fill-opacity="0.5" stroke="#111"/>'), 'Faded fill: former member (membership has ended)'),
     row(svg(38, 20, '<line x1="2" y1="10" x2="34" y2="10" stroke="#0072B2" stroke-width="2.5" opacity="0.45"/>'), 'Faded line: tie only possible at this date'),
-    row(svg(38, 20, '<rect x="2" y="4" width="34" height="12" fill="#56B4E9" fill-opacity="0.2"/><line x1="2" y1="16" x2="36" y2="16" stroke="#56B4E9" stroke-width="2.5"/>'), 'Chart: line = known members; shaded band above = possible members'),
+    row(
+      svg(
+        38,
+        20,
+        '<rect x="2" y="4" width="34" height="12" fill="#56B4E9" fill-opacity="0.2"/><line x1="2" y1="16" x2="36" y2="16" stroke="#56B4E9" stroke-width="2.5"/>',
+      ),
+      'Chart: line = known members; shaded band above = possible members',
+    ),
     h('h4', {}, 'Ties (line colour and pattern; arrow = direction)'),
     ...ties,
     h('h4', {}, 'Chain and compare modes'),
-    row(svg(38, 20, '<line x1="2" y1="10" x2="30" y2="10" stroke="#B2182B" stroke-width="4" stroke-dasharray="8 4"/><path d="M28 4L37 10L28 16Z" fill="#B2182B"/>'), 'Purge chain step (earlier fall → later fall)'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#B2182B" opacity="0.35"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'), 'Halo red: on the chain / fell between the dates'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#009E73" opacity="0.45"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'), 'Halo green: rose (rehabilitated)'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#56B4E9" opacity="0.4"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'), 'Halo light blue: joined (first attested between the dates)'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="7" fill="#fff" opacity="0.35" stroke="#777" stroke-width="2.5" stroke-dasharray="2 2"/>'), 'Grey ghost: no longer attested by the later date (not a fall)'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#0072B2" opacity="0.35"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'), 'Halo blue: changed faction'),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="7" fill="#56B4E9" opacity="0.35" stroke="#B2182B" stroke-width="2.5" stroke-dasharray="2 2"/>'), 'Red ghost: hidden by a filter at the later date'),
+    row(
+      svg(
+        38,
+        20,
+        '<line x1="2" y1="10" x2="30" y2="10" stroke="#B2182B" stroke-width="4" stroke-dasharray="8 4"/><path d="M28 4L37 10L28 16Z" fill="#B2182B"/>',
+      ),
+      'Purge chain step (earlier fall → later fall)',
+    ),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#B2182B" opacity="0.35"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'),
+      'Halo red: on the chain / fell between the dates',
+    ),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#009E73" opacity="0.45"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'),
+      'Halo green: rose (rehabilitated)',
+    ),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#56B4E9" opacity="0.4"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'),
+      'Halo light blue: joined (first attested between the dates)',
+    ),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="7" fill="#fff" opacity="0.35" stroke="#777" stroke-width="2.5" stroke-dasharray="2 2"/>'),
+      'Grey ghost: no longer attested by the later date (not a fall)',
+    ),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="9" fill="#0072B2" opacity="0.35"/><circle cx="10" cy="10" r="5" fill="#56B4E9"/>'),
+      'Halo blue: changed faction',
+    ),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="7" fill="#56B4E9" opacity="0.35" stroke="#B2182B" stroke-width="2.5" stroke-dasharray="2 2"/>'),
+      'Red ghost: hidden by a filter at the later date',
+    ),
   );
 }

@@ -111,7 +111,9 @@ export class NetworkMirror {
     e.preventDefault();
     const next = neighbourToward(this.frame, id, direction, this.handlers.positions(this.frame.persons.keys()));
     if (next === null || !this.focus(next)) {
-      this.handlers.announce(`${this.names.get(id) ?? id} has no tie ${direction === 'up' ? 'upwards' : direction === 'down' ? 'downwards' : `to the ${direction}`} on the map.`);
+      this.handlers.announce(
+        `${this.names.get(id) ?? id} has no tie ${direction === 'up' ? 'upwards' : direction === 'down' ? 'downwards' : `to the ${direction}`} on the map.`,
+      );
     }
   }
 }

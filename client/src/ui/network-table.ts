@@ -21,11 +21,7 @@ export function renderNetworkTable(
           'table',
           { id: 'network-table', class: 'data-table' },
           h('caption', {}, `The network at ${dateLabel}: ${people}, ${ties} (as drawn, under the current filters)`),
-          h(
-            'thead',
-            {},
-            h('tr', {}, ...['Person', 'Hangul', 'Faction', 'Status', 'Ties at this date'].map((c) => h('th', { scope: 'col' }, c))),
-          ),
+          h('thead', {}, h('tr', {}, ...['Person', 'Hangul', 'Faction', 'Status', 'Ties at this date'].map((c) => h('th', { scope: 'col' }, c)))),
           h(
             'tbody',
             {},

@@ -44,7 +44,16 @@ export function mountSearch(root: HTMLElement, onPick: (personId: string) => voi
         ...hits.map((hit, i) =>
           h(
             'li',
-            { role: 'option', id: `search-hit-${i}`, 'aria-selected': String(i === active), 'data-person': hit.id, onMousedown: (e: Event) => { e.preventDefault(); pick(hit); } },
+            {
+              role: 'option',
+              id: `search-hit-${i}`,
+              'aria-selected': String(i === active),
+              'data-person': hit.id,
+              onMousedown: (e: Event) => {
+                e.preventDefault();
+                pick(hit);
+              },
+            },
             hit.name,
             koreanSpan(hit.hangul, true, ''),
             koreanSpan(hit.hanja, true, ''),

@@ -8,6 +8,11 @@ export function showMessage(text: string): void {
 export function showError(text: string, retry?: () => void): void {
   replace(
     byId('status'),
-    h('div', { class: 'msg error', role: 'alert' }, text, retry === undefined ? null : h('button', { id: 'retry', onClick: retry, style: 'margin-left:8px' }, 'Try again')),
+    h(
+      'div',
+      { class: 'msg error', role: 'alert' },
+      text,
+      retry === undefined ? null : h('button', { id: 'retry', onClick: retry, style: 'margin-left:8px' }, 'Try again'),
+    ),
   );
 }

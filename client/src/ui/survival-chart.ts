@@ -33,7 +33,11 @@ export class SurvivalChart {
     private readonly colours: ReadonlyMap<string, string>,
     private readonly subGroups: ReadonlySet<string>,
   ) {
-    this.canvas = h('canvas', { id: 'survival-chart', role: 'img', 'aria-label': 'Kaplan–Meier survival per faction: the share of members not yet fallen, by date' });
+    this.canvas = h('canvas', {
+      id: 'survival-chart',
+      role: 'img',
+      'aria-label': 'Kaplan–Meier survival per faction: the share of members not yet fallen, by date',
+    });
     this.status = h('p', { id: 'survival-status', class: 'legend-note' });
     this.now = h('p', { id: 'survival-now', class: 'legend-note' });
     this.tableBox = h('details', { id: 'survival-table-box' }, h('summary', {}, 'The curves as a table'));
@@ -107,7 +111,14 @@ export class SurvivalChart {
             const fallen = c.points.reduce((n, p) => n + p.fallen, 0);
             const censored = c.points.reduce((n, p) => n + p.censored, 0);
             const s = survivalOn(c, this.day);
-            return h('tr', { 'data-faction': c.factionId }, h('th', { scope: 'row' }, c.factionName), h('td', {}, String(fallen)), h('td', {}, String(censored)), h('td', {}, s === null ? '—' : s.toFixed(2)));
+            return h(
+              'tr',
+              { 'data-faction': c.factionId },
+              h('th', { scope: 'row' }, c.factionName),
+              h('td', {}, String(fallen)),
+              h('td', {}, String(censored)),
+              h('td', {}, s === null ? '—' : s.toFixed(2)),
+            );
           }),
         ),
       ),
@@ -160,7 +171,9 @@ export class SurvivalChart {
               label: (item) => {
                 const counts = (item.dataset as { counts?: readonly { atRisk: number; fallen: number; censored: number }[] }).counts?.[item.dataIndex];
                 const value = `${item.dataset.label ?? ''}: ${Number(item.parsed.y).toFixed(2)}`;
-                return counts === undefined || item.dataIndex === 0 ? value : `${value} (${counts.atRisk} at risk, ${counts.fallen} fell, ${counts.censored} censored)`;
+                return counts === undefined || item.dataIndex === 0
+                  ? value
+                  : `${value} (${counts.atRisk} at risk, ${counts.fallen} fell, ${counts.censored} censored)`;
               },
             },
           },

@@ -82,7 +82,12 @@ const QUANTIFIERS = new Set(['ANY', 'ALL', 'NONE', 'SINGLE']);
 
 /** Whether the iteration [start, end] is the whole argument of size(), head(), last() or isEmpty(). */
 function consumedAtOnce(tokens: readonly Token[], start: number, end: number): boolean {
-  return tokens[start - 1]?.text === '(' && CONSUMERS.has(tokens[start - 2]?.upper ?? '') && isCall(tokens, start - 2, tokens[start - 2]!.upper) && tokens[end + 1]?.text === ')';
+  return (
+    tokens[start - 1]?.text === '(' &&
+    CONSUMERS.has(tokens[start - 2]?.upper ?? '') &&
+    isCall(tokens, start - 2, tokens[start - 2]!.upper) &&
+    tokens[end + 1]?.text === ')'
+  );
 }
 
 /** A pattern comprehension `[(a)-->(b) | ...]` or `[p = (a)-->(b) | ...]`: a list from the data. */
@@ -225,7 +230,10 @@ const megabytes = (bytes: number): string => (bytes >= 1024 ** 3 ? `${(bytes / 1
 const kilobytes = (bytes: number): string => (bytes >= 1024 ** 2 ? megabytes(bytes) : `${Math.ceil(bytes / 1024)} KB`);
 
 function snippet(tokens: readonly Token[], start: number): string {
-  const text = tokens.slice(start, start + 8).map((t) => (t.kind === 'string' ? `'${t.text.slice(0, 8)}${t.text.length > 8 ? '…' : ''}'` : t.text)).join(' ');
+  const text = tokens
+    .slice(start, start + 8)
+    .map((t) => (t.kind === 'string' ? `'${t.text.slice(0, 8)}${t.text.length > 8 ? '…' : ''}'` : t.text))
+    .join(' ');
   return `${text} …`;
 }
 
@@ -257,9 +265,10 @@ export function checkExpressionBudget(text: string, params: Params, budgetBytes:
   const worst = value + outer.reduce((sum, e) => sum + e.peak, 0);
   if (worst <= budgetBytes) return;
   const biggest = [...outer].sort((a, b) => b.peak - a.peak)[0];
-  const where = biggest === undefined
-    ? `one value of up to ${kilobytes(value)}`
-    : `${biggest.count.toLocaleString('en')} elements of up to ${kilobytes(biggest.elementBytes)} each in ${snippet(tokens, biggest.start)}`;
+  const where =
+    biggest === undefined
+      ? `one value of up to ${kilobytes(value)}`
+      : `${biggest.count.toLocaleString('en')} elements of up to ${kilobytes(biggest.elementBytes)} each in ${snippet(tokens, biggest.start)}`;
   throw new AtlasError(
     ErrorCode.QUERY_REJECTED,
     `the query could build up to ${megabytes(worst)} inside expressions (${where}), which Neo4j's memory limit does not see; the console allows ${megabytes(budgetBytes)}. Use smaller ranges or literals, or UNWIND a list so that its rows stream`,

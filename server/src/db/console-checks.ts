@@ -10,12 +10,7 @@ import { checkExpressionBudget, consoleExpressionBudget } from './console-budget
 import { checkConsoleLimits } from './console-limits.js';
 import type { ExplainResult } from './database.js';
 
-export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
-  'db.labels',
-  'db.relationshiptypes',
-  'db.propertykeys',
-  'db.index.fulltext.querynodes',
-]);
+export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set(['db.labels', 'db.relationshiptypes', 'db.propertykeys', 'db.index.fulltext.querynodes']);
 
 /**
  * Operators Neo4j 5.26 plans for read queries (checked with EXPLAIN on a range of reads against
@@ -26,32 +21,95 @@ export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
  */
 export const READ_OPERATORS: ReadonlySet<string> = new Set([
   // Leaves: scans, seeks and counts.
-  'AllNodesScan', 'Argument', 'ArgumentTracker', 'EmptyRow',
-  'NodeByLabelScan', 'UnionNodeByLabelsScan', 'IntersectionNodeByLabelsScan', 'SubtractionNodeByLabelsScan',
-  'NodeByIdSeek', 'NodeByElementIdSeek', 'NodeIndexSeek', 'NodeUniqueIndexSeek', 'NodeIndexSeekByRange',
-  'NodeUniqueIndexSeekByRange', 'NodeIndexScan', 'NodeIndexContainsScan', 'NodeIndexEndsWithScan',
-  'MultiNodeIndexSeek', 'NodeCountFromCountStore', 'RelationshipCountFromCountStore',
-  'DirectedAllRelationshipsScan', 'UndirectedAllRelationshipsScan',
-  'DirectedRelationshipTypeScan', 'UndirectedRelationshipTypeScan',
-  'DirectedUnionRelationshipTypesScan', 'UndirectedUnionRelationshipTypesScan',
-  'DirectedRelationshipByIdSeek', 'UndirectedRelationshipByIdSeek',
-  'DirectedRelationshipByElementIdSeek', 'UndirectedRelationshipByElementIdSeek',
-  'DirectedRelationshipIndexSeek', 'UndirectedRelationshipIndexSeek',
-  'DirectedRelationshipIndexSeekByRange', 'UndirectedRelationshipIndexSeekByRange',
-  'DirectedRelationshipIndexScan', 'UndirectedRelationshipIndexScan',
-  'DirectedRelationshipIndexContainsScan', 'UndirectedRelationshipIndexContainsScan',
-  'DirectedRelationshipIndexEndsWithScan', 'UndirectedRelationshipIndexEndsWithScan',
+  'AllNodesScan',
+  'Argument',
+  'ArgumentTracker',
+  'EmptyRow',
+  'NodeByLabelScan',
+  'UnionNodeByLabelsScan',
+  'IntersectionNodeByLabelsScan',
+  'SubtractionNodeByLabelsScan',
+  'NodeByIdSeek',
+  'NodeByElementIdSeek',
+  'NodeIndexSeek',
+  'NodeUniqueIndexSeek',
+  'NodeIndexSeekByRange',
+  'NodeUniqueIndexSeekByRange',
+  'NodeIndexScan',
+  'NodeIndexContainsScan',
+  'NodeIndexEndsWithScan',
+  'MultiNodeIndexSeek',
+  'NodeCountFromCountStore',
+  'RelationshipCountFromCountStore',
+  'DirectedAllRelationshipsScan',
+  'UndirectedAllRelationshipsScan',
+  'DirectedRelationshipTypeScan',
+  'UndirectedRelationshipTypeScan',
+  'DirectedUnionRelationshipTypesScan',
+  'UndirectedUnionRelationshipTypesScan',
+  'DirectedRelationshipByIdSeek',
+  'UndirectedRelationshipByIdSeek',
+  'DirectedRelationshipByElementIdSeek',
+  'UndirectedRelationshipByElementIdSeek',
+  'DirectedRelationshipIndexSeek',
+  'UndirectedRelationshipIndexSeek',
+  'DirectedRelationshipIndexSeekByRange',
+  'UndirectedRelationshipIndexSeekByRange',
+  'DirectedRelationshipIndexScan',
+  'UndirectedRelationshipIndexScan',
+  'DirectedRelationshipIndexContainsScan',
+  'UndirectedRelationshipIndexContainsScan',
+  'DirectedRelationshipIndexEndsWithScan',
+  'UndirectedRelationshipIndexEndsWithScan',
   // Traversal.
-  'Expand', 'OptionalExpand', 'VarLengthExpand', 'ShortestPath', 'StatefulShortestPath', 'Repeat',
-  'NullifyMetadata', 'ProjectEndpoints', 'TriadicSelection', 'TriadicBuild', 'TriadicFilter',
+  'Expand',
+  'OptionalExpand',
+  'VarLengthExpand',
+  'ShortestPath',
+  'StatefulShortestPath',
+  'Repeat',
+  'NullifyMetadata',
+  'ProjectEndpoints',
+  'TriadicSelection',
+  'TriadicBuild',
+  'TriadicFilter',
   // Nested loops and joins (subqueries, EXISTS/COUNT/COLLECT, pattern comprehensions).
-  'Apply', 'SemiApply', 'AntiSemiApply', 'LetSemiApply', 'LetAntiSemiApply', 'SelectOrSemiApply',
-  'SelectOrAntiSemiApply', 'LetSelectOrSemiApply', 'LetSelectOrAntiSemiApply', 'RollUpApply', 'Anti',
-  'Optional', 'CartesianProduct', 'NodeHashJoin', 'NodeLeftOuterHashJoin', 'NodeRightOuterHashJoin', 'ValueHashJoin',
+  'Apply',
+  'SemiApply',
+  'AntiSemiApply',
+  'LetSemiApply',
+  'LetAntiSemiApply',
+  'SelectOrSemiApply',
+  'SelectOrAntiSemiApply',
+  'LetSelectOrSemiApply',
+  'LetSelectOrAntiSemiApply',
+  'RollUpApply',
+  'Anti',
+  'Optional',
+  'CartesianProduct',
+  'NodeHashJoin',
+  'NodeLeftOuterHashJoin',
+  'NodeRightOuterHashJoin',
+  'ValueHashJoin',
   // Row handling.
-  'Filter', 'Projection', 'CacheProperties', 'ProduceResults', 'EmptyResult', 'Limit', 'Skip', 'Sort',
-  'PartialSort', 'Top', 'PartialTop', 'Distinct', 'OrderedDistinct', 'EagerAggregation', 'OrderedAggregation',
-  'Eager', 'Unwind', 'Union',
+  'Filter',
+  'Projection',
+  'CacheProperties',
+  'ProduceResults',
+  'EmptyResult',
+  'Limit',
+  'Skip',
+  'Sort',
+  'PartialSort',
+  'Top',
+  'PartialTop',
+  'Distinct',
+  'OrderedDistinct',
+  'EagerAggregation',
+  'OrderedAggregation',
+  'Eager',
+  'Unwind',
+  'Union',
 ]);
 
 const MAX_QUERY_LENGTH = 20_000;
@@ -67,7 +125,9 @@ const MAX_QUERY_LENGTH = 20_000;
 const GDS_CALL = /(?<![\w.$])gds\s*\./i;
 const GDS_IN_PLAN = /\bgds\s*\./i;
 const gdsRefused = (): AtlasError =>
-  reject('Graph Data Science (gds.*) is not available in the console: use the analysis fields (centrality, communities), which run it on the network at a date');
+  reject(
+    'Graph Data Science (gds.*) is not available in the console: use the analysis fields (centrality, communities), which run it on the network at a date',
+  );
 
 const reject = (message: string): AtlasError => new AtlasError(ErrorCode.QUERY_REJECTED, message, { field: 'query' });
 
@@ -97,7 +157,11 @@ const ADMIN_CREATE = /^CREATE\s+(OR\s+REPLACE\s+)?(USER|ROLE|DATABASE|ALIAS|COMP
 export const DEFAULT_EXPRESSION_BUDGET = consoleExpressionBudget(1024, 2);
 
 /** Static refusals, before the database (and its parser) sees the text. Throws QUERY_REJECTED or BAD_USER_INPUT. */
-export function checkConsoleText(text: string, params: Readonly<Record<string, unknown>> = {}, expressionBudgetBytes: number = DEFAULT_EXPRESSION_BUDGET): void {
+export function checkConsoleText(
+  text: string,
+  params: Readonly<Record<string, unknown>> = {},
+  expressionBudgetBytes: number = DEFAULT_EXPRESSION_BUDGET,
+): void {
   if (text.trim() === '') throw badInput('query', 'the query is empty');
   if (text.length > MAX_QUERY_LENGTH) throw badInput('query', `the query is longer than ${MAX_QUERY_LENGTH} characters`);
   const code = stripLiterals(text).replace(EXTRA_SPACE, ' ');

@@ -89,18 +89,23 @@ function checkRanges(tokens: readonly Token[]): void {
     if (span === null) throw reject('range() in the console takes whole-number literals (no parameters or expressions), so its size is known before it runs');
     if (span > L.maxRange) throw reject(`range() spans ${span} values; the console allows ${L.maxRange}`);
     product *= Math.max(1, span);
-    if (product > L.maxRangeProduct) throw reject(`the ranges in this query span ${L.maxRangeProduct}+ values together; the console allows ${L.maxRangeProduct}`);
+    if (product > L.maxRangeProduct)
+      throw reject(`the ranges in this query span ${L.maxRangeProduct}+ values together; the console allows ${L.maxRangeProduct}`);
   });
 }
 
-export interface Iteration { readonly end: number; readonly reduce: boolean }
+export interface Iteration {
+  readonly end: number;
+  readonly reduce: boolean;
+}
 
 /** The iteration construct starting at token i (`[x IN`, `reduce(`, `any(x IN` ...), or null. */
 export function iterationAt(tokens: readonly Token[], i: number): Iteration | null {
   const t = tokens[i]!;
   if (t.text === '[' && tokens[i + 1]?.kind === 'name' && tokens[i + 2]?.upper === 'IN') return { end: closingIndex(tokens, i), reduce: false };
   if (isCall(tokens, i, 'REDUCE')) return { end: closingIndex(tokens, i + 1), reduce: true };
-  if (t.kind === 'name' && QUANTIFIERS.has(t.upper) && tokens[i + 1]?.text === '(' && tokens[i + 3]?.upper === 'IN') return { end: closingIndex(tokens, i + 1), reduce: false };
+  if (t.kind === 'name' && QUANTIFIERS.has(t.upper) && tokens[i + 1]?.text === '(' && tokens[i + 3]?.upper === 'IN')
+    return { end: closingIndex(tokens, i + 1), reduce: false };
   return null;
 }
 
@@ -128,7 +133,8 @@ function checkIterations(tokens: readonly Token[]): void {
     if (iteration === null) return;
     if (iteration.reduce) checkReduceStep(tokens, i, iteration.end);
     open.push(iteration);
-    if (open.length > L.maxIterationNesting) throw reject(`list iterations (comprehensions, reduce, any/all/none/single) nest at most ${L.maxIterationNesting} deep in the console`);
+    if (open.length > L.maxIterationNesting)
+      throw reject(`list iterations (comprehensions, reduce, any/all/none/single) nest at most ${L.maxIterationNesting} deep in the console`);
   });
 }
 
@@ -184,7 +190,10 @@ export function doublingCount(tokens: readonly Token[]): number {
 
 function checkDoublings(tokens: readonly Token[]): void {
   const doublings = doublingCount(tokens);
-  if (doublings > L.maxDoublings) throw reject(`the query has ${doublings} constructs that can double a value (+ between computed values, lists or maps of several variables); the console allows ${L.maxDoublings}`);
+  if (doublings > L.maxDoublings)
+    throw reject(
+      `the query has ${doublings} constructs that can double a value (+ between computed values, lists or maps of several variables); the console allows ${L.maxDoublings}`,
+    );
 }
 
 /** Why `pattern` could backtrack for a very long time, or null. */
@@ -225,7 +234,9 @@ export function regexHazard(pattern: string): string | null {
       if (lastGroupRisky && groups.length > 0) groups[groups.length - 1] = true;
     }
   }
-  return unbounded > L.maxRegexUnbounded ? `more than ${L.maxRegexUnbounded} unbounded repeat (*, +, {n,}; use CONTAINS, STARTS WITH or ENDS WITH for "contains")` : null;
+  return unbounded > L.maxRegexUnbounded
+    ? `more than ${L.maxRegexUnbounded} unbounded repeat (*, +, {n,}; use CONTAINS, STARTS WITH or ENDS WITH for "contains")`
+    : null;
 }
 
 function checkRegexes(tokens: readonly Token[]): void {

@@ -123,7 +123,12 @@ export async function runConsole(db: Database, text: string, params: Params, lim
     // Again with the rows the planner expects: lists collected from them are that long.
     checkExpressionBudget(text, params, limits.maxExpressionBytes ?? DEFAULT_EXPRESSION_BUDGET, plan.maxEstimatedRows);
     const maxBytes = limits.maxBytes ?? DEFAULT_CONSOLE_MAX_BYTES;
-    const result = await db.readCapped(text, params, { timeoutMs: Math.max(1, left() - CONSOLE_DEADLINE_GRACE_MS), deadlineMs: left(), maxRows: limits.maxRows, maxBytes });
+    const result = await db.readCapped(text, params, {
+      timeoutMs: Math.max(1, left() - CONSOLE_DEADLINE_GRACE_MS),
+      deadlineMs: left(),
+      maxRows: limits.maxRows,
+      maxBytes,
+    });
     const rows = result.rows.map((row) => result.columns.map((column) => row[column] ?? null));
     const graph = graphOf(rows);
     return { columns: result.columns, rows, truncated: result.truncated, ...graph, elapsedMs: Math.round(performance.now() - started) };

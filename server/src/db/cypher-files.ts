@@ -28,6 +28,12 @@ export function cypher(name: string): string {
 export function statements(text: string): string[] {
   return text
     .split(/;\s*(?:\n|$)/)
-    .map((statement) => statement.split('\n').filter((line) => !line.trim().startsWith('//')).join('\n').trim())
+    .map((statement) =>
+      statement
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('//'))
+        .join('\n')
+        .trim(),
+    )
     .filter((statement) => statement.length > 0);
 }

@@ -143,7 +143,11 @@ export interface ConnectOptions {
 export class Database {
   private readonly gate: AvailabilityGate;
 
-  constructor(private readonly driver: Driver, readonly databaseName: string, private readonly health?: DatabaseHealth) {
+  constructor(
+    private readonly driver: Driver,
+    readonly databaseName: string,
+    private readonly health?: DatabaseHealth,
+  ) {
     this.gate = new AvailabilityGate(UNAVAILABLE_COOL_DOWN_MS, Date.now, health);
   }
 
@@ -154,9 +158,11 @@ export class Database {
    */
   onRestart(listener: () => void): () => void {
     // The supervisor sets 'up' only when a restarted JVM is ready; the state starts 'up'.
-    return this.health?.onChange((state) => {
-      if (state.kind === 'up') listener();
-    }) ?? (() => undefined);
+    return (
+      this.health?.onChange((state) => {
+        if (state.kind === 'up') listener();
+      }) ?? (() => undefined)
+    );
   }
 
   static connect(connection: Connection, options: ConnectOptions = {}): Database {
@@ -199,16 +205,12 @@ export class Database {
   }
 
   readTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    return this.withSession('READ', (session) =>
-      session.executeRead((tx) => work(runnerFor(tx)), { timeout: options.timeoutMs }),
-    );
+    return this.withSession('READ', (session) => session.executeRead((tx) => work(runnerFor(tx)), { timeout: options.timeoutMs }));
   }
 
   /** Everything inside `work` commits together or not at all. */
   writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => work(runnerFor(tx)), { timeout: options.timeoutMs }),
-    );
+    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(runnerFor(tx)), { timeout: options.timeoutMs }));
   }
 
   /** Bare Bolt round trip; the floor for every latency figure. */
@@ -232,7 +234,9 @@ export class Database {
    */
   async applySchema(options: SchemaOptions = {}): Promise<number> {
     const dir = path.join(CYPHER_DIR, 'schema');
-    const files = readdirSync(dir).filter((file) => file.endsWith('.cypher')).sort();
+    const files = readdirSync(dir)
+      .filter((file) => file.endsWith('.cypher'))
+      .sort();
     const all = files.flatMap((file) => statements(readFileSync(path.join(dir, file), 'utf8')));
     const chosen = options.only === undefined ? all : all.filter(options.only);
     const parallel = Math.max(1, options.parallel ?? 1);

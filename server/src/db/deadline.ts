@@ -27,10 +27,13 @@ export async function withDeadline<T>(session: Session, deadlineMs: number, work
   // Once the deadline has answered, a late failure of the abandoned work must not surface.
   running.catch(() => undefined);
   const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      expired = true;
-      reject(timedOut(deadlineMs));
-    }, Math.max(0, deadlineMs));
+    timer = setTimeout(
+      () => {
+        expired = true;
+        reject(timedOut(deadlineMs));
+      },
+      Math.max(0, deadlineMs),
+    );
   });
   try {
     return await Promise.race([running, deadline]);
@@ -41,7 +44,10 @@ export async function withDeadline<T>(session: Session, deadlineMs: number, work
     if (expired) {
       hooks.onExpired?.(deadlineMs);
       // Not awaited: the slot is free now; Neo4j lets go of the connection when it can.
-      void hooks.terminate().catch(() => undefined).finally(() => session.close().catch(() => undefined));
+      void hooks
+        .terminate()
+        .catch(() => undefined)
+        .finally(() => session.close().catch(() => undefined));
     } else {
       await session.close().catch(() => undefined);
     }

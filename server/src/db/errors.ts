@@ -21,16 +21,23 @@ export function mapNeo4jError(error: unknown): unknown {
   if (code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError') || code.includes('MemoryLimit')) {
     return new AtlasError(ErrorCode.QUERY_REJECTED, 'The query exceeded its memory limit and was stopped', { cause: error });
   }
-  if (UNAVAILABLE_CODES.has(code) || error.retriable && code.startsWith('Neo.TransientError.General')) {
+  if (UNAVAILABLE_CODES.has(code) || (error.retriable && code.startsWith('Neo.TransientError.General'))) {
     return new AtlasError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; retry shortly', { retryable: true, cause: error });
   }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return new AtlasError(ErrorCode.DATABASE_AUTH_FAILED, 'Neo4j rejected the user name or password (check NEO4J_USER and NEO4J_PASSWORD)', { cause: error });
   }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped' && /timed? ?out/i.test(error.message)) {
+  if (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    (code === 'Neo.TransientError.Transaction.LockClientStopped' && /timed? ?out/i.test(error.message))
+  ) {
     return new AtlasError(ErrorCode.QUERY_TIMEOUT, 'The query exceeded its time limit and was stopped', { cause: error });
   }
-  if (code.startsWith('Neo.ClientError.Security') || code === 'Neo.ClientError.Procedure.ProcedureNotFound' || code === 'Neo.ClientError.Statement.AccessMode') {
+  if (
+    code.startsWith('Neo.ClientError.Security') ||
+    code === 'Neo.ClientError.Procedure.ProcedureNotFound' ||
+    code === 'Neo.ClientError.Statement.AccessMode'
+  ) {
     return new AtlasError(ErrorCode.QUERY_REJECTED, `Refused by the database: ${firstLine(error)}`, { cause: error });
   }
   // The statement itself is wrong (syntax, types, / by zero, a bad argument to a procedure such

@@ -49,7 +49,8 @@ export function isMissingGds(error: unknown): boolean {
   const code = (cause as { code?: unknown } | null)?.code;
   const message = (cause as { message?: unknown } | null)?.message;
   if (typeof code !== 'string' || typeof message !== 'string') return false;
-  const unknown = code === 'Neo.ClientError.Procedure.ProcedureNotFound' || (code === 'Neo.ClientError.Statement.SyntaxError' && /Unknown function/i.test(message));
+  const unknown =
+    code === 'Neo.ClientError.Procedure.ProcedureNotFound' || (code === 'Neo.ClientError.Statement.SyntaxError' && /Unknown function/i.test(message));
   return unknown && /gds\./i.test(message);
 }
 
@@ -68,7 +69,10 @@ export class GraphCatalog {
   private revision: string | null = null;
   private counter = 0;
 
-  constructor(private readonly db: Database, private readonly maxGraphs: number) {
+  constructor(
+    private readonly db: Database,
+    private readonly maxGraphs: number,
+  ) {
     // A restarted Neo4j has an empty catalog: the kept names would point at nothing, so they are
     // forgotten (not dropped), and GDS's classes are loaded again in the background.
     db.onRestart(() => {
@@ -136,7 +140,12 @@ export class GraphCatalog {
 
   private async project(name: string, key: ProjectionKey): Promise<Projection> {
     const [row] = await this.db.read('analytics/project-ties', {
-      graphName: name, atFrom: key.atFrom, atTo: key.atTo, minRank: key.minRank, families: key.families === null ? null : [...key.families], hostileKinds: [...key.hostileKinds],
+      graphName: name,
+      atFrom: key.atFrom,
+      atTo: key.atTo,
+      minRank: key.minRank,
+      families: key.families === null ? null : [...key.families],
+      hostileKinds: [...key.hostileKinds],
     });
     const nodeCount = typeof row?.['nodeCount'] === 'number' ? row['nodeCount'] : 0;
     const relationshipCount = typeof row?.['relationshipCount'] === 'number' ? row['relationshipCount'] : 0;

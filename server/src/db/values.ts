@@ -14,7 +14,11 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
  */
 export class GraphNode {
   [key: string]: Plain;
-  constructor(readonly elementId: string, readonly labels: string[], readonly properties: Record<string, Plain>) {}
+  constructor(
+    readonly elementId: string,
+    readonly labels: string[],
+    readonly properties: Record<string, Plain>,
+  ) {}
 }
 
 /** A relationship read from the database; see GraphNode for why it is a class. */
@@ -30,7 +34,9 @@ export class GraphRelationship {
 }
 
 function isTemporal(value: object): boolean {
-  return neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value) || neo4j.isDuration(value);
+  return (
+    neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value) || neo4j.isDuration(value)
+  );
 }
 
 function mapProperties(properties: Record<string, unknown>): Record<string, Plain> {

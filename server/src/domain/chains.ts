@@ -119,9 +119,15 @@ export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: reado
         for (const to of targets(next)) {
           if (from.personId === to.personId) continue;
           steps.push({
-            kind: 'EVENT_LINK', from: node(event, from.personId, from.role), to: node(next, to.personId, 'TARGET'),
-            linkType: link.type, tieId: null, gapDays: daysBetween(event.date.earliest, next.date.earliest),
-            certainty, weight: kindWeight * CERTAINTY_WEIGHT[certainty], citations: link.citations,
+            kind: 'EVENT_LINK',
+            from: node(event, from.personId, from.role),
+            to: node(next, to.personId, 'TARGET'),
+            linkType: link.type,
+            tieId: null,
+            gapDays: daysBetween(event.date.earliest, next.date.earliest),
+            certainty,
+            weight: kindWeight * CERTAINTY_WEIGHT[certainty],
+            citations: link.citations,
           });
         }
       }
@@ -130,9 +136,15 @@ export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: reado
       for (const target of targets(event)) {
         if (act.personId === target.personId) continue;
         steps.push({
-          kind: 'ACCUSATION', from: node(event, act.personId, act.role), to: node(event, target.personId, 'TARGET'),
-          linkType: null, tieId: null, gapDays: 0, certainty: event.certainty,
-          weight: ACCUSATION_WEIGHT * CERTAINTY_WEIGHT[event.certainty], citations: [...act.citations, ...target.citations],
+          kind: 'ACCUSATION',
+          from: node(event, act.personId, act.role),
+          to: node(event, target.personId, 'TARGET'),
+          linkType: null,
+          tieId: null,
+          gapDays: 0,
+          certainty: event.certainty,
+          weight: ACCUSATION_WEIGHT * CERTAINTY_WEIGHT[event.certainty],
+          citations: [...act.citations, ...target.citations],
         });
       }
     }
@@ -149,7 +161,10 @@ export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: reado
   const windowDays = Math.max(1, windowMonths * 30.44);
   for (const tie of ties) {
     if ((HOSTILE_TIE_KINDS as ReadonlySet<string>).has(tie.kind)) continue;
-    for (const [a, b] of [[tie.sourceId, tie.targetId], [tie.targetId, tie.sourceId]] as const) {
+    for (const [a, b] of [
+      [tie.sourceId, tie.targetId],
+      [tie.targetId, tie.sourceId],
+    ] as const) {
       for (const first of falls.get(a) ?? []) {
         const activity = spanActivity(tie.span, first.event.date);
         if (activity === 'NO') continue;
@@ -160,9 +175,15 @@ export function buildSteps<C>(events: readonly ChainEventInput<C>[], ties: reado
           const certainty = weakest(tie.certainty, first.event.certainty, second.event.certainty, activity === 'CERTAIN' ? 'CERTAIN' : 'POSSIBLE');
           const closeness = 1 - 0.5 * (gapDays / windowDays);
           steps.push({
-            kind: 'ASSOCIATION', from: node(first.event, a, 'TARGET'), to: node(second.event, b, 'TARGET'),
-            linkType: null, tieId: tie.id, gapDays, certainty,
-            weight: ASSOCIATION_WEIGHT * closeness * CERTAINTY_WEIGHT[certainty], citations: tie.citations,
+            kind: 'ASSOCIATION',
+            from: node(first.event, a, 'TARGET'),
+            to: node(second.event, b, 'TARGET'),
+            linkType: null,
+            tieId: tie.id,
+            gapDays,
+            certainty,
+            weight: ASSOCIATION_WEIGHT * closeness * CERTAINTY_WEIGHT[certainty],
+            citations: tie.citations,
           });
         }
       }
@@ -321,12 +342,14 @@ export function findChains<C>(steps: readonly Step<C>[], options: ChainOptions):
     unique.set(group, { score, steps: pathSteps, persons, key, reaches: persons.length > 1 });
   }
   return [...unique.values()]
-    .sort((a, b) =>
-      Number(b.reaches) - Number(a.reaches) ||
-      b.score - a.score ||
-      b.steps.length - a.steps.length ||
-      a.steps[0]!.from.date.earliest.localeCompare(b.steps[0]!.from.date.earliest) ||
-      a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        Number(b.reaches) - Number(a.reaches) ||
+        b.score - a.score ||
+        b.steps.length - a.steps.length ||
+        a.steps[0]!.from.date.earliest.localeCompare(b.steps[0]!.from.date.earliest) ||
+        a.key.localeCompare(b.key),
+    )
     .slice(0, options.limit)
     .map(({ score, steps, persons }) => ({ score, steps, persons }));
 }
@@ -346,7 +369,9 @@ const NOT_A_FALL = new Set(['REHABILITATION', 'READMISSION']);
  * the acts before it. Null when the person never fell after acting.
  */
 export function purgerFall<P>(acts: readonly Fall<P>[], falls: readonly Fall<P>[]): { acts: P[]; fall: P } | null {
-  const ordered = [...falls].filter((fall) => !NOT_A_FALL.has(fall.kind)).sort((a, b) => a.date.earliest.localeCompare(b.date.earliest) || a.date.latest.localeCompare(b.date.latest));
+  const ordered = [...falls]
+    .filter((fall) => !NOT_A_FALL.has(fall.kind))
+    .sort((a, b) => a.date.earliest.localeCompare(b.date.earliest) || a.date.latest.localeCompare(b.date.latest));
   for (const fall of ordered) {
     const before = acts.filter((act) => act.eventId !== fall.eventId && earlier(act.date, fall.date));
     if (before.length > 0) return { acts: before.map((act) => act.item), fall: fall.item };

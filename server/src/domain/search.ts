@@ -200,7 +200,11 @@ function matchKeys(q: Keys, form: string): NameMatch | null {
   const length = (key: string): number => [...key].length;
   const [qc, fc, qp, fp] = [length(q.compact), length(f.compact), length(q.phonetic), length(f.phonetic)];
   if (Math.min(Math.abs(qc - fc), Math.abs(qp - fp)) > (1 - threshold) * Math.max(qc, fc, qp, fp)) return null;
-  const sim = Math.max(similarity(q.compact, f.compact, threshold), similarity(q.phonetic, f.phonetic, threshold), similarity(q.phoneticSorted, f.phoneticSorted, threshold));
+  const sim = Math.max(
+    similarity(q.compact, f.compact, threshold),
+    similarity(q.phonetic, f.phonetic, threshold),
+    similarity(q.phoneticSorted, f.phoneticSorted, threshold),
+  );
   if (sim >= threshold) return { score: 0.5 + 0.1 * sim, form, how: 'FUZZY' };
   return null;
 }
@@ -226,16 +230,22 @@ export function rankCandidates<C extends Candidate>(query: string, candidates: r
     const match = matchCandidate(query, candidate.forms);
     if (match !== null && match.score >= MIN_SCORE) ranked.push({ ...match, candidate });
   }
-  ranked.sort((a, b) =>
-    b.score - a.score ||
-    Number(b.form === b.candidate.name) - Number(a.form === a.candidate.name) ||
-    (b.candidate.prominence ?? 0) - (a.candidate.prominence ?? 0) ||
-    (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Number(b.form === b.candidate.name) - Number(a.form === a.candidate.name) ||
+      (b.candidate.prominence ?? 0) - (a.candidate.prominence ?? 0) ||
+      (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0),
+  );
   return ranked.slice(0, limit);
 }
 
 /** Letters, digits and single spaces only: nothing else reaches Lucene, so no syntax can be injected. */
-const clean = (s: string): string => s.replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+const clean = (s: string): string =>
+  s
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const isLatin = (token: string): boolean => /^[a-z0-9]+$/.test(token);
 /** The words typed, normalised, as Lucene sees them. */
 const typedWords = (query: string): string[] => clean(normalizeName(query)).split(' ').filter(Boolean);
@@ -309,10 +319,14 @@ export function exactLuceneQuery(query: string): string {
     if (i === words.length - 1 && HANGUL.test(word)) alternatives.add(`${word}*`);
     return `+(${[...alternatives].join(' OR ')})`;
   });
-  const keys = new Set(exactKeys(query).map(clean).filter((key) => key !== '').map(exactTerm));
+  const keys = new Set(
+    exactKeys(query)
+      .map(clean)
+      .filter((key) => key !== '')
+      .map(exactTerm),
+  );
   return [...keys, `(${required.join(' ')})`].join(' OR ');
 }
-
 
 /**
  * Lucene cannot require that typed words match different words of a name: "Sin Ok-Si" finds
@@ -368,7 +382,12 @@ export function searchParams(query: string, limit: number): SearchParams | null 
   const candidates = Math.max(50, limit * 5);
   const check = prefixCheck(query);
   return {
-    exact: inSearchKeys(exact), fuzzy: inSearchKeys(fuzzy), enough: limit, candidates,
-    pool: check === null ? candidates : Math.max(PREFIX_POOL, candidates), prefix: check?.prefix ?? null, prefixWords: check?.words ?? 0,
+    exact: inSearchKeys(exact),
+    fuzzy: inSearchKeys(fuzzy),
+    enough: limit,
+    candidates,
+    pool: check === null ? candidates : Math.max(PREFIX_POOL, candidates),
+    prefix: check?.prefix ?? null,
+    prefixWords: check?.words ?? 0,
   };
 }

@@ -46,7 +46,12 @@ const max = (values: readonly string[]): string => values.reduce((a, b) => (b > 
  * changes in date order (core/status.ts statusChanges); `lastAttested`: the last day of their
  * last attested fact (null when none). Null when no membership is dated.
  */
-export function survivalSubject(personId: string, spans: readonly Span<string>[], changes: readonly StatusChangeInput[], lastAttested: string | null): SurvivalSubject | null {
+export function survivalSubject(
+  personId: string,
+  spans: readonly Span<string>[],
+  changes: readonly StatusChangeInput[],
+  lastAttested: string | null,
+): SurvivalSubject | null {
   const dated = spans.flatMap((span) => (span.possible === null ? [] : [span.possible]));
   if (dated.length === 0) return null;
   const entry = min(dated.map((range) => range.earliest));

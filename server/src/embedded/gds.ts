@@ -101,23 +101,42 @@ export async function ensureGdsPlugin(options: FetchOptions, versionDir: string,
     const started = Date.now();
     try {
       const { code, tail } = await runMaven(
-        ['-B', '-f', GDS_POM, ...(options.mavenArgs ?? []), 'dependency:copy-dependencies', `-DoutputDirectory=${tree}`, '-DincludeScope=runtime', '-Dmdep.useRepositoryLayout=true'],
+        [
+          '-B',
+          '-f',
+          GDS_POM,
+          ...(options.mavenArgs ?? []),
+          'dependency:copy-dependencies',
+          `-DoutputDirectory=${tree}`,
+          '-DincludeScope=runtime',
+          '-Dmdep.useRepositoryLayout=true',
+        ],
         options.log,
       );
       if (code !== 0 || !existsSync(tree)) {
-        const reason = tail.filter((line) => /ERROR|Could not|resolve/i.test(line)).slice(-6).join('\n') || tail.slice(-6).join('\n');
+        const reason =
+          tail
+            .filter((line) => /ERROR|Could not|resolve/i.test(line))
+            .slice(-6)
+            .join('\n') || tail.slice(-6).join('\n');
         throw new StartupError(
           `Could not fetch Graph Data Science ${GDS_VERSION} from Maven Central (Maven exited with code ${code}). Nothing was installed; the next start will try again (ATLAS_NEO4J_GDS=off starts without the analysis fields).`,
           reason,
         );
       }
       mkdirSync(temp, { recursive: true });
-      const shipped = new Set(readdirSync(libDir).filter((file) => file.endsWith('.jar')).map(artifactOf));
+      const shipped = new Set(
+        readdirSync(libDir)
+          .filter((file) => file.endsWith('.jar'))
+          .map(artifactOf),
+      );
       const skipped = keepPluginJars(tree, temp, shipped);
       const kept = readdirSync(temp).filter((file) => file.endsWith('.jar')).length;
       markComplete(temp);
       publish(temp, dir);
-      options.log(`Fetched ${kept} Graph Data Science jars in ${((Date.now() - started) / 1000).toFixed(1)} s into ${dir} (left out ${skipped.length} that Neo4j ships)`);
+      options.log(
+        `Fetched ${kept} Graph Data Science jars in ${((Date.now() - started) / 1000).toFixed(1)} s into ${dir} (left out ${skipped.length} that Neo4j ships)`,
+      );
     } finally {
       rmSync(temp, { recursive: true, force: true });
       rmSync(tree, { recursive: true, force: true });

@@ -133,13 +133,28 @@ async function fetchJars(options: FetchOptions, libDir: string): Promise<void> {
   const started = Date.now();
   try {
     const { code, tail } = await runMaven(
-      ['-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), ...(options.mavenArgs ?? []), 'dependency:copy-dependencies', `-DoutputDirectory=${temp}`, '-DincludeScope=runtime'],
+      [
+        '-B',
+        '-f',
+        path.join(LAUNCHER_DIR, 'pom.xml'),
+        ...(options.mavenArgs ?? []),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${temp}`,
+        '-DincludeScope=runtime',
+      ],
       options.log,
     );
     const jarCount = existsSync(temp) ? readdirSync(temp).filter((file) => file.endsWith('.jar')).length : 0;
     if (code !== 0 || jarCount === 0) {
-      const reason = tail.filter((line) => /ERROR|Could not|resolve/i.test(line)).slice(-6).join('\n') || tail.slice(-6).join('\n');
-      throw new StartupError(`Could not fetch Neo4j ${options.version} from Maven Central (Maven exited with code ${code}). Nothing was installed; the next start will try again.`, reason);
+      const reason =
+        tail
+          .filter((line) => /ERROR|Could not|resolve/i.test(line))
+          .slice(-6)
+          .join('\n') || tail.slice(-6).join('\n');
+      throw new StartupError(
+        `Could not fetch Neo4j ${options.version} from Maven Central (Maven exited with code ${code}). Nothing was installed; the next start will try again.`,
+        reason,
+      );
     }
     markComplete(temp);
     publish(temp, libDir);

@@ -27,7 +27,13 @@ function codeFor(cause: string | undefined): StartupErrorCode {
 const OUTPUT_LINES_KEPT = 400;
 
 /** `signal` abandons the start: the JVM is terminated and the start fails (the supervisor stopping mid-restart). */
-export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void, signal?: AbortSignal): Promise<ManagedNeo4j> {
+export async function launchJvm(
+  java: string,
+  runtime: Neo4jRuntime,
+  settings: ManagedSettings,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<ManagedNeo4j> {
   mkdirSync(settings.homeDir, { recursive: true, mode: OWNER_DIR_MODE });
   // New files are owner-only through the umask below; this fixes what an older start left open.
   ownerOnlyTree(settings.homeDir);
@@ -35,7 +41,16 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
     log(`Could not write the Neo4j output log ${childLogPath(settings.homeDir)} (${String(error)}); its output is no longer kept on disk.`),
   );
   const debugLogOffset = debugLogSize(settings.homeDir);
-  const jvmArgs = [`-Xms${Math.min(settings.heapMb, 512)}m`, `-Xmx${settings.heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8', '-cp', runtime.classpath, LAUNCHER_CLASS];
+  const jvmArgs = [
+    `-Xms${Math.min(settings.heapMb, 512)}m`,
+    `-Xmx${settings.heapMb}m`,
+    '-XX:+UseG1GC',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-Dfile.encoding=UTF-8',
+    '-cp',
+    runtime.classpath,
+    LAUNCHER_CLASS,
+  ];
   const child: ChildProcessWithoutNullStreams = spawn(
     // The shell only sets the umask and replaces itself with the JVM (same pid), so Neo4j's
     // store, logs and auth data are created 0600/0700 whatever our own umask is.
@@ -51,7 +66,9 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
         ATLAS_NEO4J_TX_MEMORY_MB: String(settings.txMemoryMb),
         ATLAS_NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
         ATLAS_NEO4J_PROCEDURE_ALLOWLIST: [...settings.procedureAllowlist, ...(runtime.plugin?.procedures ?? [])].join(','),
-        ...(runtime.plugin === null ? {} : { ATLAS_NEO4J_PLUGIN_DIR: runtime.plugin.dir, ATLAS_NEO4J_PROCEDURES_UNRESTRICTED: runtime.plugin.unrestricted.join(',') }),
+        ...(runtime.plugin === null
+          ? {}
+          : { ATLAS_NEO4J_PLUGIN_DIR: runtime.plugin.dir, ATLAS_NEO4J_PROCEDURES_UNRESTRICTED: runtime.plugin.unrestricted.join(',') }),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
       // Its own process group: a terminal's Ctrl-C reaches us, and we stop the JVM in order
@@ -121,7 +138,10 @@ export async function launchJvm(java: string, runtime: Neo4jRuntime, settings: M
   signal?.addEventListener('abort', abandon, { once: true });
 
   const started = Date.now();
-  const progress = setInterval(() => log(`  ... waiting for Neo4j to open Bolt on 127.0.0.1:${settings.boltPort} (${Math.round((Date.now() - started) / 1000)} s)`), 3000);
+  const progress = setInterval(
+    () => log(`  ... waiting for Neo4j to open Bolt on 127.0.0.1:${settings.boltPort} (${Math.round((Date.now() - started) / 1000)} s)`),
+    3000,
+  );
   let timeoutTimer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timeoutTimer = setTimeout(

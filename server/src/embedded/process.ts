@@ -57,12 +57,19 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
 }
 
 /** `signal` abandons the start (see launchJvm). */
-export async function startManagedNeo4j(java: string, runtime: Neo4jRuntime, settings: ManagedSettings, log: (line: string) => void, signal?: AbortSignal): Promise<ManagedNeo4j> {
+export async function startManagedNeo4j(
+  java: string,
+  runtime: Neo4jRuntime,
+  settings: ManagedSettings,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<ManagedNeo4j> {
   await requirePortFree(settings.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
   try {
     return await launchJvm(java, runtime, settings, log, signal);
   } catch (error) {
-    if (signal?.aborted === true || !(error instanceof StartupError) || (error.code !== 'NEO4J_STORE_LOCKED' && error.code !== 'NEO4J_PORT_IN_USE')) throw error;
+    if (signal?.aborted === true || !(error instanceof StartupError) || (error.code !== 'NEO4J_STORE_LOCKED' && error.code !== 'NEO4J_PORT_IN_USE'))
+      throw error;
     const what = error.code === 'NEO4J_STORE_LOCKED' ? `the store lock of ${settings.homeDir}` : `Bolt port ${settings.boltPort}`;
     log(`Neo4j could not start because ${what} is still held, perhaps by the JVM of an earlier run that is still exiting. Trying once more...`);
     const deadline = Date.now() + RELEASE_WAIT_MS;

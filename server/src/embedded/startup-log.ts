@@ -45,7 +45,10 @@ export function outputTail(output: readonly string[], count: number): string[] {
 export function startupCause(output: readonly string[]): string | undefined {
   const from = output.findIndex((l) => l.startsWith('ATLAS-ERROR '));
   if (from < 0) return undefined;
-  const innermost = output.slice(from).filter((l) => l.startsWith('Caused by: ')).pop();
+  const innermost = output
+    .slice(from)
+    .filter((l) => l.startsWith('Caused by: '))
+    .pop();
   return (innermost ?? output[from] ?? '').replace(/^(ATLAS-ERROR|Caused by:) /, '').trim();
 }
 

@@ -26,7 +26,10 @@ export class AnalysisService {
   private bytes = 0;
   private revisionSeen: string | null = null;
 
-  constructor(private readonly db: Database, private readonly limits: { readonly maxGraphs: number; readonly cacheMb: number }) {
+  constructor(
+    private readonly db: Database,
+    private readonly limits: { readonly maxGraphs: number; readonly cacheMb: number },
+  ) {
     this.catalog = new GraphCatalog(db, limits.maxGraphs);
   }
 

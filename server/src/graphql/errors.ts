@@ -9,8 +9,13 @@ import { FAN_OUT_EXTENSION } from './fan-out.js';
 
 /** Codes Apollo and graphql-js give to errors in the request itself (safe to show). */
 const REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /**
@@ -56,7 +61,9 @@ const MAX_MESSAGE = 600;
 export function clipMessage(message: string): string {
   if (message.length <= MAX_MESSAGE) return message;
   // Only the head is ever shown; the slack lets long quoted runs in it be shortened first.
-  const clipped = message.slice(0, 10_000).replace(/"((?:[^"\\]|\\.){121,})"/gs, (_match, inner: string) => `"${inner.slice(0, MAX_ECHO)}…" (${inner.length - MAX_ECHO} more characters)`);
+  const clipped = message
+    .slice(0, 10_000)
+    .replace(/"((?:[^"\\]|\\.){121,})"/gs, (_match, inner: string) => `"${inner.slice(0, MAX_ECHO)}…" (${inner.length - MAX_ECHO} more characters)`);
   return clipped.length > MAX_MESSAGE ? `${clipped.slice(0, MAX_MESSAGE)}… (message cut)` : clipped;
 }
 

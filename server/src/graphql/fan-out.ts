@@ -7,8 +7,15 @@
  * nested `ties`) is refused before it runs, while the client's own queries stay well inside.
  */
 import {
-  GraphQLError, Kind,
-  type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLOutputType, type SelectionSetNode, type ValidationContext,
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type SelectionSetNode,
+  type ValidationContext,
 } from 'graphql';
 import { namedType, isListOutput } from './type-shape.js';
 
@@ -68,10 +75,12 @@ export function fanOutLimit(maxCost: number): (context: ValidationContext) => AS
       }
       const cost = fanOutCost(operation.selectionSet, root, fragments, maxCost);
       if (cost > maxCost) {
-        context.reportError(new GraphQLError(
-          `The query's estimated size (counting ${LIST_FACTOR} items per list) is over the limit of ${maxCost}; ask for fewer nested lists or aliases`,
-          { nodes: [operation], extensions: { [FAN_OUT_EXTENSION]: true } },
-        ));
+        context.reportError(
+          new GraphQLError(
+            `The query's estimated size (counting ${LIST_FACTOR} items per list) is over the limit of ${maxCost}; ask for fewer nested lists or aliases`,
+            { nodes: [operation], extensions: { [FAN_OUT_EXTENSION]: true } },
+          ),
+        );
       }
     },
   });

@@ -8,7 +8,10 @@ import { asProps, toFaction, toFullEvent, toFullPerson, toMembership, asList, to
 import type { EventModel, FactionModel, PersonModel, SourceModel } from './models.js';
 import { FULL_PERSON, isFull, personsFullParams, projectionKey, type PersonProjection } from './person-projection.js';
 
-interface Batch<V> { keys: string[]; waiting: Map<string, { resolve: (value: V | null) => void; reject: (error: unknown) => void }[]> }
+interface Batch<V> {
+  keys: string[];
+  waiting: Map<string, { resolve: (value: V | null) => void; reject: (error: unknown) => void }[]>;
+}
 
 /** A minimal DataLoader: batches keys requested in the same tick and caches per request. */
 export class BatchLoader<V> {
@@ -94,7 +97,12 @@ export interface Loaders {
 function personsLoader(db: Database, projection: PersonProjection): BatchLoader<PersonModel> {
   return new BatchLoader(async (ids) => {
     const rows = await db.read('queries/persons-full', personsFullParams(ids, projection));
-    return new Map(rows.map((row) => { const person = toFullPerson(row, projection); return [person.id, person]; }));
+    return new Map(
+      rows.map((row) => {
+        const person = toFullPerson(row, projection);
+        return [person.id, person];
+      }),
+    );
   });
 }
 
@@ -115,22 +123,34 @@ export function createLoaders(db: Database): Loaders {
     },
     events: new BatchLoader(async (ids) => {
       const rows = await db.read('queries/events-full', { ids });
-      return new Map(rows.map((row) => { const event = toFullEvent(row); return [event.id, event]; }));
+      return new Map(
+        rows.map((row) => {
+          const event = toFullEvent(row);
+          return [event.id, event];
+        }),
+      );
     }),
     factions: new TableLoader(async () => {
       const rows = await db.read('queries/factions');
-      return new Map(rows.map((row) => {
-        const faction: FactionModel = {
-          ...toFaction(asProps(row['faction'])),
-          subgroupIds: asList(row['subgroupIds']).filter((id): id is string => typeof id === 'string'),
-          memberships: asList(row['memberships']).map((m) => toMembership(asProps(m))),
-        };
-        return [faction.id, faction];
-      }));
+      return new Map(
+        rows.map((row) => {
+          const faction: FactionModel = {
+            ...toFaction(asProps(row['faction'])),
+            subgroupIds: asList(row['subgroupIds']).filter((id): id is string => typeof id === 'string'),
+            memberships: asList(row['memberships']).map((m) => toMembership(asProps(m))),
+          };
+          return [faction.id, faction];
+        }),
+      );
     }),
     sources: new TableLoader(async () => {
       const rows = await db.read('queries/sources');
-      return new Map(rows.map((row) => { const source = toSource(asProps(row['source'])); return [source.id, source]; }));
+      return new Map(
+        rows.map((row) => {
+          const source = toSource(asProps(row['source']));
+          return [source.id, source];
+        }),
+      );
     }),
   };
 }

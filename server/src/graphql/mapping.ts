@@ -8,8 +8,19 @@ import { CERTAINTY_VALUES, SOURCE_FAMILY_VALUES, type Certainty, type SourceFami
 import { evidenceFrom, lifespanFrom, spanFieldsOf, spanOf } from './time-mapping.js';
 import { DATE_PRECISIONS } from '../../../core/partial-date.js';
 import type {
-  CitationModel, DateModel, EventLinkModel, EventModel, FactionModel, MembershipModel, OfficeModel, PlacementModel,
-  ParticipationModel, PersonDetails, PersonModel, SourceModel, TieModel,
+  CitationModel,
+  DateModel,
+  EventLinkModel,
+  EventModel,
+  FactionModel,
+  MembershipModel,
+  OfficeModel,
+  PlacementModel,
+  ParticipationModel,
+  PersonDetails,
+  PersonModel,
+  SourceModel,
+  TieModel,
 } from './models.js';
 import { FULL_PERSON, type PersonProjection } from './person-projection.js';
 
@@ -37,7 +48,6 @@ function strList(props: Props, key: string): string[] {
   return asList(props[key]).filter((item): item is string => typeof item === 'string');
 }
 
-
 /**
  * Data the graph should never hold (a reference to a missing element, a missing or unknown
  * certainty): a bad load or a bug, not the client's doing. Masked as INTERNAL_SERVER_ERROR on
@@ -60,7 +70,8 @@ export function danglingReference(kind: string, id: string): AtlasError {
 export function certaintyOf(value: Plain | undefined, kind: string, id: string): Certainty {
   const upper = typeof value === 'string' ? value.toUpperCase() : '';
   const certainty = CERTAINTY_VALUES.find((c) => c === upper);
-  if (certainty === undefined) throw unexpectedData(kind, id, `has ${value === null || value === undefined ? 'no certainty' : `an unknown certainty "${String(value)}"`}`);
+  if (certainty === undefined)
+    throw unexpectedData(kind, id, `has ${value === null || value === undefined ? 'no certainty' : `an unknown certainty "${String(value)}"`}`);
   return certainty;
 }
 
@@ -80,13 +91,21 @@ function parseCitations(value: string): readonly CitationModel[] {
   try {
     const parsed: unknown = JSON.parse(value);
     if (!Array.isArray(parsed)) return NO_CITATIONS;
-    return Object.freeze(parsed.flatMap((item: unknown) => {
-      if (item === null || typeof item !== 'object') return [];
-      const record = item as Record<string, unknown>;
-      const sourceId = typeof record['source'] === 'string' ? record['source'] : null;
-      if (sourceId === null) return [];
-      return [Object.freeze({ sourceId, locator: typeof record['locator'] === 'string' ? record['locator'] : '', note: typeof record['note'] === 'string' ? record['note'] : null })];
-    }));
+    return Object.freeze(
+      parsed.flatMap((item: unknown) => {
+        if (item === null || typeof item !== 'object') return [];
+        const record = item as Record<string, unknown>;
+        const sourceId = typeof record['source'] === 'string' ? record['source'] : null;
+        if (sourceId === null) return [];
+        return [
+          Object.freeze({
+            sourceId,
+            locator: typeof record['locator'] === 'string' ? record['locator'] : '',
+            note: typeof record['note'] === 'string' ? record['note'] : null,
+          }),
+        ];
+      }),
+    );
   } catch {
     return NO_CITATIONS;
   }
@@ -195,7 +214,8 @@ export function toSource(props: Props): SourceModel {
 /** A source's family; the seed requires a known one, so anything else is unexpected data. */
 function sourceFamilyOf(value: Plain | undefined, id: string): SourceFamily {
   const family = SOURCE_FAMILY_VALUES.find((candidate) => candidate === value);
-  if (family === undefined) throw unexpectedData('source', id, `has ${value === null || value === undefined ? 'no family' : `an unknown family "${String(value)}"`}`);
+  if (family === undefined)
+    throw unexpectedData('source', id, `has ${value === null || value === undefined ? 'no family' : `an unknown family "${String(value)}"`}`);
   return family;
 }
 

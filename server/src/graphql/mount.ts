@@ -78,7 +78,10 @@ function clientErrorsIn(plugin: ApolloServerPlugin<Context>): ApolloServerPlugin
   };
 }
 
-export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] = [], maxResponseBytes: number = DEFAULT_RESPONSE_MAX_BYTES): ApolloServer<Context> {
+export function createApolloServer(
+  extraPlugins: ApolloServerPlugin<Context>[] = [],
+  maxResponseBytes: number = DEFAULT_RESPONSE_MAX_BYTES,
+): ApolloServer<Context> {
   const armor = new ApolloArmor({
     // Fragments are measured as if written inline (armor would count each spread as a level and
     // multiply its cost): the client's documents share fragments (client/src/graphql/), and a
@@ -103,7 +106,13 @@ export function createApolloServer(extraPlugins: ApolloServerPlugin<Context>[] =
     // Apollo's default cache-control plugin hooks every resolved field (a third of the execution
     // time of a person page) to compute HTTP cache hints this API never sets (no @cacheControl).
     // The byte budget goes before the response cache, so an answer it cut is never cached.
-    plugins: [...protection.plugins.map(clientErrorsIn), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), byteBudgetPlugin<Context>(maxResponseBytes), ...extraPlugins],
+    plugins: [
+      ...protection.plugins.map(clientErrorsIn),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      byteBudgetPlugin<Context>(maxResponseBytes),
+      ...extraPlugins,
+    ],
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,

@@ -42,7 +42,10 @@ export function tokensOver(query: string, max: number): boolean {
   }
 }
 
-interface PersistedQuery { readonly version?: unknown; readonly sha256Hash?: unknown }
+interface PersistedQuery {
+  readonly version?: unknown;
+  readonly sha256Hash?: unknown;
+}
 
 function persistedQueryOf(extensions: unknown): PersistedQuery | undefined {
   if (extensions === null || typeof extensions !== 'object') return undefined;
@@ -55,7 +58,8 @@ export function persistedQueryProblem(query: unknown, extensions: unknown): stri
   const persisted = persistedQueryOf(extensions);
   if (persisted === undefined) return null;
   if (persisted.version !== 1) return 'persistedQuery.version must be 1';
-  if (typeof persisted.sha256Hash !== 'string' || !/^[0-9a-f]{64}$/i.test(persisted.sha256Hash)) return 'persistedQuery.sha256Hash must be a SHA-256 hash in hex';
+  if (typeof persisted.sha256Hash !== 'string' || !/^[0-9a-f]{64}$/i.test(persisted.sha256Hash))
+    return 'persistedQuery.sha256Hash must be a SHA-256 hash in hex';
   if (typeof query === 'string' && createHash('sha256').update(query).digest('hex') !== persisted.sha256Hash.toLowerCase()) {
     return 'persistedQuery.sha256Hash does not match the query sent with it';
   }

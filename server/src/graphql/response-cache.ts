@@ -42,9 +42,23 @@ export interface CacheStats {
 
 /** Root fields whose answers depend on the stored data and nothing else. */
 const CACHEABLE_ROOT_FIELDS = new Set([
-  '__typename', 'search', 'searchMatches', 'person', 'event', 'factions', 'sources', 'events',
-  'network', 'timeline', 'purgeChain', 'purgersPurged', 'connection',
-  'centrality', 'communities', 'survival', 'exposure',
+  '__typename',
+  'search',
+  'searchMatches',
+  'person',
+  'event',
+  'factions',
+  'sources',
+  'events',
+  'network',
+  'timeline',
+  'purgeChain',
+  'purgersPurged',
+  'connection',
+  'centrality',
+  'communities',
+  'survival',
+  'exposure',
 ]);
 
 export class ResponseCache {
@@ -56,7 +70,10 @@ export class ResponseCache {
   private revision: string | null | undefined = undefined;
   private generationCounter = 0;
 
-  constructor(private readonly limits: CacheLimits, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limits: CacheLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get generation(): number {
     return this.generationCounter;
@@ -165,7 +182,13 @@ export function responseCacheMiddleware(cache: ResponseCache): RequestHandler {
     res.locals['cacheSlot'] = slot;
     res.set('x-atlas-cache', 'miss');
     let done = (): void => undefined;
-    if (pending === undefined) inFlight.set(key, new Promise<void>((resolve) => { done = resolve; }));
+    if (pending === undefined)
+      inFlight.set(
+        key,
+        new Promise<void>((resolve) => {
+          done = resolve;
+        }),
+      );
     const settle = (): void => {
       const contentType = res.getHeader('content-type');
       if (res.statusCode === 200 && typeof contentType === 'string') cache.store(slot, contentType);

@@ -11,7 +11,15 @@ import { certaintyOf, citationsOf, dateOf, optStr, unexpectedData, type Props } 
 import type { EvidenceModel, LifespanClaimModel, LifespanModel } from './models.js';
 
 const BASES: ReadonlySet<string> = new Set<BoundBasis>([
-  'RECORDED', 'FIRST_ATTESTATION', 'LAST_ATTESTATION', 'FACTION_FORMED', 'FACTION_DISSOLVED', 'DEATH', 'EXECUTION', 'FLIGHT', 'UNDATED',
+  'RECORDED',
+  'FIRST_ATTESTATION',
+  'LAST_ATTESTATION',
+  'FACTION_FORMED',
+  'FACTION_DISSOLVED',
+  'DEATH',
+  'EXECUTION',
+  'FLIGHT',
+  'UNDATED',
 ]);
 const FACT_KINDS: ReadonlySet<string> = new Set<FactKind>(['EVENT', 'OFFICE', 'MEMBERSHIP', 'TIE', 'DEATH_DATE', 'FACTION']);
 
@@ -100,7 +108,11 @@ function lifespanClaim(props: Props, prefix: 'formed' | 'dissolved', stored: unk
   const date = dateOf(props, prefix);
   const claim = record(stored);
   if (date === null || claim === null) return null;
-  return { date, certainty: certaintyOf(claim['certainty'] as Plain, `faction ${prefix} claim of`, id), citations: citationsOf(JSON.stringify(claim['citations'] ?? [])) };
+  return {
+    date,
+    certainty: certaintyOf(claim['certainty'] as Plain, `faction ${prefix} claim of`, id),
+    citations: citationsOf(JSON.stringify(claim['citations'] ?? [])),
+  };
 }
 
 export function lifespanFrom(props: Props, id: string): LifespanModel {

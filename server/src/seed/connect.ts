@@ -81,7 +81,9 @@ export async function openSyntheticDatabase(config: Config, target: SyntheticTar
     return open({ uri: target.uri, user: target.user ?? 'neo4j', password: target.password, database: target.database ?? 'neo4j' }, undefined, 8);
   }
   if (config.neo4j.mode === 'external') {
-    throw new Error('NEO4J_URI points at an external Neo4j, so the synthetic data needs its own server: pass --uri/--password or set SYN_NEO4J_URI/SYN_NEO4J_PASSWORD');
+    throw new Error(
+      'NEO4J_URI points at an external Neo4j, so the synthetic data needs its own server: pass --uri/--password or set SYN_NEO4J_URI/SYN_NEO4J_PASSWORD',
+    );
   }
   const dataDir = path.join(config.dataDir, 'synthetic');
   const settings = { ...config.neo4j, boltPort: await freePort(), password: undefined, heapMb: Math.max(config.neo4j.heapMb, heapMb), txTimeoutSeconds: 600 };

@@ -5,7 +5,14 @@
 import type { PartialDate } from '../../../core/partial-date.js';
 import type { FieldPath, SeedFile } from './read.js';
 import type {
-  AliasSystem, SeedCertainty as Certainty, SeedEventKind as EventKind, SeedLinkType as LinkType, SeedRole as Role, SourceKind, SeedSourceFamily, SeedTieKind as TieKind,
+  AliasSystem,
+  SeedCertainty as Certainty,
+  SeedEventKind as EventKind,
+  SeedLinkType as LinkType,
+  SeedRole as Role,
+  SourceKind,
+  SeedSourceFamily,
+  SeedTieKind as TieKind,
 } from '../../../core/vocabulary.js';
 
 export interface Location {

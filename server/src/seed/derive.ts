@@ -4,9 +4,7 @@
  * office and tie, and each person's span of evidence. Run once per seed load (curated or
  * synthetic); the results are stored beside the recorded dates (model.ts).
  */
-import {
-  deriveInterval, evidenceOf, type DatedFact, type Departure, type DerivedInterval, type FactRef, type Lifespan,
-} from '../../../core/attestation.js';
+import { deriveInterval, evidenceOf, type DatedFact, type Departure, type DerivedInterval, type FactRef, type Lifespan } from '../../../core/attestation.js';
 import type { PartialDate } from '../../../core/partial-date.js';
 import { affectsStatus } from '../../../core/status.js';
 import { DEPARTURE_STATUSES, STATUS_BY_EVENT_KIND, graphValue } from '../../../core/vocabulary.js';
@@ -57,10 +55,12 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
   };
   for (const person of dataset.persons) {
     of(person.id);
-    eachMembership(person, (m, id) => attest(person.id, [
-      ...fact({ kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` }, m.from),
-      ...fact({ kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` }, m.to),
-    ]));
+    eachMembership(person, (m, id) =>
+      attest(person.id, [
+        ...fact({ kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` }, m.from),
+        ...fact({ kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` }, m.to),
+      ]),
+    );
     person.offices.forEach((o, index) => {
       const ref: FactRef = { kind: 'OFFICE', id: heldId(person.id, index), label: o.title };
       attest(person.id, [...fact(ref, o.from), ...fact(ref, o.to)]);
@@ -121,26 +121,50 @@ export function deriveTime(dataset: Dataset): DerivedTime {
     const span = evidenceOf(own.all);
     evidence.set(person.id, span === null ? null : { first: span.first, last: span.last, fadesAfter: span.evidence.fadesAfter });
     eachMembership(person, (m, id) => {
-      memberships.set(m, deriveInterval({
-        from: m.from, to: m.to, certainty: graphValue(m.certainty), self: { kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` },
-        attesting: [own.attesting], departures: own.departures, within: lifespans.get(m.faction) ?? null,
-      }));
+      memberships.set(
+        m,
+        deriveInterval({
+          from: m.from,
+          to: m.to,
+          certainty: graphValue(m.certainty),
+          self: { kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` },
+          attesting: [own.attesting],
+          departures: own.departures,
+          within: lifespans.get(m.faction) ?? null,
+        }),
+      );
     });
     person.offices.forEach((o, index) => {
-      offices.set(o, deriveInterval({
-        from: o.from, to: o.to, certainty: graphValue(o.certainty), self: { kind: 'OFFICE', id: heldId(person.id, index), label: o.title },
-        attesting: [], departures: own.departures, within: null,
-      }));
+      offices.set(
+        o,
+        deriveInterval({
+          from: o.from,
+          to: o.to,
+          certainty: graphValue(o.certainty),
+          self: { kind: 'OFFICE', id: heldId(person.id, index), label: o.title },
+          attesting: [],
+          departures: own.departures,
+          within: null,
+        }),
+      );
     });
   }
   const ties = new Map<TieRecord, DerivedInterval>();
   for (const tie of dataset.ties) {
     const a = facts.get(tie.a) ?? none;
     const b = facts.get(tie.b) ?? none;
-    ties.set(tie, deriveInterval({
-      from: tie.from, to: tie.to, certainty: graphValue(tie.certainty), self: tieRef(tie),
-      attesting: [a.attesting, b.attesting], departures: [...a.departures, ...b.departures], within: null,
-    }));
+    ties.set(
+      tie,
+      deriveInterval({
+        from: tie.from,
+        to: tie.to,
+        certainty: graphValue(tie.certainty),
+        self: tieRef(tie),
+        attesting: [a.attesting, b.attesting],
+        departures: [...a.departures, ...b.departures],
+        within: null,
+      }),
+    );
   }
   return { evidence, memberships, offices, ties };
 }

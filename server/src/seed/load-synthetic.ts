@@ -31,31 +31,122 @@ import { countRows, type GraphRows, type NodeKey, type NodeRow, type PropertyVal
 export const START = '@start';
 export const END = '@end';
 
-const INTERVAL = ['fromIso', 'fromPrecision', 'fromApprox', 'toIso', 'toPrecision', 'toApprox', 'fromEarliest', 'fromLatest', 'toEarliest', 'toLatest'] as const;
+const INTERVAL = [
+  'fromIso',
+  'fromPrecision',
+  'fromApprox',
+  'toIso',
+  'toPrecision',
+  'toApprox',
+  'fromEarliest',
+  'fromLatest',
+  'toEarliest',
+  'toLatest',
+] as const;
 /** The inferred span (model.ts spanFields). */
 const SPAN = ['bounds', 'possibleEarliest', 'possibleLatest', 'certainEarliest', 'certainLatest'] as const;
 
 export const SOURCE_COLUMNS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind', 'family'] as const;
 export const FACTION_COLUMNS = [
-  'id', 'name', 'aliases', 'parentId', 'description', 'citations', 'sourceIds', 'lifespan', 'formedIso', 'formedPrecision', 'formedApprox',
-  'dissolvedIso', 'dissolvedPrecision', 'dissolvedApprox', 'formedEarliest', 'formedLatest', 'dissolvedEarliest', 'dissolvedLatest',
+  'id',
+  'name',
+  'aliases',
+  'parentId',
+  'description',
+  'citations',
+  'sourceIds',
+  'lifespan',
+  'formedIso',
+  'formedPrecision',
+  'formedApprox',
+  'dissolvedIso',
+  'dissolvedPrecision',
+  'dissolvedApprox',
+  'formedEarliest',
+  'formedLatest',
+  'dissolvedEarliest',
+  'dissolvedLatest',
 ] as const;
 export const PERSON_COLUMNS = [
-  'id', 'name', 'hangul', 'hanja', 'aliases', 'aliasSystems', 'searchKeys', 'summary', 'disambiguation', 'bornClaims', 'diedClaims',
-  'namesCitations', 'citations', 'sourceIds', 'bornIso', 'bornPrecision', 'bornApprox', 'diedIso', 'diedPrecision', 'diedApprox',
-  'bornEarliest', 'bornLatest', 'diedEarliest', 'diedLatest', 'evidence', 'attestedEarliest', 'carriedLatest', 'sourceFamilies',
+  'id',
+  'name',
+  'hangul',
+  'hanja',
+  'aliases',
+  'aliasSystems',
+  'searchKeys',
+  'summary',
+  'disambiguation',
+  'bornClaims',
+  'diedClaims',
+  'namesCitations',
+  'citations',
+  'sourceIds',
+  'bornIso',
+  'bornPrecision',
+  'bornApprox',
+  'diedIso',
+  'diedPrecision',
+  'diedApprox',
+  'bornEarliest',
+  'bornLatest',
+  'diedEarliest',
+  'diedLatest',
+  'evidence',
+  'attestedEarliest',
+  'carriedLatest',
+  'sourceFamilies',
 ] as const;
 export const OFFICE_COLUMNS = ['id', 'title'] as const;
 export const EVENT_COLUMNS = [
-  'id', 'kind', 'title', 'place', 'summary', 'certainty', 'certaintyRank', 'citations', 'sourceIds', 'dateIso', 'datePrecision', 'dateApprox',
-  'dateEarliest', 'dateLatest', 'sourceFamilies',
+  'id',
+  'kind',
+  'title',
+  'place',
+  'summary',
+  'certainty',
+  'certaintyRank',
+  'citations',
+  'sourceIds',
+  'dateIso',
+  'datePrecision',
+  'dateApprox',
+  'dateEarliest',
+  'dateLatest',
+  'sourceFamilies',
 ] as const;
 export const SUBGROUP_COLUMNS = [START, END, 'id'] as const;
 export const MEMBERSHIP_COLUMNS = [START, END, 'id', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN, 'sourceFamilies'] as const;
-export const HELD_COLUMNS = [START, END, 'id', 'title', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN, 'sourceFamilies'] as const;
+export const HELD_COLUMNS = [
+  START,
+  END,
+  'id',
+  'title',
+  'certainty',
+  'certaintyRank',
+  'citations',
+  'sourceIds',
+  ...INTERVAL,
+  ...SPAN,
+  'sourceFamilies',
+] as const;
 export const PARTICIPATION_COLUMNS = [START, END, 'id', 'role', 'citations', 'sourceIds', 'sourceFamilies'] as const;
 export const LINK_COLUMNS = [START, END, 'id', 'citations', 'sourceIds'] as const;
-export const TIE_COLUMNS = [START, END, 'id', 'kind', 'directed', 'summary', 'certainty', 'certaintyRank', 'citations', 'sourceIds', ...INTERVAL, ...SPAN, 'sourceFamilies'] as const;
+export const TIE_COLUMNS = [
+  START,
+  END,
+  'id',
+  'kind',
+  'directed',
+  'summary',
+  'certainty',
+  'certaintyRank',
+  'citations',
+  'sourceIds',
+  ...INTERVAL,
+  ...SPAN,
+  'sourceFamilies',
+] as const;
 
 export interface CreateStep {
   readonly key: keyof GraphRows;
@@ -78,7 +169,13 @@ export const CREATE_STEPS: readonly CreateStep[] = [
   { key: 'subgroups', query: 'synthetic/create-subgroups', label: 'SUBGROUP_OF', columns: SUBGROUP_COLUMNS, ends: { from: 'factions', to: 'factions' } },
   { key: 'memberships', query: 'synthetic/create-memberships', label: 'MEMBER_OF', columns: MEMBERSHIP_COLUMNS, ends: { from: 'persons', to: 'factions' } },
   { key: 'held', query: 'synthetic/create-held', label: 'HELD', columns: HELD_COLUMNS, ends: { from: 'persons', to: 'offices' } },
-  { key: 'participations', query: 'synthetic/create-participations', label: 'PARTICIPATED_IN', columns: PARTICIPATION_COLUMNS, ends: { from: 'persons', to: 'events' } },
+  {
+    key: 'participations',
+    query: 'synthetic/create-participations',
+    label: 'PARTICIPATED_IN',
+    columns: PARTICIPATION_COLUMNS,
+    ends: { from: 'persons', to: 'events' },
+  },
   { key: 'ledTo', query: 'synthetic/create-led-to', label: 'LED_TO', columns: LINK_COLUMNS, ends: { from: 'events', to: 'events' } },
   { key: 'previewOf', query: 'synthetic/create-preview-of', label: 'PREVIEW_OF', columns: LINK_COLUMNS, ends: { from: 'events', to: 'events' } },
   { key: 'reversedBy', query: 'synthetic/create-reversed-by', label: 'REVERSED_BY', columns: LINK_COLUMNS, ends: { from: 'events', to: 'events' } },
@@ -254,7 +351,9 @@ export async function wipeSynthetic(db: Database, onProgress: (message: string) 
 }
 
 function rate(count: number, seconds: number): string {
-  return `${Math.round(count / Math.max(seconds, 1e-3)).toLocaleString('en-US').padStart(9)}/s`;
+  return `${Math.round(count / Math.max(seconds, 1e-3))
+    .toLocaleString('en-US')
+    .padStart(9)}/s`;
 }
 
 /** Reads a node query's `created` pairs ([id, elementId], one per node) into `into`. */
@@ -307,15 +406,18 @@ export async function loadSyntheticRows(db: Database, rows: GraphRows, options: 
     await runConcurrently(work, parallel, async ({ step, batch }) => {
       const batchStarted = performance.now();
       const { rows: cells, c, starts, ends, dates } = encodeBatch(batch, step.columns);
-      const params = step.ends === undefined
-        ? { batch: { rows: cells, c, dates } }
-        : {
-            batch: {
-              rows: cells, c, dates,
-              starts: elementIdsOf(starts, created.get(step.ends.from), step, step.ends.from),
-              ends: elementIdsOf(ends, created.get(step.ends.to), step, step.ends.to),
-            },
-          };
+      const params =
+        step.ends === undefined
+          ? { batch: { rows: cells, c, dates } }
+          : {
+              batch: {
+                rows: cells,
+                c,
+                dates,
+                starts: elementIdsOf(starts, created.get(step.ends.from), step, step.ends.from),
+                ends: elementIdsOf(ends, created.get(step.ends.to), step, step.ends.to),
+              },
+            };
       const result = await db.write(step.query, params, { timeoutMs: 600_000 });
       const count = numberOf(result, 'written');
       if (count !== batch.length) throw new Error(`${step.query}: wrote ${count} of ${batch.length} ${step.label} rows; an end node is missing`);

@@ -98,7 +98,14 @@ function relationship(id: string, from: string, to: string, props: Record<string
   return { id, from, to, props: { id, ...props }, dates };
 }
 
-function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, NodeRow>, time: DerivedTime, familyOf: FamilyOf, otherCites: readonly Citation[]): void {
+function personRows(
+  person: PersonRecord,
+  rows: GraphRows,
+  offices: Map<string, NodeRow>,
+  time: DerivedTime,
+  familyOf: FamilyOf,
+  otherCites: readonly Citation[],
+): void {
   const props: Record<string, PropertyValue> = {
     name: person.name,
     hangul: person.hangul,
@@ -115,14 +122,24 @@ function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, 
   };
   // sourceIds answers "which persons rest on source X", so it covers every citation on the person node.
   props.sourceIds = citationFields([
-    ...person.cite, ...person.namesCite, ...person.born.flatMap((claim) => claim.cite), ...person.died.flatMap((claim) => claim.cite),
+    ...person.cite,
+    ...person.namesCite,
+    ...person.born.flatMap((claim) => claim.cite),
+    ...person.died.flatMap((claim) => claim.cite),
   ]).sourceIds;
   // A person passes the source-family filter when any fact about them does: their own record,
   // birth and death, memberships, offices, and (otherCites) their participations and ties.
-  props.sourceFamilies = familiesOf([
-    ...person.cite, ...person.born.flatMap((claim) => claim.cite), ...person.died.flatMap((claim) => claim.cite),
-    ...person.memberships.flatMap((m) => m.cite), ...person.offices.flatMap((o) => o.cite), ...otherCites,
-  ], familyOf);
+  props.sourceFamilies = familiesOf(
+    [
+      ...person.cite,
+      ...person.born.flatMap((claim) => claim.cite),
+      ...person.died.flatMap((claim) => claim.cite),
+      ...person.memberships.flatMap((m) => m.cite),
+      ...person.offices.flatMap((o) => o.cite),
+      ...otherCites,
+    ],
+    familyOf,
+  );
   const dates: Record<string, string | null> = {};
   dateFields('born', preferredClaim(person.born)?.date ?? null, props, dates);
   dateFields('died', preferredClaim(person.died)?.date ?? null, props, dates);
@@ -141,7 +158,10 @@ function personRows(person: PersonRecord, rows: GraphRows, offices: Map<string, 
     const id = officeId(office.title);
     if (!offices.has(id)) offices.set(id, node(id, { title: office.title }));
     const oProps: Record<string, PropertyValue> = {
-      title: office.title, ...certaintyFields(office.certainty), ...citationFields(office.cite), sourceFamilies: familiesOf(office.cite, familyOf),
+      title: office.title,
+      ...certaintyFields(office.certainty),
+      ...citationFields(office.cite),
+      sourceFamilies: familiesOf(office.cite, familyOf),
     };
     const oDates: Record<string, string | null> = {};
     dateFields('from', office.from, oProps, oDates);
@@ -172,9 +192,13 @@ function eventRows(event: EventRecord, rows: GraphRows, familyOf: FamilyOf): voi
   dateFields('date', event.date, props, dates);
   rows.events.push(node(event.id, props, dates));
   for (const p of event.participants) {
-    rows.participations.push(relationship(`${event.id}/${p.person}/${p.role}`, p.person, event.id, {
-      role: graphValue(p.role), ...citationFields(p.cite), sourceFamilies: familiesOf(p.cite, familyOf),
-    }));
+    rows.participations.push(
+      relationship(`${event.id}/${p.person}/${p.role}`, p.person, event.id, {
+        role: graphValue(p.role),
+        ...citationFields(p.cite),
+        sourceFamilies: familiesOf(p.cite, familyOf),
+      }),
+    );
   }
   for (const link of event.links) {
     rows[LINK_ROWS[link.type]].push(relationship(`${event.id}/${link.type}/${link.event}`, event.id, link.event, citationFields(link.cite)));
@@ -186,14 +210,25 @@ export function datasetToRows(dataset: Dataset): GraphRows {
   const time = deriveTime(dataset);
   const familyOf: FamilyOf = new Map(dataset.sources.map((source) => [source.id, graphValue(source.family)]));
   for (const source of dataset.sources) {
-    rows.sources.push(node(source.id, {
-      title: source.title, author: source.author, year: source.year, publication: source.publication, file: source.file, kind: graphValue(source.kind),
-      family: graphValue(source.family),
-    }));
+    rows.sources.push(
+      node(source.id, {
+        title: source.title,
+        author: source.author,
+        year: source.year,
+        publication: source.publication,
+        file: source.file,
+        kind: graphValue(source.kind),
+        family: graphValue(source.family),
+      }),
+    );
   }
   for (const faction of dataset.factions) {
     const fProps: Record<string, PropertyValue> = {
-      name: faction.name, aliases: faction.aliases, parentId: faction.parent, description: faction.description, ...citationFields(faction.cite),
+      name: faction.name,
+      aliases: faction.aliases,
+      parentId: faction.parent,
+      description: faction.description,
+      ...citationFields(faction.cite),
       lifespan: JSON.stringify({ formed: lifespanClaim(faction.formed), dissolved: lifespanClaim(faction.dissolved) }),
     };
     const fDates: Record<string, string | null> = {};
@@ -215,7 +250,11 @@ export function datasetToRows(dataset: Dataset): GraphRows {
   for (const event of dataset.events) eventRows(event, rows, familyOf);
   for (const tie of dataset.ties) {
     const props: Record<string, PropertyValue> = {
-      kind: graphValue(tie.kind), directed: tie.directed, summary: tie.summary, ...certaintyFields(tie.certainty), ...citationFields(tie.cite),
+      kind: graphValue(tie.kind),
+      directed: tie.directed,
+      summary: tie.summary,
+      ...certaintyFields(tie.certainty),
+      ...citationFields(tie.cite),
       sourceFamilies: familiesOf(tie.cite, familyOf),
     };
     const dates: Record<string, string | null> = {};

@@ -35,9 +35,7 @@ import {
 const SOURCE_KEYS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind', 'family'];
 const FACTION_KEYS = ['id', 'name', 'aliases', 'parent', 'description', 'formed', 'dissolved', 'cite'];
 const LIFESPAN_KEYS = ['date', 'certainty', 'cite'];
-const PERSON_KEYS = [
-  'id', 'name', 'hangul', 'hanja', 'aliases', 'names_cite', 'born', 'died', 'summary', 'disambiguation', 'cite', 'memberships', 'offices',
-];
+const PERSON_KEYS = ['id', 'name', 'hangul', 'hanja', 'aliases', 'names_cite', 'born', 'died', 'summary', 'disambiguation', 'cite', 'memberships', 'offices'];
 const ALIAS_KEYS = ['form', 'system'];
 const CLAIM_KEYS = ['date', 'certainty', 'cite'];
 const MEMBERSHIP_KEYS = ['faction', 'from', 'to', 'certainty', 'cite'];
@@ -50,7 +48,10 @@ const TIE_KEYS = ['id', 'kind', 'a', 'b', 'directed', 'from', 'to', 'certainty',
 /** An interval ends before it starts only if even its latest end precedes its earliest start. */
 function checkInterval(entry: Entry, from: PartialDate | null, to: PartialDate | null): void {
   if (from === null || to === null || to.latest >= from.earliest) return;
-  entry.error('to', `interval ends before it starts: to "${to.iso}" (at the latest ${to.latest}) is before from "${from.iso}" (at the earliest ${from.earliest})`);
+  entry.error(
+    'to',
+    `interval ends before it starts: to "${to.iso}" (at the latest ${to.latest}) is before from "${from.iso}" (at the earliest ${from.earliest})`,
+  );
 }
 
 /** List files (sources, factions, events, ties) hold a YAML list of entries. */
@@ -82,7 +83,19 @@ export function parseSources(issues: Issues, file: SeedFile): SourceRecord[] {
     // Records with errors are kept (with placeholders) so their references are still checked;
     // any error anywhere stops the load, so a placeholder never reaches the database.
     if (id === null) return [];
-    return [{ id, title: title ?? '', author, year, publication: entry.text('publication', false), file: entry.text('file', false), kind: kind ?? 'scholarly', family: family ?? 'editorial', loc: entry.loc() }];
+    return [
+      {
+        id,
+        title: title ?? '',
+        author,
+        year,
+        publication: entry.text('publication', false),
+        file: entry.text('file', false),
+        kind: kind ?? 'scholarly',
+        family: family ?? 'editorial',
+        loc: entry.loc(),
+      },
+    ];
   });
 }
 
@@ -244,7 +257,17 @@ export function parseEvents(issues: Issues, file: SeedFile): EventRecord[] {
     }
     if (id === null) return [];
     const record: EventRecord = {
-      id, kind: kind ?? 'other', title: title ?? '', date, place: entry.text('place', false), certainty, summary: entry.text('summary', false), cite, participants, links, loc: entry.loc(),
+      id,
+      kind: kind ?? 'other',
+      title: title ?? '',
+      date,
+      place: entry.text('place', false),
+      certainty,
+      summary: entry.text('summary', false),
+      cite,
+      participants,
+      links,
+      loc: entry.loc(),
     };
     return [record];
   });

@@ -73,7 +73,10 @@ function checkCitations(issues: Issues, registry: Registry, editorial: ReadonlyS
         issues.add(sourceLoc, `"${citation.source}" is an editorial source (our own derivation): cite it only in names_cite, never as evidence for a fact`);
       }
     } else if (citation.at === null) {
-      issues.add({ file: citation.loc.file, path: [...citation.loc.path, 'at'] }, `missing locator: say where in "${citation.source}" (section, paragraph, footnote or page)`);
+      issues.add(
+        { file: citation.loc.file, path: [...citation.loc.path, 'at'] },
+        `missing locator: say where in "${citation.source}" (section, paragraph, footnote or page)`,
+      );
     }
   }
 }

@@ -69,18 +69,25 @@ export const WRITE_STEPS: readonly WriteStep[] = [
 
 export function emptyRows(): GraphRows {
   return {
-    sources: [], factions: [], persons: [], offices: [], events: [], subgroups: [], memberships: [], held: [],
-    participations: [], ledTo: [], previewOf: [], reversedBy: [], partOf: [], ties: [],
+    sources: [],
+    factions: [],
+    persons: [],
+    offices: [],
+    events: [],
+    subgroups: [],
+    memberships: [],
+    held: [],
+    participations: [],
+    ledTo: [],
+    previewOf: [],
+    reversedBy: [],
+    partOf: [],
+    ties: [],
   };
 }
 
 /** The five properties of a partial date under `prefix` (docs/data-model.md), split into props and dates. */
-export function dateFields(
-  prefix: string,
-  date: PartialDate | null,
-  props: Record<string, PropertyValue>,
-  dates: Record<string, string | null>,
-): void {
+export function dateFields(prefix: string, date: PartialDate | null, props: Record<string, PropertyValue>, dates: Record<string, string | null>): void {
   props[`${prefix}Iso`] = date?.iso ?? null;
   props[`${prefix}Precision`] = date?.precision ?? null;
   props[`${prefix}Approx`] = date === null ? null : date.approximate;

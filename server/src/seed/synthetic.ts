@@ -59,14 +59,44 @@ class Dice {
 }
 
 const FAMILY = ['kim', 'pak', 'ri', 'choe', 'chong', 'kang', 'cho', 'yun', 'chang', 'im', 'han', 'o', 'so', 'sin', 'kwon', 'hwang', 'an', 'song', 'ho', 'mun'];
-const SYLLABLES = ['il', 'song', 'chang', 'hon', 'yong', 'tu', 'bong', 'ik', 'chol', 'ho', 'kwang', 'sik', 'man', 'hyop', 'gon', 'su', 'chun', 'nam', 'hui', 'ok'];
+const SYLLABLES = [
+  'il',
+  'song',
+  'chang',
+  'hon',
+  'yong',
+  'tu',
+  'bong',
+  'ik',
+  'chol',
+  'ho',
+  'kwang',
+  'sik',
+  'man',
+  'hyop',
+  'gon',
+  'su',
+  'chun',
+  'nam',
+  'hui',
+  'ok',
+];
 const FACTIONS = [
   { id: 'yanan', name: "Yan'an faction", subgroups: ['yanan-north-china-league', 'yanan-volunteer-army'] },
   { id: 'soviet', name: 'Soviet faction', subgroups: ['soviet-koreans-tashkent', 'soviet-military-advisers'] },
   { id: 'guerrilla', name: 'Guerrilla faction', subgroups: ['guerrilla-northeast-army', 'guerrilla-88th-brigade'] },
   { id: 'southern', name: 'Southern faction', subgroups: ['southern-seoul-group', 'southern-workers-party'] },
 ] as const;
-const OFFICES = ['Minister of Industry', 'Minister of Trade', 'Vice-Premier', 'Chairman of the Standing Committee', 'Director of the Organisation Department', 'Minister of Culture', 'Chief of the General Staff', 'Minister of the Interior'];
+const OFFICES = [
+  'Minister of Industry',
+  'Minister of Trade',
+  'Vice-Premier',
+  'Chairman of the Standing Committee',
+  'Director of the Organisation Department',
+  'Minister of Culture',
+  'Chief of the General Staff',
+  'Minister of the Interior',
+];
 const SAME_FACTION_TIES: readonly TieKind[] = ['comrades', 'association', 'alliance', 'patronage', 'kinship', 'protection'];
 const CROSS_FACTION_TIES: readonly TieKind[] = ['rivalry', 'denunciation', 'association', 'alliance'];
 const CASCADE: readonly EventKind[] = ['removal', 'expulsion', 'arrest', 'trial', 'sentence', 'execution'];
@@ -111,7 +141,14 @@ function makePerson(index: number, dice: Dice): SyntheticPerson {
   ];
   if (dice.chance(0.4)) {
     const subFrom = joined + dice.int(0, 5);
-    memberships.push({ faction: dice.pick(group.subgroups), from: yearMonth(subFrom, dice), to: null, certainty: dice.pick(CERTAINTY_MIX), cite: cite(dice), loc: LOC });
+    memberships.push({
+      faction: dice.pick(group.subgroups),
+      from: yearMonth(subFrom, dice),
+      to: null,
+      certainty: dice.pick(CERTAINTY_MIX),
+      cite: cite(dice),
+      loc: LOC,
+    });
   }
   const offices = dice.chance(0.3)
     ? [{ title: dice.pick(OFFICES), from: yearMonth(Math.max(joined, 1948), dice), to: null, certainty: 'certain' as const, cite: cite(dice), loc: LOC }]
@@ -196,17 +233,33 @@ function makePurges(people: SyntheticPerson[], dice: Dice): EventRecord[] {
         previousLinks.push({ type: 'led-to', event: id, cite: cite(dice), loc: LOC });
         const ownLinks: EventRecord['links'] = [];
         events.push({
-          id, kind, title: `Synthetic ${kind} ${m}-${t}`, date: day(eventYear, month, dice.int(1, 28)), place: null,
-          certainty: dice.pick(CERTAINTY_MIX), summary: null, cite: cite(dice),
+          id,
+          kind,
+          title: `Synthetic ${kind} ${m}-${t}`,
+          date: day(eventYear, month, dice.int(1, 28)),
+          place: null,
+          certainty: dice.pick(CERTAINTY_MIX),
+          summary: null,
+          cite: cite(dice),
           participants: [{ person: target.record.id, role: 'target', cite: cite(dice), loc: LOC }],
-          links: ownLinks, loc: LOC,
+          links: ownLinks,
+          loc: LOC,
         });
         previousLinks = ownLinks;
       }
     }
     events.push({
-      id: meetingId, kind: 'meeting', title: `Synthetic plenum ${m}`, date: day(year, month, dice.int(1, 28)), place: 'Pyongyang',
-      certainty: 'certain', summary: null, cite: cite(dice), participants, links, loc: LOC,
+      id: meetingId,
+      kind: 'meeting',
+      title: `Synthetic plenum ${m}`,
+      date: day(year, month, dice.int(1, 28)),
+      place: 'Pyongyang',
+      certainty: 'certain',
+      summary: null,
+      cite: cite(dice),
+      participants,
+      links,
+      loc: LOC,
     });
   }
   return events;
@@ -232,14 +285,35 @@ export function generateSyntheticDataset(options: SyntheticOptions): Dataset {
   for (const group of FACTIONS) {
     factions.push({ id: group.id, name: group.name, aliases: [], parent: null, description: 'Synthetic faction.', ...lifespan, cite: cite(dice), loc: LOC });
     for (const sub of group.subgroups) {
-      factions.push({ id: sub, name: sub.replace(/-/g, ' '), aliases: [], parent: group.id, description: 'Synthetic sub-group.', ...lifespan, cite: cite(dice), loc: LOC });
+      factions.push({
+        id: sub,
+        name: sub.replace(/-/g, ' '),
+        aliases: [],
+        parent: group.id,
+        description: 'Synthetic sub-group.',
+        ...lifespan,
+        cite: cite(dice),
+        loc: LOC,
+      });
     }
   }
   const people = Array.from({ length: options.persons }, (_, index) => makePerson(index, dice));
   const ties = makeTies(people, dice);
   const events = makePurges(people, dice);
   return {
-    sources: [{ id: SOURCE_ID, title: 'Synthetic benchmark data (not history)', author: null, year: null, publication: null, file: null, kind: 'editorial', family: 'editorial', loc: LOC }],
+    sources: [
+      {
+        id: SOURCE_ID,
+        title: 'Synthetic benchmark data (not history)',
+        author: null,
+        year: null,
+        publication: null,
+        file: null,
+        kind: 'editorial',
+        family: 'editorial',
+        loc: LOC,
+      },
+    ],
     factions,
     persons: closeMemberships(people),
     events,

@@ -33,11 +33,17 @@ export function checkTime(issues: Issues, dataset: Dataset): void {
       const dissolved = faction?.dissolved?.date;
       const start = m.from ?? m.to;
       if (formed !== undefined && start !== null && start.latest < formed.earliest) {
-        issues.add(at(m.loc, m.from !== null ? 'from' : 'to'), `membership of "${m.faction}" is dated ${written(start)}, before the faction formed (${written(formed)})`);
+        issues.add(
+          at(m.loc, m.from !== null ? 'from' : 'to'),
+          `membership of "${m.faction}" is dated ${written(start)}, before the faction formed (${written(formed)})`,
+        );
       }
       const end = m.to ?? m.from;
       if (dissolved !== undefined && end !== null && end.earliest > dissolved.latest) {
-        issues.add(at(m.loc, m.to !== null ? 'to' : 'from'), `membership of "${m.faction}" is dated ${written(end)}, after the faction ceased to act as a group (${written(dissolved)})`);
+        issues.add(
+          at(m.loc, m.to !== null ? 'to' : 'from'),
+          `membership of "${m.faction}" is dated ${written(end)}, after the faction ceased to act as a group (${written(dissolved)})`,
+        );
       }
       afterDeath(person.id, m.from, m.loc, 'from', 'the membership');
       afterDeath(person.id, m.to, m.loc, 'to', 'the membership');
@@ -56,7 +62,12 @@ export function checkTime(issues: Issues, dataset: Dataset): void {
   }
   for (const tie of dataset.ties) {
     // The dead can be denounced (the target of a directed tie), as they can be an event's target.
-    const ends = tie.directed ? ([[tie.a, 'a']] as const) : ([[tie.a, 'a'], [tie.b, 'b']] as const);
+    const ends = tie.directed
+      ? ([[tie.a, 'a']] as const)
+      : ([
+          [tie.a, 'a'],
+          [tie.b, 'b'],
+        ] as const);
     for (const [person, field] of ends) {
       afterDeath(person, tie.from, tie.loc, field, `the tie "${tie.id}" (from)`);
       afterDeath(person, tie.to, tie.loc, field, `the tie "${tie.id}" (to)`);

@@ -12,8 +12,7 @@ import { checkTime } from './time-checks.js';
 import { checkVocabularies } from './vocabulary-check.js';
 
 export type ValidationResult =
-  | { readonly ok: true; readonly dataset: Dataset; readonly files: number }
-  | { readonly ok: false; readonly errors: SeedError[]; readonly files: number };
+  { readonly ok: true; readonly dataset: Dataset; readonly files: number } | { readonly ok: false; readonly errors: SeedError[]; readonly files: number };
 
 function parseAll(issues: Issues, files: readonly SeedFile[]): Dataset {
   const dataset: Dataset = { sources: [], factions: [], persons: [], events: [], ties: [] };

@@ -45,7 +45,9 @@ export function checkVocabularies(issues: Issues): void {
     for (const word of words) {
       if (declared?.values.has(graphValue(word)) === true) continue;
       issues.errors.push({
-        file: SCHEMA_FILE, line: declared?.line ?? 0, field: enumName,
+        file: SCHEMA_FILE,
+        line: declared?.line ?? 0,
+        field: enumName,
         message: `the seed word "${word}" (${seedField}) has no value ${graphValue(word)} in the GraphQL enum ${enumName}: add it to the schema or remove it from core/vocabulary.ts`,
       });
     }

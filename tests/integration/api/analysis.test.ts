@@ -31,7 +31,11 @@ afterAll(async () => {
   }
 });
 
-interface Score { person: { id: string }; score: number; rank: number }
+interface Score {
+  person: { id: string };
+  score: number;
+  rank: number;
+}
 
 async function centrality(at: string, measure: string, extra = ''): Promise<Score[]> {
   const response = await api.gql<{ centrality: Score[] }>(`{ centrality(at: "${at}", measure: ${measure}${extra}) { person { id } score rank } }`);
@@ -50,8 +54,16 @@ describe('centrality on a star (1950)', () => {
     expect(scores.map((s) => s.person.id).sort()).toEqual(['fx-b1', 'fx-b2', 'fx-s0', 'fx-s1', 'fx-s2', 'fx-s3', 'fx-s4']);
   });
 
-  it('counts the hub\'s ties by degree, and leaves out a possible tie at PROBABLE', async () => {
-    expect(byId(await centrality('1950', 'DEGREE', ', limit: 100'))).toEqual({ 'fx-s0': 4, 'fx-s1': 1, 'fx-s2': 1, 'fx-s3': 1, 'fx-s4': 1, 'fx-b1': 1, 'fx-b2': 1 });
+  it("counts the hub's ties by degree, and leaves out a possible tie at PROBABLE", async () => {
+    expect(byId(await centrality('1950', 'DEGREE', ', limit: 100'))).toEqual({
+      'fx-s0': 4,
+      'fx-s1': 1,
+      'fx-s2': 1,
+      'fx-s3': 1,
+      'fx-s4': 1,
+      'fx-b1': 1,
+      'fx-b2': 1,
+    });
     const probable = await centrality('1950', 'DEGREE', ', minCertainty: PROBABLE, limit: 100');
     expect(byId(probable)['fx-s0']).toBe(3);
     expect(byId(probable)['fx-s4']).toBeUndefined();
@@ -107,10 +119,12 @@ describe('communities of two cliques (1956)', () => {
     expect(result.method).toMatch(/Leiden.*normalised mutual information/);
     expect(result.agreement).toBe(1);
     const groups = result.communities.map((c) => ({ members: c.members.map((m) => m.id), factions: c.factions.map((f) => [f.faction.id, f.count]) }));
-    expect(groups).toEqual(expect.arrayContaining([
-      { members: ['fx-a1', 'fx-a2', 'fx-a3', 'fx-a4'], factions: [['fx-red', 4]] },
-      { members: ['fx-b1', 'fx-b2', 'fx-b5', 'fx-b6'], factions: [['fx-blue', 4]] },
-    ]));
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        { members: ['fx-a1', 'fx-a2', 'fx-a3', 'fx-a4'], factions: [['fx-red', 4]] },
+        { members: ['fx-b1', 'fx-b2', 'fx-b5', 'fx-b6'], factions: [['fx-blue', 4]] },
+      ]),
+    );
     expect(groups).toHaveLength(2);
   });
 
@@ -120,7 +134,10 @@ describe('communities of two cliques (1956)', () => {
   });
 });
 
-interface Curve { faction: { id: string }; points: { date: string; atRisk: number; fallen: number; censored: number; survival: number }[] }
+interface Curve {
+  faction: { id: string };
+  points: { date: string; atRisk: number; fallen: number; censored: number; survival: number }[];
+}
 
 async function survival(args: string): Promise<Curve[]> {
   const response = await api.gql<{ survival: Curve[] }>(`{ survival${args} { faction { id } points { date atRisk fallen censored survival } } }`);
@@ -169,10 +186,19 @@ describe('survival: Kaplan–Meier tables computed by hand', () => {
   });
 });
 
-interface ExposureAnswer { person: { id: string }; fall: { id: string } | null; fallState: string | null; share: number; ties: { id: string }[]; activeTies: { id: string }[] }
+interface ExposureAnswer {
+  person: { id: string };
+  fall: { id: string } | null;
+  fallState: string | null;
+  share: number;
+  ties: { id: string }[];
+  activeTies: { id: string }[];
+}
 
 async function exposure(personId: string): Promise<ExposureAnswer | null> {
-  const response = await api.gql<{ exposure: ExposureAnswer | null }>(`{ exposure(personId: "${personId}") { person { id } fall { id } fallState share ties { id } activeTies { id } } }`);
+  const response = await api.gql<{ exposure: ExposureAnswer | null }>(
+    `{ exposure(personId: "${personId}") { person { id } fall { id } fallState share ties { id } activeTies { id } } }`,
+  );
   expect(response.errors).toBeUndefined();
   return response.data!.exposure;
 }
@@ -204,7 +230,8 @@ describe('exposure', () => {
 describe('projections and answers kept per data revision', () => {
   it('keeps at most maxGraphs projections, drops what it evicts, and recomputes after a new revision', async () => {
     const service = new AnalysisService(api.db, { maxGraphs: 2, cacheMb: 1 });
-    const exists = async (name: string): Promise<boolean> => (await api.db.readCapped('RETURN gds.graph.exists($name) AS e', { name }, { timeoutMs: 10_000, maxRows: 1 })).rows[0]?.['e'] === true;
+    const exists = async (name: string): Promise<boolean> =>
+      (await api.db.readCapped('RETURN gds.graph.exists($name) AS e', { name }, { timeoutMs: 10_000, maxRows: 1 })).rows[0]?.['e'] === true;
     try {
       const revision = await service.revision();
       const names: string[] = [];

@@ -26,10 +26,16 @@ export interface Api {
 export async function startApi(options: { connection?: Connection; env?: Record<string, string> } = {}): Promise<Api> {
   const connection = options.connection ?? inject('neo4j');
   const config = loadConfig({
-    NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database,
+    NEO4J_URI: connection.uri,
+    NEO4J_USER: connection.user,
+    NEO4J_PASSWORD: connection.password,
+    NEO4J_DATABASE: connection.database,
     // The response cache would answer repeats without a query, hiding what these tests count and
     // break; response-cache.test.ts turns it on.
-    PORT: '0', ATLAS_CONSOLE_TIMEOUT_MS: '1500', ATLAS_RESPONSE_CACHE: 'off', ...options.env,
+    PORT: '0',
+    ATLAS_CONSOLE_TIMEOUT_MS: '1500',
+    ATLAS_RESPONSE_CACHE: 'off',
+    ...options.env,
   });
   const db = Database.connect(connection, { maxPoolSize: 10 });
   const app: App = await createApp({ config, db });

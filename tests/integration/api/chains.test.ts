@@ -13,10 +13,32 @@ afterAll(async () => {
   await api.close();
 });
 
-interface End { person: { id: string }; role: string; event: { id: string; date: { earliest: string; latest: string } } }
-interface Step { kind: string; date: { earliest: string }; certainty: string; citations: { source: { id: string }; locator: string }[]; from: End; to: End }
-const ruleEnd = (end: End): RuleStep['from'] => ({ person: end.person.id, event: end.event.id, role: end.role, earliest: end.event.date.earliest, latest: end.event.date.latest });
-interface Path { rank: number; score: number; persons: { id: string }[]; steps: Step[] }
+interface End {
+  person: { id: string };
+  role: string;
+  event: { id: string; date: { earliest: string; latest: string } };
+}
+interface Step {
+  kind: string;
+  date: { earliest: string };
+  certainty: string;
+  citations: { source: { id: string }; locator: string }[];
+  from: End;
+  to: End;
+}
+const ruleEnd = (end: End): RuleStep['from'] => ({
+  person: end.person.id,
+  event: end.event.id,
+  role: end.role,
+  earliest: end.event.date.earliest,
+  latest: end.event.date.latest,
+});
+interface Path {
+  rank: number;
+  score: number;
+  persons: { id: string }[];
+  steps: Step[];
+}
 
 const CHAIN = `query($id: ID!, $direction: ChainDirection, $maxSteps: Int, $window: Int) {
   purgeChain(personId: $id, direction: $direction, maxSteps: $maxSteps, windowMonths: $window, limit: 30) {
@@ -35,7 +57,9 @@ describe('purgeChain', () => {
     type Level = keyof typeof rank;
     const seen = new Set<boolean>();
     for (const id of ['choe-chang-ik', 'pak-hon-yong', 'ho-ka-i']) {
-      const response = await api.gql<{ purgeChain: { weakestCertainty: Level; holdsWithCertainOnly: boolean; steps: { certainty: Level }[] }[] }>(query, { id });
+      const response = await api.gql<{ purgeChain: { weakestCertainty: Level; holdsWithCertainOnly: boolean; steps: { certainty: Level }[] }[] }>(query, {
+        id,
+      });
       expect(response.errors).toBeUndefined();
       for (const path of response.data!.purgeChain) {
         const weakest = Math.min(...path.steps.map((step) => rank[step.certainty]));
@@ -104,9 +128,13 @@ describe('purgeChain', () => {
 
 describe('purgersPurged', () => {
   it('lists people who accused or instigated and later fell, acts before the fall', async () => {
-    const response = await api.gql<{ purgersPurged: { person: { id: string }; acts: { event: { date: { earliest: string } } }[]; fall: { role: string; event: { date: { earliest: string } } } }[] }>(
-      '{ purgersPurged { person { id name } acts { role event { id date { earliest } } } fall { role event { id kind date { earliest } } } } }',
-    );
+    const response = await api.gql<{
+      purgersPurged: {
+        person: { id: string };
+        acts: { event: { date: { earliest: string } } }[];
+        fall: { role: string; event: { date: { earliest: string } } };
+      }[];
+    }>('{ purgersPurged { person { id name } acts { role event { id date { earliest } } } fall { role event { id kind date { earliest } } } } }');
     expect(response.errors).toBeUndefined();
     const list = response.data!.purgersPurged;
     expect(list.length).toBeGreaterThan(0);
@@ -142,7 +170,9 @@ describe('purgeChain neighbourhood', () => {
   // chain-graph.cypher against an independent statement of its rule (support/chain-oracle.ts),
   // evaluated over a 12-layer fetch that holds each person's whole purge component.
   it('holds exactly the events and ties of maxSteps - 1 expanded layers, for every purge target', async () => {
-    const response = await api.gql<{ events: { participants: { role: string; person: { id: string } }[] }[] }>('{ events { participants { role person { id } } } }');
+    const response = await api.gql<{ events: { participants: { role: string; person: { id: string } }[] }[] }>(
+      '{ events { participants { role person { id } } } }',
+    );
     const targets = [...new Set(response.data!.events.flatMap((event) => event.participants.filter((p) => p.role === 'TARGET').map((p) => p.person.id)))];
     expect(targets.length).toBeGreaterThan(20);
     // Every third target keeps the run short; the sample still spans all four factions' purges.
@@ -161,8 +191,10 @@ describe('purgeChain neighbourhood', () => {
     for (const personId of ['choe-chang-ik', 'pak-hon-yong', 'ho-ka-i']) {
       const whole = await fetchChainGraph(api.db, personId, 12);
       const bounded = await fetchChainGraph(api.db, personId, 3);
-      const chains = (graph: ChainGraph) => findChains(buildSteps(graph.inputs, graph.tieInputs, 24), { personId, direction: 'BOTH', maxSteps: 3, limit: 50 })
-        .map((path) => path.steps.map((step) => `${step.kind}:${step.from.eventId}>${step.to.eventId}`).join(' | '));
+      const chains = (graph: ChainGraph) =>
+        findChains(buildSteps(graph.inputs, graph.tieInputs, 24), { personId, direction: 'BOTH', maxSteps: 3, limit: 50 }).map((path) =>
+          path.steps.map((step) => `${step.kind}:${step.from.eventId}>${step.to.eventId}`).join(' | '),
+        );
       expect(chains(bounded).length).toBeGreaterThan(0);
       expect(chains(bounded)).toEqual(chains(whole));
     }

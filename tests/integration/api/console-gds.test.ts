@@ -26,7 +26,10 @@ const PROJECT = "MATCH (a:Person)-[:TIE]->(b:Person) WITH gds.graph.project('con
 const BY_NAME: readonly [string, string][] = [
   ['gds.graph.project (procedure)', "CALL gds.graph.project('console-graph', 'Person', 'TIE')"],
   ['gds.graph.project (aggregation function in a plain read)', PROJECT],
-  ['gds.graph.project.cypher', "CALL gds.graph.project.cypher('console-graph', 'MATCH (n) RETURN id(n) AS id', 'MATCH (a)-->(b) RETURN id(a) AS source, id(b) AS target')"],
+  [
+    'gds.graph.project.cypher',
+    "CALL gds.graph.project.cypher('console-graph', 'MATCH (n) RETURN id(n) AS id', 'MATCH (a)-->(b) RETURN id(a) AS source, id(b) AS target')",
+  ],
   ['gds.graph.drop', "CALL gds.graph.drop('console-graph', false)"],
   ['gds.graph.drop without parentheses', 'CALL gds.graph.drop'],
   ['a .mutate mode', "CALL gds.pageRank.mutate('console-graph', {mutateProperty: 'pr'})"],

@@ -11,8 +11,17 @@ afterAll(async () => {
   await api.close();
 });
 
-const CYPHER = 'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated elapsedMs nodes { id labels caption properties } relationships { id type source target } } }';
-interface Result { cypher: { columns: string[]; rows: unknown[][]; truncated: boolean; nodes: { id: string; labels: string[]; caption: string }[]; relationships: { source: string; target: string }[] } }
+const CYPHER =
+  'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated elapsedMs nodes { id labels caption properties } relationships { id type source target } } }';
+interface Result {
+  cypher: {
+    columns: string[];
+    rows: unknown[][];
+    truncated: boolean;
+    nodes: { id: string; labels: string[]; caption: string }[];
+    relationships: { source: string; target: string }[];
+  };
+}
 
 const run = (q: string, p?: Record<string, unknown>) => api.gql<Result>(CYPHER, { q, p });
 
@@ -39,7 +48,9 @@ describe('console reads', () => {
   });
 
   it('a map shaped like a node is data, not a node for the graph view', async () => {
-    const response = await run("RETURN {elementId: 'a', labels: ['X'], properties: null} AS fake, {elementId: 'r', type: 'T', startElementId: 'a', endElementId: 'a', properties: {}} AS rel");
+    const response = await run(
+      "RETURN {elementId: 'a', labels: ['X'], properties: null} AS fake, {elementId: 'r', type: 'T', startElementId: 'a', endElementId: 'a', properties: {}} AS rel",
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data!.cypher.nodes).toEqual([]);
     expect(response.data!.cypher.relationships).toEqual([]);
@@ -65,7 +76,7 @@ describe('console refusals', () => {
     ['USE', 'USE system SHOW USERS'],
     ['administration', 'CREATE USER mallory SET PASSWORD "secret123"'],
     ['a schema change', 'CREATE INDEX evil FOR (n:Person) ON (n.summary)'],
-    ['CYPHER SHOW TRANSACTIONS (other sessions\' queries)', 'CYPHER SHOW TRANSACTIONS YIELD transactionId, currentQuery, parameters'],
+    ["CYPHER SHOW TRANSACTIONS (other sessions' queries)", 'CYPHER SHOW TRANSACTIONS YIELD transactionId, currentQuery, parameters'],
     ['CYPHER SHOW SETTINGS', 'CYPHER SHOW SETTINGS'],
     ['CYPHER SHOW PROCEDURES', 'CYPHER SHOW PROCEDURES'],
     ['CYPHER 5 CREATE', 'CYPHER 5 CREATE (n:Intruder)'],
@@ -103,7 +114,7 @@ describe('console refusals', () => {
     ['a semantic error', 'MATCH (n:Person) RETURN m'],
     ['a type error', 'RETURN toInteger([1]) AS x'],
     ['a fulltext query on a missing index', "CALL db.index.fulltext.queryNodes('no_such_index', 'kim') YIELD node RETURN node"],
-  ])('the user\'s own mistake (%s) is BAD_USER_INPUT, not an internal error', async (_label, query) => {
+  ])("the user's own mistake (%s) is BAD_USER_INPUT, not an internal error", async (_label, query) => {
     const response = await run(query);
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).not.toMatch(/\n|\tat /);

@@ -19,7 +19,12 @@ import { startApi, type Api, type GraphQLResponse } from './api.js';
 
 interface NetworkData {
   network: {
-    persons: { person: { id: string }; status: { state: string; certain: boolean }; faction: { id: string } | null; memberships: { faction: { id: string }; activeAt: string }[] }[];
+    persons: {
+      person: { id: string };
+      status: { state: string; certain: boolean };
+      faction: { id: string } | null;
+      memberships: { faction: { id: string }; activeAt: string }[];
+    }[];
     ties: { id: string; activeAt: string }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };

@@ -10,10 +10,17 @@ afterAll(async () => {
   await api.close();
 });
 
-interface NetworkPerson { person: { id: string }; status: { state: string; certain: boolean; otherwise: string | null; event: { id: string } | null }; faction: { id: string } | null; memberships: { faction: { id: string } }[] }
+interface NetworkPerson {
+  person: { id: string };
+  status: { state: string; certain: boolean; otherwise: string | null; event: { id: string } | null };
+  faction: { id: string } | null;
+  memberships: { faction: { id: string } }[];
+}
 interface NetworkData {
   network: {
-    at: string; windowFrom: string; windowTo: string;
+    at: string;
+    windowFrom: string;
+    windowTo: string;
     persons: NetworkPerson[];
     ties: { id: string; activeAt: string; source: { id: string }; target: { id: string } }[];
     events: { id: string; date: { earliest: string; latest: string } }[];
@@ -80,7 +87,11 @@ describe('network', () => {
       fragment P on NetworkPerson { person { id } faction { id } ... on NetworkPerson { memberships { id certainty faction { id } } } }`;
     for (const at of ['1945-10', '1950-06', '1956-08', '1958-03']) {
       const a = await api.gql<{ network: { persons: { person: { id: string }; faction: { id: string } | null }[] } }>(lean, { at });
-      const b = await api.gql<{ network: { persons: { person: { id: string }; faction: { id: string } | null; memberships: { id: string; certainty: string; faction: { id: string } }[] }[] } }>(viaFragment, { at });
+      const b = await api.gql<{
+        network: {
+          persons: { person: { id: string }; faction: { id: string } | null; memberships: { id: string; certainty: string; faction: { id: string } }[] }[];
+        };
+      }>(viaFragment, { at });
       expect(a.errors).toBeUndefined();
       expect(b.errors).toBeUndefined();
       const placed = (persons: { person: { id: string }; faction: { id: string } | null }[]) => persons.map((p) => [p.person.id, p.faction?.id ?? null]);
@@ -103,8 +114,13 @@ describe('timeline', () => {
   it('gives every element its interval so the client can draw any frame locally', async () => {
     const response = await api.gql<{
       timeline: {
-        from: string; to: string;
-        persons: { person: { id: string }; statusChanges: { state: string; date: { earliest: string; latest: string }; event: { id: string } | null }[]; memberships: { faction: { id: string }; from: { earliest: string } | null }[] }[];
+        from: string;
+        to: string;
+        persons: {
+          person: { id: string };
+          statusChanges: { state: string; date: { earliest: string; latest: string }; event: { id: string } | null }[];
+          memberships: { faction: { id: string }; from: { earliest: string } | null }[];
+        }[];
         ties: { id: string; from: { earliest: string } | null; to: { latest: string } | null }[];
         events: { id: string; date: { earliest: string } }[];
       };

@@ -11,25 +11,34 @@ afterAll(async () => {
   await api.close();
 });
 
-interface Named { id: string; name: string }
+interface Named {
+  id: string;
+  name: string;
+}
 
 describe('search', () => {
   const search = async (text: string, limit = 5) => {
-    const response = await api.gql<{ search: Named[] }>('query($text: String!, $limit: Int) { search(text: $text, limit: $limit) { id name } }', { text, limit });
+    const response = await api.gql<{ search: Named[] }>('query($text: String!, $limit: Int) { search(text: $text, limit: $limit) { id name } }', {
+      text,
+      limit,
+    });
     expect(response.errors).toBeUndefined();
     return response.data!.search.map((p) => p.id);
   };
 
-  it.each(['Pak Hon Yong', 'Pak Hŏn-yŏng', 'Bak Heon-yeong', 'pak hon-yong', '박헌영', '朴憲永', 'Pak Hon Yogn', '박헌', '朴憲', 'Pakhonyong', 'Pak Honyong'])('"%s" finds pak-hon-yong first', async (text) => {
-    expect((await search(text))[0]).toBe('pak-hon-yong');
-  });
+  it.each(['Pak Hon Yong', 'Pak Hŏn-yŏng', 'Bak Heon-yeong', 'pak hon-yong', '박헌영', '朴憲永', 'Pak Hon Yogn', '박헌', '朴憲', 'Pakhonyong', 'Pak Honyong'])(
+    '"%s" finds pak-hon-yong first',
+    async (text) => {
+      expect((await search(text))[0]).toBe('pak-hon-yong');
+    },
+  );
 
   it('finds the Soviet-document spelling "Li Pkhir-giu"', async () => {
     expect((await search('Li Pkhir-giu'))[0]).toBe('ri-pil-gyu');
   });
 
   it('"Choi Chang-ik" finds choe-chang-ik', async () => {
-    expect((await search("Choi Chang-ik"))[0]).toBe('choe-chang-ik');
+    expect((await search('Choi Chang-ik'))[0]).toBe('choe-chang-ik');
   });
 
   it('respects the limit and explains matches', async () => {
@@ -49,13 +58,17 @@ describe('search', () => {
     expect(matches.length).toBe(10);
     expect(new Set(matches.map((m) => m.score)).size).toBe(1);
     // Not the shortest name first, as before ("Kim Il", "Kim Kang").
-    expect((await search('Kim Il', 2))).toEqual(['kim-il', 'kim-il-sung']);
+    expect(await search('Kim Il', 2)).toEqual(['kim-il', 'kim-il-sung']);
   });
 
   it('joined syllables: "Sangjo" finds Ri Sang-jo as "Sang-jo" does', async () => {
-    const matches = async (text: string) => (await api.gql<{ searchMatches: { person: { id: string }; score: number }[] }>(
-      'query($text: String!) { searchMatches(text: $text, limit: 3) { person { id } score } }', { text },
-    )).data!.searchMatches;
+    const matches = async (text: string) =>
+      (
+        await api.gql<{ searchMatches: { person: { id: string }; score: number }[] }>(
+          'query($text: String!) { searchMatches(text: $text, limit: 3) { person { id } score } }',
+          { text },
+        )
+      ).data!.searchMatches;
     const [joined] = await matches('Sangjo');
     const [hyphenated] = await matches('Sang-jo');
     expect(joined?.person.id).toBe('ri-sang-jo');
@@ -84,7 +97,7 @@ describe('search', () => {
     // Kim Il-sung has "kim" but no second word in k: Lucene's "k*" is satisfied by "kim" alone.
     expect(exact).toEqual(expect.arrayContaining(['kim-kang', 'kim-kwang-hyop', 'kim-ku-kpa']));
     expect(exact).not.toContain('kim-il-sung');
-    expect((await search('Kim K', 10))).toEqual(expect.arrayContaining(['kim-kang', 'kim-kwang-hyop', 'kim-ku-kpa']));
+    expect(await search('Kim K', 10)).toEqual(expect.arrayContaining(['kim-kang', 'kim-kwang-hyop', 'kim-ku-kpa']));
   });
 
   it('rejects an empty text and an out-of-range limit, naming the argument', async () => {
@@ -98,7 +111,9 @@ describe('search', () => {
 
 describe('person', () => {
   it('returns the full projection in one request', async () => {
-    const response = await api.gql<{ person: Record<string, unknown> & { memberships: { faction: { id: string } }[]; participations: unknown[]; ties: unknown[]; aliases: string[] } }>(`{
+    const response = await api.gql<{
+      person: Record<string, unknown> & { memberships: { faction: { id: string } }[]; participations: unknown[]; ties: unknown[]; aliases: string[] };
+    }>(`{
       person(id: "pak-hon-yong") {
         id name hangul hanja aliases died { iso precision approximate earliest latest }
         memberships { faction { id name } from { iso } certainty citations { source { id title } locator note } }
@@ -168,7 +183,9 @@ describe('events', () => {
     }
     const sorted = [...events].sort((a, b) => a.date.earliest.localeCompare(b.date.earliest));
     expect(events.map((e) => e.date.earliest)).toEqual(sorted.map((e) => e.date.earliest));
-    const mine = await api.gql<{ events: { participants: { person: { id: string } }[] }[] }>('{ events(personId: "ri-pil-gyu") { id participants { person { id } } } }');
+    const mine = await api.gql<{ events: { participants: { person: { id: string } }[] }[] }>(
+      '{ events(personId: "ri-pil-gyu") { id participants { person { id } } } }',
+    );
     expect(mine.data!.events.length).toBeGreaterThan(0);
     expect(mine.data!.events.every((e) => e.participants.some((p) => p.person.id === 'ri-pil-gyu'))).toBe(true);
   });

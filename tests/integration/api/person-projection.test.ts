@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 /** The response and the queries (name and parameters) it cost. */
-async function traced<T>(query: string, variables?: Record<string, unknown>): Promise<{ response: GraphQLResponse<T>; reads: { name: string; params: Record<string, unknown> }[] }> {
+async function traced<T>(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ response: GraphQLResponse<T>; reads: { name: string; params: Record<string, unknown> }[] }> {
   const spy = vi.spyOn(api.db, 'read');
   try {
     const response = await api.gql<T>(query, variables);
@@ -31,11 +34,24 @@ const KIM = 'kim-il-sung';
 const NOTHING = { withMemberships: false, withOffices: false, withParticipations: false, withTies: false, withTieEnds: false };
 const EVERYTHING = { withMemberships: true, withOffices: true, withParticipations: true, withTies: true, withTieEnds: true };
 
-interface End { id: string; name: string; hangul?: string | null }
-interface TieAnswer { id: string; source: End; target: End }
+interface End {
+  id: string;
+  name: string;
+  hangul?: string | null;
+}
+interface TieAnswer {
+  id: string;
+  source: End;
+  target: End;
+}
 interface PersonAnswer {
-  id: string; name: string; hangul: string | null; aliases: string[];
-  ties: TieAnswer[]; memberships: { faction: { id: string } }[]; offices: { title: string }[];
+  id: string;
+  name: string;
+  hangul: string | null;
+  aliases: string[];
+  ties: TieAnswer[];
+  memberships: { faction: { id: string } }[];
+  offices: { title: string }[];
   participations: { role: string; event: { id: string }; person: { id: string; ties: { id: string }[] } }[];
   statusChanges: { state: string; event: { id: string } | null }[];
 }
@@ -64,10 +80,15 @@ describe('person projection', () => {
   });
 
   it('ties with { id name } ends: ends are not fetched as persons, and answer the same ids and names', async () => {
-    const { response, reads } = await traced<{ person: PersonAnswer }>('query($id: ID!) { person(id: $id) { ties { id source { id name } target { __typename id name } } } }', { id: KIM });
+    const { response, reads } = await traced<{ person: PersonAnswer }>(
+      'query($id: ID!) { person(id: $id) { ties { id source { id name } target { __typename id name } } } }',
+      { id: KIM },
+    );
     expect(reads).toEqual([{ name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING, withTies: true } }]);
     const strip = (end: End) => ({ id: end.id, name: end.name });
-    expect(response.data!.person.ties).toEqual(reference.ties.map((t) => ({ id: t.id, source: strip(t.source), target: { __typename: 'Person', ...strip(t.target) } })));
+    expect(response.data!.person.ties).toEqual(
+      reference.ties.map((t) => ({ id: t.id, source: strip(t.source), target: { __typename: 'Person', ...strip(t.target) } })),
+    );
   });
 
   it('a fragment asking only id and name of an end is thin too, and still one query', async () => {
@@ -76,23 +97,33 @@ describe('person projection', () => {
       fragment Named on Person { id name }`;
     const { response, reads } = await traced<{ person: PersonAnswer }>(query, { id: KIM });
     expect(reads).toEqual([{ name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING, withTies: true } }]);
-    expect(response.data!.person.ties.map((t) => [t.id, t.source.name, t.target.name])).toEqual(reference.ties.map((t) => [t.id, t.source.name, t.target.name]));
+    expect(response.data!.person.ties.map((t) => [t.id, t.source.name, t.target.name])).toEqual(
+      reference.ties.map((t) => [t.id, t.source.name, t.target.name]),
+    );
   });
 
   it('an end asked for more than id and name is fetched in full, in the same query', async () => {
-    const { response, reads } = await traced<{ person: PersonAnswer }>('query($id: ID!) { person(id: $id) { ties { id source { id name } target { id hangul } } } }', { id: KIM });
+    const { response, reads } = await traced<{ person: PersonAnswer }>(
+      'query($id: ID!) { person(id: $id) { ties { id source { id name } target { id hangul } } } }',
+      { id: KIM },
+    );
     expect(reads).toEqual([{ name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING, withTies: true, withTieEnds: true } }]);
     expect(response.data!.person.ties.map((t) => t.target)).toEqual(reference.ties.map((t) => ({ id: t.target.id, hangul: t.target.hangul })));
   });
 
   it('statusChanges alone fetches the participations they are computed from, and agrees with the full projection', async () => {
-    const { response, reads } = await traced<{ person: PersonAnswer }>('query($id: ID!) { person(id: $id) { statusChanges { state event { id } } } }', { id: KIM });
+    const { response, reads } = await traced<{ person: PersonAnswer }>('query($id: ID!) { person(id: $id) { statusChanges { state event { id } } } }', {
+      id: KIM,
+    });
     expect(reads).toEqual([{ name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING, withParticipations: true } }]);
     expect(response.data!.person.statusChanges).toEqual(reference.statusChanges);
   });
 
   it('the person under its own participations is the same person: its ties come with the first query', async () => {
-    const { response, reads } = await traced<{ person: PersonAnswer }>('query($id: ID!) { person(id: $id) { participations { role event { id } person { id ties { id } } } } }', { id: KIM });
+    const { response, reads } = await traced<{ person: PersonAnswer }>(
+      'query($id: ID!) { person(id: $id) { participations { role event { id } person { id ties { id } } } } }',
+      { id: KIM },
+    );
     expect(reads).toEqual([{ name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING, withParticipations: true, withTies: true } }]);
     const person = response.data!.person;
     expect(person.participations.map((p) => [p.role, p.event.id])).toEqual(reference.participations.map((p) => [p.role, p.event.id]));
@@ -104,10 +135,12 @@ describe('person projection', () => {
     const { response, reads } = await traced<{ thin: PersonAnswer; full: PersonAnswer }>(query, { id: KIM });
     // One per root field, each with its own projection (not a fallback to the full one).
     expect(reads).toHaveLength(2);
-    expect(reads).toEqual(expect.arrayContaining([
-      { name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING } },
-      { name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING, withMemberships: true, withOffices: true, withTies: true } },
-    ]));
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        { name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING } },
+        { name: 'queries/persons-full', params: { ids: [KIM], ...NOTHING, withMemberships: true, withOffices: true, withTies: true } },
+      ]),
+    );
     expect(response.data!.thin).toEqual({ id: KIM, name: reference.name });
     expect(response.data!.full.memberships).toEqual(reference.memberships);
     expect(response.data!.full.offices).toEqual(reference.offices);
@@ -126,11 +159,20 @@ describe('person projection', () => {
 
   it('dates read as strings by persons-full are the dates other queries read as temporal values', async () => {
     const DATE = 'iso precision approximate earliest latest';
-    const { response } = await traced<{ person: { born: unknown; died: unknown; participations: { event: { id: string; date: unknown } }[]; ties: { id: string; from: unknown; to: unknown }[] } }>(
-      `query($id: ID!) { person(id: $id) { born { ${DATE} } died { ${DATE} } participations { event { id date { ${DATE} } } } ties { id from { ${DATE} } to { ${DATE} } } } }`, { id: KIM });
-    const others = await traced<{ events: { id: string; date: unknown }[]; timeline: { persons: { person: { id: string }; born: unknown; died: unknown }[]; ties: { id: string; from: unknown; to: unknown }[] } }>(
+    const { response } = await traced<{
+      person: { born: unknown; died: unknown; participations: { event: { id: string; date: unknown } }[]; ties: { id: string; from: unknown; to: unknown }[] };
+    }>(
+      `query($id: ID!) { person(id: $id) { born { ${DATE} } died { ${DATE} } participations { event { id date { ${DATE} } } } ties { id from { ${DATE} } to { ${DATE} } } } }`,
+      { id: KIM },
+    );
+    const others = await traced<{
+      events: { id: string; date: unknown }[];
+      timeline: { persons: { person: { id: string }; born: unknown; died: unknown }[]; ties: { id: string; from: unknown; to: unknown }[] };
+    }>(
       `query($id: ID!) { events(personId: $id) { id date { ${DATE} } }
-        timeline { persons { person { id } born { ${DATE} } died { ${DATE} } } ties { id from { ${DATE} } to { ${DATE} } } } }`, { id: KIM });
+        timeline { persons { person { id } born { ${DATE} } died { ${DATE} } } ties { id from { ${DATE} } to { ${DATE} } } } }`,
+      { id: KIM },
+    );
     const person = response.data!.person;
     const events = new Map(others.response.data!.events.map((e) => [e.id, e.date]));
     expect(person.participations.length).toBeGreaterThan(10);
@@ -150,8 +192,9 @@ describe('person projection', () => {
     expect(reads).toEqual([{ name: 'queries/persons-full', params: personParams(KIM) }]);
     expect(personParams(KIM)).toMatchObject({ withTies: true, withTieEnds: false, withParticipations: true });
     const person = response.data!.person;
-    expect(person.ties.map((t) => [t.id, t.source.id, t.source.name, t.target.id, t.target.name]))
-      .toEqual(reference.ties.map((t) => [t.id, t.source.id, t.source.name, t.target.id, t.target.name]));
+    expect(person.ties.map((t) => [t.id, t.source.id, t.source.name, t.target.id, t.target.name])).toEqual(
+      reference.ties.map((t) => [t.id, t.source.id, t.source.name, t.target.id, t.target.name]),
+    );
     expect(person.statusChanges.map((c) => c.state)).toEqual(reference.statusChanges.map((c) => c.state));
   });
 });

@@ -54,8 +54,9 @@ describe('limits and the query page', () => {
     expect(new Set(codes(response))).toEqual(new Set(['QUERY_REJECTED']));
   });
 
-  it('measures fragments as if written inline: the same deep query in a fragment is refused, the client\'s documents pass', async () => {
-    const hidden = '{ person(id: "kim-il-sung") { ...Deep } } fragment Deep on Person { ties { source { ties { source { ties { source { ties { source { ties { source { id } } } } } } } } } } }';
+  it("measures fragments as if written inline: the same deep query in a fragment is refused, the client's documents pass", async () => {
+    const hidden =
+      '{ person(id: "kim-il-sung") { ...Deep } } fragment Deep on Person { ties { source { ties { source { ties { source { ties { source { ties { source { id } } } } } } } } } } }';
     expect(new Set(codes(await api.gql(hidden)))).toEqual(new Set(['QUERY_REJECTED']));
     expect(codes(await api.gql(TimelineDocument.toString()))).toEqual([]);
     expect(codes(await api.gql(PersonDocument.toString(), { id: 'kim-il-sung' }))).toEqual([]);
@@ -114,10 +115,13 @@ describe('Neo4j unavailable', () => {
 
     await proxy.open();
     // Back within a few probes, without a restart.
-    await vi.waitFor(async () => {
-      const back = await api.gql<{ person: { id: string } }>(query);
-      expect(back.errors).toBeUndefined();
-      expect(back.data?.person.id).toBe('kim-il-sung');
-    }, { timeout: 10_000, interval: 250 });
+    await vi.waitFor(
+      async () => {
+        const back = await api.gql<{ person: { id: string } }>(query);
+        expect(back.errors).toBeUndefined();
+        expect(back.data?.person.id).toBe('kim-il-sung');
+      },
+      { timeout: 10_000, interval: 250 },
+    );
   });
 });

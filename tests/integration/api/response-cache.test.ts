@@ -10,13 +10,17 @@ afterAll(async () => {
   await api.close();
 });
 
-async function post(query: string, variables: Record<string, unknown> = {}): Promise<{ cache: string | null; status: number; type: string | null; text: string }> {
+async function post(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ cache: string | null; status: number; type: string | null; text: string }> {
   const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return { cache: response.headers.get('x-atlas-cache'), status: response.status, type: response.headers.get('content-type'), text: await response.text() };
 }
 
 // The revision watcher reads on its own timer (every 100 ms here): count only the answers' queries.
-const answerQueries = (read: { mock: { calls: unknown[][] } }): unknown[] => read.mock.calls.map((call) => call[0]).filter((name) => name !== 'meta/get-data-revision');
+const answerQueries = (read: { mock: { calls: unknown[][] } }): unknown[] =>
+  read.mock.calls.map((call) => call[0]).filter((name) => name !== 'meta/get-data-revision');
 
 const PERSON = 'query ($id: ID!) { person(id: $id) { id name ties { id } } }';
 

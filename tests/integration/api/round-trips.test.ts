@@ -12,18 +12,28 @@ afterAll(async () => {
 
 const HOT: [string, string][] = [
   ['search', '{ search(text: "Bak Heon-yeong") { id name aliases born { iso } } }'],
-  ['person', `{ person(id: "kim-il-sung") {
+  [
+    'person',
+    `{ person(id: "kim-il-sung") {
       id name memberships { faction { id name } from { iso } } offices { title }
       participations { role event { id title date { iso } } } ties { id kind source { id name } target { id name } }
-      status(at: "1956") { state certain event { id } } statusChanges { state } } }`],
-  ['network', `{ network(at: "1956-09") {
+      status(at: "1956") { state certain event { id } } statusChanges { state } } }`,
+  ],
+  [
+    'network',
+    `{ network(at: "1956-09") {
       persons { person { id name } status { state certain event { id title } } faction { id name } memberships { faction { id } } }
-      ties { id kind source { id } target { id } } events { id title participants { person { id } role } } factions { id } } }`],
-  ['timeline', `{ timeline { persons { person { id } statusChanges { state date { earliest } event { id } } memberships { faction { id } } }
-      ties { id source { id } target { id } } events { id participants { person { id } } } } }`],
+      ties { id kind source { id } target { id } } events { id title participants { person { id } role } } factions { id } } }`,
+  ],
+  [
+    'timeline',
+    `{ timeline { persons { person { id } statusChanges { state date { earliest } event { id } } memberships { faction { id } } }
+      ties { id source { id } target { id } } events { id participants { person { id } } } } }`,
+  ],
 ];
 
-const CHAIN = 'query ($maxSteps: Int) { purgeChain(personId: "choe-chang-ik", maxSteps: $maxSteps) { rank steps { kind tie { id source { id } } from { person { id name } event { id title } } to { person { id } event { id } } } persons { id } } }';
+const CHAIN =
+  'query ($maxSteps: Int) { purgeChain(personId: "choe-chang-ik", maxSteps: $maxSteps) { rank steps { kind tie { id source { id } } from { person { id name } event { id title } } to { person { id } event { id } } } persons { id } } }';
 
 describe('round trips', () => {
   it.each(HOT)('%s makes one query', async (_name, query) => {

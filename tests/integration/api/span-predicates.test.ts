@@ -42,7 +42,10 @@ describe('time filters in Cypher', () => {
       const stray = [...text.matchAll(/[^\n]*\.(?:possible|certain)(?:Earliest|Latest)\s*[<>=][^\n]*/g)].filter(
         (m) => !/possibleEarliest <= [^\n]*<= \w+\.possibleLatest/.test(m[0]) && !/(\w+)\.certainEarliest <= \w+ AND \w+ <= \1\.certainLatest/.test(m[0]),
       );
-      expect(stray.map((m) => m[0].trim()), file).toEqual([]);
+      expect(
+        stray.map((m) => m[0].trim()),
+        file,
+      ).toEqual([]);
     }
     expect(seen).toBeGreaterThan(10);
   });
@@ -67,9 +70,12 @@ describe('the span predicate in Neo4j agrees with core/span.ts', () => {
   it.each(SPAN_CASES)('$name', async ({ span, at: date, activity }) => {
     const period = at(date);
     const [row] = await db.read('meta/span-activity', {
-      possibleFrom: span.possible?.earliest ?? null, possibleTo: span.possible?.latest ?? null,
-      certainFrom: span.certain?.earliest ?? null, certainTo: span.certain?.latest ?? null,
-      atFrom: period.earliest, atTo: period.latest,
+      possibleFrom: span.possible?.earliest ?? null,
+      possibleTo: span.possible?.latest ?? null,
+      certainFrom: span.certain?.earliest ?? null,
+      certainTo: span.certain?.latest ?? null,
+      atFrom: period.earliest,
+      atTo: period.latest,
     });
     expect(row?.['activity']).toBe(activity);
     expect(spanActivity(span, period)).toBe(activity);

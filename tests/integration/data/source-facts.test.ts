@@ -47,10 +47,7 @@ interface EventFacts {
 }
 
 async function event(id: string): Promise<EventFacts> {
-  const found = await rows(
-    'MATCH (e:Event {id: $id}) RETURN e.kind AS kind, e.dateIso AS date, e.sourceIds AS sourceIds, e.citations AS citations',
-    { id },
-  );
+  const found = await rows('MATCH (e:Event {id: $id}) RETURN e.kind AS kind, e.dateIso AS date, e.sourceIds AS sourceIds, e.citations AS citations', { id });
   expect(found, `event ${id}`).toHaveLength(1);
   const row = found[0] as Row;
   return {
@@ -71,26 +68,19 @@ async function participants(eventId: string, role?: string): Promise<string[]> {
 }
 
 async function linked(from: string, type: string, to: string): Promise<boolean> {
-  const found = await rows(
-    'MATCH (a:Event {id: $from})-[r]->(b:Event {id: $to}) WHERE type(r) = $type RETURN count(r) AS n',
-    { from, to, type },
-  );
+  const found = await rows('MATCH (a:Event {id: $from})-[r]->(b:Event {id: $to}) WHERE type(r) = $type RETURN count(r) AS n', { from, to, type });
   return num((found[0] as Row)['n']) > 0;
 }
 
 async function memberships(person: string): Promise<{ faction: string; sourceIds: string[]; certainty: string }[]> {
-  const found = await rows(
-    'MATCH (p:Person {id: $id})-[m:MEMBER_OF]->(f:Faction) RETURN f.id AS faction, m.sourceIds AS sourceIds, m.certainty AS certainty',
-    { id: person },
-  );
+  const found = await rows('MATCH (p:Person {id: $id})-[m:MEMBER_OF]->(f:Faction) RETURN f.id AS faction, m.sourceIds AS sourceIds, m.certainty AS certainty', {
+    id: person,
+  });
   return found.map((r) => ({ faction: str(r['faction']), sourceIds: strings(r['sourceIds']), certainty: str(r['certainty']) }));
 }
 
 async function personByForm(form: string): Promise<string[]> {
-  const found = await rows(
-    'MATCH (p:Person) WHERE p.name = $form OR $form IN p.aliases RETURN p.id AS id ORDER BY id',
-    { form },
-  );
+  const found = await rows('MATCH (p:Person) WHERE p.name = $form OR $form IN p.aliases RETURN p.id AS id ORDER BY id', { form });
   return found.map((r) => str(r['id']));
 }
 
@@ -164,7 +154,7 @@ describe('the September 1956 reversal', () => {
     expect(await linked('1956-08-31-pak-chang-ok-removed', 'REVERSED_BY', '1956-09-22-rehabilitation-choe-pak')).toBe(true);
   });
 
-  it('Shen dates it 22 September; Lankov\'s 23 September is kept beside it as a cited conflict (shen2008 §V para 34; lankov2005)', async () => {
+  it("Shen dates it 22 September; Lankov's 23 September is kept beside it as a cited conflict (shen2008 §V para 34; lankov2005)", async () => {
     const plenum = await event('1956-09-22-september-plenum');
     expect(plenum.date).toBe('1956-09-22');
     expect(plenum.sourceIds).toEqual(['lankov2005', 'shen2008']);
@@ -183,9 +173,7 @@ describe('the September 1956 reversal', () => {
   it('on 18 September Mao, Zhou Enlai and Peng Dehuai discussed Korea with Mikoyan (shen2008 §V para 31-32; fn 112)', async () => {
     const talks = await event('1956-09-18-mao-mikoyan-talks');
     expect(talks.date).toBe('1956-09-18');
-    expect(await participants('1956-09-18-mao-mikoyan-talks')).toEqual(
-      expect.arrayContaining(['anastas-mikoyan', 'mao-zedong', 'peng-dehuai', 'zhou-enlai']),
-    );
+    expect(await participants('1956-09-18-mao-mikoyan-talks')).toEqual(expect.arrayContaining(['anastas-mikoyan', 'mao-zedong', 'peng-dehuai', 'zhou-enlai']));
   });
 
   it('Kim promised Mikoyan and Peng to free Pak Il-u and did not (shen2008 §V para 34)', async () => {
@@ -217,7 +205,7 @@ describe('the wartime and postwar purges', () => {
     expect(await participants('1951-11-ho-ka-i-expelled', 'TARGET')).toEqual(['ho-ka-i']);
   });
 
-  it('the August 1953 trial of Ri Sung-yop was a preview of Pak Hon-yong\'s trial (shen2008 §V para 6)', async () => {
+  it("the August 1953 trial of Ri Sung-yop was a preview of Pak Hon-yong's trial (shen2008 §V para 6)", async () => {
     const trial = await event('1953-08-southern-cadres-trial');
     expect([trial.kind, trial.date]).toEqual(['TRIAL', '1953-08']);
     expect(await linked('1953-08-southern-cadres-trial', 'PREVIEW_OF', '1955-pak-hon-yong-trial')).toBe(true);
@@ -253,9 +241,7 @@ describe('identities and name forms', () => {
     expect(strings(row['aliases'])).not.toContain('Kim Gu');
     expect(str(row['d'])).toMatch(/Kim Gu/);
     expect(await personByForm('Kim Gu')).not.toContain('kim-ku-kpa');
-    const commander = await rows(
-      "MATCH (p:Person {id: 'kim-ku-kpa'})-[:PARTICIPATED_IN]->(e:Event {id: '1947-02-08-kpa-inaugurated'}) RETURN count(*) AS n",
-    );
+    const commander = await rows("MATCH (p:Person {id: 'kim-ku-kpa'})-[:PARTICIPATED_IN]->(e:Event {id: '1947-02-08-kpa-inaugurated'}) RETURN count(*) AS n");
     expect(num((commander[0] as Row)['n'])).toBe(1);
   });
 
@@ -279,16 +265,20 @@ describe('identities and name forms', () => {
 });
 
 describe('factions', () => {
-  it('Choe Chang-ik belonged to the Yan\'an faction (shen2008 §I para 1; §V para 30)', async () => {
+  it("Choe Chang-ik belonged to the Yan'an faction (shen2008 §I para 1; §V para 30)", async () => {
     const yanan = (await memberships('choe-chang-ik')).filter((m) => m.faction === 'yanan');
     expect(yanan).toHaveLength(1);
     expect(yanan[0]?.sourceIds).toContain('shen2008');
   });
 
-  it('the postwar leadership by faction: Kim Il guerrilla, Kim Tu-bong and Kim Chang-man Yan\'an, Pak Chang-ok and Pak En-bin Moscow, Pak Chong-ae southern (shen2008 §V para 7; fn 83)', async () => {
+  it("the postwar leadership by faction: Kim Il guerrilla, Kim Tu-bong and Kim Chang-man Yan'an, Pak Chang-ok and Pak En-bin Moscow, Pak Chong-ae southern (shen2008 §V para 7; fn 83)", async () => {
     const expected: [string, string][] = [
-      ['kim-il', 'guerrilla'], ['kim-tu-bong', 'yanan'], ['kim-chang-man', 'yanan'],
-      ['pak-chang-ok', 'soviet'], ['pak-yong-bin', 'soviet'], ['pak-chong-ae', 'southern'],
+      ['kim-il', 'guerrilla'],
+      ['kim-tu-bong', 'yanan'],
+      ['kim-chang-man', 'yanan'],
+      ['pak-chang-ok', 'soviet'],
+      ['pak-yong-bin', 'soviet'],
+      ['pak-chong-ae', 'southern'],
     ];
     for (const [person, faction] of expected) {
       const found = (await memberships(person)).filter((m) => m.faction === faction);
@@ -297,13 +287,13 @@ describe('factions', () => {
     }
   });
 
-  it('Ri Sang-jo is named as of the Yan\'an faction, Pak Hon-yong and Ri Sung-yop as southern (shen2008 §V para 13; para 6)', async () => {
+  it("Ri Sang-jo is named as of the Yan'an faction, Pak Hon-yong and Ri Sung-yop as southern (shen2008 §V para 13; para 6)", async () => {
     expect((await memberships('ri-sang-jo')).map((m) => m.faction)).toContain('yanan');
     expect((await memberships('pak-hon-yong')).map((m) => m.faction)).toContain('southern');
     expect((await memberships('ri-sung-yop')).map((m) => m.faction)).toContain('southern');
   });
 
-  it('Shen never names the faction of Kim Gan or Li Pkhir-giu, so their Yan\'an membership is only possible (shen2008 §V para 26; §VI para 3)', async () => {
+  it("Shen never names the faction of Kim Gan or Li Pkhir-giu, so their Yan'an membership is only possible (shen2008 §V para 26; §VI para 3)", async () => {
     for (const person of ['kim-kang', 'ri-pil-gyu']) {
       expect(await memberships(person)).toEqual([{ faction: 'yanan', sourceIds: ['shen2008'], certainty: 'POSSIBLE' }]);
     }
@@ -311,7 +301,13 @@ describe('factions', () => {
 
   it('the seven dissenters of summer 1956 plan to speak at the plenum (shen2008 §V para 20)', async () => {
     expect(await participants('1956-opposition-plans-plenum-critique', 'INSTIGATOR')).toEqual([
-      'choe-chang-ik', 'kim-sung-hwa', 'kim-tu-bong', 'pak-chang-ok', 'pak-ui-wan', 'so-hwi', 'yun-kong-hum',
+      'choe-chang-ik',
+      'kim-sung-hwa',
+      'kim-tu-bong',
+      'pak-chang-ok',
+      'pak-ui-wan',
+      'so-hwi',
+      'yun-kong-hum',
     ]);
     expect(await tie('choe-chang-ik', 'pak-chang-ok', 'ALLIANCE')).toHaveLength(1);
     expect(await tie('pak-chang-ok', 'pak-ui-wan', 'ALLIANCE')).toHaveLength(1);
@@ -324,7 +320,9 @@ describe('factions', () => {
 });
 
 describe('dates and fates for the time model (issue 10)', () => {
-  async function faction(id: string): Promise<{ formed: string; dissolved: string | null; lifespan: { formed: { certainty: string; citations: { source: string; locator: string }[] } } }> {
+  async function faction(
+    id: string,
+  ): Promise<{ formed: string; dissolved: string | null; lifespan: { formed: { certainty: string; citations: { source: string; locator: string }[] } } }> {
     const found = await rows('MATCH (f:Faction {id: $id}) RETURN f.formedIso AS formed, f.dissolvedIso AS dissolved, f.lifespan AS lifespan', { id });
     expect(found, `faction ${id}`).toHaveLength(1);
     const row = found[0] as Row;
@@ -332,30 +330,30 @@ describe('dates and fates for the time model (issue 10)', () => {
   }
 
   async function membershipDates(person: string, factionId: string): Promise<{ from: string | null; to: string | null }> {
-    const found = await rows(
-      'MATCH (:Person {id: $person})-[m:MEMBER_OF]->(:Faction {id: $faction}) RETURN m.fromIso AS from, m.toIso AS to',
-      { person, faction: factionId },
-    );
+    const found = await rows('MATCH (:Person {id: $person})-[m:MEMBER_OF]->(:Faction {id: $faction}) RETURN m.fromIso AS from, m.toIso AS to', {
+      person,
+      faction: factionId,
+    });
     expect(found, `${person} in ${factionId}`).toHaveLength(1);
     const row = found[0] as Row;
     return { from: (row['from'] as string | null) ?? null, to: (row['to'] as string | null) ?? null };
   }
 
-  it('the Yan\'an group dates from the North China Korean Youth Association of January 1941, renamed the Korean Independence League in July 1942 (shen2008 §I para 1; fn 4)', async () => {
+  it("the Yan'an group dates from the North China Korean Youth Association of January 1941, renamed the Korean Independence League in July 1942 (shen2008 §I para 1; fn 4)", async () => {
     const yanan = await faction('yanan');
     expect(yanan.formed).toBe('1941-01');
     expect(yanan.lifespan.formed.citations.map((c) => c.locator)).toContain('§I, para 1; fn 4');
     expect(await membershipDates('mu-chong', 'yanan')).toEqual({ from: '1941-01', to: null });
   });
 
-  it('the Yan\'an and Soviet groups end about 1958, the southern group in 1955; the guerrillas have no end (shen2008 §V para 6; §VI para 6-7)', async () => {
+  it("the Yan'an and Soviet groups end about 1958, the southern group in 1955; the guerrillas have no end (shen2008 §V para 6; §VI para 6-7)", async () => {
     expect((await faction('yanan')).dissolved).toBe('1958');
     expect((await faction('soviet')).dissolved).toBe('1958');
     expect((await faction('southern')).dissolved).toBe('1955');
     expect((await faction('guerrilla')).dissolved).toBeNull();
   });
 
-  it('So Hwi and Yun Kong-hum joined the League leadership in Yan\'an late in the war and left for China on 30 August 1956 (shen2008 §I para 1; §V para 26)', async () => {
+  it("So Hwi and Yun Kong-hum joined the League leadership in Yan'an late in the war and left for China on 30 August 1956 (shen2008 §I para 1; §V para 26)", async () => {
     for (const person of ['so-hwi', 'yun-kong-hum']) {
       expect(await membershipDates(person, 'yanan'), person).toEqual({ from: '1944', to: '1956-08-30' });
     }
@@ -391,7 +389,7 @@ describe('dates and fates for the time model (issue 10)', () => {
     expect((await event('1956-06-20-cpsu-resolution-on-the-cult')).date).toBe('1956-06-20');
   });
 
-  it('the Korean Workers\' Party was founded shortly before the war; its month comes from a secondary work (shen2008 §V para 5; scalapino-lee1972)', async () => {
+  it("the Korean Workers' Party was founded shortly before the war; its month comes from a secondary work (shen2008 §V para 5; scalapino-lee1972)", async () => {
     const founding = await event('1949-06-korean-workers-party-founded');
     expect([founding.kind, founding.date]).toEqual(['FOUNDING', '1949-06']);
     expect(founding.sourceIds).toEqual(['scalapino-lee1972', 'shen2008']);
@@ -402,7 +400,7 @@ describe('dates and fates for the time model (issue 10)', () => {
     expect(await participants('1955-soviet-report-on-sino-korean-coolness', 'WITNESS')).toEqual(['i-f-kurdiukov']);
   });
 
-  it('Kang Kon\'s death in September 1950 rests on a secondary work only and is held as probable (appleman1961)', async () => {
+  it("Kang Kon's death in September 1950 rests on a secondary work only and is held as probable (appleman1961)", async () => {
     const found = await rows('MATCH (p:Person {id: $id}) RETURN p.diedIso AS died, p.diedClaims AS claims', { id: 'kang-kon' });
     const row = found[0] as Row;
     expect(str(row['died'])).toBe('1950-09-08');
@@ -414,9 +412,7 @@ describe('dates and fates for the time model (issue 10)', () => {
   });
 
   it('one post, one title: the three Chinese ambassadors in Pyongyang hold the same office (shen2008 §III para 5; §V para 3, 28)', async () => {
-    const found = await rows(
-      "MATCH (p:Person)-[:HELD]->(o:Office {id: 'chinese-ambassador-to-north-korea'}) RETURN p.id AS id ORDER BY id",
-    );
+    const found = await rows("MATCH (p:Person)-[:HELD]->(o:Office {id: 'chinese-ambassador-to-north-korea'}) RETURN p.id AS id ORDER BY id");
     expect(found.map((r) => str(r['id']))).toEqual(['ni-zhiliang', 'pan-zili', 'qiao-xiaoguang']);
     const stray = await rows("MATCH (o:Office) WHERE o.title IN ['Chinese Ambassador to the DPRK', 'Vice prime minister'] RETURN count(o) AS n");
     expect(num((stray[0] as Row)['n'])).toBe(0);

@@ -80,22 +80,35 @@ describe('start-up faults', () => {
   });
 
   it('shows the tail of the log and fails when Neo4j exits during start-up', async () => {
-    const runtime = await ensureNeo4jRuntime({ cacheDir: path.join(ROOT_DIR, '.atlas/cache'), version: NEO4J_VERSION, java: findJava(undefined), log: () => undefined });
+    const runtime = await ensureNeo4jRuntime({
+      cacheDir: path.join(ROOT_DIR, '.atlas/cache'),
+      version: NEO4J_VERSION,
+      java: findJava(undefined),
+      log: () => undefined,
+    });
     const home = tempDir('atlas-broken-home-');
     // A file where Neo4j needs its data folder makes the store impossible to open.
     writeFileSync(path.join(home, 'data'), 'not a folder');
-    const attempt = startManagedNeo4j(findJava(undefined).java, runtime, {
-      homeDir: home,
-      boltPort: await freePort(),
-      password: 'a-test-password',
-      heapMb: 512,
-      pageCacheMb: 64,
-      txTimeoutSeconds: 30,
-      txMemoryMb: 128,
-      startTimeoutSeconds: 120,
-      procedureAllowlist: PROCEDURE_ALLOWLIST,
-    }, () => undefined);
-    const error = await attempt.then(() => undefined, (failure: unknown) => failure);
+    const attempt = startManagedNeo4j(
+      findJava(undefined).java,
+      runtime,
+      {
+        homeDir: home,
+        boltPort: await freePort(),
+        password: 'a-test-password',
+        heapMb: 512,
+        pageCacheMb: 64,
+        txTimeoutSeconds: 30,
+        txMemoryMb: 128,
+        startTimeoutSeconds: 120,
+        procedureAllowlist: PROCEDURE_ALLOWLIST,
+      },
+      () => undefined,
+    );
+    const error = await attempt.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     expect(error).toBeInstanceOf(StartupError);
     expect((error as StartupError).message).toContain('Neo4j exited during start-up');
     expect((error as StartupError).detail ?? '').toMatch(/ATLAS-ERROR|Exception/);

@@ -64,4 +64,3 @@ describe('a stop during start-up', () => {
     }
   });
 });
-

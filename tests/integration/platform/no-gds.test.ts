@@ -21,7 +21,14 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-no-gds-'));
-  const settings = loadConfig({ ATLAS_NEO4J_GDS: 'off', ATLAS_NEO4J_BOLT_PORT: String(await freePort()), ATLAS_NEO4J_HEAP_MB: '512', ATLAS_NEO4J_PAGECACHE_MB: '64', ATLAS_NEO4J_TX_MEMORY_MB: '128', ATLAS_NEO4J_START_TIMEOUT_SECONDS: '220' }).neo4j;
+  const settings = loadConfig({
+    ATLAS_NEO4J_GDS: 'off',
+    ATLAS_NEO4J_BOLT_PORT: String(await freePort()),
+    ATLAS_NEO4J_HEAP_MB: '512',
+    ATLAS_NEO4J_PAGECACHE_MB: '64',
+    ATLAS_NEO4J_TX_MEMORY_MB: '128',
+    ATLAS_NEO4J_START_TIMEOUT_SECONDS: '220',
+  }).neo4j;
   if (settings.mode !== 'embedded') throw new Error('expected the embedded settings');
   expect(settings.analytics).toBe(false);
   neo4j = await startEmbedded({ dataDir, cacheDir: path.join(ROOT_DIR, '.atlas/cache'), settings, log: () => undefined });
@@ -52,7 +59,12 @@ describe('a Neo4j without Graph Data Science', () => {
   });
 
   it('keeps everything else working, survival and exposure included', async () => {
-    const response = await api.gql<{ factions: unknown[]; survival: { points: unknown[] }[]; exposure: { share: number } | null; person: { status: { state: string } } }>(
+    const response = await api.gql<{
+      factions: unknown[];
+      survival: { points: unknown[] }[];
+      exposure: { share: number } | null;
+      person: { status: { state: string } };
+    }>(
       '{ factions { id } survival(factionIds: ["yanan"]) { points { date survival } } exposure(personId: "choe-chang-ik") { share } person(id: "kim-il-sung") { status(at: "1956") { state } } }',
     );
     expect(response.errors).toBeUndefined();

@@ -20,7 +20,13 @@ afterAll(async () => {
 });
 
 const directives = (policy: string | null): Map<string, string[]> =>
-  new Map((policy ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0] !== '').map(([name, ...sources]) => [name ?? '', sources]));
+  new Map(
+    (policy ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0] !== '')
+      .map(([name, ...sources]) => [name ?? '', sources]),
+  );
 
 async function headersOf(path: string, init: RequestInit = {}): Promise<Headers> {
   const response = await fetch(`${origin}${path}`, init);
@@ -41,7 +47,10 @@ describe('security headers', () => {
     ['a client asset', async () => headersOf(await firstAsset())],
     ['a deep link into the client', () => headersOf('/person/kim-il-sung')],
     ['the GraphiQL page', () => headersOf('/graphql', { headers: { accept: 'text/html' } })],
-    ['a GraphQL answer', () => headersOf('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })],
+    [
+      'a GraphQL answer',
+      () => headersOf('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }),
+    ],
     ['a GraphQL error', () => headersOf('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' })],
     ['the health check', () => headersOf('/healthz')],
   ];

@@ -59,11 +59,13 @@ describe('console abuse while others are served', () => {
     const results: { label: string; code: string; ms: number }[] = [];
     // Two abusive queries at a time, as two hostile tabs would.
     for (let i = 0; i < ABUSE.length; i += 2) {
-      await Promise.all(ABUSE.slice(i, i + 2).map(async ([label, query]) => {
-        const started = performance.now();
-        const response = await api.gql(CYPHER, { q: query });
-        results.push({ label, code: codes(response).join(',') || 'OK', ms: performance.now() - started });
-      }));
+      await Promise.all(
+        ABUSE.slice(i, i + 2).map(async ([label, query]) => {
+          const started = performance.now();
+          const response = await api.gql(CYPHER, { q: query });
+          results.push({ label, code: codes(response).join(',') || 'OK', ms: performance.now() - started });
+        }),
+      );
     }
     stop = true;
     await bystander;
@@ -71,17 +73,21 @@ describe('console abuse while others are served', () => {
     const name = await api.gql<{ person: { name: string } }>('{ person(id: "kim-il-sung") { name } }');
     const times = served.map((s) => s.ms).sort((a, b) => a - b);
     const p = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
-    record('console-abuse', [
-      'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (shared test Neo4j, curated data; console time limit 2 s, row cap 1,000).',
-      '',
-      `Abusive queries, two at a time, while a bystander client loops on \`person(id: "kim-il-sung")\`:`,
-      '',
-      '| query | answer | time (ms) |',
-      '| --- | --- | --- |',
-      ...results.map((r) => `| ${r.label} | ${r.code} | ${r.ms.toFixed(0)} |`),
-      '',
-      `Bystander: ${served.length} requests, ${served.filter((s) => !s.ok).length} failed; latency median ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms, max ${p(1).toFixed(0)} ms. Afterwards no "mallory" node exists and Kim Il-sung's name is unchanged.`,
-    ].join('\n'), { results, bystander: { requests: served.length, failed: served.filter((s) => !s.ok).length, medianMs: p(0.5), p95Ms: p(0.95), maxMs: p(1) } });
+    record(
+      'console-abuse',
+      [
+        'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (shared test Neo4j, curated data; console time limit 2 s, row cap 1,000).',
+        '',
+        `Abusive queries, two at a time, while a bystander client loops on \`person(id: "kim-il-sung")\`:`,
+        '',
+        '| query | answer | time (ms) |',
+        '| --- | --- | --- |',
+        ...results.map((r) => `| ${r.label} | ${r.code} | ${r.ms.toFixed(0)} |`),
+        '',
+        `Bystander: ${served.length} requests, ${served.filter((s) => !s.ok).length} failed; latency median ${p(0.5).toFixed(0)} ms, p95 ${p(0.95).toFixed(0)} ms, max ${p(1).toFixed(0)} ms. Afterwards no "mallory" node exists and Kim Il-sung's name is unchanged.`,
+      ].join('\n'),
+      { results, bystander: { requests: served.length, failed: served.filter((s) => !s.ok).length, medianMs: p(0.5), p95Ms: p(0.95), maxMs: p(1) } },
+    );
     for (const r of results) expect(['QUERY_REJECTED', 'QUERY_TIMEOUT'], r.label).toContain(r.code);
     expect(served.length).toBeGreaterThan(0);
     expect(served.every((s) => s.ok)).toBe(true);
@@ -120,21 +126,27 @@ describe('what expressions could build is bounded before they run (issue 14, cas
     }
     // Collected rows are what the tracker does see: 2,000 strings of 512 KB (1 GB) collected until its cap (or the time limit) stops them.
     const collectStarted = performance.now();
-    const collected = await api.gql(CYPHER, { q: `UNWIND range(1, 2000) AS i WITH i, ${big(16000)} AS s${' WITH i, s + s AS s'.repeat(5)} RETURN size(collect(s)) AS n` });
+    const collected = await api.gql(CYPHER, {
+      q: `UNWIND range(1, 2000) AS i WITH i, ${big(16000)} AS s${' WITH i, s + s AS s'.repeat(5)} RETURN size(collect(s)) AS n`,
+    });
     const collectMs = performance.now() - collectStarted;
     const after = performance.now();
     const normal = await api.gql<{ cypher: { rows: unknown[][] } }>(CYPHER, { q: 'MATCH (p:Person {id: "kim-il-sung"}) RETURN p.name' });
     const normalMs = performance.now() - after;
     const person = await api.gql<{ person: { name: string } }>('{ person(id: "kim-il-sung") { name } }');
-    record('console-budget', [
-      'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (shared test Neo4j, 1 GB heap, two console slots: an expression budget of 128 MB a query).',
-      '',
-      '| query | answer | time (ms) | estimate in the refusal |',
-      '| --- | --- | --- | --- |',
-      ...results.map((r) => `| ${r.label} | ${r.code} | ${r.ms.toFixed(0)} | ${/up to ([\d.]+ [MG]B)/.exec(r.message)?.[1] ?? ''} |`),
-      '',
-      `2,000 rows of 512 KB collected (Neo4j's memory tracker sees collect()): ${codes(collected).join(',') || 'OK'} in ${collectMs.toFixed(0)} ms. Afterwards a normal console query was answered in ${normalMs.toFixed(0)} ms, and \`person\` answered.`,
-    ].join('\n'), { results, collected: { code: codes(collected), ms: collectMs }, normalMs });
+    record(
+      'console-budget',
+      [
+        'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (shared test Neo4j, 1 GB heap, two console slots: an expression budget of 128 MB a query).',
+        '',
+        '| query | answer | time (ms) | estimate in the refusal |',
+        '| --- | --- | --- | --- |',
+        ...results.map((r) => `| ${r.label} | ${r.code} | ${r.ms.toFixed(0)} | ${/up to ([\d.]+ [MG]B)/.exec(r.message)?.[1] ?? ''} |`),
+        '',
+        `2,000 rows of 512 KB collected (Neo4j's memory tracker sees collect()): ${codes(collected).join(',') || 'OK'} in ${collectMs.toFixed(0)} ms. Afterwards a normal console query was answered in ${normalMs.toFixed(0)} ms, and \`person\` answered.`,
+      ].join('\n'),
+      { results, collected: { code: codes(collected), ms: collectMs }, normalMs },
+    );
     for (const r of results) {
       expect(r.code, r.label).toBe('QUERY_REJECTED');
       expect(r.message, r.label).toMatch(/could build up to [\d.]+ [MG]B inside expressions/);
@@ -153,15 +165,23 @@ describe('limits that hold inside Neo4j (issue 14)', () => {
 
   it('caps the answer in bytes and says it truncated (case 5)', async () => {
     const started = performance.now();
-    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CYPHER, variables: { q: MEGABYTE_ROWS } }) });
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: CYPHER, variables: { q: MEGABYTE_ROWS } }),
+    });
     const text = await response.text();
     const ms = performance.now() - started;
     const body = JSON.parse(text) as { data?: { cypher: { rows: unknown[][]; truncated: boolean } } };
-    record('console-bytes', [
-      'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (console byte cap 4 MB by default).',
-      '',
-      `1,000 rows of about 1 MB each: ${body.data?.cypher.rows.length ?? 0} rows kept, truncated ${String(body.data?.cypher.truncated)}, answer ${(text.length / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms.`,
-    ].join('\n'), { rows: body.data?.cypher.rows.length, truncated: body.data?.cypher.truncated, bytes: text.length, ms });
+    record(
+      'console-bytes',
+      [
+        'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (console byte cap 4 MB by default).',
+        '',
+        `1,000 rows of about 1 MB each: ${body.data?.cypher.rows.length ?? 0} rows kept, truncated ${String(body.data?.cypher.truncated)}, answer ${(text.length / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms.`,
+      ].join('\n'),
+      { rows: body.data?.cypher.rows.length, truncated: body.data?.cypher.truncated, bytes: text.length, ms },
+    );
     expect(body.data?.cypher.truncated).toBe(true);
     expect(text.length).toBeLessThan(6 * 1024 * 1024);
     expect(ms).toBeLessThan(10_000);
@@ -181,11 +201,15 @@ describe('limits that hold inside Neo4j (issue 14)', () => {
       const after = performance.now();
       const next = await quick.gql<{ cypher: { rows: unknown[][] } }>(CYPHER, { q: 'MATCH (p:Person {id: "kim-il-sung"}) RETURN p.name' });
       const nextMs = performance.now() - after;
-      record('console-deadline', [
-        'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (console time limit 1 s, one slot).',
-        '',
-        `10^8 steps inside one expression: ${codes(stopped).join(',')} after ${ms.toFixed(0)} ms (limit 1,000 ms + 500 ms grace); the next console query was answered in ${nextMs.toFixed(0)} ms.`,
-      ].join('\n'), { code: codes(stopped), ms, nextMs });
+      record(
+        'console-deadline',
+        [
+          'Command: `npx vitest run tests/integration/resilience/console-abuse.test.ts` (console time limit 1 s, one slot).',
+          '',
+          `10^8 steps inside one expression: ${codes(stopped).join(',')} after ${ms.toFixed(0)} ms (limit 1,000 ms + 500 ms grace); the next console query was answered in ${nextMs.toFixed(0)} ms.`,
+        ].join('\n'),
+        { code: codes(stopped), ms, nextMs },
+      );
       expect(codes(stopped)).toEqual(['QUERY_TIMEOUT']);
       expect(ms).toBeLessThan(3_000);
       expect(codes(next)).toEqual([]);

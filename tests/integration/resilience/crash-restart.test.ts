@@ -33,12 +33,16 @@ const timings: Record<string, number> = {};
 afterAll(async () => {
   if (Object.keys(timings).length === 3) {
     const s = (name: string): string => ((timings[name] ?? Number.NaN) / 1000).toFixed(1);
-    record('crash-restart', [
-      'Command: `npx vitest run tests/integration/resilience/crash-restart.test.ts` (own managed Neo4j, transaction limit 1 s).',
-      '',
-      `- First start: ${s('firstStartMs')} s. Restart on the same data right after SIGKILL: ${s('restartMs')} s.`,
-      `- A start that met the store lock of a running JVM, which was then killed: started on its second attempt, ${s('lockRetryMs')} s in all (the second attempt waits ${RELEASE_WAIT_MS / 1000} s first).`,
-    ].join('\n'), timings);
+    record(
+      'crash-restart',
+      [
+        'Command: `npx vitest run tests/integration/resilience/crash-restart.test.ts` (own managed Neo4j, transaction limit 1 s).',
+        '',
+        `- First start: ${s('firstStartMs')} s. Restart on the same data right after SIGKILL: ${s('restartMs')} s.`,
+        `- A start that met the store lock of a running JVM, which was then killed: started on its second attempt, ${s('lockRetryMs')} s in all (the second attempt waits ${RELEASE_WAIT_MS / 1000} s first).`,
+      ].join('\n'),
+      timings,
+    );
   }
   await Promise.all([...running].map((neo4j) => neo4j.stop()));
   rmSync(dataDir, { recursive: true, force: true });
@@ -48,7 +52,17 @@ const PASSWORD = 'crash-restart-test';
 
 /** Same data folder every time; a new port each time, so two JVMs can race for the store lock. */
 async function settingsFor(homeDir: string): Promise<ManagedSettings> {
-  return { homeDir, boltPort: await freePort(), password: PASSWORD, heapMb: 512, pageCacheMb: 64, txTimeoutSeconds: 1, txMemoryMb: 256, startTimeoutSeconds: 300, procedureAllowlist: PROCEDURE_ALLOWLIST };
+  return {
+    homeDir,
+    boltPort: await freePort(),
+    password: PASSWORD,
+    heapMb: 512,
+    pageCacheMb: 64,
+    txTimeoutSeconds: 1,
+    txMemoryMb: 256,
+    startTimeoutSeconds: 300,
+    procedureAllowlist: PROCEDURE_ALLOWLIST,
+  };
 }
 
 async function start(settings: ManagedSettings, log: (line: string) => void = () => undefined): Promise<ManagedNeo4j> {
@@ -65,7 +79,10 @@ async function crash(neo4j: ManagedNeo4j): Promise<void> {
 }
 
 async function failure(attempt: Promise<unknown>): Promise<StartupError> {
-  const error = await attempt.then(() => undefined, (caught: unknown) => caught);
+  const error = await attempt.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(StartupError);
   return error as StartupError;
 }

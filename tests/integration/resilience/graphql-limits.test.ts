@@ -26,7 +26,8 @@ async function post(body: string): Promise<{ status: number; text: string; ms: n
   return { status: response.status, text: await response.text(), ms: performance.now() - started };
 }
 
-const codesOf = (text: string): string[] => ((JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
+const codesOf = (text: string): string[] =>
+  ((JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
 
 async function stillServes(): Promise<number> {
   const started = performance.now();
@@ -39,7 +40,9 @@ describe('answers bounded in bytes (case 2)', () => {
   it('refuses the 15-alias fan-out query before it runs', async () => {
     const query = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: ${FAN_OUT}`).join(' ')} }`;
     const outcome = await post(JSON.stringify({ query }));
-    figures.push(`- 15 aliases of four nested \`ties\` (${query.length} bytes): HTTP ${outcome.status}, ${codesOf(outcome.text).join(',')} in ${outcome.ms.toFixed(0)} ms; a normal query afterwards in ${(await stillServes()).toFixed(0)} ms.`);
+    figures.push(
+      `- 15 aliases of four nested \`ties\` (${query.length} bytes): HTTP ${outcome.status}, ${codesOf(outcome.text).join(',')} in ${outcome.ms.toFixed(0)} ms; a normal query afterwards in ${(await stillServes()).toFixed(0)} ms.`,
+    );
     expect(codesOf(outcome.text)).toEqual(['QUERY_REJECTED']);
     expect(outcome.ms).toBeLessThan(2_000);
   });
@@ -50,7 +53,9 @@ describe('answers bounded in bytes (case 2)', () => {
       const started = performance.now();
       const response = await small.gql(`{ ${FAN_OUT} }`);
       const ms = performance.now() - started;
-      figures.push(`- One alias of the same query (about 20 MB of answer) with a 1 MB budget: ${codes(response).join(',')} in ${ms.toFixed(0)} ms, \`data\` null.`);
+      figures.push(
+        `- One alias of the same query (about 20 MB of answer) with a 1 MB budget: ${codes(response).join(',')} in ${ms.toFixed(0)} ms, \`data\` null.`,
+      );
       expect(codes(response)).toEqual(['RESPONSE_TOO_LARGE']);
       expect(response.data ?? null).toBeNull();
       // Not cached: the same request is refused again rather than served.
@@ -76,7 +81,9 @@ describe('smaller findings (case 6)', () => {
     const wrong = { version: 1, sha256Hash: createHash('sha256').update('something else').digest('hex') };
     const mismatch = await post(JSON.stringify({ query, extensions: { persistedQuery: wrong } }));
     const malformed = await post(JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: 'x'.repeat(100_000) } } }));
-    figures.push(`- A persisted query whose hash does not match its text: HTTP ${mismatch.status}, ${codesOf(mismatch.text).join(',')}; a malformed hash: HTTP ${malformed.status}, ${codesOf(malformed.text).join(',')}.`);
+    figures.push(
+      `- A persisted query whose hash does not match its text: HTTP ${mismatch.status}, ${codesOf(mismatch.text).join(',')}; a malformed hash: HTTP ${malformed.status}, ${codesOf(malformed.text).join(',')}.`,
+    );
     for (const outcome of [mismatch, malformed]) {
       expect(outcome.status).toBe(400);
       expect(codesOf(outcome.text)).toEqual(['BAD_REQUEST']);
@@ -96,14 +103,16 @@ describe('smaller findings (case 6)', () => {
   it('stops a long document at the token limit without parsing it', async () => {
     const query = `{ ${'__typename '.repeat(90_000)}}`;
     const outcome = await post(JSON.stringify({ query }));
-    figures.push(`- A ${(query.length / 1e6).toFixed(2)} MB document: HTTP ${outcome.status}, ${codesOf(outcome.text).join(',')} in ${outcome.ms.toFixed(0)} ms; a normal query afterwards in ${(await stillServes()).toFixed(0)} ms.`);
+    figures.push(
+      `- A ${(query.length / 1e6).toFixed(2)} MB document: HTTP ${outcome.status}, ${codesOf(outcome.text).join(',')} in ${outcome.ms.toFixed(0)} ms; a normal query afterwards in ${(await stillServes()).toFixed(0)} ms.`,
+    );
     expect(outcome.status).toBe(400);
     expect(codesOf(outcome.text)).toEqual(['QUERY_REJECTED']);
     expect(outcome.ms).toBeLessThan(1_000);
-    record('graphql-limits', [
-      'Command: `npx vitest run tests/integration/resilience/graphql-limits.test.ts` (curated data, response cache on).',
-      '',
-      ...figures,
-    ].join('\n'), { figures });
+    record(
+      'graphql-limits',
+      ['Command: `npx vitest run tests/integration/resilience/graphql-limits.test.ts` (curated data, response cache on).', '', ...figures].join('\n'),
+      { figures },
+    );
   });
 });

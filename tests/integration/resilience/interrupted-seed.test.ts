@@ -40,13 +40,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.close();
   await neo4j?.stop();
-  record('interrupted-seed', [
-    'Command: `npx vitest run tests/integration/resilience/interrupted-seed.test.ts` (own managed Neo4j).',
-    '',
-    `Before: the test fixture seed (${brief(before)}). A complete load of seed/ gives ${brief(full)}. Each run loads seed/ with --reset and is killed right after the reset deleted every curated node inside the open transaction.`,
-    '',
-    ...outcomes.map((line) => `- ${line}`),
-  ].join('\n'), { before, full, outcomes });
+  record(
+    'interrupted-seed',
+    [
+      'Command: `npx vitest run tests/integration/resilience/interrupted-seed.test.ts` (own managed Neo4j).',
+      '',
+      `Before: the test fixture seed (${brief(before)}). A complete load of seed/ gives ${brief(full)}. Each run loads seed/ with --reset and is killed right after the reset deleted every curated node inside the open transaction.`,
+      '',
+      ...outcomes.map((line) => `- ${line}`),
+    ].join('\n'),
+    { before, full, outcomes },
+  );
 }, 120_000);
 
 function sameAs(summary: GraphSummary): 'unchanged' | 'fully loaded' | 'HALF' {
@@ -75,7 +79,9 @@ describe('a seed load killed mid-way', () => {
     await exited;
     expect(killedMidway, output).toBe(true);
     const after = await curatedSummary(db);
-    outcomes.push(`seed process SIGKILLed after "${/reset: deleted[^\n]*/.exec(output)?.[0] ?? ''}" (before "committed"): database ${sameAs(after)} (${brief(after)}).`);
+    outcomes.push(
+      `seed process SIGKILLed after "${/reset: deleted[^\n]*/.exec(output)?.[0] ?? ''}" (before "committed"): database ${sameAs(after)} (${brief(after)}).`,
+    );
     expect(sameAs(after)).toBe('unchanged');
   }, 120_000);
 
@@ -105,7 +111,9 @@ describe('a seed load killed mid-way', () => {
       }
     }
     expect(after).not.toBeNull();
-    outcomes.push(`Neo4j JVM SIGKILLed after the reset, inside the open load transaction; restarted on the same data in ${(restartMs / 1000).toFixed(1)} s: database ${sameAs(after!)} (${brief(after!)}).`);
+    outcomes.push(
+      `Neo4j JVM SIGKILLed after the reset, inside the open load transaction; restarted on the same data in ${(restartMs / 1000).toFixed(1)} s: database ${sameAs(after!)} (${brief(after!)}).`,
+    );
     expect(sameAs(after!)).toBe('unchanged');
   }, 240_000);
 });

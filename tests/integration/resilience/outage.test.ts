@@ -16,7 +16,14 @@ import { Database } from '../../../server/src/db/database.js';
 import { seedDatabase } from '../../../server/src/seed/load.js';
 import { record } from './record.js';
 
-interface Sample { readonly at: number; readonly ms: number; readonly ok: boolean; readonly code: string; readonly retryable: boolean; readonly status: number }
+interface Sample {
+  readonly at: number;
+  readonly ms: number;
+  readonly ok: boolean;
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly status: number;
+}
 
 let neo4j: ThrowawayNeo4j;
 let api: ChildApi;
@@ -47,11 +54,24 @@ async function send(body: string, t0: number): Promise<Sample & { cache: string 
     const json = (await response.json()) as { errors?: { extensions?: { code?: string; retryable?: boolean } }[] };
     const error = json.errors?.[0];
     return {
-      at: started - t0, ms: performance.now() - started, ok: error === undefined, code: error?.extensions?.code ?? 'OK', retryable: error?.extensions?.retryable === true, status: response.status,
+      at: started - t0,
+      ms: performance.now() - started,
+      ok: error === undefined,
+      code: error?.extensions?.code ?? 'OK',
+      retryable: error?.extensions?.retryable === true,
+      status: response.status,
       cache: response.headers.get('x-atlas-cache'),
     };
   } catch (error) {
-    return { at: started - t0, ms: performance.now() - started, ok: false, code: `TRANSPORT ${(error as Error).name}`, retryable: false, status: 0, cache: null };
+    return {
+      at: started - t0,
+      ms: performance.now() - started,
+      ok: false,
+      code: `TRANSPORT ${(error as Error).name}`,
+      retryable: false,
+      status: 0,
+      cache: null,
+    };
   }
 }
 
@@ -98,24 +118,37 @@ describe('Neo4j killed during load', () => {
     const p = (q: number): number => downMs[Math.min(downMs.length - 1, Math.floor(q * downMs.length))] ?? Number.NaN;
     const recoveryMs = firstOk === undefined ? Number.NaN : firstOk.at + firstOk.ms - readyAt;
     const result = {
-      requests: samples.length, before: before.length, beforeErrors: before.filter((s) => !s.ok).length,
-      down: down.length, downCodes: codes, downRetryable: down.every((s) => s.retryable), downStatuses: [...new Set(down.map((s) => s.status))],
+      requests: samples.length,
+      before: before.length,
+      beforeErrors: before.filter((s) => !s.ok).length,
+      down: down.length,
+      downCodes: codes,
+      downRetryable: down.every((s) => s.retryable),
+      downStatuses: [...new Set(down.map((s) => s.status))],
       downLatencyMs: { median: p(0.5), p95: p(0.95), max: downMs[downMs.length - 1] ?? Number.NaN },
-      neo4jRestartMs: readyAt - restartAt, recoveryAfterNeo4jReadyMs: recoveryMs,
-      after: after.length, afterErrors: after.filter((s) => !s.ok).length, apiAlive: api.alive(),
-      cachedDuringOutage: fromCache.length, cachedServed: fromCache.filter((s) => s.ok && s.cache === 'hit').length,
+      neo4jRestartMs: readyAt - restartAt,
+      recoveryAfterNeo4jReadyMs: recoveryMs,
+      after: after.length,
+      afterErrors: after.filter((s) => !s.ok).length,
+      apiAlive: api.alive(),
+      cachedDuringOutage: fromCache.length,
+      cachedServed: fromCache.filter((s) => s.ok && s.cache === 'hit').length,
     };
-    record('outage', [
-      'Command: `npx vitest run tests/integration/resilience/outage.test.ts` (own managed Neo4j with the curated seed; the API in its own process, bench/server-child.ts).',
-      '',
-      `4 clients cycle through the hot queries (search, person, purgeChain, network), each request made unique by an unused variable so it misses the response cache, with 20 ms pauses; once 8 have been answered, Neo4j is SIGKILLed at ${(killedAt / 1000).toFixed(1)} s, restarted at ${(restartAt / 1000).toFixed(1)} s (same port and data; it took ${(result.neo4jRestartMs / 1000).toFixed(1)} s to open Bolt).`,
-      '',
-      `- Before the kill: ${result.before} requests, ${result.beforeErrors} errors.`,
-      `- Sent while Neo4j was down: ${result.down} requests, every one answered with ${codes.join(', ')} (HTTP ${result.downStatuses.join(', ')}), retryable: ${result.downRetryable}; latency median ${result.downLatencyMs.median.toFixed(0)} ms, p95 ${result.downLatencyMs.p95.toFixed(0)} ms, max ${result.downLatencyMs.max.toFixed(0)} ms.`,
-      `- Answers cached before the kill, asked again while Neo4j was down: ${result.cachedServed} of ${result.cachedDuringOutage} served from the response cache.`,
-      `- The API process stayed up: ${result.apiAlive}.`,
-      `- Recovery: the first successful request completed ${recoveryMs.toFixed(0)} ms after Neo4j was ready again, with no restart of the API; ${result.after} requests after that, ${result.afterErrors} errors.`,
-    ].join('\n'), result);
+    record(
+      'outage',
+      [
+        'Command: `npx vitest run tests/integration/resilience/outage.test.ts` (own managed Neo4j with the curated seed; the API in its own process, bench/server-child.ts).',
+        '',
+        `4 clients cycle through the hot queries (search, person, purgeChain, network), each request made unique by an unused variable so it misses the response cache, with 20 ms pauses; once 8 have been answered, Neo4j is SIGKILLed at ${(killedAt / 1000).toFixed(1)} s, restarted at ${(restartAt / 1000).toFixed(1)} s (same port and data; it took ${(result.neo4jRestartMs / 1000).toFixed(1)} s to open Bolt).`,
+        '',
+        `- Before the kill: ${result.before} requests, ${result.beforeErrors} errors.`,
+        `- Sent while Neo4j was down: ${result.down} requests, every one answered with ${codes.join(', ')} (HTTP ${result.downStatuses.join(', ')}), retryable: ${result.downRetryable}; latency median ${result.downLatencyMs.median.toFixed(0)} ms, p95 ${result.downLatencyMs.p95.toFixed(0)} ms, max ${result.downLatencyMs.max.toFixed(0)} ms.`,
+        `- Answers cached before the kill, asked again while Neo4j was down: ${result.cachedServed} of ${result.cachedDuringOutage} served from the response cache.`,
+        `- The API process stayed up: ${result.apiAlive}.`,
+        `- Recovery: the first successful request completed ${recoveryMs.toFixed(0)} ms after Neo4j was ready again, with no restart of the API; ${result.after} requests after that, ${result.afterErrors} errors.`,
+      ].join('\n'),
+      result,
+    );
     expect(result.beforeErrors).toBe(0);
     expect(result.down).toBeGreaterThan(0);
     expect(codes).toEqual(['DATABASE_UNAVAILABLE']);

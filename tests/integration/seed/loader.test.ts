@@ -47,7 +47,19 @@ describe('curated seed loader', () => {
   });
 
   it('loads the fixture with the expected counts', () => {
-    expect(fixture.counts).toMatchObject({ Source: 2, Faction: 3, Person: 3, Office: 1, Event: 2, MEMBER_OF: 4, SUBGROUP_OF: 1, HELD: 1, PARTICIPATED_IN: 3, LED_TO: 1, TIE: 3 });
+    expect(fixture.counts).toMatchObject({
+      Source: 2,
+      Faction: 3,
+      Person: 3,
+      Office: 1,
+      Event: 2,
+      MEMBER_OF: 4,
+      SUBGROUP_OF: 1,
+      HELD: 1,
+      PARTICIPATED_IN: 3,
+      LED_TO: 1,
+      TIE: 3,
+    });
     expect(fixture.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -68,9 +80,16 @@ describe('curated seed loader', () => {
     const rows = validRows();
     // A tie to a person that does not exist fails after every node has been written.
     rows.ties.push({ ...rows.ties[0]!, id: 'tie-fx-broken', to: 'fx-nobody' });
-    rows.persons.push({ id: 'fx-extra', props: { id: 'fx-extra', name: 'Extra' }, dates: { bornEarliest: null, bornLatest: null, diedEarliest: null, diedLatest: null } });
+    rows.persons.push({
+      id: 'fx-extra',
+      props: { id: 'fx-extra', name: 'Extra' },
+      dates: { bornEarliest: null, bornLatest: null, diedEarliest: null, diedLatest: null },
+    });
     // The loader's own error passes through the database door unchanged.
-    const failure: unknown = await loadCuratedRows(db, rows).then(() => null, (error: unknown) => error);
+    const failure: unknown = await loadCuratedRows(db, rows).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toMatch(/end node is missing/);
     expect((await curatedSummary(db)).checksum).toBe(fixture.checksum);
@@ -122,7 +141,8 @@ describe('curated seed loader', () => {
     expect(XMLValidator.validate(renderExport(whole, 'graphml')['graph.graphml']!)).toBe(true);
     // Loaded as researchers load them: one direction throughout, or NetworkX refuses the file.
     const read = loadWithNetworkx({ ...renderExport(whole, 'gexf'), ...renderExport(whole, 'graphml') });
-    for (const name of ['graph.gexf', 'graph.graphml']) expect(read[name], name).toMatchObject({ directed: true, nodes: whole.nodes.length, edges: whole.edges.length });
+    for (const name of ['graph.gexf', 'graph.graphml'])
+      expect(read[name], name).toMatchObject({ directed: true, nodes: whole.nodes.length, edges: whole.edges.length });
     const csv = renderExport(whole, 'csv');
     expect(csv['edges.csv']!.trim().split('\r\n')).toHaveLength(whole.edges.length + 1);
     expect(JSON.parse(renderExport(whole, 'json')['graph.json']!).nodes).toHaveLength(whole.nodes.length);

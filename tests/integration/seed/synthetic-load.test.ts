@@ -51,7 +51,9 @@ function schemaNames(): string[] {
   const dir = path.join(ROOT_DIR, 'cypher/schema');
   return readdirSync(dir)
     .filter((file) => file.endsWith('.cypher'))
-    .flatMap((file) => [...readFileSync(path.join(dir, file), 'utf8').matchAll(/CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS/g)].map((m) => m[1]!));
+    .flatMap((file) =>
+      [...readFileSync(path.join(dir, file), 'utf8').matchAll(/CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS/g)].map((m) => m[1]!),
+    );
 }
 
 describe('synthetic bulk loader', () => {

@@ -9,25 +9,43 @@ const d = (text: string): PartialDate => {
 };
 type Cite = string;
 const event = (id: string, date: string, participants: [string, string][], links: [string, string][] = []): ChainEventInput<Cite> => ({
-  id, kind: 'EXPULSION', date: d(date), certainty: 'CERTAIN',
+  id,
+  kind: 'EXPULSION',
+  date: d(date),
+  certainty: 'CERTAIN',
   participants: participants.map(([personId, role]) => ({ personId, role, citations: [`${id}/${personId}`] })),
   links: links.map(([type, toId]) => ({ type, toId, citations: [`${id}->${toId}`] })),
 });
 /** A tie whose span (as core/attestation.ts would infer it) runs from `from` to `to`; certain inside. */
 const tie = (id: string, a: string, b: string, kind = 'ALLIANCE', from = '1950', to = '1970'): ChainTieInput<Cite> => ({
-  id, kind, sourceId: a, targetId: b,
+  id,
+  kind,
+  sourceId: a,
+  targetId: b,
   span: { possible: { earliest: d(from).earliest, latest: d(to).latest }, certain: { earliest: d(from).latest, latest: d(to).earliest } },
-  certainty: 'CERTAIN', citations: [id],
+  certainty: 'CERTAIN',
+  citations: [id],
 });
 
 // kim accuses pak at the plenum; the plenum led to pak's expulsion; pak's ally lee falls a year later;
 // lee's rival choe falls too (a rivalry is not guilt by association).
 const events = [
-  event('plenum', '1956-08-30', [['kim', 'ACCUSER'], ['pak', 'TARGET']], [['LED_TO', 'expel-pak']]),
+  event(
+    'plenum',
+    '1956-08-30',
+    [
+      ['kim', 'ACCUSER'],
+      ['pak', 'TARGET'],
+    ],
+    [['LED_TO', 'expel-pak']],
+  ),
   event('expel-pak', '1956-08-31', [['pak', 'TARGET']]),
   event('expel-lee', '1957-09', [['lee', 'TARGET']]),
   event('expel-choe', '1957-10', [['choe', 'TARGET']]),
-  event('expel-kim', '1960', [['kim', 'TARGET'], ['lee', 'ACCUSER']]),
+  event('expel-kim', '1960', [
+    ['kim', 'TARGET'],
+    ['lee', 'ACCUSER'],
+  ]),
 ];
 const ties = [tie('t-pak-lee', 'pak', 'lee'), tie('t-lee-choe', 'lee', 'choe', 'RIVALRY')];
 
@@ -35,7 +53,12 @@ describe('purge chain steps', () => {
   const steps = buildSteps(events, ties, 24);
   it('builds the three kinds of step with their citations', () => {
     expect(steps.find((s) => s.kind === 'ACCUSATION' && s.from.personId === 'kim' && s.to.personId === 'pak')?.citations).toEqual(['plenum/kim', 'plenum/pak']);
-    expect(steps.find((s) => s.kind === 'EVENT_LINK')).toMatchObject({ linkType: 'LED_TO', from: { eventId: 'plenum' }, to: { eventId: 'expel-pak' }, citations: ['plenum->expel-pak'] });
+    expect(steps.find((s) => s.kind === 'EVENT_LINK')).toMatchObject({
+      linkType: 'LED_TO',
+      from: { eventId: 'plenum' },
+      to: { eventId: 'expel-pak' },
+      citations: ['plenum->expel-pak'],
+    });
     expect(steps.find((s) => s.kind === 'ASSOCIATION' && s.to.personId === 'lee')).toMatchObject({ tieId: 't-pak-lee', citations: ['t-pak-lee'] });
   });
   it('is not guilt by association through a rivalry', () => {
@@ -53,9 +76,26 @@ describe('the chain rule', () => {
   // pak falls twice (the second fall linked from the first); a link runs back from 1958 to 1957;
   // a witness of the plenum is no link in a chain of falls.
   const rule = [
-    event('plenum', '1956-08-30', [['kim', 'ACCUSER'], ['pak', 'TARGET'], ['so', 'WITNESS']], [['LED_TO', 'expel-pak']]),
+    event(
+      'plenum',
+      '1956-08-30',
+      [
+        ['kim', 'ACCUSER'],
+        ['pak', 'TARGET'],
+        ['so', 'WITNESS'],
+      ],
+      [['LED_TO', 'expel-pak']],
+    ),
     event('expel-pak', '1956-08-31', [['pak', 'TARGET']], [['LED_TO', 'trial-pak']]),
-    event('trial-pak', '1958', [['pak', 'TARGET'], ['kim', 'INSTIGATOR']], [['LED_TO', 'expel-lee']]),
+    event(
+      'trial-pak',
+      '1958',
+      [
+        ['pak', 'TARGET'],
+        ['kim', 'INSTIGATOR'],
+      ],
+      [['LED_TO', 'expel-lee']],
+    ),
     event('expel-lee', '1957-09', [['lee', 'TARGET']]),
     event('expel-yun', '1956', [['yun', 'TARGET']]),
   ];

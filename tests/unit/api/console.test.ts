@@ -102,19 +102,53 @@ describe('console text checks', () => {
 
 describe('plan checks', () => {
   it.each([
-    'ShowTransactions', 'TerminateTransactions', 'ShowSettings', 'ShowProcedures', 'ShowFunctions', 'ShowIndexes',
-    'AdministrationCommand', 'Create', 'Merge', 'LockingMerge', 'Delete', 'DetachDelete', 'SetProperty',
-    'SetLabels', 'SetNodePropertiesFromMap', 'RemoveLabels', 'Foreach', 'SubqueryForeach', 'TransactionForeach',
-    'TransactionApply', 'LoadCSV', 'SomethingNew',
+    'ShowTransactions',
+    'TerminateTransactions',
+    'ShowSettings',
+    'ShowProcedures',
+    'ShowFunctions',
+    'ShowIndexes',
+    'AdministrationCommand',
+    'Create',
+    'Merge',
+    'LockingMerge',
+    'Delete',
+    'DetachDelete',
+    'SetProperty',
+    'SetLabels',
+    'SetNodePropertiesFromMap',
+    'RemoveLabels',
+    'Foreach',
+    'SubqueryForeach',
+    'TransactionForeach',
+    'TransactionApply',
+    'LoadCSV',
+    'SomethingNew',
   ])('refuses a %s operator even in a plan Neo4j calls a read', (operator) => {
     expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['ProduceResults', operator], details: ['', ''] }))).toBe('QUERY_REJECTED');
   });
   it('accepts the read operators real plans use, variant suffixes included', () => {
-    const operators = ['ProduceResults', 'Top', 'Projection', 'Expand(All)', 'VarLengthExpand(Pruning,BFS,All)', 'StatefulShortestPath(Into)', 'OptionalExpand(All)', 'SemiApply', 'RollUpApply', 'NodeUniqueIndexSeek', 'NodeByLabelScan'];
+    const operators = [
+      'ProduceResults',
+      'Top',
+      'Projection',
+      'Expand(All)',
+      'VarLengthExpand(Pruning,BFS,All)',
+      'StatefulShortestPath(Into)',
+      'OptionalExpand(All)',
+      'SemiApply',
+      'RollUpApply',
+      'NodeUniqueIndexSeek',
+      'NodeByLabelScan',
+    ];
     expect(codeOf(() => checkPlan({ queryType: 'r', operators, details: operators.map(() => '') }))).toBeUndefined();
   });
   it('checks each procedure call against its own details', () => {
-    const plan = { queryType: 'r', operators: ['ProduceResults', 'ProcedureCall', 'ProcedureCall'], details: ['label', 'db.labels() :: (label :: STRING)', 'db.ping() :: (success :: BOOLEAN)'] };
+    const plan = {
+      queryType: 'r',
+      operators: ['ProduceResults', 'ProcedureCall', 'ProcedureCall'],
+      details: ['label', 'db.labels() :: (label :: STRING)', 'db.ping() :: (success :: BOOLEAN)'],
+    };
     expect(codeOf(() => checkPlan(plan))).toBe('QUERY_REJECTED');
     expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['ProcedureCall'], details: [''] }))).toBe('QUERY_REJECTED');
   });
@@ -124,10 +158,14 @@ describe('plan checks', () => {
   });
   it('refuses LoadCSV and unlisted procedures the text scan missed', () => {
     expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['LoadCSV'], details: [] }))).toBe('QUERY_REJECTED');
-    expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['ProcedureCall'], details: ['dbms.listConfig() :: (name :: STRING)'] }))).toBe('QUERY_REJECTED');
+    expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['ProcedureCall'], details: ['dbms.listConfig() :: (name :: STRING)'] }))).toBe(
+      'QUERY_REJECTED',
+    );
   });
   it('accepts allowed procedures and plain reads', () => {
-    expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['ProcedureCall', 'ProduceResults'], details: ['db.labels() :: (label :: STRING)'] }))).toBeUndefined();
+    expect(
+      codeOf(() => checkPlan({ queryType: 'r', operators: ['ProcedureCall', 'ProduceResults'], details: ['db.labels() :: (label :: STRING)'] })),
+    ).toBeUndefined();
     expect(codeOf(() => checkPlan({ queryType: 'r', operators: ['AllNodesScan'], details: [] }))).toBeUndefined();
   });
 });
@@ -138,11 +176,19 @@ describe('graph extraction', () => {
     const rel = new GraphRelationship('r1', 'TIE', 'a', 'b', {});
     const dangling = new GraphRelationship('r2', 'TIE', 'a', 'zzz', {});
     const graph = graphOf([[node('a', 'Kim'), [rel, dangling]], [{ start: node('b', 'Pak'), segments: [] }]]);
-    expect(graph.nodes.map((n) => [n.id, n.caption])).toEqual([['a', 'Kim'], ['b', 'Pak']]);
+    expect(graph.nodes.map((n) => [n.id, n.caption])).toEqual([
+      ['a', 'Kim'],
+      ['b', 'Pak'],
+    ]);
     expect(graph.relationships.map((r) => [r.id, r.source, r.target])).toEqual([['r1', 'a', 'b']]);
   });
   it('ignores maps that merely look like nodes or relationships', () => {
-    const graph = graphOf([[{ elementId: 'a', labels: ['X'], properties: null }, { elementId: 'r', type: 'T', startElementId: 'a', endElementId: 'a', properties: {} }]]);
+    const graph = graphOf([
+      [
+        { elementId: 'a', labels: ['X'], properties: null },
+        { elementId: 'r', type: 'T', startElementId: 'a', endElementId: 'a', properties: {} },
+      ],
+    ]);
     expect(graph).toEqual({ nodes: [], relationships: [] });
   });
 });
@@ -151,13 +197,19 @@ describe('one cypher field per operation', () => {
   const count = (document: string): number => {
     const parsed = parse(document);
     const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-    const fragments = Object.fromEntries(parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]));
+    const fragments = Object.fromEntries(
+      parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
+    );
     return countRootField({ operation, fragments }, 'cypher');
   };
   it('counts aliases, fragments and inline fragments, once per response key', () => {
     expect(count('{ cypher(query: "RETURN 1") { columns } }')).toBe(1);
     expect(count('{ cypher(query: "RETURN 1") { columns } cypher(query: "RETURN 1") { rows } }')).toBe(1);
     expect(count('{ a: cypher(query: "RETURN 1") { columns } b: cypher(query: "RETURN 2") { columns } }')).toBe(2);
-    expect(count('{ ...F ... on Query { c: cypher(query: "RETURN 3") { columns } } } fragment F on Query { a: cypher(query: "RETURN 1") { columns } ...G } fragment G on Query { b: cypher(query: "RETURN 2") { columns } }')).toBe(3);
+    expect(
+      count(
+        '{ ...F ... on Query { c: cypher(query: "RETURN 3") { columns } } } fragment F on Query { a: cypher(query: "RETURN 1") { columns } ...G } fragment G on Query { b: cypher(query: "RETURN 2") { columns } }',
+      ),
+    ).toBe(3);
   });
 });

@@ -19,7 +19,10 @@ describe('formatError', () => {
     expect(down.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE', retryable: true });
   });
   it('masks everything unexpected, without stack or detail', () => {
-    const out = formatError({ message: 'secret at /home/x', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['...'] } }, wrap(new TypeError('secret at /home/x')));
+    const out = formatError(
+      { message: 'secret at /home/x', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['...'] } },
+      wrap(new TypeError('secret at /home/x')),
+    );
     expect(out).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
   it('masks the detail of internal AtlasErrors too', () => {
@@ -27,9 +30,15 @@ describe('formatError', () => {
     expect(out.message).toBe('Internal server error');
   });
   it('reports abuse limits as QUERY_REJECTED and keeps GraphQL request errors', () => {
-    const limit = formatError({ message: 'Syntax Error: Query depth limit of 10 exceeded, found 12.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));
+    const limit = formatError(
+      { message: 'Syntax Error: Query depth limit of 10 exceeded, found 12.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('x'),
+    );
     expect(limit.extensions?.['code']).toBe('QUERY_REJECTED');
-    const invalid = formatError({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));
+    const invalid = formatError(
+      { message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('x'),
+    );
     expect(invalid.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
   });
   it('answers a mutation, which this read-only API has none of, as bad input', () => {
@@ -41,7 +50,8 @@ describe('formatError', () => {
 });
 
 describe('mapNeo4jError', () => {
-  const neo4jError = (code: string, message = 'first line\n\tat org.neo4j.Secret(Stack.java:1)'): Neo4jError => new Neo4jError(message, code, '50N42', 'error: general processing exception');
+  const neo4jError = (code: string, message = 'first line\n\tat org.neo4j.Secret(Stack.java:1)'): Neo4jError =>
+    new Neo4jError(message, code, '50N42', 'error: general processing exception');
   const mapped = (code: string, message?: string): AtlasError => mapNeo4jError(neo4jError(code, message)) as AtlasError;
 
   it('a memory-cap hit is QUERY_REJECTED and not retryable, although Neo4j calls it transient', () => {
@@ -56,7 +66,7 @@ describe('mapNeo4jError', () => {
     'Neo.ClientError.Statement.TypeError',
     'Neo.ClientError.Statement.EntityNotFound',
     'Neo.ClientError.Procedure.ProcedureCallFailed',
-  ])('%s is the user\'s to fix: BAD_USER_INPUT with only the first line', (code) => {
+  ])("%s is the user's to fix: BAD_USER_INPUT with only the first line", (code) => {
     const error = mapped(code);
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).not.toContain('Stack.java');

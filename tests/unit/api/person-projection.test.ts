@@ -2,7 +2,14 @@
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { citationsOf, toFullPerson } from '../../../server/src/graphql/mapping.js';
-import { FULL_PERSON, isFull, personProjection, personsFullParams, projectionKey, type PersonProjection } from '../../../server/src/graphql/person-projection.js';
+import {
+  FULL_PERSON,
+  isFull,
+  personProjection,
+  personsFullParams,
+  projectionKey,
+  type PersonProjection,
+} from '../../../server/src/graphql/person-projection.js';
 import { selectsOnlyFields } from '../../../server/src/graphql/resolvers/selection.js';
 
 /** The projection of the first root field of `query`. */
@@ -61,8 +68,12 @@ describe('personProjection', () => {
 
   it('the person under its own participations or memberships adds its selection to the root', () => {
     expect(projectionOf('{ person(id: "x") { participations { person { ties { id } } } } }')).toEqual({ ...NONE, participations: true, ties: true });
-    expect(projectionOf('{ person(id: "x") { memberships { person { participations { person { offices { title } } } } } } }'))
-      .toEqual({ ...NONE, memberships: true, participations: true, offices: true });
+    expect(projectionOf('{ person(id: "x") { memberships { person { participations { person { offices { title } } } } } } }')).toEqual({
+      ...NONE,
+      memberships: true,
+      participations: true,
+      offices: true,
+    });
   });
 
   it('keys, parameters and the full projection', () => {
@@ -70,7 +81,12 @@ describe('personProjection', () => {
     expect(isFull({ ...FULL_PERSON, tieEnds: false })).toBe(false);
     expect(projectionKey(NONE)).not.toBe(projectionKey({ ...NONE, ties: true }));
     expect(personsFullParams(['x'], { ...NONE, tieEnds: true })).toEqual({
-      ids: ['x'], withMemberships: false, withOffices: false, withParticipations: false, withTies: false, withTieEnds: false,
+      ids: ['x'],
+      withMemberships: false,
+      withOffices: false,
+      withParticipations: false,
+      withTies: false,
+      withTieEnds: false,
     });
   });
 });
@@ -94,8 +110,28 @@ describe('toFullPerson with a projection', () => {
     person: { id: 'p', name: 'P', citations: '[{"source":"s1","locator":"p. 1"}]' },
     memberships: [{ id: 'm1', personId: 'p', factionId: 'f', certainty: 'CERTAIN', bounds: UNDATED_BOUNDS }],
     offices: [],
-    participations: [{ personId: 'p', eventId: 'e', role: 'TARGET', event: { id: 'e', kind: 'PURGE', title: 'E', certainty: 'PROBABLE', dateIso: '1956', dateEarliest: '1956-01-01', dateLatest: '1956-12-31' } }],
-    ties: [{ id: 't', kind: 'ALLY', sourceId: 'p', targetId: 'q', sourceName: 'P', targetName: 'Q', source: null, target: null, certainty: 'CERTAIN', bounds: UNDATED_BOUNDS }],
+    participations: [
+      {
+        personId: 'p',
+        eventId: 'e',
+        role: 'TARGET',
+        event: { id: 'e', kind: 'PURGE', title: 'E', certainty: 'PROBABLE', dateIso: '1956', dateEarliest: '1956-01-01', dateLatest: '1956-12-31' },
+      },
+    ],
+    ties: [
+      {
+        id: 't',
+        kind: 'ALLY',
+        sourceId: 'p',
+        targetId: 'q',
+        sourceName: 'P',
+        targetName: 'Q',
+        source: null,
+        target: null,
+        certainty: 'CERTAIN',
+        bounds: UNDATED_BOUNDS,
+      },
+    ],
   };
 
   it('leaves out what was not asked for, so resolvers load it rather than answer empty', () => {

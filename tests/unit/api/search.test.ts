@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { phoneticName, searchKeys } from '../../../server/src/domain/names.js';
-import { editDistance, exactKeys, exactLuceneQuery, luceneQuery, matchForm, prefixCheck, rankCandidates, searchParams } from '../../../server/src/domain/search.js';
+import {
+  editDistance,
+  exactKeys,
+  exactLuceneQuery,
+  luceneQuery,
+  matchForm,
+  prefixCheck,
+  rankCandidates,
+  searchParams,
+} from '../../../server/src/domain/search.js';
 
 const pak = { id: 'pak-hon-yong', name: 'Pak Hon-yong', forms: ['Pak Hon-yong', 'Pak Hŏn-yŏng', 'Pak Hon Yong', 'Bak Heon-yeong', '박헌영', '朴憲永'] };
 const ri = { id: 'ri-pil-gyu', name: 'Ri Pil-gyu', forms: ['Ri Pil-gyu', 'Li Pkhir-giu'] };
@@ -84,7 +93,7 @@ describe('ranking: whole tokens, joined syllables and prominence', () => {
   it('an exact name still beats a more prominent longer one', () => {
     expect(rankCandidates('Kim Il', kims, 2).map((r) => r.candidate.id)).toEqual(['kim-il', 'kim-il-sung']);
   });
-  it('typed words in the name\'s order rank above the same words out of order', () => {
+  it("typed words in the name's order rank above the same words out of order", () => {
     const people = [
       { id: 'a', name: 'Hwang Hyop-song', forms: ['Hwang Hyop-song 3'], prominence: 50 },
       { id: 'b', name: 'Hwang Song-hyop', forms: ['Hwang Song-hyop 7'], prominence: 1 },

@@ -32,8 +32,21 @@ const tie = (id: string, source: string, target: string, directed = false): TieF
 describe('step announcements', () => {
   it('counts who appeared and who fell between two frames, naming a few', () => {
     const before = frame(dayOf('1950-01-01'), [person('a', 'f'), person('b', 'f'), person('c', 'f')]);
-    const after = frame(dayOf('1950-02-01'), [person('a', 'f'), person('b', 'f', 'EXPELLED'), person('c', 'f', 'EXECUTED'), person('d', null), person('e', null), person('g', null)]);
-    const who = new Map([['b', 'Bae'], ['c', 'Choe'], ['d', 'Dong'], ['e', 'Eun'], ['g', 'Gang']]);
+    const after = frame(dayOf('1950-02-01'), [
+      person('a', 'f'),
+      person('b', 'f', 'EXPELLED'),
+      person('c', 'f', 'EXECUTED'),
+      person('d', null),
+      person('e', null),
+      person('g', null),
+    ]);
+    const who = new Map([
+      ['b', 'Bae'],
+      ['c', 'Choe'],
+      ['d', 'Dong'],
+      ['e', 'Eun'],
+      ['g', 'Gang'],
+    ]);
     expect(stepChanges(before, after, who)).toBe('3 appeared (Dong, Eun, Gang), 2 fell (Bae, Choe)');
     expect(stepAnnouncement(before, after, who)).toBe('February 1950: 3 appeared (Dong, Eun, Gang), 2 fell (Bae, Choe).');
   });
@@ -77,7 +90,11 @@ describe('the network table and the mirror order', () => {
 });
 
 describe('arrow keys in the mirror', () => {
-  const f = frame(0, ['o', 'r', 'l', 'u', 'd', 'far'].map((id) => person(id, null)), [tie('1', 'o', 'r'), tie('2', 'l', 'o'), tie('3', 'o', 'u', true), tie('4', 'd', 'o'), tie('5', 'o', 'far')]);
+  const f = frame(
+    0,
+    ['o', 'r', 'l', 'u', 'd', 'far'].map((id) => person(id, null)),
+    [tie('1', 'o', 'r'), tie('2', 'l', 'o'), tie('3', 'o', 'u', true), tie('4', 'd', 'o'), tie('5', 'o', 'far')],
+  );
   const at: ReadonlyMap<string, Point> = new Map([
     ['o', { x: 0, y: 0 }],
     ['r', { x: 100, y: 10 }],
@@ -91,7 +108,7 @@ describe('arrow keys in the mirror', () => {
     expect(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter'].map(directionOfKey)).toEqual(['left', 'right', 'up', 'down', null]);
   });
 
-  it('moves to the nearest tied neighbour in the arrow\'s direction, whichever way the tie points', () => {
+  it("moves to the nearest tied neighbour in the arrow's direction, whichever way the tie points", () => {
     expect(neighbours(f, 'o').sort()).toEqual(['d', 'far', 'l', 'r', 'u']);
     expect(neighbourToward(f, 'o', 'right', at)).toBe('r');
     expect(neighbourToward(f, 'o', 'left', at)).toBe('l');
@@ -102,7 +119,17 @@ describe('arrow keys in the mirror', () => {
   it('goes nowhere when no tie lies that way, and never to someone untied', () => {
     expect(neighbourToward(f, 'r', 'right', at)).toBeNull();
     expect(neighbourToward(f, 'r', 'left', at)).toBe('o');
-    expect(neighbourToward(frame(0, [person('a', null), person('b', null)]), 'a', 'right', new Map([['a', { x: 0, y: 0 }], ['b', { x: 10, y: 0 }]]))).toBeNull();
+    expect(
+      neighbourToward(
+        frame(0, [person('a', null), person('b', null)]),
+        'a',
+        'right',
+        new Map([
+          ['a', { x: 0, y: 0 }],
+          ['b', { x: 10, y: 0 }],
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -19,7 +19,14 @@ describe('the analysis painter', () => {
   it('sets sizes, the unmeasured mark and community fills, greys the boxes, and clears them all', () => {
     const cy = graph();
     const painter = new AnalysisPainter(cy);
-    painter.paint({ sizes: new Map([['a', 40], ['b', 14]]), unmeasured: new Set(['c']), fills: new Map([['a', '#332288']]) });
+    painter.paint({
+      sizes: new Map([
+        ['a', 40],
+        ['b', 14],
+      ]),
+      unmeasured: new Set(['c']),
+      fills: new Map([['a', '#332288']]),
+    });
     expect(cy.getElementById('p:a').data('asize')).toBe(40);
     expect(cy.getElementById('p:c').data('unmeasured')).toBe(true);
     expect(cy.getElementById('p:a').data('acolour')).toBe('#332288');

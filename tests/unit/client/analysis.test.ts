@@ -23,7 +23,16 @@ import {
   type ScoreAnswer,
   type SurvivalCurve,
 } from '../../../client/src/state/analysis.js';
-import { chainLoaded, chainLoading, currentPath, highlight, offeredPaths, selectPath, setChainCertainOnly, type ChainPath } from '../../../client/src/state/chain.js';
+import {
+  chainLoaded,
+  chainLoading,
+  currentPath,
+  highlight,
+  offeredPaths,
+  selectPath,
+  setChainCertainOnly,
+  type ChainPath,
+} from '../../../client/src/state/chain.js';
 import { dayOf } from '../../../client/src/state/dates.js';
 import { m } from './fixtures/timeline.js';
 
@@ -37,7 +46,14 @@ const scores = (list: [string, number][], limit = 10_000): ScoreAnswer => ({
 
 describe('size people by a centrality', () => {
   it('scales area with the score and keeps the unmeasured apart from a zero', () => {
-    const sizes = nodeSizes(scores([['kim', 9], ['pak', 1], ['leaf', 0]]), ['kim', 'pak', 'leaf', 'loner']);
+    const sizes = nodeSizes(
+      scores([
+        ['kim', 9],
+        ['pak', 1],
+        ['leaf', 0],
+      ]),
+      ['kim', 'pak', 'leaf', 'loner'],
+    );
     expect(sizes.sizes.get('kim')).toBe(SIZE_MAX);
     expect(sizes.sizes.get('leaf')).toBe(SIZE_MIN);
     // sqrt(1/9) of the way: area, not diameter, follows the score.
@@ -47,10 +63,26 @@ describe('size people by a centrality', () => {
   });
 
   it('draws everyone measured at the minimum when every score is 0, and says when a ranking was cut', () => {
-    const sizes = nodeSizes(scores([['a', 0], ['b', 0]]), ['a', 'b']);
+    const sizes = nodeSizes(
+      scores([
+        ['a', 0],
+        ['b', 0],
+      ]),
+      ['a', 'b'],
+    );
     expect([...sizes.sizes.values()]).toEqual([SIZE_MIN, SIZE_MIN]);
     expect(sizes.unmeasured.size).toBe(0);
-    expect(rankingCut(scores([['a', 1], ['b', 1]], 2))).toBe(true);
+    expect(
+      rankingCut(
+        scores(
+          [
+            ['a', 1],
+            ['b', 1],
+          ],
+          2,
+        ),
+      ),
+    ).toBe(true);
     expect(rankingCut(scores([['a', 1]], 2))).toBe(false);
   });
 
@@ -71,10 +103,18 @@ const communities: CommunityAnswer = {
   at: '1956-08-01',
   minCertainty: 'POSSIBLE',
   agreement: 0.2712,
-  method: 'Leiden (Neo4j Graph Data Science; undirected, unweighted, bond ties only, seed 42); agreement: normalised mutual information (arithmetic mean normaliser) between communities and the factions',
+  method:
+    'Leiden (Neo4j Graph Data Science; undirected, unweighted, bond ties only, seed 42); agreement: normalised mutual information (arithmetic mean normaliser) between communities and the factions',
   communities: [
     { id: '1', memberIds: ['a', 'b', 'c'], factions: [{ factionId: 'yanan', name: "Yan'an", count: 2 }] },
-    { id: '2', memberIds: ['d', 'e'], factions: [{ factionId: 'soviet', name: 'Soviet', count: 1 }, { factionId: 'yanan', name: "Yan'an", count: 1 }] },
+    {
+      id: '2',
+      memberIds: ['d', 'e'],
+      factions: [
+        { factionId: 'soviet', name: 'Soviet', count: 1 },
+        { factionId: 'yanan', name: "Yan'an", count: 1 },
+      ],
+    },
   ],
 };
 
@@ -89,12 +129,14 @@ describe('colour by community', () => {
 
   it('states the agreement with its measure and algorithm, and each community by faction', () => {
     expect(agreementText(communities)).toBe('NMI 0.27 with declared factions (Leiden)');
-    expect(agreementText({ ...communities, method: 'label propagation (GDS); agreement: normalised mutual information' })).toBe('NMI 0.27 with declared factions (label propagation)');
+    expect(agreementText({ ...communities, method: 'label propagation (GDS); agreement: normalised mutual information' })).toBe(
+      'NMI 0.27 with declared factions (label propagation)',
+    );
     expect(communityLine(communities.communities[0]!)).toBe("3 people: 2 Yan'an, 1 in no faction then");
     expect(communityLine(communities.communities[1]!)).toBe("2 people: 1 Soviet, 1 Yan'an");
   });
 
-  it('says a missing plugin is the database\'s, not the user\'s', () => {
+  it("says a missing plugin is the database's, not the user's", () => {
     expect(failureText('ANALYTICS_UNAVAILABLE', 'x')).toMatch(/Graph Data Science plugin.*still works/);
     expect(failureText('BAD_USER_INPUT', 'bad date')).toContain('bad date');
   });

@@ -4,18 +4,44 @@ import { pathLabels, stepSentence, type ChainEnd, type ChainPath, type ChainStep
 import { m } from './fixtures/timeline.js';
 
 const end = (personId: string, eventId: string, role = 'TARGET'): ChainEnd => ({
-  personId, personName: personId.toUpperCase(), eventId, eventTitle: `Event ${eventId}`, role,
+  personId,
+  personName: personId.toUpperCase(),
+  eventId,
+  eventTitle: `Event ${eventId}`,
+  role,
 });
 const step = (kind: ChainStep['kind'], from: ChainEnd, to: ChainEnd, date: string, linkType: string | null = null): ChainStep => ({
-  kind, from, to, linkType, tieId: null, date: m(date), certainty: 'CERTAIN', citations: [],
+  kind,
+  from,
+  to,
+  linkType,
+  tieId: null,
+  date: m(date),
+  certainty: 'CERTAIN',
+  citations: [],
 });
 const path = (rank: number, steps: ChainStep[], from: string, to: string): ChainPath => ({
-  rank, score: 1, steps, personIds: [], from: m(from), to: m(to), weakestCertainty: 'CERTAIN', holdsWithCertainOnly: true,
+  rank,
+  score: 1,
+  steps,
+  personIds: [],
+  from: m(from),
+  to: m(to),
+  weakestCertainty: 'CERTAIN',
+  holdsWithCertainOnly: true,
 });
 
 describe('chain option labels', () => {
   it('name the people, the dates and the number of steps', () => {
-    const p = path(1, [step('ACCUSATION', end('kim', 'plenum', 'INSTIGATOR'), end('choe', 'plenum'), '1956-08'), step('ASSOCIATION', end('choe', 'plenum'), end('pak', 'trial'), '1957')], '1956-08', '1957');
+    const p = path(
+      1,
+      [
+        step('ACCUSATION', end('kim', 'plenum', 'INSTIGATOR'), end('choe', 'plenum'), '1956-08'),
+        step('ASSOCIATION', end('choe', 'plenum'), end('pak', 'trial'), '1957'),
+      ],
+      '1956-08',
+      '1957',
+    );
     expect(pathLabels([p])).toEqual(['KIM → CHOE → PAK (1956-08 – 1957, 2 steps)']);
   });
 
@@ -40,7 +66,9 @@ describe('chain step sentences', () => {
     const linked = stepSentence(step('EVENT_LINK', end('kim', 'plenum', 'INSTIGATOR'), end('choe', 'expel'), '1956-08', 'LED_TO'));
     expect(linked).toBe("KIM's instigation at Event plenum led to Event expel (the fall of CHOE)");
     expect(linked.match(/led to/g)).toHaveLength(1);
-    expect(stepSentence(step('ACCUSATION', end('kim', 'plenum', 'INSTIGATOR'), end('choe', 'plenum'), '1956-08'))).toBe('KIM instigated the fall of CHOE at Event plenum');
+    expect(stepSentence(step('ACCUSATION', end('kim', 'plenum', 'INSTIGATOR'), end('choe', 'plenum'), '1956-08'))).toBe(
+      'KIM instigated the fall of CHOE at Event plenum',
+    );
     expect(stepSentence(step('ASSOCIATION', end('choe', 'e1'), end('pak', 'e2'), '1957'))).toContain('PAK, tied to CHOE');
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { CAPTION_MAX, captionOf, elementIdsOf, rawText } from '../../../client/src/state/cypher-values.js';
 
 const node = (id: string, label: string, properties: Record<string, unknown>) => ({ elementId: id, labels: [label], properties });
-const rel = (id: string, type: string, start: string, end: string, properties: Record<string, unknown> = {}) => ({ elementId: id, type, startElementId: start, endElementId: end, properties });
+const rel = (id: string, type: string, start: string, end: string, properties: Record<string, unknown> = {}) => ({
+  elementId: id,
+  type,
+  startElementId: start,
+  endElementId: end,
+  properties,
+});
 
 const kim = node('n1', 'Person', { id: 'kim-il-sung', name: 'Kim Il-sung', summary: 'x'.repeat(3000) });
 const pak = node('n2', 'Person', { id: 'pak-hon-yong', name: 'Pak Hon-yong' });
@@ -20,14 +26,28 @@ describe('console captions', () => {
   });
 
   it('captions a path as its walk, arrows following each relationship, with the hop count', () => {
-    const path = { start: kim, segments: [{ start: kim, relationship: denounced, end: pak }, { start: pak, relationship: member, end: south }] };
-    expect(captionOf(path)).toEqual({ kind: 'path', text: 'Kim Il-sung –[:TIE denunciation]→ Pak Hon-yong –[:MEMBER_OF]→ Domestic faction (2 hops)', hasRaw: true });
+    const path = {
+      start: kim,
+      segments: [
+        { start: kim, relationship: denounced, end: pak },
+        { start: pak, relationship: member, end: south },
+      ],
+    };
+    expect(captionOf(path)).toEqual({
+      kind: 'path',
+      text: 'Kim Il-sung –[:TIE denunciation]→ Pak Hon-yong –[:MEMBER_OF]→ Domestic faction (2 hops)',
+      hasRaw: true,
+    });
     const back = { start: pak, segments: [{ start: pak, relationship: denounced, end: kim }] };
     expect(captionOf(back).text).toBe('Pak Hon-yong ←[:TIE denunciation]– Kim Il-sung (1 hop)');
   });
 
   it('keeps a long path to its ends and stays short, whatever the properties weigh', () => {
-    const segments = Array.from({ length: 12 }, (_, i) => ({ start: i % 2 === 0 ? kim : pak, relationship: rel(`r${i + 10}`, 'TIE', i % 2 === 0 ? 'n1' : 'n2', i % 2 === 0 ? 'n2' : 'n1'), end: i % 2 === 0 ? pak : kim }));
+    const segments = Array.from({ length: 12 }, (_, i) => ({
+      start: i % 2 === 0 ? kim : pak,
+      relationship: rel(`r${i + 10}`, 'TIE', i % 2 === 0 ? 'n1' : 'n2', i % 2 === 0 ? 'n2' : 'n1'),
+      end: i % 2 === 0 ? pak : kim,
+    }));
     const caption = captionOf({ start: kim, segments });
     expect(caption.text).toBe('Kim Il-sung → … → Kim Il-sung (12 hops)');
     expect(caption.text.length).toBeLessThanOrEqual(CAPTION_MAX);

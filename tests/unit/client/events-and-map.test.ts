@@ -16,7 +16,17 @@ import { timeline } from './fixtures/timeline.js';
 
 function event(id: string, iso: string, kind = 'MEETING'): AtlasEvent {
   const day = dayOf(iso);
-  return { id, kind, title: id, date: { iso, precision: 'DAY', approximate: false, earliest: day, latest: day }, certainty: 'CERTAIN', summary: null, participants: [], links: [], citations: [] };
+  return {
+    id,
+    kind,
+    title: id,
+    date: { iso, precision: 'DAY', approximate: false, earliest: day, latest: day },
+    certainty: 'CERTAIN',
+    summary: null,
+    participants: [],
+    links: [],
+    citations: [],
+  };
 }
 
 describe('events in list order', () => {
@@ -28,7 +38,7 @@ describe('events in list order', () => {
     expect(sortedEvents(list, [], 'REMOVAL').map((e) => e.id)).toEqual(['b']);
   });
 
-  it('names the event Previous and Next move to, taking one day\'s events in turn from an open one', () => {
+  it("names the event Previous and Next move to, taking one day's events in turn from an open one", () => {
     expect(stepEvent(list, dayOf('1956-01-01'), 1)?.id).toBe('a');
     expect(stepEvent(list, dayOf('1957-01-01'), -1)?.id).toBe('c');
     expect(stepEvent(list, dayOf('1956-08-30'), 1, 'a')?.id).toBe('b');
@@ -37,7 +47,9 @@ describe('events in list order', () => {
   });
 
   it('pages the whole list, never cutting it', () => {
-    const many = sortedEvents(Array.from({ length: 130 }, (_, i) => event(`e${String(i).padStart(3, '0')}`, `19${String(30 + Math.floor(i / 4)).padStart(2, '0')}-01-0${(i % 4) + 1}`)));
+    const many = sortedEvents(
+      Array.from({ length: 130 }, (_, i) => event(`e${String(i).padStart(3, '0')}`, `19${String(30 + Math.floor(i / 4)).padStart(2, '0')}-01-0${(i % 4) + 1}`)),
+    );
     const seen = new Set<string>();
     for (let offset = -5; offset < 10; offset += 1) for (const e of pageAround(many, dayOf('1935-01-01'), offset).events) seen.add(e.id);
     expect(seen.size).toBe(130);

@@ -30,23 +30,41 @@ describe('GraphML and GEXF of the view', () => {
       expect(s.error, name).toBeUndefined();
       expect(s, name).toMatchObject({ directed: true, nodes: frame.persons.size, edges: frame.ties.length });
       expect(Object.keys(s.node ?? {}), name).toEqual(expect.arrayContaining(['label', 'status']));
-      expect(s.edge, name).toMatchObject({ label: expect.any(String), startBasis: expect.any(String), endBasis: expect.any(String), citations: expect.stringMatching(/\w/) });
+      expect(s.edge, name).toMatchObject({
+        label: expect.any(String),
+        startBasis: expect.any(String),
+        endBasis: expect.any(String),
+        citations: expect.stringMatching(/\w/),
+      });
       expect(Object.keys(s.edge ?? {}), name).toEqual(expect.arrayContaining(['possibleFrom', 'directed', 'certainty']));
     }
   });
 });
 
 describe('the reference list', () => {
-  it('leads with the title when there is no author, and keeps a title\'s own quotes and question mark', () => {
-    expect(formatSource({ id: 'x', title: 'Alliance of "Tooth and Lips" or Marriage of Convenience?', author: 'Shen Zhihua', year: 2008, publication: 'Working Paper 08-09' }))
-      .toBe('Shen Zhihua. 2008. “Alliance of ‘Tooth and Lips’ or Marriage of Convenience?” Working Paper 08-09.');
-    expect(formatSource({ id: 'y', title: 'Proletarian internationalism', author: null, year: null, publication: null })).toBe('“Proletarian internationalism.” n.d.');
+  it("leads with the title when there is no author, and keeps a title's own quotes and question mark", () => {
+    expect(
+      formatSource({
+        id: 'x',
+        title: 'Alliance of "Tooth and Lips" or Marriage of Convenience?',
+        author: 'Shen Zhihua',
+        year: 2008,
+        publication: 'Working Paper 08-09',
+      }),
+    ).toBe('Shen Zhihua. 2008. “Alliance of ‘Tooth and Lips’ or Marriage of Convenience?” Working Paper 08-09.');
+    expect(formatSource({ id: 'y', title: 'Proletarian internationalism', author: null, year: null, publication: null })).toBe(
+      '“Proletarian internationalism.” n.d.',
+    );
   });
 });
 
 describe('the picture caption', () => {
   it('has a title, the date, a legend of what is shown and a source line', () => {
-    const colours = new Map([['yanan', '#E69F00'], ['guerrilla', '#009E73'], ['southern', '#CC79A7']]);
+    const colours = new Map([
+      ['yanan', '#E69F00'],
+      ['guerrilla', '#009E73'],
+      ['southern', '#CC79A7'],
+    ]);
     const caption = imageCaption(timeline, frame, colours, false, 'http://atlas.example/?at=1952-06');
     expect(caption.title).not.toBe('');
     expect(caption.subtitle).toMatch(/^June 1952/);

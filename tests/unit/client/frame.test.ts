@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../../client/src/state/dates.js';
 import { chartSeries } from '../../../client/src/state/chart-data.js';
-import { hidesNoFaction, NO_FILTERS, onlyFaction, setMinCertainty, toggleEventKind, toggleFaction, toggleFamily, toggleNoFaction, toggleSource, toggleTieKind, type Filters } from '../../../client/src/state/filters.js';
+import {
+  hidesNoFaction,
+  NO_FILTERS,
+  onlyFaction,
+  setMinCertainty,
+  toggleEventKind,
+  toggleFaction,
+  toggleFamily,
+  toggleNoFaction,
+  toggleSource,
+  toggleTieKind,
+  type Filters,
+} from '../../../client/src/state/filters.js';
 import { decode, EMPTY_LINK, encode } from '../../../client/src/state/permalink.js';
 import { overviewCount } from '../../../client/src/ui/overview.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
@@ -54,7 +66,7 @@ describe('computeFrame', () => {
     expect(arrested?.parent).toBe('southern');
   });
 
-  it('marks a status uncertain inside the date\'s precision window', () => {
+  it("marks a status uncertain inside the date's precision window", () => {
     const during = frameAt('1953-03-15').persons.get('pak-hon-yong');
     expect(during?.state).toBe('ARRESTED');
     expect(during?.statusCertain).toBe(false);
@@ -82,7 +94,7 @@ describe('computeFrame', () => {
   });
 
   describe('filters', () => {
-    it('hides a faction\'s members', () => {
+    it("hides a faction's members", () => {
       const f = frameAt('1947-06-01', toggleFaction(NO_FILTERS, 'yanan'));
       expect(f.persons.has('choe-chang-ik')).toBe(false);
       expect(f.persons.has('kim-il-sung')).toBe(true);
@@ -138,7 +150,11 @@ describe('filters hold for people in no faction', () => {
   });
 
   it('"only the Yan\'an faction" shows only its members', () => {
-    const only = onlyFaction(NO_FILTERS, 'yanan', loose.factions.map((f) => f.id));
+    const only = onlyFaction(
+      NO_FILTERS,
+      'yanan',
+      loose.factions.map((f) => f.id),
+    );
     const frame = at(only);
     expect([...frame.persons.values()].every((p) => p.parent === 'yanan')).toBe(true);
     expect(frame.persons.has('choe-chang-ik')).toBe(true);
@@ -172,7 +188,17 @@ describe('filters hold for people in no faction', () => {
   });
 
   it('the overview count says how many the filters hide', () => {
-    expect(overviewCount(at(onlyFaction(NO_FILTERS, 'yanan', loose.factions.map((f) => f.id))))).toMatch(/more (people are|person is) hidden by the filters/);
+    expect(
+      overviewCount(
+        at(
+          onlyFaction(
+            NO_FILTERS,
+            'yanan',
+            loose.factions.map((f) => f.id),
+          ),
+        ),
+      ),
+    ).toMatch(/more (people are|person is) hidden by the filters/);
     expect(overviewCount(at(NO_FILTERS))).not.toContain('hidden by the filters');
   });
 

@@ -51,7 +51,6 @@ describe('compare', () => {
     const v = compareFrames(frameAt('1947-06-01'), hidden);
     expect(v.vanished).toContain('kim-il-sung');
     expect(compareFrame(frameAt('1947-06-01'), hidden).persons.has('kim-il-sung')).toBe(true);
-
   });
 });
 
@@ -107,7 +106,13 @@ describe('permalink', () => {
       compareDay: null,
       chainPath: 2,
       chainStep: 3,
-      filters: { ...toggleSource(toggleFaction(NO_FILTERS, 'yanan'), 'shen2008'), minCertainty: 'PROBABLE' as const, hiddenTieKinds: ['RIVALRY' as const], hiddenEventKinds: ['MEETING'], hideGone: true },
+      filters: {
+        ...toggleSource(toggleFaction(NO_FILTERS, 'yanan'), 'shen2008'),
+        minCertainty: 'PROBABLE' as const,
+        hiddenTieKinds: ['RIVALRY' as const],
+        hiddenEventKinds: ['MEETING'],
+        hideGone: true,
+      },
       analysis: { sizeBy: 'BETWEENNESS' as const, colourBy: 'community' as const, certainChains: true },
     };
     const text = encode(state);
@@ -196,9 +201,13 @@ describe('status lane and bars', () => {
 });
 
 describe('palette', () => {
-  it('gives the main factions fixed Okabe-Ito colours and sub-groups their parent\'s', () => {
+  it("gives the main factions fixed Okabe-Ito colours and sub-groups their parent's", () => {
     const extra = { aliases: [], formed: null, dissolved: null };
-    const colours = factionColours([...timeline.factions, { id: 'kapsan', name: 'Kapsan', parentId: 'guerrilla', ...extra }, { id: 'other', name: 'Other', parentId: null, ...extra }]);
+    const colours = factionColours([
+      ...timeline.factions,
+      { id: 'kapsan', name: 'Kapsan', parentId: 'guerrilla', ...extra },
+      { id: 'other', name: 'Other', parentId: null, ...extra },
+    ]);
     expect(colours.get('yanan')).toBe('#E69F00');
     expect(colours.get('kapsan')).toBe(colours.get('guerrilla'));
     expect(OKABE_ITO).toContain(colours.get('other'));

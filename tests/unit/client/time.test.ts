@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, dayOf, isoOf, monthLabel, monthsBetween, tryDayOf, yearOf } from '../../../client/src/state/dates.js';
-import { fromSlider, initialTime, jumpTarget, jumpToEvent, pause, play, setDay, sliderMax, sliderValue, stepMonths, tick } from '../../../client/src/state/time.js';
+import {
+  fromSlider,
+  initialTime,
+  jumpTarget,
+  jumpToEvent,
+  pause,
+  play,
+  setDay,
+  sliderMax,
+  sliderValue,
+  stepMonths,
+  tick,
+} from '../../../client/src/state/time.js';
 
 describe('dates', () => {
   it('round-trips ISO days and partial forms', () => {

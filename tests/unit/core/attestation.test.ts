@@ -3,10 +3,22 @@ import { deriveInterval, type Departure, type IntervalFacts, type Lifespan } fro
 import { d, fact, ref } from './support.js';
 
 const base = (over: Partial<IntervalFacts>): IntervalFacts => ({
-  from: null, to: null, certainty: 'CERTAIN', self: ref('m', 'MEMBERSHIP'), attesting: [[]], departures: [], within: null, ...over,
+  from: null,
+  to: null,
+  certainty: 'CERTAIN',
+  self: ref('m', 'MEMBERSHIP'),
+  attesting: [[]],
+  departures: [],
+  within: null,
+  ...over,
 });
 const yanan: Lifespan = { formed: d('1942-07'), dissolved: d('~1958'), fact: ref('yanan', 'FACTION') };
-const death = (date: string, certainty: Departure['certainty'] = 'CERTAIN'): Departure => ({ state: 'DEAD', date: d(date), certainty, fact: ref('died', 'DEATH_DATE') });
+const death = (date: string, certainty: Departure['certainty'] = 'CERTAIN'): Departure => ({
+  state: 'DEAD',
+  date: d(date),
+  certainty,
+  fact: ref('died', 'DEATH_DATE'),
+});
 
 describe('inferred bounds', () => {
   it('an undated membership begins at its first attestation, not "always"', () => {
@@ -33,7 +45,9 @@ describe('inferred bounds', () => {
     expect(r.span.possible?.latest).toBe('1958-08-30');
   });
   it('a membership never reaches outside the faction lifespan', () => {
-    const r = deriveInterval(base({ attesting: [[fact('youth', '1936'), fact('kil', '1942-07'), fact('denounced', '1958-03'), fact('later', '1961')]], within: yanan }));
+    const r = deriveInterval(
+      base({ attesting: [[fact('youth', '1936'), fact('kil', '1942-07'), fact('denounced', '1958-03'), fact('later', '1961')]], within: yanan }),
+    );
     expect(r.start).toMatchObject({ basis: 'FIRST_ATTESTATION', fact: { id: 'kil' } });
     expect(r.end).toMatchObject({ basis: 'FACTION_DISSOLVED' });
     expect(r.span.possible).toEqual({ earliest: '1942-07-01', latest: '1959-12-31' });
@@ -56,7 +70,15 @@ describe('inferred bounds', () => {
     expect(r.span.possible).not.toBeNull();
   });
   it('a tie holds only while both people are attested', () => {
-    const r = deriveInterval(base({ self: ref('t', 'TIE'), attesting: [[fact('a1', '1930'), fact('a2', '1960')], [fact('b1', '1945-12'), fact('b2', '1953')]] }));
+    const r = deriveInterval(
+      base({
+        self: ref('t', 'TIE'),
+        attesting: [
+          [fact('a1', '1930'), fact('a2', '1960')],
+          [fact('b1', '1945-12'), fact('b2', '1953')],
+        ],
+      }),
+    );
     expect(r.start.fact?.id).toBe('b1');
     expect(r.end.fact?.id).toBe('b2');
   });

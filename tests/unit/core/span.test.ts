@@ -12,7 +12,10 @@ describe('spanActivity', () => {
     const days = (r: { earliest: string; latest: string } | null) => (r === null ? null : { earliest: dayOf(r.earliest), latest: dayOf(r.latest) });
     for (const c of SPAN_CASES) {
       const period = at(c.at);
-      expect(spanActivity({ possible: days(c.span.possible), certain: days(c.span.certain) }, { earliest: dayOf(period.earliest), latest: dayOf(period.latest) }), c.name).toBe(c.activity);
+      expect(
+        spanActivity({ possible: days(c.span.possible), certain: days(c.span.certain) }, { earliest: dayOf(period.earliest), latest: dayOf(period.latest) }),
+        c.name,
+      ).toBe(c.activity);
     }
   });
 });

@@ -3,7 +3,12 @@ import { affectsStatus, statusAt, statusChanges, type Evidence, type TargetEvent
 import { fadeEnd } from '../../../core/attestation.js';
 import { at, d } from './support.js';
 
-const ev = (eventId: string, kind: string, date: string, certainty: TargetEvent<string>['certainty'] = 'CERTAIN') => ({ eventId, kind, date: d(date), certainty });
+const ev = (eventId: string, kind: string, date: string, certainty: TargetEvent<string>['certainty'] = 'CERTAIN') => ({
+  eventId,
+  kind,
+  date: d(date),
+  certainty,
+});
 const evidence = (first: string, last: string): Evidence<string> => ({ first: d(first), last: d(last), fadesAfter: fadeEnd(d(last)) });
 /** Attested throughout the dates these cases ask about. */
 const always = evidence('1900', '1999');
@@ -15,7 +20,13 @@ describe('status changes', () => {
     expect(changes.map((c) => c.state)).toEqual(['EXPELLED', 'REHABILITATED']);
   });
   it('is ACTIVE before any change, certainly while attested, and says it is inferred', () => {
-    expect(statusAt(changes, always, at('1956-08-01'))).toMatchObject({ state: 'ACTIVE', certain: true, otherwise: null, basis: 'NO_CHANGE_RECORDED', inferred: true });
+    expect(statusAt(changes, always, at('1956-08-01'))).toMatchObject({
+      state: 'ACTIVE',
+      certain: true,
+      otherwise: null,
+      basis: 'NO_CHANGE_RECORDED',
+      inferred: true,
+    });
   });
   it('is certain after a certain, dated event, read from that event', () => {
     expect(statusAt(changes, always, at('1956-09-01'))).toMatchObject({ state: 'EXPELLED', certain: true, basis: 'EVENT', inferred: false });
@@ -59,7 +70,12 @@ describe('reversals', () => {
     expect(changes.map((c) => `${c.state}@${c.date.iso}`)).toEqual(['EXPELLED@1956-08-31', 'REHABILITATED@1956-09-22', 'EXPELLED@1958-01']);
     const seen = evidence('1942', '1958-03');
     expect(statusAt(changes, seen, at('1957'))).toMatchObject({ state: 'REHABILITATED', certain: true });
-    expect(statusAt(changes, seen, at('1958-02-15'))).toMatchObject({ state: 'EXPELLED', certain: false, otherwise: 'REHABILITATED', change: { eventId: 'speech' } });
+    expect(statusAt(changes, seen, at('1958-02-15'))).toMatchObject({
+      state: 'EXPELLED',
+      certain: false,
+      otherwise: 'REHABILITATED',
+      change: { eventId: 'speech' },
+    });
   });
 });
 

@@ -36,4 +36,3 @@ export const SPAN_CASES: readonly { readonly name: string; readonly span: Span<s
   { name: 'a single certain day', span: span(['1956-08-30', '1956-08-30'], ['1956-08-30', '1956-08-30']), at: '1956-08-30', activity: 'CERTAIN' },
   { name: 'a month around a single day', span: span(['1956-08-30', '1956-08-30'], ['1956-08-30', '1956-08-30']), at: '1956-08', activity: 'POSSIBLE' },
 ];
-

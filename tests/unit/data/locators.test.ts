@@ -27,7 +27,8 @@ describe('shen2008 locators', () => {
       if (c.source !== 'shen2008') continue;
       const loc = parseShenLocator(c.at);
       for (const p of loc.paragraphs) {
-        if (!paragraphs.some((q) => q.section === p.section && q.number === p.number)) problems.push(`${c.file}:${c.line} "${c.at}": no §${p.section} para ${p.number}`);
+        if (!paragraphs.some((q) => q.section === p.section && q.number === p.number))
+          problems.push(`${c.file}:${c.line} "${c.at}": no §${p.section} para ${p.number}`);
       }
       for (const n of loc.footnotes) if (!footnotes.has(n)) problems.push(`${c.file}:${c.line} "${c.at}": no fn ${n}`);
       if (loc.paragraphs.length === 0 && loc.footnotes.length === 0) problems.push(`${c.file}:${c.line} "${c.at}": no paragraph or footnote`);

@@ -4,7 +4,11 @@ import { AvailabilityGate, DatabaseHealth } from '../../../server/src/db/availab
 import { AtlasError, ErrorCode } from '../../../server/src/errors.js';
 
 const unavailable = (): Promise<never> => Promise.reject(new AtlasError(ErrorCode.DATABASE_UNAVAILABLE, 'down', { retryable: true }));
-const code = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => 'OK', (error: unknown) => (error instanceof AtlasError ? error.code : error));
+const code = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => 'OK',
+    (error: unknown) => (error instanceof AtlasError ? error.code : error),
+  );
 
 describe('AvailabilityGate', () => {
   it('refuses without calling during the cool-down after an unavailable error, then lets one probe through', async () => {
@@ -21,7 +25,12 @@ describe('AvailabilityGate', () => {
     expect(calls).toBe(0);
     now = 1_000;
     let release: (value: string) => void = () => undefined;
-    const probe = gate.run(() => new Promise<string>((resolve) => { release = resolve; }));
+    const probe = gate.run(
+      () =>
+        new Promise<string>((resolve) => {
+          release = resolve;
+        }),
+    );
     // While the probe is out, others are refused rather than piling onto a dead server.
     expect(await code(gate.run(counted))).toBe(ErrorCode.DATABASE_UNAVAILABLE);
     release('rows');
@@ -72,7 +81,7 @@ describe('AvailabilityGate with a supervised Neo4j', () => {
     expect(await gate.run(counted)).toBe('rows');
   });
 
-  it('gives a call that met the dying JVM the supervisor\'s word', async () => {
+  it("gives a call that met the dying JVM the supervisor's word", async () => {
     const health = new DatabaseHealth();
     const gate = new AvailabilityGate(1_000, () => 0, health);
     const dying = (): Promise<never> => {

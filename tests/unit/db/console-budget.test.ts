@@ -32,13 +32,16 @@ describe('console expression budget', () => {
 
   it.each([
     // Issue 14, case 1: 100,000 elements of a 16,000-character literal, 1.6 GB the tracker never saw.
-    ['the issue\'s query', `RETURN size([x IN range(1,100000) | ${big(16000)} + toString(x)])`],
+    ["the issue's query", `RETURN size([x IN range(1,100000) | ${big(16000)} + toString(x)])`],
     ['the literal carried in by a variable', `WITH ${big(16000)} AS s RETURN size([x IN range(1,100000) | s + toString(x)])`],
     ['a list accumulated in reduce', `RETURN size(reduce(l = [], x IN range(1,100000) | l + [${big(16000)} + toString(x)]))`],
     ['a string repeated by reduce', `RETURN size(reduce(s = '', x IN range(1,70000) | s + ${big(16000)}))`],
     ['nested ranges of 1,000 x 1,000 with a 1 KB literal', `RETURN size([x IN range(1,1000) | [y IN range(1,1000) | ${big(1000)} + toString(y)]])`],
     ['a function copying a literal per element', `RETURN size([x IN range(1,100000) | toUpper(${big(16000)} + '')])`],
-    ['two growing replace() calls (10,000 x 300 x 300 characters)', `RETURN size(replace(replace(${big(10000)}, 'a', ${big(300, 'b')}), 'b', ${big(300, 'c')}))`],
+    [
+      'two growing replace() calls (10,000 x 300 x 300 characters)',
+      `RETURN size(replace(replace(${big(10000)}, 'a', ${big(300, 'b')}), 'b', ${big(300, 'c')}))`,
+    ],
     ['split() into characters, then a literal per character', `WITH ${big(16000)} AS s RETURN size([c IN split(s, '') | [y IN range(1,10) | s + c]])`],
     ['a literal per element of a collected list', `MATCH (a), (b) WITH collect(a.name) AS l RETURN size([x IN l | ${big(16000)} + x])`],
     ['two nested lists from the data', 'MATCH (n) WITH collect(n) AS ns RETURN [a IN ns | [b IN ns | a.name + b.name]] AS pairs'],
@@ -48,7 +51,7 @@ describe('console expression budget', () => {
     expect(refusal(query)).toMatch(/could build up to [\d.]+ [MG]B inside expressions .*the console allows 128 MB/);
   });
 
-  it('counts what a parameter carries, and a list parameter\'s length', () => {
+  it("counts what a parameter carries, and a list parameter's length", () => {
     const query = 'RETURN size([x IN range(1, 100000) | $s + toString(x)])';
     expect(refusal(query, { s: 'a'.repeat(16000) })).toMatch(/100,000 elements/);
     expect(refusal(query, { s: 'a' })).toBeNull();
@@ -61,7 +64,9 @@ describe('console expression budget', () => {
     const query = `UNWIND [1, 2] AS k MATCH (a), (b) WITH collect(a.id) AS l RETURN size([x IN l | x + ${big(5500)}]) AS n`;
     expect(() => checkExpressionBudget(query, {}, BUDGET)).not.toThrow();
     expect(() => checkExpressionBudget(query, {}, BUDGET, 1_197_160)).toThrow(/1,197,160 elements/);
-    expect(refusal(`UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b WITH collect(a) AS l RETURN size([x IN l | toString(x) + ${big(100)}])`)).toMatch(/1,000,000 elements/);
+    expect(refusal(`UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b WITH collect(a) AS l RETURN size([x IN l | toString(x) + ${big(100)}])`)).toMatch(
+      /1,000,000 elements/,
+    );
   });
 
   it('names the construct and the sizes it refused', () => {

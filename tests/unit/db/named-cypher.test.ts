@@ -6,7 +6,7 @@ import { cypher } from '../../../server/src/db/cypher-files.js';
 const source = readFileSync(new URL('../../../server/src/db/database.ts', import.meta.url), 'utf8');
 
 describe('database.ts', () => {
-  it('holds no inline Cypher string (EXPLAIN in front of the console user\'s text aside)', () => {
+  it("holds no inline Cypher string (EXPLAIN in front of the console user's text aside)", () => {
     const inline = source.split('\n').filter((line) => /\.run\(\s*['"`]/.test(line) && !line.includes('`EXPLAIN ${text}`'));
     expect(inline).toEqual([]);
   });

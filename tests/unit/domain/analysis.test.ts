@@ -13,18 +13,39 @@ describe('survivalSubject', () => {
   });
 
   it('ends at the first fall after entry, dated by its first possible day', () => {
-    expect(survivalSubject('p', [span('1945-01-01', '1970-12-31')], [change('DEMOTED', '1940-01-01'), change('FLED_ABROAD', '1956-01-01', '1956-12-31')], '1970-12-31'))
-      .toEqual({ personId: 'p', entry: '1945-01-01', exit: '1956-01-01', fell: true });
+    expect(
+      survivalSubject(
+        'p',
+        [span('1945-01-01', '1970-12-31')],
+        [change('DEMOTED', '1940-01-01'), change('FLED_ABROAD', '1956-01-01', '1956-12-31')],
+        '1970-12-31',
+      ),
+    ).toEqual({ personId: 'p', entry: '1945-01-01', exit: '1956-01-01', fell: true });
   });
 
   it('censors at a natural death, the end of membership or the last attestation, whichever is first', () => {
     expect(survivalSubject('p', [span('1945-01-01', '1970-12-31')], [change('DEAD', '1960-05-01')], '1965-01-01')?.exit).toBe('1960-05-01');
-    expect(survivalSubject('p', [span('1945-01-01', '1950-12-31')], [], '1965-01-01')).toEqual({ personId: 'p', entry: '1945-01-01', exit: '1950-12-31', fell: false });
-    expect(survivalSubject('p', [span('1945-01-01', '1970-12-31')], [change('DEMOTED', '1967-01-01')], '1965-01-01')).toEqual({ personId: 'p', entry: '1945-01-01', exit: '1965-01-01', fell: false });
+    expect(survivalSubject('p', [span('1945-01-01', '1950-12-31')], [], '1965-01-01')).toEqual({
+      personId: 'p',
+      entry: '1945-01-01',
+      exit: '1950-12-31',
+      fell: false,
+    });
+    expect(survivalSubject('p', [span('1945-01-01', '1970-12-31')], [change('DEMOTED', '1967-01-01')], '1965-01-01')).toEqual({
+      personId: 'p',
+      entry: '1945-01-01',
+      exit: '1965-01-01',
+      fell: false,
+    });
   });
 
   it('takes the earliest start over several memberships, and none when no membership is dated', () => {
-    expect(survivalSubject('p', [span('1950-01-01', '1955-12-31'), span('1946-01-01', '1948-12-31')], [], null)).toEqual({ personId: 'p', entry: '1946-01-01', exit: '1955-12-31', fell: false });
+    expect(survivalSubject('p', [span('1950-01-01', '1955-12-31'), span('1946-01-01', '1948-12-31')], [], null)).toEqual({
+      personId: 'p',
+      entry: '1946-01-01',
+      exit: '1955-12-31',
+      fell: false,
+    });
     expect(survivalSubject('p', [{ possible: null, certain: null }], [], null)).toBeNull();
   });
 });
@@ -57,16 +78,47 @@ describe('kaplanMeier', () => {
 
 describe('normalisedMutualInformation', () => {
   it('is 1 for the same grouping under other names, 0 for independent ones', () => {
-    expect(normalisedMutualInformation([['1', 'red'], ['1', 'red'], ['2', 'blue'], ['2', 'blue']])).toBe(1);
-    expect(normalisedMutualInformation([['1', 'red'], ['1', 'blue'], ['2', 'red'], ['2', 'blue']])).toBe(0);
+    expect(
+      normalisedMutualInformation([
+        ['1', 'red'],
+        ['1', 'red'],
+        ['2', 'blue'],
+        ['2', 'blue'],
+      ]),
+    ).toBe(1);
+    expect(
+      normalisedMutualInformation([
+        ['1', 'red'],
+        ['1', 'blue'],
+        ['2', 'red'],
+        ['2', 'blue'],
+      ]),
+    ).toBe(0);
   });
 
   it('is in between for a partial match, and defined for the degenerate cases', () => {
-    const partial = normalisedMutualInformation([['1', 'red'], ['1', 'red'], ['1', 'blue'], ['2', 'blue'], ['2', 'blue'], ['2', 'blue']]);
+    const partial = normalisedMutualInformation([
+      ['1', 'red'],
+      ['1', 'red'],
+      ['1', 'blue'],
+      ['2', 'blue'],
+      ['2', 'blue'],
+      ['2', 'blue'],
+    ]);
     expect(partial).toBeGreaterThan(0.2);
     expect(partial).toBeLessThan(0.8);
     expect(normalisedMutualInformation([])).toBe(0);
-    expect(normalisedMutualInformation([['1', 'red'], ['1', 'red']])).toBe(1);
-    expect(normalisedMutualInformation([['1', 'red'], ['1', 'blue']])).toBe(0);
+    expect(
+      normalisedMutualInformation([
+        ['1', 'red'],
+        ['1', 'red'],
+      ]),
+    ).toBe(1);
+    expect(
+      normalisedMutualInformation([
+        ['1', 'red'],
+        ['1', 'blue'],
+      ]),
+    ).toBe(0);
   });
 });

@@ -41,7 +41,12 @@ describe('RotatingLog', () => {
     const second = new RotatingLog(file, { maxBytes: 1_000, keepFiles: 1 });
     second.write('second run');
     second.close();
-    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => line.slice(25))).toEqual(['first run', 'second run']);
+    expect(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(25)),
+    ).toEqual(['first run', 'second run']);
   });
 
   it('stops writing, and says so once, when the file cannot be written', () => {

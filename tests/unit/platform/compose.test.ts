@@ -16,12 +16,23 @@ function composeConfig(env: Record<string, string>): { status: number | null; ou
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     encoding: 'utf8',
   });
-  if (result.error) throw new Error(`docker-compose is needed to validate docker-compose.yml (scripts/ensure-system-packages.sh installs it): ${result.error.message}`);
+  if (result.error)
+    throw new Error(`docker-compose is needed to validate docker-compose.yml (scripts/ensure-system-packages.sh installs it): ${result.error.message}`);
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 interface ComposeFile {
-  services: Record<string, { image?: string; build?: unknown; healthcheck?: { test?: unknown }; volumes?: string[]; depends_on?: Record<string, { condition?: string }>; environment?: Record<string, string> }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: unknown;
+      healthcheck?: { test?: unknown };
+      volumes?: string[];
+      depends_on?: Record<string, { condition?: string }>;
+      environment?: Record<string, string>;
+    }
+  >;
   volumes: Record<string, unknown>;
 }
 

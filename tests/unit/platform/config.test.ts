@@ -77,8 +77,12 @@ describe('loadConfig', () => {
     expect(embedded({}).supervision).toEqual({ restartDelayMs: 1_000, restartDelayMaxMs: 30_000, crashLoopExits: 5, crashLoopWindowMs: 300_000 });
     expect(embedded({}).childLog).toEqual({ maxBytes: 10 * 1024 * 1024, keepFiles: 5 });
     const set = embedded({
-      ATLAS_NEO4J_RESTART_DELAY_MS: '200', ATLAS_NEO4J_RESTART_DELAY_MAX_MS: '800', ATLAS_NEO4J_CRASH_LOOP_EXITS: '2',
-      ATLAS_NEO4J_CRASH_LOOP_WINDOW_SECONDS: '60', ATLAS_NEO4J_CHILD_LOG_KB: '64', ATLAS_NEO4J_CHILD_LOG_FILES: '0',
+      ATLAS_NEO4J_RESTART_DELAY_MS: '200',
+      ATLAS_NEO4J_RESTART_DELAY_MAX_MS: '800',
+      ATLAS_NEO4J_CRASH_LOOP_EXITS: '2',
+      ATLAS_NEO4J_CRASH_LOOP_WINDOW_SECONDS: '60',
+      ATLAS_NEO4J_CHILD_LOG_KB: '64',
+      ATLAS_NEO4J_CHILD_LOG_FILES: '0',
     });
     expect(set.supervision).toEqual({ restartDelayMs: 200, restartDelayMaxMs: 800, crashLoopExits: 2, crashLoopWindowMs: 60_000 });
     expect(set.childLog).toEqual({ maxBytes: 64 * 1024, keepFiles: 0 });

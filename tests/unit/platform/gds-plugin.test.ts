@@ -29,7 +29,7 @@ describe('the GDS plugin folder', () => {
     expect(artifactOf('cypher-v25-antlr-parser-5.26.30.jar')).toBe('cypher-v25-antlr-parser');
   });
 
-  it('leaves out what Neo4j ships, whatever the version, but keeps GDS\'s own artifacts of the same name', () => {
+  it("leaves out what Neo4j ships, whatever the version, but keeps GDS's own artifacts of the same name", () => {
     const tree = temp();
     const target = temp();
     jar(tree, 'org.neo4j.gds', 'proc', '2.13.9');

@@ -31,5 +31,4 @@ describe('Java detection', () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'atlas-no-jdk-'));
     expect(() => findJava(empty)).toThrow(/no bin\/java.*JDK 17\+/);
   });
-
 });

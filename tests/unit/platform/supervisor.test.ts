@@ -42,7 +42,8 @@ function starter(failures = new Set<number>()) {
   let calls = 0;
   const start = async (): Promise<ManagedNeo4j> => {
     calls += 1;
-    if (failures.has(calls)) throw new StartupError('Neo4j exited during start-up (exit code 1).', 'ATLAS-ERROR java.io.IOException: disk full', 'NEO4J_EXITED');
+    if (failures.has(calls))
+      throw new StartupError('Neo4j exited during start-up (exit code 1).', 'ATLAS-ERROR java.io.IOException: disk full', 'NEO4J_EXITED');
     const jvm = fakeJvm();
     jvms.push(jvm);
     return jvm;
@@ -127,7 +128,9 @@ describe('superviseNeo4j', () => {
   });
 
   it('doubles the delay with each recent exit, up to the cap', () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => restartDelay({ ...SETTINGS, restartDelayMs: 1_000, restartDelayMaxMs: 8_000 }, n))).toEqual([1_000, 2_000, 4_000, 8_000, 8_000, 8_000]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => restartDelay({ ...SETTINGS, restartDelayMs: 1_000, restartDelayMaxMs: 8_000 }, n))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 8_000, 8_000,
+    ]);
   });
 
   it('does not restart a JVM it was asked to stop, nor one whose restart was pending', async () => {

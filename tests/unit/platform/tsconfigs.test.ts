@@ -8,7 +8,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-interface TsConfig { extends?: string; compilerOptions?: { lib?: string[]; types?: string[]; noUncheckedIndexedAccess?: boolean; strict?: boolean }; include?: string[] }
+interface TsConfig {
+  extends?: string;
+  compilerOptions?: { lib?: string[]; types?: string[]; noUncheckedIndexedAccess?: boolean; strict?: boolean };
+  include?: string[];
+}
 const read = (name: string): TsConfig => JSON.parse(readFileSync(path.join(ROOT, name), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as TsConfig;
 
 describe('TypeScript configs', () => {

@@ -11,15 +11,53 @@ const nasty = 'Quote " amp & lt < gt > apos \' comma, newline\nend\u0001';
 const graph: ExportGraph = {
   window: { from: 1950, to: 1960 },
   nodes: [
-    { id: 'p-a', type: 'Person', label: nasty, start: '1938-01-01', end: '1957-04-30', attributes: { type: 'Person', summary: nasty, certainty: null }, properties: { id: 'p-a' } },
+    {
+      id: 'p-a',
+      type: 'Person',
+      label: nasty,
+      start: '1938-01-01',
+      end: '1957-04-30',
+      attributes: { type: 'Person', summary: nasty, certainty: null },
+      properties: { id: 'p-a' },
+    },
     { id: 'p-b', type: 'Person', label: 'B', start: null, end: null, attributes: { type: 'Person' }, properties: { id: 'p-b' } },
   ],
   edges: [
     {
-      id: 'tie-1', type: 'TIE', source: 'p-a', target: 'p-b', directed: false, label: 'rivalry', start: '1950-01-01', end: null, properties: {},
-      attributes: { type: 'TIE', directed: false, kind: 'RIVALRY', certaintyRank: 3, possibleFrom: '1950-01-01', certainFrom: '1950-12-31', startBasis: 'RECORDED', endBasis: 'FADE_OUT', endInferredFrom: 'tie: last attested', citations: 'lankov2002, ch. 4' },
+      id: 'tie-1',
+      type: 'TIE',
+      source: 'p-a',
+      target: 'p-b',
+      directed: false,
+      label: 'rivalry',
+      start: '1950-01-01',
+      end: null,
+      properties: {},
+      attributes: {
+        type: 'TIE',
+        directed: false,
+        kind: 'RIVALRY',
+        certaintyRank: 3,
+        possibleFrom: '1950-01-01',
+        certainFrom: '1950-12-31',
+        startBasis: 'RECORDED',
+        endBasis: 'FADE_OUT',
+        endInferredFrom: 'tie: last attested',
+        citations: 'lankov2002, ch. 4',
+      },
     },
-    { id: 'tie-2', type: 'TIE', source: 'p-b', target: 'p-a', directed: true, label: 'denunciation', start: '1951-01-01', end: '1953-12-31', properties: {}, attributes: { type: 'TIE', directed: true, kind: 'DENUNCIATION' } },
+    {
+      id: 'tie-2',
+      type: 'TIE',
+      source: 'p-b',
+      target: 'p-a',
+      directed: true,
+      label: 'denunciation',
+      start: '1951-01-01',
+      end: '1953-12-31',
+      properties: {},
+      attributes: { type: 'TIE', directed: true, kind: 'DENUNCIATION' },
+    },
   ],
 };
 
@@ -64,15 +102,29 @@ describe('export formats', () => {
       const summary = read[name]!;
       expect(summary.error, name).toBeUndefined();
       expect(summary).toMatchObject({ directed: true, nodes: 2, edges: 2 });
-      expect(summary.edge).toMatchObject({ label: 'rivalry', directed: false, possibleFrom: '1950-01-01', startBasis: 'RECORDED', endBasis: 'FADE_OUT', citations: 'lankov2002, ch. 4' });
+      expect(summary.edge).toMatchObject({
+        label: 'rivalry',
+        directed: false,
+        possibleFrom: '1950-01-01',
+        startBasis: 'RECORDED',
+        endBasis: 'FADE_OUT',
+        citations: 'lankov2002, ch. 4',
+      });
     }
   });
 
   it('the structural checks catch what NetworkX refuses', () => {
-    expect(graphmlProblems('<graphml><graph edgedefault="directed"><node id="a"/><edge id="e" source="a" target="a" directed="false"/></graph></graphml>')).toHaveLength(1);
-    expect(gexfProblems('<gexf><graph defaultedgetype="directed"><edges><edge id="e" source="a" target="a" type="undirected"/></edges></graph></gexf>')).toHaveLength(1);
+    expect(
+      graphmlProblems('<graphml><graph edgedefault="directed"><node id="a"/><edge id="e" source="a" target="a" directed="false"/></graph></graphml>'),
+    ).toHaveLength(1);
+    expect(
+      gexfProblems('<gexf><graph defaultedgetype="directed"><edges><edge id="e" source="a" target="a" type="undirected"/></edges></graph></gexf>'),
+    ).toHaveLength(1);
     expect(hasNetworkx()).toBe(true);
-    const read = loadWithNetworkx({ 'bad.graphml': '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"/><edge source="a" target="a" directed="false"/></graph></graphml>' });
+    const read = loadWithNetworkx({
+      'bad.graphml':
+        '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"/><edge source="a" target="a" directed="false"/></graph></graphml>',
+    });
     expect(read['bad.graphml']?.error).toContain('directed=false edge found in directed graph');
   });
 

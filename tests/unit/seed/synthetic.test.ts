@@ -20,7 +20,10 @@ describe('synthetic generator', () => {
   });
 
   it('has four factions with sub-groups', () => {
-    const top = rows.factions.filter((f) => f.props['parentId'] === null).map((f) => f.id).sort();
+    const top = rows.factions
+      .filter((f) => f.props['parentId'] === null)
+      .map((f) => f.id)
+      .sort();
     expect(top).toEqual(['guerrilla', 'southern', 'soviet', 'yanan']);
     expect(rows.subgroups.length).toBeGreaterThanOrEqual(4);
   });
@@ -102,20 +105,43 @@ describe('synthetic bulk-load layout', () => {
 
   it('passes each create query one map parameter, so list sizes cannot change its plan cache key', () => {
     for (const step of CREATE_STEPS) {
-      const code = readFileSync(path.join(root, 'cypher', `${step.query}.cypher`), 'utf8').split('\n').filter((line) => !line.startsWith('//')).join('\n');
+      const code = readFileSync(path.join(root, 'cypher', `${step.query}.cypher`), 'utf8')
+        .split('\n')
+        .filter((line) => !line.startsWith('//'))
+        .join('\n');
       expect([step.query, [...new Set([...code.matchAll(/\$(\w+)/g)].map((m) => m[1]))]]).toEqual([step.query, ['batch']]);
     }
   });
 
   it('splits cypher/schema into node and relationship statements, and defers all but the meta constraint', () => {
     const dir = path.join(root, 'cypher/schema');
-    const schema = readdirSync(dir).filter((file) => file.endsWith('.cypher')).sort().flatMap((file) => statements(readFileSync(path.join(dir, file), 'utf8')));
+    const schema = readdirSync(dir)
+      .filter((file) => file.endsWith('.cypher'))
+      .sort()
+      .flatMap((file) => statements(readFileSync(path.join(dir, file), 'utf8')));
     const nameOf = (statement: string): string => /(?:CONSTRAINT|INDEX) (\w+)/.exec(statement)![1]!;
     expect(schema.filter(onRelationships).map(nameOf).sort()).toEqual([
-      'held_id', 'led_to_id', 'member_of_id', 'part_of_id', 'participated_in_id', 'participated_in_role', 'preview_of_id', 'reversed_by_id', 'subgroup_of_id', 'tie_id', 'tie_kind',
+      'held_id',
+      'led_to_id',
+      'member_of_id',
+      'part_of_id',
+      'participated_in_id',
+      'participated_in_role',
+      'preview_of_id',
+      'reversed_by_id',
+      'subgroup_of_id',
+      'tie_id',
+      'tie_kind',
     ]);
-    const dropped = [...readFileSync(path.join(root, 'cypher/synthetic/drop-deferred-schema.cypher'), 'utf8').matchAll(/^DROP (?:CONSTRAINT|INDEX) (\w+) IF EXISTS;$/gm)].map((m) => m[1]);
-    expect(dropped.sort()).toEqual(schema.map(nameOf).filter((name) => name !== 'atlas_meta_id').sort());
+    const dropped = [
+      ...readFileSync(path.join(root, 'cypher/synthetic/drop-deferred-schema.cypher'), 'utf8').matchAll(/^DROP (?:CONSTRAINT|INDEX) (\w+) IF EXISTS;$/gm),
+    ].map((m) => m[1]);
+    expect(dropped.sort()).toEqual(
+      schema
+        .map(nameOf)
+        .filter((name) => name !== 'atlas_meta_id')
+        .sort(),
+    );
   });
 
   it('encodes batches losslessly: shared values once, ends and days by position', () => {
@@ -127,11 +153,16 @@ describe('synthetic bulk-load layout', () => {
       batch.forEach((row, r) => {
         step.columns.forEach((column, i) => {
           const cell = encoded.rows[r]![i] ?? encoded.c[i] ?? null;
-          const decoded = cell === null ? null
-            : column === START ? encoded.starts[cell as number]
-            : column === END ? encoded.ends[cell as number]
-            : isDateColumn(column) ? encoded.dates[cell as number]
-            : cell;
+          const decoded =
+            cell === null
+              ? null
+              : column === START
+                ? encoded.starts[cell as number]
+                : column === END
+                  ? encoded.ends[cell as number]
+                  : isDateColumn(column)
+                    ? encoded.dates[cell as number]
+                    : cell;
           expect(decoded).toEqual(cellOf(row, column));
         });
       });

@@ -45,7 +45,14 @@ async function withGds<T>(field: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-function onNetwork<T>(ctx: Context, field: string, revision: string, period: Period, filter: FactFilter, work: (projection: Projection) => Promise<T>): Promise<T> {
+function onNetwork<T>(
+  ctx: Context,
+  field: string,
+  revision: string,
+  period: Period,
+  filter: FactFilter,
+  work: (projection: Projection) => Promise<T>,
+): Promise<T> {
   const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank: filter.minRank, families: filter.families, hostileKinds: HOSTILE };
   return withGds(field, () => ctx.analysis.catalog.use(key, work));
 }
@@ -61,7 +68,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Best first (equal scores by person id); equal scores share a rank. */
 export function rankScores(rows: readonly { personId: string; name: string; score: number }[]): PersonScoreModel[] {
-  const sorted = rows.map((row) => ({ personId: row.personId, name: row.name, score: round(row.score) })).sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
+  const sorted = rows
+    .map((row) => ({ personId: row.personId, name: row.name, score: round(row.score) }))
+    .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
   let rank = 0;
   return sorted.map((row, index) => {
     if (index === 0 || row.score !== sorted[index - 1]!.score) rank = index + 1;
@@ -70,9 +79,11 @@ export function rankScores(rows: readonly { personId: string; name: string; scor
 }
 
 function scoreRows(rows: readonly Row[]): { personId: string; name: string; score: number }[] {
-  return rows.flatMap((row) => (typeof row['personId'] === 'string' && typeof row['score'] === 'number'
-    ? [{ personId: row['personId'], name: typeof row['name'] === 'string' ? row['name'] : row['personId'], score: row['score'] }]
-    : []));
+  return rows.flatMap((row) =>
+    typeof row['personId'] === 'string' && typeof row['score'] === 'number'
+      ? [{ personId: row['personId'], name: typeof row['name'] === 'string' ? row['name'] : row['personId'], score: row['score'] }]
+      : [],
+  );
 }
 
 async function centralityScores(ctx: Context, projection: Projection, measure: CentralityMeasure): Promise<PersonScoreModel[]> {
@@ -137,7 +148,9 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
       counts.set(factionId, (counts.get(factionId) ?? 0) + 1);
       pairs.push([id, factionId]);
     }
-    const factions = [...counts].map(([factionId, count]) => ({ factionId, count })).sort((a, b) => b.count - a.count || a.factionId.localeCompare(b.factionId));
+    const factions = [...counts]
+      .map(([factionId, count]) => ({ factionId, count }))
+      .sort((a, b) => b.count - a.count || a.factionId.localeCompare(b.factionId));
     return { id, memberIds, names: new Map(memberIds.map((personId) => [personId, names.get(personId) ?? personId])), factions };
   });
   return { communities, agreement: round(normalisedMutualInformation(pairs)), method: large ? LARGE_COMMUNITY_METHOD : COMMUNITY_METHOD };
@@ -210,20 +223,31 @@ export const analysisResolvers: QueryResolvers = {
     const key = JSON.stringify(['survival', revision, filter.minRank, filter.families, wanted]);
     const window = [fromDate?.earliest ?? null, toDate?.latest ?? null] as const;
     // The subjects are kept per revision and certainty; the tables per window too (a sort of every subject each).
-    return ctx.analysis.memo(JSON.stringify([key, window]), async () => {
-      const subjects = await ctx.analysis.memo(key, () => survivalSubjects(ctx, wanted, filter), (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0));
-      const factions = await ctx.loaders.factions.all();
-      const order = ids ?? [...subjects.keys()].sort((a, b) => (factions.get(a)?.name ?? a).localeCompare(factions.get(b)?.name ?? b));
-      return [...new Set(order)].map((factionId) => ({ factionId, points: kaplanMeier(subjects.get(factionId) ?? [], window[0], window[1]) }));
-    }, (curves) => curves.reduce((sum, curve) => sum + curve.points.length, 0));
+    return ctx.analysis.memo(
+      JSON.stringify([key, window]),
+      async () => {
+        const subjects = await ctx.analysis.memo(
+          key,
+          () => survivalSubjects(ctx, wanted, filter),
+          (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0),
+        );
+        const factions = await ctx.loaders.factions.all();
+        const order = ids ?? [...subjects.keys()].sort((a, b) => (factions.get(a)?.name ?? a).localeCompare(factions.get(b)?.name ?? b));
+        return [...new Set(order)].map((factionId) => ({ factionId, points: kaplanMeier(subjects.get(factionId) ?? [], window[0], window[1]) }));
+      },
+      (curves) => curves.reduce((sum, curve) => sum + curve.points.length, 0),
+    );
   },
 
   exposure: async (_root, { personId, sourceFamilies }, ctx) => {
     const id = idArg('personId', personId);
     const { families } = factFilter(null, sourceFamilies);
     const revision = await ctx.analysis.revision();
-    return ctx.analysis.memo(JSON.stringify(['exposure', revision, id, families]), () => exposureOf(ctx, id, personId, families), // A tie with its two people and their citations is some kilobytes.
-    (answer) => (answer.activeTies.length + 1) * 16);
+    return ctx.analysis.memo(
+      JSON.stringify(['exposure', revision, id, families]),
+      () => exposureOf(ctx, id, personId, families), // A tie with its two people and their citations is some kilobytes.
+      (answer) => (answer.activeTies.length + 1) * 16,
+    );
   },
 };
 
@@ -231,13 +255,19 @@ async function exposureOf(ctx: Context, id: string, personId: string, families: 
   const [row] = await ctx.db.read('analytics/exposure', { personId: id, families });
   if (row === undefined) throw notFound('personId', `No person with id "${personId}"`);
   const person = toPerson(asProps(row['person']));
-  const changes = changesFrom(person, asList(row['targets']).map((e) => toEvent(asProps(e))));
+  const changes = changesFrom(
+    person,
+    asList(row['targets']).map((e) => toEvent(asProps(e))),
+  );
   const ties = asList(row['ties']).map((value) => {
     const item = asProps(value);
     const otherEnd = toPerson(asProps(item['other']));
     const plain = toTie(asProps(item['tie']));
     const tie: TieModel = plain.sourceId === person.id ? { ...plain, source: person, target: otherEnd } : { ...plain, source: otherEnd, target: person };
-    const otherChanges = changesFrom(otherEnd, asList(item['otherTargets']).map((e) => toEvent(asProps(e))));
+    const otherChanges = changesFrom(
+      otherEnd,
+      asList(item['otherTargets']).map((e) => toEvent(asProps(e))),
+    );
     return { tie, span: tie.span, otherChanges };
   });
   const value = exposureAt(changes, ties);
@@ -250,4 +280,3 @@ async function exposureOf(ctx: Context, id: string, personId: string, families: 
     activeTies: value.active,
   };
 }
-

@@ -26,7 +26,10 @@ function eventInput(item: Plain): { event: EventModel; input: ChainEventInput<Ci
   return {
     event,
     input: {
-      id: event.id, kind: event.kind, date: event.date, certainty: event.certainty,
+      id: event.id,
+      kind: event.kind,
+      date: event.date,
+      certainty: event.certainty,
       participants: asList(props['participants']).map((p) => {
         const part = asProps(p);
         return { personId: str(part, 'personId'), role: str(part, 'role'), citations: citationsOf(part['citations']) };

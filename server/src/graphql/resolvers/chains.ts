@@ -26,25 +26,29 @@ export const chainResolvers: QueryResolvers = {
       event: events.get(ref.eventId)!,
       role: ref.role,
     });
-    return Promise.all(paths.map(async (path, index): Promise<ChainPathModel> => ({
-      rank: index + 1,
-      score: Math.round(path.score * 10_000) / 10_000,
-      steps: await Promise.all(path.steps.map(async (step) => ({
-        kind: step.kind,
-        from: await node(step.from),
-        to: await node(step.to),
-        linkType: step.linkType,
-        tie: step.tieId === null ? null : ties.get(step.tieId) ?? null,
-        date: step.to.date,
-        gapDays: step.gapDays,
-        certainty: step.certainty,
-        weight: Math.round(step.weight * 10_000) / 10_000,
-        citations: step.citations,
-      }))),
-      persons: await Promise.all(path.persons.map((pid) => persons.get(pid) ?? personById(ctx, pid))),
-      from: path.steps[0]!.from.date,
-      to: path.steps[path.steps.length - 1]!.to.date,
-    })));
+    return Promise.all(
+      paths.map(async (path, index): Promise<ChainPathModel> => ({
+        rank: index + 1,
+        score: Math.round(path.score * 10_000) / 10_000,
+        steps: await Promise.all(
+          path.steps.map(async (step) => ({
+            kind: step.kind,
+            from: await node(step.from),
+            to: await node(step.to),
+            linkType: step.linkType,
+            tie: step.tieId === null ? null : (ties.get(step.tieId) ?? null),
+            date: step.to.date,
+            gapDays: step.gapDays,
+            certainty: step.certainty,
+            weight: Math.round(step.weight * 10_000) / 10_000,
+            citations: step.citations,
+          })),
+        ),
+        persons: await Promise.all(path.persons.map((pid) => persons.get(pid) ?? personById(ctx, pid))),
+        from: path.steps[0]!.from.date,
+        to: path.steps[path.steps.length - 1]!.to.date,
+      })),
+    );
   },
 
   purgersPurged: async (_root, { from, to }, ctx) => {
@@ -78,7 +82,13 @@ export const chainResolvers: QueryResolvers = {
       return { at: atDate.iso, persons: [person], ties: [], hops: 0 };
     }
     const period = periodOf(atDate);
-    const [row] = await ctx.db.read('queries/connection', { fromId: a, toId: b, atFrom: period.earliest, atTo: period.latest, minRank: certaintyRank(minCertainty) });
+    const [row] = await ctx.db.read('queries/connection', {
+      fromId: a,
+      toId: b,
+      atFrom: period.earliest,
+      atTo: period.latest,
+      minRank: certaintyRank(minCertainty),
+    });
     if (row === undefined || row['fromExists'] !== true) throw badInput('fromId', `no person with id "${fromId}"`);
     if (row['toExists'] !== true) throw badInput('toId', `no person with id "${toId}"`);
     const persons = asList(row['persons']).map((p) => toPerson(asProps(p)));

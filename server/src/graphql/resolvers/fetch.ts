@@ -8,7 +8,15 @@ import { affectsStatus, statusChanges, statusAt } from '../../../../core/status.
 import type { Range } from '../../../../core/span.js';
 import type { Context } from '../context.js';
 import type {
-  EventModel, EvidenceModel, FactionModel, ParticipationModel, PersonDetails, PersonModel, SourceModel, StatusChangeModel, StatusModel,
+  EventModel,
+  EvidenceModel,
+  FactionModel,
+  ParticipationModel,
+  PersonDetails,
+  PersonModel,
+  SourceModel,
+  StatusChangeModel,
+  StatusModel,
 } from '../models.js';
 
 export async function personById(ctx: Context, id: string): Promise<PersonModel> {
@@ -42,7 +50,11 @@ export type PersonCollections = Required<PersonDetails>;
  * promise per field), else the person's full projection through the batch loader. A person
  * loaded with a narrower projection is never in that loader, so it cannot answer for more.
  */
-export function collectionOf<K extends keyof PersonCollections>(ctx: Context, person: PersonModel, name: K): PersonCollections[K] | Promise<PersonCollections[K]> {
+export function collectionOf<K extends keyof PersonCollections>(
+  ctx: Context,
+  person: PersonModel,
+  name: K,
+): PersonCollections[K] | Promise<PersonCollections[K]> {
   const details: Partial<PersonCollections> | undefined = person.details;
   const carried: PersonCollections[K] | undefined = details?.[name];
   if (carried !== undefined) return carried;
@@ -64,7 +76,13 @@ export function changesFrom(person: PersonModel, events: readonly EventModel[]):
   // The events that reversed a target came with it: a restored status needs no second query.
   const reversing = new Map(events.flatMap((event) => (event.reversedBy ?? []).map((r) => [r.eventId, r.event] as const)));
   // One event may come twice (a person both TARGET and PARTICIPANT); it changes status once.
-  const inputs = [...byId.values()].map((event) => ({ eventId: event.id, kind: event.kind, date: event.date, certainty: event.certainty, reversedBy: event.reversedBy ?? [] }));
+  const inputs = [...byId.values()].map((event) => ({
+    eventId: event.id,
+    kind: event.kind,
+    date: event.date,
+    certainty: event.certainty,
+    reversedBy: event.reversedBy ?? [],
+  }));
   return statusChanges<string, EventModel['date']>(inputs, person.died, person.diedCertainty).map((change): StatusChangeModel => {
     const event = change.eventId === null ? undefined : (byId.get(change.eventId) ?? reversing.get(change.eventId));
     return event === undefined ? change : { ...change, event };

@@ -27,7 +27,8 @@ interface FrameRows<M> {
  */
 function frameRows<M extends PlacementModel>(row: Row | undefined, factionIdsArg: readonly string[] | null, toMembershipOf: (props: Props) => M): FrameRows<M> {
   const unknown = asList(row?.['unknownFactionIds']).filter((id): id is string => typeof id === 'string');
-  if (row === undefined || unknown.length > 0) throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ') || String(factionIdsArg)}`);
+  if (row === undefined || unknown.length > 0)
+    throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ') || String(factionIdsArg)}`);
   const factions = asList(row['factions']).map((f) => toFaction(asProps(f)));
   const factionById = new Map(factions.map((f) => [f.id, f]));
   const persons = asList(row['persons']).map((item) => {
@@ -65,7 +66,6 @@ function withPerson(person: PersonModel | undefined): { person?: PersonModel } {
 /** network's page size: the default `first` (as in server/schema.graphql) and the largest allowed. */
 export const NETWORK_PAGE = { first: 100, max: 2000 } as const;
 
-
 export const frameResolvers: QueryResolvers = {
   network: async (_root, { at, factionIds, minCertainty, sourceFamilies, windowMonths, first, after }, ctx, info) => {
     const atDate = dateArg('at', at);
@@ -81,10 +81,19 @@ export const frameResolvers: QueryResolvers = {
     // person in a faction reads a fraction of each, and the rest doubled what Neo4j sent.
     const fullMemberships = subfields(info.fragments, subfields(info.fragments, info.fieldNodes).get('persons') ?? []).has('memberships');
     const [row] = await ctx.db.read('queries/network', {
-      atFrom: period.earliest, atTo: period.latest, factionIds: ids, ...factFilter(minCertainty, sourceFamilies), windowFrom, windowTo,
-      after: afterId, first: pageSize, fullMemberships,
+      atFrom: period.earliest,
+      atTo: period.latest,
+      factionIds: ids,
+      ...factFilter(minCertainty, sourceFamilies),
+      windowFrom,
+      windowTo,
+      after: afterId,
+      first: pageSize,
+      fullMemberships,
     });
-    const frame = fullMemberships ? frameRows<PlacementModel | MembershipModel>(row, ids, toMembership) : frameRows<PlacementModel | MembershipModel>(row, ids, toPlacement);
+    const frame = fullMemberships
+      ? frameRows<PlacementModel | MembershipModel>(row, ids, toMembership)
+      : frameRows<PlacementModel | MembershipModel>(row, ids, toPlacement);
     if (row?.['afterKnown'] !== true) throw badInput('after', `no person with id "${afterId}" (pass pageInfo.endCursor of the previous page)`);
     return {
       at: atDate.iso,
@@ -113,7 +122,10 @@ export const frameResolvers: QueryResolvers = {
     if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
     const ids = idListArg('factionIds', factionIds);
     const [row] = await ctx.db.read('queries/timeline', {
-      from: fromDate?.earliest ?? null, to: toDate?.latest ?? null, factionIds: ids, ...factFilter(minCertainty, sourceFamilies),
+      from: fromDate?.earliest ?? null,
+      to: toDate?.latest ?? null,
+      factionIds: ids,
+      ...factFilter(minCertainty, sourceFamilies),
     });
     const frame = frameRows(row, ids, toMembership);
     const days = frame.events.flatMap((e) => [e.date.earliest, e.date.latest]).sort();

@@ -23,7 +23,20 @@ import { unexpectedData } from '../mapping.js';
  */
 export function tieEnd(ctx: Context, info: GraphQLResolveInfo, id: string, name: string | undefined): PersonModel | Promise<PersonModel> {
   if (name === undefined || !selectsOnly(info, THIN_END_FIELDS)) return personById(ctx, id);
-  return { id, name, hangul: null, hanja: null, aliases: [], born: null, died: null, diedCertainty: 'CERTAIN', summary: null, disambiguation: null, citations: [], evidence: null };
+  return {
+    id,
+    name,
+    hangul: null,
+    hanja: null,
+    aliases: [],
+    born: null,
+    died: null,
+    diedCertainty: 'CERTAIN',
+    summary: null,
+    disambiguation: null,
+    citations: [],
+    evidence: null,
+  };
 }
 
 async function participantsOf(ctx: Context, event: EventModel) {
@@ -41,7 +54,11 @@ async function familyRecordsOf(ctx: Context, person: PersonModel): Promise<Famil
 }
 
 /** The memberships some source of `families` cites (all of them for null), in their order. */
-async function citedByFamilies(ctx: Context, memberships: readonly MembershipModel[], families: readonly SourceFamily[] | null): Promise<readonly MembershipModel[]> {
+async function citedByFamilies(
+  ctx: Context,
+  memberships: readonly MembershipModel[],
+  families: readonly SourceFamily[] | null,
+): Promise<readonly MembershipModel[]> {
   if (families === null) return memberships;
   const sources = await ctx.loaders.sources.all();
   const records = membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
@@ -77,7 +94,7 @@ export const typeResolvers: Resolvers = {
     since: (status) => (status.state === 'NOT_ATTESTED' ? null : (status.change?.date ?? null)),
   },
   StatusChange: {
-    event: (change, _args, ctx) => (change.eventId === null ? null : change.event ?? eventById(ctx, change.eventId)),
+    event: (change, _args, ctx) => (change.eventId === null ? null : (change.event ?? eventById(ctx, change.eventId))),
   },
   FamilyMemberships: {
     factions: async (records, _args, ctx) => {
@@ -152,7 +169,15 @@ export const typeResolvers: Resolvers = {
     // Synchronous when nothing is fetched: a person carries hundreds of citations.
     source: (citation, _args, ctx, info): SourceModel | Promise<SourceModel> => {
       // Only `id` is read from the stub; its other fields are placeholders no answer shows.
-      const stub: SourceModel = { id: citation.sourceId, title: citation.sourceId, author: null, year: null, publication: null, kind: null, family: 'EDITORIAL' };
+      const stub: SourceModel = {
+        id: citation.sourceId,
+        title: citation.sourceId,
+        author: null,
+        year: null,
+        publication: null,
+        kind: null,
+        family: 'EDITORIAL',
+      };
       // A source the graph lacks is a dangling reference (sourceById throws), not a stub to show.
       return selectsOnly(info, ['id']) ? stub : sourceById(ctx, citation.sourceId);
     },

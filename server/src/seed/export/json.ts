@@ -6,7 +6,16 @@ export function toJson(graph: ExportGraph): string {
     {
       window: graph.window,
       nodes: graph.nodes.map(({ id, type, label, start, end, properties }) => ({ id, type, label, start, end, properties })),
-      edges: graph.edges.map(({ id, type, source, target, directed, start, end, properties }) => ({ id, type, source, target, directed, start, end, properties })),
+      edges: graph.edges.map(({ id, type, source, target, directed, start, end, properties }) => ({
+        id,
+        type,
+        source,
+        target,
+        directed,
+        start,
+        end,
+        properties,
+      })),
     },
     null,
     2,

@@ -28,7 +28,11 @@ interface PersonSpec {
 }
 
 const PERSONS: readonly PersonSpec[] = [
-  { id: 'fx-s0' }, { id: 'fx-s1' }, { id: 'fx-s2' }, { id: 'fx-s3' }, { id: 'fx-s4' },
+  { id: 'fx-s0' },
+  { id: 'fx-s1' },
+  { id: 'fx-s2' },
+  { id: 'fx-s3' },
+  { id: 'fx-s4' },
   { id: 'fx-a1', memberships: [{ faction: 'fx-red', from: '1940-01-01', to: '1970-12-31' }] },
   { id: 'fx-a2', memberships: [{ faction: 'fx-red', from: '1945-01-01', to: '1960-06-30' }] },
   { id: 'fx-a3', memberships: [{ faction: 'fx-red', from: '1940-01-01', to: '1970-12-31' }] },
@@ -75,7 +79,10 @@ const FALLS: readonly { person: string; kind: string; date: string }[] = [
 export function writeAnalysisFixture(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-analysis-fixture-'));
   for (const sub of ['people', 'ties', 'events']) mkdirSync(path.join(dir, sub));
-  writeFileSync(path.join(dir, 'sources.yaml'), stringify([{ id: 'fx-analysis-source', title: 'Fixture source for the analysis tests', kind: 'scholarly', family: 'western-scholarship' }]));
+  writeFileSync(
+    path.join(dir, 'sources.yaml'),
+    stringify([{ id: 'fx-analysis-source', title: 'Fixture source for the analysis tests', kind: 'scholarly', family: 'western-scholarship' }]),
+  );
   const faction = (id: string, name: string) => ({ id, name, description: 'Fixture faction.', formed: { date: '1930', certainty: 'certain', cite }, cite });
   writeFileSync(path.join(dir, 'factions.yaml'), stringify([faction('fx-red', 'Red fixture faction'), faction('fx-blue', 'Blue fixture faction')]));
   for (const person of PERSONS) {
@@ -89,13 +96,18 @@ export function writeAnalysisFixture(): string {
     writeFileSync(path.join(dir, 'people', `${person.id}.yaml`), stringify(record));
   }
   writeFileSync(path.join(dir, 'ties', 'fixture.yaml'), stringify(TIES.map((tie) => ({ id: `tie-${tie.a}-${tie.b}-${tie.kind}`, ...tie, cite }))));
-  writeFileSync(path.join(dir, 'events', 'falls.yaml'), stringify(FALLS.map((fall) => ({
-    id: `${fall.date}-${fall.person}-${fall.kind}`,
-    kind: fall.kind,
-    title: `Fixture ${fall.kind} of ${fall.person}`,
-    date: fall.date,
-    cite,
-    participants: [{ person: fall.person, role: 'target', cite }],
-  }))));
+  writeFileSync(
+    path.join(dir, 'events', 'falls.yaml'),
+    stringify(
+      FALLS.map((fall) => ({
+        id: `${fall.date}-${fall.person}-${fall.kind}`,
+        kind: fall.kind,
+        title: `Fixture ${fall.kind} of ${fall.person}`,
+        date: fall.date,
+        cite,
+        participants: [{ person: fall.person, role: 'target', cite }],
+      })),
+    ),
+  );
   return dir;
 }

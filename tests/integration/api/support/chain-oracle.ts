@@ -20,7 +20,8 @@ export function expectedNeighbourhood(whole: ChainGraph, personId: string, maxSt
     }
   }
   const own = (person: string) => whole.inputs.filter((event) => event.participants.some((p) => p.personId === person)).map((event) => event.id);
-  const falls = (person: string) => whole.inputs.filter((event) => event.participants.some((p) => p.personId === person && p.role === 'TARGET')).map((event) => event.id);
+  const falls = (person: string) =>
+    whole.inputs.filter((event) => event.participants.some((p) => p.personId === person && p.role === 'TARGET')).map((event) => event.id);
   const ties = (person: string) => (falls(person).length === 0 ? [] : whole.tieInputs.filter((tie) => tie.sourceId === person || tie.targetId === person));
   const eventsOf = (person: string) => {
     const ids = new Set(own(person));

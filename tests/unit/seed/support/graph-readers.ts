@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['node', 'edge', 'key', 'data', 'attvalue', 'attribute', 'attributes', 'graph'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['node', 'edge', 'key', 'data', 'attvalue', 'attribute', 'attributes', 'graph'].includes(name),
+});
 type Xml = Record<string, unknown>;
 const list = (value: unknown): Xml[] => (Array.isArray(value) ? (value as Xml[]) : []);
 
@@ -24,7 +28,8 @@ export function graphmlProblems(text: string): string[] {
   for (const node of list(graph['node'])) if (node['graph'] !== undefined) problems.push(`node ${String(node['@id'])} holds a nested graph`);
   for (const edge of list(graph['edge'])) {
     const own = edge['@directed'];
-    if (own !== undefined && (own === 'true') !== directed) problems.push(`edge ${String(edge['@id'])} directed=${String(own)} in a graph with edgedefault=${String(graph['@edgedefault'])}`);
+    if (own !== undefined && (own === 'true') !== directed)
+      problems.push(`edge ${String(edge['@id'])} directed=${String(own)} in a graph with edgedefault=${String(graph['@edgedefault'])}`);
   }
   return problems;
 }
