@@ -5,7 +5,7 @@
 import type { Database } from '../../server/src/db/database.js';
 import { searchParams } from '../../server/src/domain/search.js';
 import { shiftMonths } from '../../core/partial-date.js';
-import { dateArg, periodOf } from '../../server/src/graphql/args.js';
+import { dateArg, factFilter, periodOf } from '../../server/src/graphql/args.js';
 import { NETWORK_PAGE } from '../../server/src/graphql/resolvers/frames.js';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode } from 'graphql';
 import { personProjection, personsFullParams } from '../../server/src/graphql/person-projection.js';
@@ -58,7 +58,8 @@ export function networkParams(at: string, factionIds: readonly string[] | null, 
     atFrom: period.earliest,
     atTo: period.latest,
     factionIds,
-    minRank: 1,
+    // No certainty or source-family filter, as NETWORK_GQL sends none (server/src/graphql/args.ts).
+    ...factFilter(null, null),
     windowFrom: shiftMonths(period.earliest, -windowMonths),
     windowTo: shiftMonths(period.latest, windowMonths),
     // NETWORK_GQL selects no memberships: the resolver fetches only what placement reads.
