@@ -168,10 +168,32 @@ export function communityLine(c: CommunityAnswer['communities'][number]): string
  * the estimate after each such day (drawn as steps). Points with censorings are flagged so the
  * chart can tick them, as survival plots do.
  */
-export function survivalSteps(curve: SurvivalCurve): { x: number; y: number; censored: number }[] {
+export function survivalSteps(curve: SurvivalCurve): { x: number; y: number; censored: number; thin: boolean }[] {
   const first = curve.points[0];
   if (first === undefined) return [];
-  return [{ x: first.day, y: 1, censored: 0 }, ...curve.points.map((p) => ({ x: p.day, y: p.survival, censored: p.censored }))];
+  let thin = false;
+  return [
+    { x: first.day, y: 1, censored: 0, thin: false },
+    ...curve.points.map((p) => {
+      thin ||= restsOnFew(p);
+      return { x: p.day, y: p.survival, censored: p.censored, thin };
+    }),
+  ];
+}
+
+/**
+ * Below this many members at risk, a fall moves the estimate by a third or more, so the drop says
+ * more about who happens to be dated than about the faction (a Soviet-faction fall in 1951, when
+ * only one member's membership was yet attested, takes the estimate to 0 for good).
+ */
+export const FEW_AT_RISK = 3;
+
+/** A fall among fewer than FEW_AT_RISK at risk: every later value of the curve is a product that includes it. */
+const restsOnFew = (p: SurvivalPoint): boolean => p.fallen > 0 && p.atRisk < FEW_AT_RISK;
+
+/** Whether the estimate on `day` rests on such a fall (the chart draws that part dotted). */
+export function survivalThinOn(curve: SurvivalCurve, day: number): boolean {
+  return curve.points.some((p) => p.day <= day && restsOnFew(p));
 }
 
 /**

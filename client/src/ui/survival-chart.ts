@@ -5,7 +5,7 @@
  */
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from 'chart.js';
 import analysisDoc from '../../../docs/analysis.md?raw';
-import { dayLabel, failureText, survivalOn, survivalSteps, type Fetched, type SurvivalCurve } from '../state/analysis.js';
+import { dayLabel, failureText, FEW_AT_RISK, survivalOn, survivalSteps, survivalThinOn, type Fetched, type SurvivalCurve } from '../state/analysis.js';
 import { yearOf } from '../state/dates.js';
 import { h, replace } from './dom.js';
 
@@ -54,7 +54,8 @@ export class SurvivalChart {
             { class: 'legend-note', id: 'survival-explain' },
             'Share of each faction’s members not yet fallen (demoted, expelled, arrested, imprisoned, executed, fled abroad…), by date: a Kaplan–Meier estimate. ' +
               'Censored (×): a member who leaves the record without a fall — dead of other causes, membership ended, or no longer attested — counts as at risk until then; ' +
-              'the curve claims nothing about them after. Few members at risk make the curve jump.',
+              'the curve claims nothing about them after. Few members at risk make the curve jump: ' +
+              `from a fall among fewer than ${FEW_AT_RISK} members at risk on, a curve is drawn dotted and faint, and the table marks its estimate with *.`,
           ),
           h('details', { id: 'survival-rule' }, h('summary', {}, 'The rule (docs/analysis.md)'), h('pre', { class: 'doc-excerpt' }, survivalRule())),
           this.status,
@@ -102,7 +103,11 @@ export class SurvivalChart {
       h(
         'table',
         { id: 'survival-table', class: 'data-table' },
-        h('caption', {}, `Falls, censorings and the estimate on ${dayLabel(this.day)}, per faction`),
+        h(
+          'caption',
+          {},
+          `Falls, censorings and the estimate on ${dayLabel(this.day)}, per faction (* rests on a fall among fewer than ${FEW_AT_RISK} at risk)`,
+        ),
         h('thead', {}, h('tr', {}, ...['Faction', 'Falls', 'Censored', `Estimate on ${dayLabel(this.day)}`].map((c) => h('th', { scope: 'col' }, c)))),
         h(
           'tbody',
@@ -117,7 +122,7 @@ export class SurvivalChart {
               h('th', { scope: 'row' }, c.factionName),
               h('td', {}, String(fallen)),
               h('td', {}, String(censored)),
-              h('td', {}, s === null ? '—' : s.toFixed(2)),
+              h('td', {}, s === null ? '—' : `${s.toFixed(2)}${survivalThinOn(c, this.day) ? ' *' : ''}`),
             );
           }),
         ),
@@ -139,7 +144,15 @@ export class SurvivalChart {
         backgroundColor: colour,
         borderWidth: 2,
         borderDash: this.subGroups.has(c.factionId) ? [6, 4] : [],
-        stepped: 'after' as const,
+        // Chart.js 'before': the line stays at a point's value until the next point, then steps to
+        // it, as a Kaplan–Meier estimate does. ('after' stepped at the previous point, so every fall
+        // was drawn one point early: the Guerrilla drop of 1969 showed in 1957.)
+        stepped: 'before' as const,
+        // Dotted and faint from a fall among fewer than FEW_AT_RISK at risk on: what follows rests on it.
+        segment: {
+          borderDash: (ctx: { p0DataIndex: number }) => (points[ctx.p0DataIndex]?.thin === true ? [2, 3] : undefined),
+          borderColor: (ctx: { p0DataIndex: number }) => (points[ctx.p0DataIndex]?.thin === true ? `${colour}88` : undefined),
+        },
         pointStyle: 'crossRot' as const,
         pointRadius: points.map((p) => (p.censored > 0 ? 4 : 0)),
         pointHoverRadius: 4,

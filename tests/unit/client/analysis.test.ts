@@ -19,6 +19,8 @@ import {
   SIZE_MIN,
   survivalOn,
   survivalSteps,
+  survivalThinOn,
+  FEW_AT_RISK,
   type CommunityAnswer,
   type ScoreAnswer,
   type SurvivalCurve,
@@ -154,11 +156,30 @@ describe('survival steps', () => {
 
   it('start at 1 on the first point and flag censorings', () => {
     expect(survivalSteps(curve)).toEqual([
-      { x: dayOf('1950-01-01'), y: 1, censored: 0 },
-      { x: dayOf('1950-01-01'), y: 1, censored: 1 },
-      { x: dayOf('1956-08-30'), y: 2 / 3, censored: 0 },
+      { x: dayOf('1950-01-01'), y: 1, censored: 0, thin: false },
+      { x: dayOf('1950-01-01'), y: 1, censored: 1, thin: false },
+      { x: dayOf('1956-08-30'), y: 2 / 3, censored: 0, thin: false },
     ]);
     expect(survivalSteps({ ...curve, points: [] })).toEqual([]);
+  });
+
+  it('mark everything from a fall among fewer than three at risk as resting on it', () => {
+    // The curated Soviet curve's shape: one member at risk falls in 1951, and the estimate stays 0
+    // although later entrants are at risk; that is an artefact of who is dated, not a finding.
+    const soviet: SurvivalCurve = {
+      factionId: 'soviet',
+      factionName: 'Soviet',
+      points: [
+        { day: dayOf('1951-01-01'), date: '1951-01-01', atRisk: 1, fallen: 1, censored: 0, survival: 0 },
+        { day: dayOf('1956-01-01'), date: '1956-01-01', atRisk: 5, fallen: 2, censored: 0, survival: 0 },
+      ],
+    };
+    expect(survivalSteps(soviet).map((p) => p.thin)).toEqual([false, true, true]);
+    expect(survivalThinOn(soviet, dayOf('1950-12-31'))).toBe(false);
+    expect(survivalThinOn(soviet, dayOf('1960-01-01'))).toBe(true);
+    // Three at risk is enough: the Yan'an fall above is not marked.
+    expect(survivalThinOn(curve, dayOf('1960-01-01'))).toBe(false);
+    expect(FEW_AT_RISK).toBe(3);
   });
 
   it('read the estimate on a day, and nothing before the first point', () => {
