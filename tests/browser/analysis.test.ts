@@ -51,7 +51,11 @@ describe('analysis in the explorer', () => {
     await page.waitForSelector('#size-top', { timeout: 30_000 });
     expect(await page.locator('#size-legend-title').innerText()).toBe('Size: betweenness on 1 August 1956');
     expect(await page.locator('#size-by').inputValue()).toBe('BETWEENNESS');
-    await page.waitForTimeout(400);
+    // Sizes ease in (the people's style transition), slower on a loaded machine: wait until every
+    // measured person is drawn at its size, then check the rest.
+    await expect
+      .poll(async () => Object.values(await report(page)).every((n) => n.size === null || Math.abs(n.width - n.size) < 0.5), { timeout: 15_000 })
+      .toBe(true);
     const nodes = Object.values(await report(page));
     const measured = nodes.filter((n) => n.size !== null);
     expect(measured.length).toBeGreaterThan(3);
