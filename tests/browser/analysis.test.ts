@@ -5,38 +5,17 @@
  * from a permalink, and the message when the database lacks Graph Data Science. Screenshots at
  * several dates land in artifacts/screenshots/analysis-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/src/db/database.js';
-import { openTestDatabase } from '../setup/database.js';
-import { ensureClientBuilt, launchChromium, readPerf, screenshot, serveApp, watchErrors, type RunningApp } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readPerf, screenshot, useBrowserSuite, watchErrors } from './harness.js';
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = openTestDatabase();
-  app = await serveApp(db);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  errors = watchErrors(page);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await db?.close();
-});
+const suite = useBrowserSuite();
 
 type Report = AnalysisReport['nodes'];
 const report = (p: Page): Promise<Report> => p.evaluate(() => window.__atlasAnalysis?.().nodes ?? {});
 
 async function open(p: Page, query: string): Promise<void> {
-  await p.goto(`${app.url}${query}`);
+  await p.goto(`${suite.app.url}${query}`);
   await p.waitForSelector('#overview, #person-details, #chain-panel', { timeout: 30_000 });
 }
 
@@ -47,16 +26,16 @@ const rgb = (hex: string): string => {
 
 describe('analysis in the explorer', () => {
   it('sizes people by betweenness at the date, and draws the unmeasured apart', async () => {
-    await open(page, '?at=1956-08-01&size=betweenness');
-    await page.waitForSelector('#size-top', { timeout: 30_000 });
-    expect(await page.locator('#size-legend-title').innerText()).toBe('Size: betweenness on 1 August 1956');
-    expect(await page.locator('#size-by').inputValue()).toBe('BETWEENNESS');
+    await open(suite.page, '?at=1956-08-01&size=betweenness');
+    await suite.page.waitForSelector('#size-top', { timeout: 30_000 });
+    expect(await suite.page.locator('#size-legend-title').innerText()).toBe('Size: betweenness on 1 August 1956');
+    expect(await suite.page.locator('#size-by').inputValue()).toBe('BETWEENNESS');
     // Sizes ease in (the people's style transition), slower on a loaded machine: wait until every
     // measured person is drawn at its size, then check the rest.
     await expect
-      .poll(async () => Object.values(await report(page)).every((n) => n.size === null || Math.abs(n.width - n.size) < 0.5), { timeout: 15_000 })
+      .poll(async () => Object.values(await report(suite.page)).every((n) => n.size === null || Math.abs(n.width - n.size) < 0.5), { timeout: 15_000 })
       .toBe(true);
-    const nodes = Object.values(await report(page));
+    const nodes = Object.values(await report(suite.page));
     const measured = nodes.filter((n) => n.size !== null);
     expect(measured.length).toBeGreaterThan(3);
     const widths = measured.map((n) => n.width);
@@ -66,41 +45,42 @@ describe('analysis in the explorer', () => {
       expect(n.size).toBeNull();
       expect(n.width).toBe(12);
     }
-    await screenshot(page, 'analysis-size-1956-08');
+    await screenshot(suite.page, 'analysis-size-1956-08');
   });
 
   it('follows the measure choice and the slider', async () => {
-    await page.selectOption('#size-by', 'DEGREE');
-    await expect.poll(() => page.url()).toContain('size=degree');
-    await expect.poll(() => page.locator('#size-legend-title').innerText()).toBe('Size: degree on 1 August 1956');
-    await page.locator('body').focus();
-    await page.keyboard.press(']');
-    await expect.poll(() => page.locator('#size-legend-title').innerText()).toBe('Size: degree on 1 September 1956');
-    await page.waitForSelector('#size-top');
+    await suite.page.selectOption('#size-by', 'DEGREE');
+    await expect.poll(() => suite.page.url()).toContain('size=degree');
+    await expect.poll(() => suite.page.locator('#size-legend-title').innerText()).toBe('Size: degree on 1 August 1956');
+    await suite.page.locator('body').focus();
+    await suite.page.keyboard.press(']');
+    await expect.poll(() => suite.page.locator('#size-legend-title').innerText()).toBe('Size: degree on 1 September 1956');
+    await suite.page.waitForSelector('#size-top');
   });
 
   it('colours people by community, with the agreement and method, changing with the date', async () => {
-    await page.selectOption('#colour-by', 'community');
-    await expect.poll(() => page.url()).toContain('colour=community');
-    await page.waitForSelector('#agreement', { timeout: 30_000 });
-    expect(await page.locator('#agreement').innerText()).toMatch(/^NMI \d\.\d\d with declared factions \((Leiden|label propagation)\)$/);
-    expect(await page.locator('#community-list li').count()).toBeGreaterThan(0);
-    const coloured = async (): Promise<Report[string][]> => Object.values(await report(page)).filter((n) => n.community !== null && n.community !== '#E8E8E8');
+    await suite.page.selectOption('#colour-by', 'community');
+    await expect.poll(() => suite.page.url()).toContain('colour=community');
+    await suite.page.waitForSelector('#agreement', { timeout: 30_000 });
+    expect(await suite.page.locator('#agreement').innerText()).toMatch(/^NMI \d\.\d\d with declared factions \((Leiden|label propagation)\)$/);
+    expect(await suite.page.locator('#community-list li').count()).toBeGreaterThan(0);
+    const coloured = async (): Promise<Report[string][]> =>
+      Object.values(await report(suite.page)).filter((n) => n.community !== null && n.community !== '#E8E8E8');
     expect((await coloured()).length).toBeGreaterThan(0);
     // Active people are filled with their community's colour (fixed status fills keep theirs);
     // the fill eases in (a 250 ms transition, slower on a loaded machine).
     await expect.poll(async () => (await coloured()).some((n) => n.fill.replace(/\s/g, '') === rgb(n.community ?? '')), { timeout: 10_000 }).toBe(true);
-    const august = await page.locator('#community-list').innerText();
-    await open(page, '?at=1948-01-01&colour=community');
-    await page.waitForSelector('#agreement', { timeout: 30_000 });
-    expect(await page.locator('#colour-legend-title').innerText()).toBe('Colour: communities on 1 January 1948');
-    expect(await page.locator('#community-list').innerText()).not.toBe(august);
+    const august = await suite.page.locator('#community-list').innerText();
+    await open(suite.page, '?at=1948-01-01&colour=community');
+    await suite.page.waitForSelector('#agreement', { timeout: 30_000 });
+    expect(await suite.page.locator('#colour-legend-title').innerText()).toBe('Colour: communities on 1 January 1948');
+    expect(await suite.page.locator('#community-list').innerText()).not.toBe(august);
   });
 
   it('restores size and colour from a permalink', async () => {
-    await open(page, '?at=1956-08-01&size=pagerank&colour=community');
-    const link = page.url();
-    const second = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await open(suite.page, '?at=1956-08-01&size=pagerank&colour=community');
+    const link = suite.page.url();
+    const second = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const secondErrors = watchErrors(second);
     await second.goto(link);
     await second.waitForSelector('#size-top', { timeout: 30_000 });
@@ -113,55 +93,55 @@ describe('analysis in the explorer', () => {
   });
 
   it('draws survival per faction beside "Factions over time", following the filters and the slider', async () => {
-    await open(page, '?at=1956-08-01');
-    await page.click('#tab-survival');
+    await open(suite.page, '?at=1956-08-01');
+    await suite.page.click('#tab-survival');
     // The table sits in a closed <details>: attached, not visible.
-    await page.waitForSelector('#survival-table tbody tr', { state: 'attached', timeout: 30_000 });
-    const rows = await page.locator('#survival-table tbody tr').count();
+    await suite.page.waitForSelector('#survival-table tbody tr', { state: 'attached', timeout: 30_000 });
+    const rows = await suite.page.locator('#survival-table tbody tr').count();
     expect(rows).toBeGreaterThan(1);
-    expect(await page.locator('#survival-explain').innerText()).toMatch(/Censored/);
-    expect(await page.locator('#survival-now').innerText()).toMatch(/^On 1 August 1956: /);
-    await page.waitForTimeout(300);
-    await screenshot(page, 'analysis-survival-1956-08');
-    await page.click('#survival-rule summary');
-    expect(await page.locator('#survival-rule pre').innerText()).toMatch(/Kaplan–Meier/);
-    await page.locator('body').focus();
-    await page.keyboard.press(']');
-    await expect.poll(() => page.locator('#survival-now').innerText()).toMatch(/^On 1 September 1956: /);
-    const hidden = await page.locator('#survival-table tbody tr').first().getAttribute('data-faction');
-    await page.uncheck(`#filter-faction-${hidden ?? ''}`);
-    await expect.poll(() => page.url()).toContain(`hf=${hidden ?? ''}`);
-    await expect.poll(() => page.locator('#survival-table tbody tr').count()).toBeLessThan(rows);
-    await page.click('#tab-chart');
+    expect(await suite.page.locator('#survival-explain').innerText()).toMatch(/Censored/);
+    expect(await suite.page.locator('#survival-now').innerText()).toMatch(/^On 1 August 1956: /);
+    await suite.page.waitForTimeout(300);
+    await screenshot(suite.page, 'analysis-survival-1956-08');
+    await suite.page.click('#survival-rule summary');
+    expect(await suite.page.locator('#survival-rule pre').innerText()).toMatch(/Kaplan–Meier/);
+    await suite.page.locator('body').focus();
+    await suite.page.keyboard.press(']');
+    await expect.poll(() => suite.page.locator('#survival-now').innerText()).toMatch(/^On 1 September 1956: /);
+    const hidden = await suite.page.locator('#survival-table tbody tr').first().getAttribute('data-faction');
+    await suite.page.uncheck(`#filter-faction-${hidden ?? ''}`);
+    await expect.poll(() => suite.page.url()).toContain(`hf=${hidden ?? ''}`);
+    await expect.poll(() => suite.page.locator('#survival-table tbody tr').count()).toBeLessThan(rows);
+    await suite.page.click('#tab-chart');
   });
 
   it('hides purge chains that do not hold with certain facts alone, and restores that from a link', async () => {
-    await open(page, '?at=1956-08-01&p=pak-hon-yong&mode=chain');
-    await page.waitForSelector('#chain-steps li, #chain-empty', { timeout: 30_000 });
-    expect(await page.locator('#chain-weakest').innerText()).toMatch(/^Weakest step: (certain|probable|possible)\./);
-    const all = await page.locator('#chain-path option').count();
-    expect(await page.locator('#chain-path option').first().innerText()).toMatch(/weakest step (certain|probable|possible)$/);
-    await page.check('#chain-certain-only');
-    await expect.poll(() => page.url()).toContain('certain=1');
-    if ((await page.locator('#chain-empty').count()) > 0) {
-      expect(await page.locator('#chain-empty').innerText()).toMatch(/holds with certain facts alone/);
+    await open(suite.page, '?at=1956-08-01&p=pak-hon-yong&mode=chain');
+    await suite.page.waitForSelector('#chain-steps li, #chain-empty', { timeout: 30_000 });
+    expect(await suite.page.locator('#chain-weakest').innerText()).toMatch(/^Weakest step: (certain|probable|possible)\./);
+    const all = await suite.page.locator('#chain-path option').count();
+    expect(await suite.page.locator('#chain-path option').first().innerText()).toMatch(/weakest step (certain|probable|possible)$/);
+    await suite.page.check('#chain-certain-only');
+    await expect.poll(() => suite.page.url()).toContain('certain=1');
+    if ((await suite.page.locator('#chain-empty').count()) > 0) {
+      expect(await suite.page.locator('#chain-empty').innerText()).toMatch(/holds with certain facts alone/);
     } else {
-      expect(await page.locator('#chain-weakest').innerText()).toMatch(/^Weakest step: certain\. This chain holds with certain facts alone\.$/);
-      for (const option of await page.locator('#chain-path option').allInnerTexts()) expect(option).toMatch(/weakest step certain$/);
-      expect(await page.locator('#chain-path option').count()).toBeLessThanOrEqual(all);
+      expect(await suite.page.locator('#chain-weakest').innerText()).toMatch(/^Weakest step: certain\. This chain holds with certain facts alone\.$/);
+      for (const option of await suite.page.locator('#chain-path option').allInnerTexts()) expect(option).toMatch(/weakest step certain$/);
+      expect(await suite.page.locator('#chain-path option').count()).toBeLessThanOrEqual(all);
     }
-    await screenshot(page, 'analysis-chain-certain');
-    const link = page.url();
-    await page.goto(link);
-    await page.waitForSelector('#chain-certain-only', { timeout: 30_000 });
-    expect(await page.locator('#chain-certain-only').isChecked()).toBe(true);
-    await page.uncheck('#chain-certain-only');
-    await expect.poll(() => page.url()).not.toContain('certain=1');
-    expect(await page.locator('#chain-path option').count()).toBe(all);
+    await screenshot(suite.page, 'analysis-chain-certain');
+    const link = suite.page.url();
+    await suite.page.goto(link);
+    await suite.page.waitForSelector('#chain-certain-only', { timeout: 30_000 });
+    expect(await suite.page.locator('#chain-certain-only').isChecked()).toBe(true);
+    await suite.page.uncheck('#chain-certain-only');
+    await expect.poll(() => suite.page.url()).not.toContain('certain=1');
+    expect(await suite.page.locator('#chain-path option').count()).toBe(all);
   });
 
   it('says analysis needs Graph Data Science when the API answers ANALYTICS_UNAVAILABLE, and the rest works', async () => {
-    const second = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const second = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     // The API's side (a Neo4j without GDS answers this code) is tested in tests/integration;
     // here the page is given that answer to check what the user is told.
     await second.route('**/graphql', async (route) => {
@@ -176,7 +156,7 @@ describe('analysis in the explorer', () => {
         }),
       });
     });
-    await second.goto(`${app.url}?at=1956-08-01&size=betweenness&colour=community`);
+    await second.goto(`${suite.app.url}?at=1956-08-01&size=betweenness&colour=community`);
     await second.waitForSelector('#size-legend .analysis-error[data-code="ANALYTICS_UNAVAILABLE"]', { timeout: 30_000 });
     await second.waitForSelector('#colour-legend .analysis-error[data-code="ANALYTICS_UNAVAILABLE"]');
     expect(await second.locator('#size-legend .analysis-error').innerText()).toMatch(/Graph Data Science plugin.*Everything else in the explorer still works/);
@@ -188,19 +168,19 @@ describe('analysis in the explorer', () => {
 
   it("reads at several dates (screenshots for a historian's look) and raised no page errors", async () => {
     for (const at of ['1936-01-01', '1948-01-01', '1956-08-01', '1958-01-01', '1965-01-01']) {
-      await open(page, `?at=${at}&size=betweenness&colour=community`);
-      await page.waitForSelector('#size-top, #size-empty', { timeout: 30_000 });
-      await page.waitForSelector('#agreement', { timeout: 30_000 });
-      await page.waitForTimeout(500);
-      await screenshot(page, `analysis-${at.slice(0, 7)}`);
+      await open(suite.page, `?at=${at}&size=betweenness&colour=community`);
+      await suite.page.waitForSelector('#size-top, #size-empty', { timeout: 30_000 });
+      await suite.page.waitForSelector('#agreement', { timeout: 30_000 });
+      await suite.page.waitForTimeout(500);
+      await screenshot(suite.page, `analysis-${at.slice(0, 7)}`);
     }
     // The smaller window the historian's checklist names: the survival tab must still show its chart.
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.click('#tab-survival');
-    await page.waitForSelector('#survival-table tbody tr', { state: 'attached', timeout: 30_000 });
-    expect((await page.locator('#survival-chart').boundingBox())?.width ?? 0).toBeGreaterThan(300);
-    await page.waitForTimeout(300);
-    await screenshot(page, 'analysis-survival-1965-1280x800');
-    expect(errors).toEqual([]);
+    await suite.page.setViewportSize({ width: 1280, height: 800 });
+    await suite.page.click('#tab-survival');
+    await suite.page.waitForSelector('#survival-table tbody tr', { state: 'attached', timeout: 30_000 });
+    expect((await suite.page.locator('#survival-chart').boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    await suite.page.waitForTimeout(300);
+    await screenshot(suite.page, 'analysis-survival-1965-1280x800');
+    expect(suite.errors).toEqual([]);
   });
 });

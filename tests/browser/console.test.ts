@@ -4,46 +4,27 @@
  * query's cells are one-line captions (the raw value behind a disclosure, not a 5,000 px blob),
  * and the drawing of its nodes and relationships is inside the viewport without scrolling.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/src/db/database.js';
-import { openTestDatabase } from '../setup/database.js';
-import { ensureClientBuilt, launchChromium, screenshot, seriousAxeViolations, serveApp, watchErrors, type RunningApp } from './harness.js';
-
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let errors: string[];
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousAxeViolations, useBrowserSuite } from './harness.js';
 
 const PATHS = 'MATCH p = (a:Person)-[:TIE]->(b:Person)-[:MEMBER_OF]->(f:Faction) RETURN p, a.name AS from, length(p) AS hops LIMIT 12';
 
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = openTestDatabase();
-  app = await serveApp(db);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  errors = watchErrors(page);
-  await page.goto(app.url);
-  await page.waitForSelector('#overview', { timeout: 60_000 });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await db?.close();
+const suite = useBrowserSuite({
+  ready: async ({ app, page }) => {
+    await page.goto(app.url);
+    await page.waitForSelector('#overview', { timeout: 60_000 });
+  },
 });
 
 describe('the Cypher console', () => {
   it('shows a path result as captions, with the raw value on request', async () => {
-    await page.click('#tab-console');
-    await page.fill('#cypher-input', PATHS);
-    await page.click('#cypher-run');
-    await page.waitForSelector('#cypher-table tbody tr');
-    const rows = page.locator('#cypher-table tbody tr');
+    await suite.page.click('#tab-console');
+    await suite.page.fill('#cypher-input', PATHS);
+    await suite.page.click('#cypher-run');
+    await suite.page.waitForSelector('#cypher-table tbody tr');
+    const rows = suite.page.locator('#cypher-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(1);
-    const first = page.locator('#cypher-table tbody tr').first().locator('td').first();
+    const first = suite.page.locator('#cypher-table tbody tr').first().locator('td').first();
     expect(await first.getAttribute('class')).toBe('cell-path');
     const caption = await first.locator('summary').innerText();
     expect(caption).toMatch(/^.+ –\[:TIE [a-z ]+\]→ .+ –\[:MEMBER_OF\]→ .+ \(2 hops\)$/);
@@ -60,8 +41,8 @@ describe('the Cypher console', () => {
   });
 
   it('draws the nodes and relationships in a pane inside the viewport', async () => {
-    const pane = page.locator('#cypher-graph');
-    await page.waitForSelector('#cypher-graph canvas');
+    const pane = suite.page.locator('#cypher-graph');
+    await suite.page.waitForSelector('#cypher-graph canvas');
     const box = await pane.boundingBox();
     expect(box).not.toBeNull();
     if (box === null) return;
@@ -69,19 +50,19 @@ describe('the Cypher console', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(1000);
     expect(box.height).toBeGreaterThan(250);
     expect(box.width).toBeGreaterThan(400);
-    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await screenshot(page, 'console-path');
+    expect(await suite.page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+    expect(await seriousAxeViolations(suite.page)).toEqual([]);
+    await screenshot(suite.page, 'console-path');
   });
 
   it('still refuses a write, with its error code', async () => {
-    await page.fill('#cypher-input', "CREATE (x:Person {id: 'intruder'})");
-    await page.click('#cypher-run');
-    await page.waitForSelector('#cypher-output .error');
-    expect(await page.locator('#cypher-output').innerText()).toMatch(/not run \(QUERY_REJECTED\)/);
+    await suite.page.fill('#cypher-input', "CREATE (x:Person {id: 'intruder'})");
+    await suite.page.click('#cypher-run');
+    await suite.page.waitForSelector('#cypher-output .error');
+    expect(await suite.page.locator('#cypher-output').innerText()).toMatch(/not run \(QUERY_REJECTED\)/);
   });
 
   it('raised no page errors', () => {
-    expect(errors).toEqual([]);
+    expect(suite.errors).toEqual([]);
   });
 });

@@ -1,16 +1,19 @@
 /**
  * Shared by the browser tests: builds the client if its sources are newer than client/dist,
  * serves the real app (createApp on the suite's Neo4j, port 0), and launches Debian's
- * headless Chromium through playwright-core. Screenshots go to artifacts/screenshots/.
+ * headless Chromium through playwright-core; useBrowserSuite does all of that (and the tear-down)
+ * for a test file. Screenshots go to artifacts/screenshots/.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/database.js';
+import { openTestDatabase } from '../setup/database.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
@@ -58,6 +61,68 @@ export async function serveApp(db: Database): Promise<RunningApp> {
   };
 }
 
+export interface BrowserSuite {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+  /** The suite's own page (absent when the suite was asked for none). */
+  readonly page: Page;
+  /** Uncaught errors and console errors of the suite's page (watchErrors). */
+  readonly errors: string[];
+}
+
+export interface BrowserSuiteOptions {
+  /** Options of the suite's page, over a 1600x1000 viewport; false for no page (tests open their own). */
+  readonly page?: BrowserContextOptions | false;
+  /** Runs once the page is open, still inside beforeAll (a first navigation, request routes). */
+  readonly ready?: (suite: BrowserSuite) => Promise<void>;
+}
+
+/**
+ * Registers the beforeAll/afterAll of a browser test file: the client built, the app served on
+ * the suite's Neo4j, Chromium launched and a page opened; all of it closed afterwards. Call it at
+ * the top level of the file; its fields can be read once beforeAll has run.
+ */
+export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
+  let db: Database | undefined;
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the browser suite's ${what} is not open (read it inside a test, after beforeAll)`);
+    return value;
+  };
+  const suite: BrowserSuite = {
+    get app() {
+      return started(app, 'app');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    get page() {
+      return started(page, 'page');
+    },
+    errors,
+  };
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    db = openTestDatabase();
+    app = await serveApp(db);
+    browser = await launchChromium();
+    if (options.page !== false) {
+      page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, ...options.page });
+      watchErrors(page, errors);
+    }
+    await options.ready?.(suite);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.close();
+  });
+  return suite;
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -79,9 +144,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** Collects uncaught page errors so a test can assert there were none. */
-export function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
+/** Collects uncaught page errors (into `errors`, or a new list) so a test can assert there were none. */
+export function watchErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

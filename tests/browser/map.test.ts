@@ -5,36 +5,19 @@
  * canvas edge, the canvas used; and one stable map: two loads of one link give identical
  * positions, and people who persist do not move while the date changes.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/src/db/database.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ViewReport } from '../../client/src/graph/view-report.js';
-import { openTestDatabase } from '../setup/database.js';
-import { ensureClientBuilt, launchChromium, screenshot, serveApp, watchErrors, type RunningApp } from './harness.js';
+import { screenshot, useBrowserSuite, watchErrors } from './harness.js';
 
 type View = ViewReport & { positions: Record<string, { x: number; y: number }> };
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = openTestDatabase();
-  app = await serveApp(db);
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await db?.close();
-});
+const suite = useBrowserSuite({ page: false });
 
 async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const errors = watchErrors(page);
-  await page.goto(`${app.url}${query}`);
+  await page.goto(`${suite.app.url}${query}`);
   await page.waitForSelector('#overview', { timeout: 60_000 });
   await page.waitForFunction(() => window.__atlasView !== undefined);
   return { page, errors };

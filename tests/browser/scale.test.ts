@@ -6,30 +6,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/src/db/database.js';
-import { openTestDatabase } from '../setup/database.js';
-import { ensureClientBuilt, launchChromium, ROOT, screenshot, scrub, serveApp, watchErrors, type PerfSnapshot, type RunningApp } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type PerfSnapshot, ROOT, screenshot, scrub, useBrowserSuite, watchErrors } from './harness.js';
 import { syntheticTimelineResponse } from './synthetic-timeline.js';
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
 const results: Record<string, PerfSnapshot & { loadMs: number; scrubMs: number }> = {};
 
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = openTestDatabase();
-  app = await serveApp(db);
-  browser = await launchChromium();
-}, 240_000);
+const suite = useBrowserSuite({ page: false });
 
-afterAll(async () => {
+afterAll(() => {
   writeFileSync(path.join(ROOT, 'artifacts/time-step-scale.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await browser?.close();
-  await app?.stop();
-  await db?.close();
 });
 
 const TIMEOUT_MS = 300_000;
@@ -46,7 +32,7 @@ describe.each([
     'stays interactive while scrubbing, with no layout per step',
     async () => {
       const body = JSON.stringify(syntheticTimelineResponse(persons));
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      const page = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
       const errors = watchErrors(page);
       await page.route('**/graphql', async (route) => {
         const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
@@ -54,7 +40,7 @@ describe.each([
         else await route.continue();
       });
       const started = Date.now();
-      await page.goto(`${app.url}?at=1950-01-01`);
+      await page.goto(`${suite.app.url}?at=1950-01-01`);
       await page.waitForSelector('#overview', { timeout: 180_000 });
       const loadMs = Date.now() - started;
       const scrubStarted = Date.now();

@@ -4,51 +4,29 @@
  * a family narrows the network, lands in the permalink and comes back from it; the person panel
  * shows the factions per family side by side.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/src/db/database.js';
-import { openTestDatabase } from '../setup/database.js';
-import { ensureClientBuilt, launchChromium, readPerf, screenshot, serveApp, watchErrors, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { readPerf, screenshot, useBrowserSuite, watchErrors } from './harness.js';
 
-let db: Database;
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  db = openTestDatabase();
-  app = await serveApp(db);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  errors = watchErrors(page);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await db?.close();
-});
+const suite = useBrowserSuite();
 
 describe('the source-family filter', () => {
   it('narrows the network to what one family records, and keeps it in the permalink', async () => {
-    await page.goto(`${app.url}?at=1956-09`);
-    await page.waitForSelector('#overview', { timeout: 30_000 });
-    await expect.poll(() => page.locator('#status').innerText()).toMatch(/people, \d+ events/);
-    const before = await readPerf(page);
+    await suite.page.goto(`${suite.app.url}?at=1956-09`);
+    await suite.page.waitForSelector('#overview', { timeout: 30_000 });
+    await expect.poll(() => suite.page.locator('#status').innerText()).toMatch(/people, \d+ events/);
+    const before = await readPerf(suite.page);
     expect(before.persons).toBeGreaterThan(10);
     // Only the Soviet-archive studies: far fewer people and ties than all the sources together.
-    await page.check('#filter-family-SOVIET_ARCHIVES_AS_READ');
-    await expect.poll(() => page.url()).toContain('fam=SOVIET_ARCHIVES_AS_READ');
-    await expect.poll(async () => (await readPerf(page)).persons).toBeLessThan(before.persons);
-    const filtered = await readPerf(page);
+    await suite.page.check('#filter-family-SOVIET_ARCHIVES_AS_READ');
+    await expect.poll(() => suite.page.url()).toContain('fam=SOVIET_ARCHIVES_AS_READ');
+    await expect.poll(async () => (await readPerf(suite.page)).persons).toBeLessThan(before.persons);
+    const filtered = await readPerf(suite.page);
     expect(filtered.ties).toBeLessThanOrEqual(before.ties);
-    await screenshot(page, 'families-01-soviet-archives');
+    await screenshot(suite.page, 'families-01-soviet-archives');
 
-    const second = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const second = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const secondErrors = watchErrors(second);
-    await second.goto(page.url());
+    await second.goto(suite.page.url());
     await second.waitForSelector('#overview', { timeout: 30_000 });
     expect(await second.locator('#filter-family-SOVIET_ARCHIVES_AS_READ').isChecked()).toBe(true);
     expect(await second.locator('#filter-family-DPRK_OFFICIAL').isChecked()).toBe(false);
@@ -56,22 +34,22 @@ describe('the source-family filter', () => {
     expect(secondErrors).toEqual([]);
     await second.close();
 
-    await page.uncheck('#filter-family-SOVIET_ARCHIVES_AS_READ');
-    await expect.poll(() => page.url()).not.toContain('fam=');
-    await expect.poll(async () => (await readPerf(page)).persons).toBe(before.persons);
+    await suite.page.uncheck('#filter-family-SOVIET_ARCHIVES_AS_READ');
+    await expect.poll(() => suite.page.url()).not.toContain('fam=');
+    await expect.poll(async () => (await readPerf(suite.page)).persons).toBe(before.persons);
   });
 
   it("shows a person's factions per source family side by side", async () => {
     // Kim Sung-hwa's Soviet-faction membership is cited by a Chinese-archive and a Soviet-archive study.
-    await page.goto(`${app.url}?at=1956-09&p=kim-sung-hwa`);
-    await page.waitForSelector('#person-families', { timeout: 30_000 });
-    const rows = await page.locator('#person-families tbody tr').allInnerTexts();
+    await suite.page.goto(`${suite.app.url}?at=1956-09&p=kim-sung-hwa`);
+    await suite.page.waitForSelector('#person-families', { timeout: 30_000 });
+    const rows = await suite.page.locator('#person-families tbody tr').allInnerTexts();
     expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       'Soviet archives, as read by scholars Soviet faction',
       'Chinese archives, as read by scholars Soviet faction',
     ]);
-    expect(await page.locator('#person-families-verdict').innerText()).toContain('agree');
-    await screenshot(page, 'families-02-person');
-    expect(errors).toEqual([]);
+    expect(await suite.page.locator('#person-families-verdict').innerText()).toContain('agree');
+    await screenshot(suite.page, 'families-02-person');
+    expect(suite.errors).toEqual([]);
   });
 });

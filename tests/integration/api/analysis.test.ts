@@ -4,32 +4,12 @@
  * cliques for communities, Kaplan–Meier tables, and an exposure share. The curated seed is
  * loaded back afterwards.
  */
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../server/src/seed/load.js';
+import { describe, expect, it } from 'vitest';
 import { AnalysisService } from '../../../server/src/graphql/analysis.js';
-import { ROOT_DIR } from '../../setup/database.js';
-import { codes, fields, startApi, type Api } from './api.js';
+import { codes, fields, useApiOnFixtureSeed } from './api.js';
 import { writeAnalysisFixture } from './support/analysis-fixture.js';
 
-let api: Api;
-let fixtureDir: string;
-
-beforeAll(async () => {
-  api = await startApi();
-  fixtureDir = writeAnalysisFixture();
-  await seedDatabase(api.db, fixtureDir);
-});
-
-afterAll(async () => {
-  try {
-    await seedDatabase(api.db, path.join(ROOT_DIR, 'seed'));
-  } finally {
-    await api.close();
-    rmSync(fixtureDir, { recursive: true, force: true });
-  }
-});
+const fixture = useApiOnFixtureSeed(writeAnalysisFixture);
 
 interface Score {
   person: { id: string };
@@ -38,7 +18,7 @@ interface Score {
 }
 
 async function centrality(at: string, measure: string, extra = ''): Promise<Score[]> {
-  const response = await api.gql<{ centrality: Score[] }>(`{ centrality(at: "${at}", measure: ${measure}${extra}) { person { id } score rank } }`);
+  const response = await fixture.api.gql<{ centrality: Score[] }>(`{ centrality(at: "${at}", measure: ${measure}${extra}) { person { id } score rank } }`);
   expect(response.errors).toBeUndefined();
   return response.data!.centrality;
 }
@@ -93,10 +73,10 @@ describe('centrality on a star (1950)', () => {
   });
 
   it('refuses a bad date or limit, naming the argument', async () => {
-    const bad = await api.gql('{ centrality(at: "1956-13") { score } }');
+    const bad = await fixture.api.gql('{ centrality(at: "1956-13") { score } }');
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(fields(bad)).toEqual(['at']);
-    const limit = await api.gql('{ centrality(at: "1956", limit: 0) { score } }');
+    const limit = await fixture.api.gql('{ centrality(at: "1956", limit: 0) { score } }');
     expect(fields(limit)).toEqual(['limit']);
   });
 });
@@ -110,7 +90,7 @@ interface CommunityAnswer {
 
 describe('communities of two cliques (1956)', () => {
   it('finds the two cliques, each one faction, in full agreement (the rivalry joins nobody)', async () => {
-    const response = await api.gql<{ communities: CommunityAnswer }>(
+    const response = await fixture.api.gql<{ communities: CommunityAnswer }>(
       '{ communities(at: "1956-06") { at agreement method communities { id members { id } factions { faction { id } count } } } }',
     );
     expect(response.errors).toBeUndefined();
@@ -129,7 +109,7 @@ describe('communities of two cliques (1956)', () => {
   });
 
   it('has no community where no bond is active', async () => {
-    const response = await api.gql<{ communities: CommunityAnswer }>('{ communities(at: "1930") { agreement communities { id } } }');
+    const response = await fixture.api.gql<{ communities: CommunityAnswer }>('{ communities(at: "1930") { agreement communities { id } } }');
     expect(response.data!.communities).toEqual({ agreement: 0, communities: [] });
   });
 });
@@ -140,7 +120,7 @@ interface Curve {
 }
 
 async function survival(args: string): Promise<Curve[]> {
-  const response = await api.gql<{ survival: Curve[] }>(`{ survival${args} { faction { id } points { date atRisk fallen censored survival } } }`);
+  const response = await fixture.api.gql<{ survival: Curve[] }>(`{ survival${args} { faction { id } points { date atRisk fallen censored survival } } }`);
   expect(response.errors).toBeUndefined();
   return response.data!.survival;
 }
@@ -178,10 +158,10 @@ describe('survival: Kaplan–Meier tables computed by hand', () => {
   });
 
   it('refuses an unknown faction and a window that ends before it starts', async () => {
-    const unknown = await api.gql('{ survival(factionIds: ["fx-none"]) { points { date } } }');
+    const unknown = await fixture.api.gql('{ survival(factionIds: ["fx-none"]) { points { date } } }');
     expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
     expect(fields(unknown)).toEqual(['factionIds']);
-    const backwards = await api.gql('{ survival(from: "1960", to: "1950") { points { date } } }');
+    const backwards = await fixture.api.gql('{ survival(from: "1960", to: "1950") { points { date } } }');
     expect(fields(backwards)).toEqual(['to']);
   });
 });
@@ -196,7 +176,7 @@ interface ExposureAnswer {
 }
 
 async function exposure(personId: string): Promise<ExposureAnswer | null> {
-  const response = await api.gql<{ exposure: ExposureAnswer | null }>(
+  const response = await fixture.api.gql<{ exposure: ExposureAnswer | null }>(
     `{ exposure(personId: "${personId}") { person { id } fall { id } fallState share ties { id } activeTies { id } } }`,
   );
   expect(response.errors).toBeUndefined();
@@ -223,15 +203,15 @@ describe('exposure', () => {
   });
 
   it('is NOT_FOUND for an unknown person', async () => {
-    expect(codes(await api.gql('{ exposure(personId: "fx-nobody") { share } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await fixture.api.gql('{ exposure(personId: "fx-nobody") { share } }'))).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('projections and answers kept per data revision', () => {
   it('keeps at most maxGraphs projections, drops what it evicts, and recomputes after a new revision', async () => {
-    const service = new AnalysisService(api.db, { maxGraphs: 2, cacheMb: 1 });
+    const service = new AnalysisService(fixture.api.db, { maxGraphs: 2, cacheMb: 1 });
     const exists = async (name: string): Promise<boolean> =>
-      (await api.db.readCapped('RETURN gds.graph.exists($name) AS e', { name }, { timeoutMs: 10_000, maxRows: 1 })).rows[0]?.['e'] === true;
+      (await fixture.api.db.readCapped('RETURN gds.graph.exists($name) AS e', { name }, { timeoutMs: 10_000, maxRows: 1 })).rows[0]?.['e'] === true;
     try {
       const revision = await service.revision();
       const names: string[] = [];
@@ -249,7 +229,7 @@ describe('projections and answers kept per data revision', () => {
       await service.memo(JSON.stringify(['x', revision]), compute, () => 1);
       await service.memo(JSON.stringify(['x', revision]), compute, () => 1);
       expect(computed).toBe(1);
-      await api.db.write('meta/bump-data-revision');
+      await fixture.api.db.write('meta/bump-data-revision');
       const next = await service.revision();
       expect(next).not.toBe(revision);
       expect(service.stats().entries).toBe(0);

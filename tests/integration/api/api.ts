@@ -1,11 +1,15 @@
 /** Starts the real app (createApp) on port 0 against the suite's Neo4j, and posts GraphQL to it. */
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inject } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type App } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config.js';
 import { Database, type Connection } from '../../../server/src/db/database.js';
 import type { ResponseCache } from '../../../server/src/graphql/response-cache.js';
+import { seedDatabase } from '../../../server/src/seed/load.js';
+import { ROOT_DIR } from '../../setup/database.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -56,6 +60,36 @@ export async function startApi(options: { connection?: Connection; env?: Record<
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.stop();
       await db.close();
+    },
+  };
+}
+
+/**
+ * Registers the beforeAll/afterAll of a file that runs against a hand-built seed: the app started,
+ * the seed that `writeFixture` writes (into a temporary folder it returns) loaded; afterwards the
+ * curated seed loaded back, the app closed and the folder removed. `api` is readable once
+ * beforeAll has run.
+ */
+export function useApiOnFixtureSeed(writeFixture: () => string): { readonly api: Api } {
+  let api: Api | undefined;
+  let fixtureDir: string | undefined;
+  beforeAll(async () => {
+    api = await startApi();
+    fixtureDir = writeFixture();
+    await seedDatabase(api.db, fixtureDir);
+  });
+  afterAll(async () => {
+    try {
+      if (api !== undefined) await seedDatabase(api.db, path.join(ROOT_DIR, 'seed'));
+    } finally {
+      await api?.close();
+      if (fixtureDir !== undefined) rmSync(fixtureDir, { recursive: true, force: true });
+    }
+  });
+  return {
+    get api() {
+      if (api === undefined) throw new Error('the API is not started (read it inside a test, after beforeAll)');
+      return api;
     },
   };
 }

@@ -10,14 +10,12 @@
  * - fx-p2 is arrested 1957-03-01 by fx-dprk's account only; fx-dprk also records a tie
  *   fx-p2 - fx-p3 in 1956-1958, active at that fall.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../../server/src/seed/load.js';
-import { ROOT_DIR } from '../../setup/database.js';
-import { codes, startApi, type Api } from './api.js';
+import { describe, expect, it } from 'vitest';
+import { codes, useApiOnFixtureSeed } from './api.js';
 
 const sov = [{ source: 'fx-sov', at: 'p. 1' }];
 const dprk = [{ source: 'fx-dprk', at: 'p. 2' }];
@@ -87,26 +85,10 @@ function writeFixture(): string {
   return dir;
 }
 
-let api: Api;
-let fixtureDir: string;
-
-beforeAll(async () => {
-  api = await startApi();
-  fixtureDir = writeFixture();
-  await seedDatabase(api.db, fixtureDir);
-});
-
-afterAll(async () => {
-  try {
-    await seedDatabase(api.db, path.join(ROOT_DIR, 'seed'));
-  } finally {
-    await api.close();
-    rmSync(fixtureDir, { recursive: true, force: true });
-  }
-});
+const fixture = useApiOnFixtureSeed(writeFixture);
 
 async function data<T>(query: string): Promise<T> {
-  const response = await api.gql<T>(query);
+  const response = await fixture.api.gql<T>(query);
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!;
 }
@@ -194,7 +176,7 @@ describe('the network with a source-family filter', () => {
   });
 
   it('refuses an unknown family', async () => {
-    const response = await api.gql(`{ network(at: "1955", sourceFamilies: [RUMOUR]) { persons { person { id } } } }`);
+    const response = await fixture.api.gql(`{ network(at: "1955", sourceFamilies: [RUMOUR]) { persons { person { id } } } }`);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 });
