@@ -5,15 +5,13 @@
  * directed="false" or type="undirected" in a directed graph is refused by NetworkX). Every tie
  * carries its label, its inferred span with what each end rests on, and its citations.
  */
+import { escapeXml as xml, gexfAttributes, gexfAttvalues, gexfSpan, graphmlData, graphmlKeys, type XmlColumn, type XmlValue } from '../../../core/graph-xml.js';
 import type { BoundView, Citation, Tie, Timeline } from '../model.js';
 import { isoOf } from './dates.js';
 import type { Frame } from './frame.js';
 
-type Value = string | boolean;
-interface Column {
-  readonly key: string;
-  readonly type: 'string' | 'boolean';
-}
+type Value = Extract<XmlValue, string | boolean>;
+type Column = XmlColumn & { readonly type: 'string' | 'boolean' };
 
 const NODE_COLUMNS: readonly Column[] = [
   { key: 'label', type: 'string' },
@@ -123,35 +121,18 @@ export function graphTable(timeline: Timeline, frame: Frame): GraphTable {
   return { date: isoOf(frame.day), nodes, edges };
 }
 
-/** XML text: escaped, and without the control characters XML 1.0 forbids. */
-const xml = (text: string): string =>
-  text
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 forbids
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-
-const present = (row: GraphRow, columns: readonly Column[]) =>
-  columns.flatMap((c, index) => {
-    const value = row.values[c.key];
-    return value === null || value === undefined ? [] : [{ column: c, index, value: String(value) }];
-  });
-
 export function subgraphGraphml(timeline: Timeline, frame: Frame): string {
   const g = graphTable(timeline, frame);
-  const keys = (kind: 'node' | 'edge', prefix: string, columns: readonly Column[]) =>
-    columns.map((c) => `  <key id="${prefix}_${c.key}" for="${kind}" attr.name="${c.key}" attr.type="${c.type}"/>`);
   const data = (prefix: string, row: GraphRow, columns: readonly Column[]) =>
-    present(row, columns)
-      .map((p) => `<data key="${prefix}_${p.column.key}">${xml(p.value)}</data>`)
-      .join('');
+    graphmlData(
+      prefix,
+      columns.map((c) => [c.key, row.values[c.key]] as const),
+    ).join('');
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...keys('node', 'n', NODE_COLUMNS),
-    ...keys('edge', 'e', EDGE_COLUMNS),
+    ...graphmlKeys('node', 'n', NODE_COLUMNS),
+    ...graphmlKeys('edge', 'e', EDGE_COLUMNS),
     `  <graph id="faction-atlas-${g.date}" edgedefault="directed">`,
     ...g.nodes.map((n) => `    <node id="${xml(n.id)}">${data('n', n, NODE_COLUMNS)}</node>`),
     ...g.edges.map((e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data('e', e, EDGE_COLUMNS)}</edge>`),
@@ -164,25 +145,21 @@ export function subgraphGraphml(timeline: Timeline, frame: Frame): string {
 /** GEXF 1.2: ties spelled over their possible span (start/end), so Gephi's timeline can filter. */
 export function subgraphGexf(timeline: Timeline, frame: Frame): string {
   const g = graphTable(timeline, frame);
-  const declare = (kind: 'node' | 'edge', columns: readonly Column[]) => [
-    `    <attributes class="${kind}">`,
-    ...columns.map((c, i) => `      <attribute id="${i}" title="${c.key}" type="${c.type}"/>`),
-    '    </attributes>',
-  ];
+  // The label is the element's own attribute, not an attvalue.
   const values = (row: GraphRow, columns: readonly Column[]) => {
-    const list = present(row, columns).filter((p) => p.column.key !== 'label');
-    return list.length === 0 ? '' : `<attvalues>${list.map((p) => `<attvalue for="${p.index}" value="${xml(p.value)}"/>`).join('')}</attvalues>`;
+    const list = gexfAttvalues(columns, row.values, ['label']);
+    return list.length === 0 ? '' : `<attvalues>${list.join('')}</attvalues>`;
   };
   const label = (row: GraphRow) => xml(String(row.values['label'] ?? row.id));
-  const spell = (e: EdgeRow) => `${e.start === null ? '' : ` start="${e.start}"`}${e.end === null ? '' : ` end="${e.end}"`}`;
+  const spell = (e: EdgeRow) => gexfSpan(e.start, e.end);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     // GEXF 1.2: read by Gephi, graphology and every NetworkX (Debian's 2.8 refuses 1.3).
     '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">',
     `  <meta lastmodifieddate="${g.date}"><creator>Faction Atlas</creator><description>People and ties shown at ${g.date}</description></meta>`,
     '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">',
-    ...declare('node', NODE_COLUMNS),
-    ...declare('edge', EDGE_COLUMNS),
+    ...gexfAttributes('node', NODE_COLUMNS),
+    ...gexfAttributes('edge', EDGE_COLUMNS),
     '    <nodes>',
     ...g.nodes.map((n) => `      <node id="${xml(n.id)}" label="${label(n)}">${values(n, NODE_COLUMNS)}</node>`),
     '    </nodes>',

@@ -2,34 +2,18 @@
  * GEXF 1.2 (Gephi): a dynamic graph with timeformat="date", so Gephi's timeline shows persons
  * over their membership or life span, ties over their interval, events on their date. Every
  * edge is directed, as the graph declares: a tie without direction carries `directed` false
- * rather than type="undirected", which readers such as NetworkX refuse in a directed graph.
+ * (core/graph-xml.ts).
  */
+import { escapeXml, gexfAttributes, gexfAttvalues, gexfSpan } from '../../../../core/graph-xml.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeValue, type ExportElement, type ExportGraph } from './graph.js';
-import { escapeXml } from './xml.js';
-
-function attributeDeclarations(kind: 'node' | 'edge', specs: readonly AttributeSpec[]): string[] {
-  return [
-    `    <attributes class="${kind}" mode="static">`,
-    ...specs.map((spec, index) => `      <attribute id="${index}" title="${spec.key}" type="${spec.type}"/>`),
-    '    </attributes>',
-  ];
-}
 
 function attvalues(specs: readonly AttributeSpec[], values: Record<string, AttributeValue>, indent: string): string[] {
-  const present = specs
-    .map((spec, index) => ({ index, value: values[spec.key] }))
-    .filter((entry): entry is { index: number; value: string | number | boolean } => entry.value !== null && entry.value !== undefined);
+  const present = gexfAttvalues(specs, values);
   if (present.length === 0) return [];
-  return [
-    `${indent}<attvalues>`,
-    ...present.map((entry) => `${indent}  <attvalue for="${entry.index}" value="${escapeXml(String(entry.value))}"/>`),
-    `${indent}</attvalues>`,
-  ];
+  return [`${indent}<attvalues>`, ...present.map((line) => `${indent}  ${line}`), `${indent}</attvalues>`];
 }
 
-function span(element: ExportElement): string {
-  return `${element.start === null ? '' : ` start="${element.start}"`}${element.end === null ? '' : ` end="${element.end}"`}`;
-}
+const span = (element: ExportElement): string => gexfSpan(element.start, element.end);
 
 export function toGexf(graph: ExportGraph): string {
   const lines = [
@@ -41,8 +25,8 @@ export function toGexf(graph: ExportGraph): string {
     `    <description>${escapeXml(`Faction Atlas graph${graph.window.from !== null || graph.window.to !== null ? `, ${graph.window.from ?? '...'}-${graph.window.to ?? '...'}` : ''}`)}</description>`,
     '  </meta>',
     '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">',
-    ...attributeDeclarations('node', NODE_ATTRIBUTES),
-    ...attributeDeclarations('edge', EDGE_ATTRIBUTES),
+    ...gexfAttributes('node', NODE_ATTRIBUTES, 'static'),
+    ...gexfAttributes('edge', EDGE_ATTRIBUTES, 'static'),
     '    <nodes>',
   ];
   for (const node of graph.nodes) {

@@ -2,6 +2,7 @@
  * The graph as exported: nodes and edges with a display label, a time span for Gephi's timeline
  * and a fixed set of attributes (every property is kept too, for the JSON export).
  */
+import type { XmlColumn } from '../../../../core/graph-xml.js';
 import type { Database } from '../../db/database.js';
 import type { Plain } from '../../db/values.js';
 import { CURATED_RELATIONSHIPS } from '../schema.js';
@@ -45,10 +46,8 @@ export interface ExportGraph {
   readonly edges: ExportEdge[];
 }
 
-export interface AttributeSpec {
-  readonly key: string;
-  readonly type: 'string' | 'integer' | 'boolean';
-}
+/** An attribute column of the GraphML and GEXF files. */
+export type AttributeSpec = XmlColumn;
 
 export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
   { key: 'type', type: 'string' },

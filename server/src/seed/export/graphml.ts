@@ -1,26 +1,18 @@
 /**
  * GraphML: keys for every attribute plus start/end. The graph is directed and says so once
- * (edgedefault); a tie without direction is one edge with `directed` false, never a per-edge
- * directed="false", which readers such as NetworkX refuse in a directed graph.
+ * (edgedefault); a tie without direction is one edge with `directed` false (core/graph-xml.ts).
  */
+import { escapeXml, graphmlData, graphmlKeys, type XmlColumn } from '../../../../core/graph-xml.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeValue, type ExportElement, type ExportGraph } from './graph.js';
-import { escapeXml } from './xml.js';
 
-const GRAPHML_TYPE: Readonly<Record<AttributeSpec['type'], string>> = { string: 'string', integer: 'int', boolean: 'boolean' };
-
-function keys(kind: 'node' | 'edge', prefix: string, specs: readonly AttributeSpec[]): string[] {
-  return [
-    ...[{ key: 'label', type: 'string' as const }, ...specs, { key: 'start', type: 'string' as const }, { key: 'end', type: 'string' as const }].map(
-      (spec) => `  <key id="${prefix}_${spec.key}" for="${kind}" attr.name="${spec.key}" attr.type="${GRAPHML_TYPE[spec.type]}"/>`,
-    ),
-  ];
-}
+const keys = (kind: 'node' | 'edge', prefix: string, specs: readonly AttributeSpec[]): string[] => {
+  const columns: readonly XmlColumn[] = [{ key: 'label', type: 'string' }, ...specs, { key: 'start', type: 'string' }, { key: 'end', type: 'string' }];
+  return graphmlKeys(kind, prefix, columns);
+};
 
 function data(prefix: string, values: Record<string, AttributeValue>, element: ExportElement, label: string): string[] {
   const all: Record<string, AttributeValue> = { label, ...values, start: element.start, end: element.end };
-  return Object.entries(all)
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== null && entry[1] !== undefined)
-    .map(([key, value]) => `      <data key="${prefix}_${key}">${escapeXml(String(value))}</data>`);
+  return graphmlData(prefix, Object.entries(all)).map((line) => `      ${line}`);
 }
 
 export function toGraphml(graph: ExportGraph): string {
