@@ -18,6 +18,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import { chartTable, type ChartSeries } from '../state/chart-data.js';
+import { dateMarker } from './chart-marker.js';
 import { h, replace } from './dom.js';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Filler);
@@ -156,30 +157,12 @@ export class FactionChart {
     this.chart?.draw();
   }
 
-  /** A vertical rule at the slider's year, drawn by a tiny inline plugin (no extra package). */
+  /** The rule at the slider's year, captioned with it. */
   private marker(): Plugin {
-    return {
-      id: 'year-marker',
-      afterDatasetsDraw: (chart) => {
-        const index = this.series?.years.indexOf(this.year) ?? -1;
-        const x = chart.scales.x;
-        if (index < 0 || x === undefined) return;
-        const px = x.getPixelForValue(index);
-        const { top, bottom } = chart.chartArea;
-        const ctx = chart.ctx;
-        ctx.save();
-        ctx.strokeStyle = '#111';
-        ctx.lineWidth = 2;
-        ctx.setLineDash([4, 3]);
-        ctx.beginPath();
-        ctx.moveTo(px, top);
-        ctx.lineTo(px, bottom);
-        ctx.stroke();
-        ctx.fillStyle = '#111';
-        ctx.font = 'bold 11px sans-serif';
-        ctx.fillText(String(this.year), px + 4, top + 10);
-        ctx.restore();
-      },
-    };
+    return dateMarker('year-marker', (chart) => {
+      const index = this.series?.years.indexOf(this.year) ?? -1;
+      const x = chart.scales.x;
+      return index < 0 || x === undefined ? null : { px: x.getPixelForValue(index), caption: String(this.year) };
+    });
   }
 }

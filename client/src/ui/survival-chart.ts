@@ -7,6 +7,7 @@ import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, 
 import analysisDoc from '../../../docs/analysis.md?raw';
 import { dayLabel, failureText, FEW_AT_RISK, survivalOn, survivalSteps, survivalThinOn, type Fetched, type SurvivalCurve } from '../state/analysis.js';
 import { yearOf } from '../state/dates.js';
+import { dateMarker } from './chart-marker.js';
 import { h, replace } from './dom.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
@@ -196,27 +197,14 @@ export class SurvivalChart {
     });
   }
 
-  /** A vertical rule at the slider's date. */
+  /** The rule at the slider's date (none outside the chart area). */
   private marker(): Plugin {
-    return {
-      id: 'survival-day-marker',
-      afterDatasetsDraw: (chart) => {
-        const x = chart.scales['x'];
-        if (x === undefined || this.curves.length === 0) return;
-        const px = x.getPixelForValue(this.day);
-        const { top, bottom, left, right } = chart.chartArea;
-        if (px < left || px > right) return;
-        const ctx = chart.ctx;
-        ctx.save();
-        ctx.strokeStyle = '#111';
-        ctx.lineWidth = 2;
-        ctx.setLineDash([4, 3]);
-        ctx.beginPath();
-        ctx.moveTo(px, top);
-        ctx.lineTo(px, bottom);
-        ctx.stroke();
-        ctx.restore();
-      },
-    };
+    return dateMarker('survival-day-marker', (chart) => {
+      const x = chart.scales['x'];
+      if (x === undefined || this.curves.length === 0) return null;
+      const px = x.getPixelForValue(this.day);
+      const { left, right } = chart.chartArea;
+      return px < left || px > right ? null : { px, caption: null };
+    });
   }
 }
