@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isComplete, markComplete, publish, removeStalePartials, runMaven, tempSibling, type FetchOptions } from './jars.js';
+import { isComplete, markComplete, mavenFailureReason, publish, removeStalePartials, runMaven, tempSibling, type FetchOptions } from './jars.js';
 import { StartupError } from './startup-error.js';
 
 export const GDS_VERSION = '2.13.9';
@@ -114,11 +114,7 @@ export async function ensureGdsPlugin(options: FetchOptions, versionDir: string,
         options.log,
       );
       if (code !== 0 || !existsSync(tree)) {
-        const reason =
-          tail
-            .filter((line) => /ERROR|Could not|resolve/i.test(line))
-            .slice(-6)
-            .join('\n') || tail.slice(-6).join('\n');
+        const reason = mavenFailureReason(tail);
         throw new StartupError(
           `Could not fetch Graph Data Science ${GDS_VERSION} from Maven Central (Maven exited with code ${code}). Nothing was installed; the next start will try again (ATLAS_NEO4J_GDS=off starts without the analysis fields).`,
           reason,

@@ -89,6 +89,16 @@ export function removeStalePartials(dir: string): void {
   }
 }
 
+/** What a failed Maven run says about why: its error lines, else its last lines. */
+export function mavenFailureReason(tail: readonly string[]): string {
+  return (
+    tail
+      .filter((line) => /ERROR|Could not|resolve/i.test(line))
+      .slice(-6)
+      .join('\n') || tail.slice(-6).join('\n')
+  );
+}
+
 export function runMaven(args: string[], log: (line: string) => void): Promise<{ code: number; tail: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], env: childProcessEnv() });
@@ -146,11 +156,7 @@ async function fetchJars(options: FetchOptions, libDir: string): Promise<void> {
     );
     const jarCount = existsSync(temp) ? readdirSync(temp).filter((file) => file.endsWith('.jar')).length : 0;
     if (code !== 0 || jarCount === 0) {
-      const reason =
-        tail
-          .filter((line) => /ERROR|Could not|resolve/i.test(line))
-          .slice(-6)
-          .join('\n') || tail.slice(-6).join('\n');
+      const reason = mavenFailureReason(tail);
       throw new StartupError(
         `Could not fetch Neo4j ${options.version} from Maven Central (Maven exited with code ${code}). Nothing was installed; the next start will try again.`,
         reason,
