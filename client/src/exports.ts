@@ -1,5 +1,5 @@
 /** Export actions: files of the current view and the permalink. */
-import type { Explorer } from './explorer.js';
+import type { ExplorerContext } from './controllers/context.js';
 import { imageCaption } from './graph/caption.js';
 import { captionedPng } from './graph/png.js';
 import { toSvg } from './graph/svg.js';
@@ -12,7 +12,7 @@ import { showError, showMessage } from './ui/status.js';
 import { linkState } from './url-sync.js';
 import { encode } from './state/permalink.js';
 
-export function mountExportActions(app: Explorer): void {
+export function mountExportActions(app: ExplorerContext): void {
   // Title, date, legend and source line for the pictures, with the permalink of this very view.
   const caption = () => {
     const address = `${window.location.origin}${window.location.pathname}${encode(linkState(app.store.get()))}`;

@@ -1,5 +1,5 @@
 /** Wires the filter panel's controls to state updates. */
-import type { Explorer } from './explorer.js';
+import type { ExplorerContext } from './controllers/context.js';
 import {
   onlyFaction,
   setHideGone,
@@ -15,7 +15,7 @@ import {
 import { byId } from './ui/dom.js';
 import { renderFilters } from './ui/filters.js';
 
-export function renderFilterPanel(app: Explorer, filters: Filters): void {
+export function renderFilterPanel(app: ExplorerContext, filters: Filters): void {
   const set = (change: (f: Filters) => Filters): void => app.update((s) => ({ ...s, filters: change(s.filters) }));
   renderFilters(byId('filters'), app.timeline, filters, {
     onFaction: (id) => set((f) => toggleFaction(f, id)),
