@@ -12,7 +12,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
-# Debian's python3 (tests/unit/seed/support/graph-readers.ts loads exports with it, not with
+# Debian's python3 (tests/unit/export/graph-readers.ts loads exports with it, not with
 # whichever python3 comes first on PATH).
 python=/usr/bin/python3; [ -x "$python" ] || python=python3
 "$python" -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/src/config.js';
 import { AtlasError } from '../server/src/errors.js';
 import { openCuratedDatabase, type OpenDatabase } from '../server/src/seed/connect.js';
-import { EXPORT_FORMATS, readExportGraph, renderExport, type ExportFormat } from '../server/src/seed/export/index.js';
+import { EXPORT_FORMATS, readExportGraph, renderExport, type ExportFormat } from '../server/src/export/index.js';
 
 const USAGE = `usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} [--from YEAR] [--to YEAR] [--out file|dir]`;
 

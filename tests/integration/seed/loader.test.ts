@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/src/db/database.js';
 import { SeedValidationError } from '../../../server/src/seed/errors.js';
-import { readExportGraph, renderExport } from '../../../server/src/seed/export/index.js';
+import { readExportGraph, renderExport } from '../../../server/src/export/index.js';
 import { NotSyntheticError, loadSyntheticRows } from '../../../server/src/seed/load-synthetic.js';
 import { curatedSummary, loadCuratedRows, seedDatabase } from '../../../server/src/seed/load.js';
 import { datasetToRows } from '../../../server/src/seed/model.js';
@@ -15,7 +15,7 @@ import { generateSyntheticRows } from '../../../server/src/seed/synthetic.js';
 import { validateSeedDir } from '../../../server/src/seed/validate.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { openTestDatabase, ROOT_DIR } from '../../setup/database.js';
-import { loadWithNetworkx } from '../../unit/seed/support/graph-readers.js';
+import { loadWithNetworkx } from '../../unit/export/graph-readers.js';
 
 const FIXTURES = path.join(ROOT_DIR, 'tests/fixtures');
 const VALID = path.join(FIXTURES, 'seed-valid');

@@ -6,7 +6,7 @@ import { dayOf } from '../../../client/src/state/dates.js';
 import { formatSource, subgraphGexf, subgraphGraphml } from '../../../client/src/state/export.js';
 import { NO_FILTERS } from '../../../client/src/state/filters.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
-import { gexfProblems, graphmlProblems, hasNetworkx, loadWithNetworkx } from '../seed/support/graph-readers.js';
+import { gexfProblems, graphmlProblems, hasNetworkx, loadWithNetworkx } from '../export/graph-readers.js';
 import { imageCaption } from '../../../client/src/graph/caption.js';
 import { timeline } from './fixtures/timeline.js';
 

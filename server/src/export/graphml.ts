@@ -2,7 +2,7 @@
  * GraphML: keys for every attribute plus start/end. The graph is directed and says so once
  * (edgedefault); a tie without direction is one edge with `directed` false (core/graph-xml.ts).
  */
-import { escapeXml, graphmlData, graphmlKeys, type XmlColumn } from '../../../../core/graph-xml.js';
+import { escapeXml, graphmlData, graphmlKeys, type XmlColumn } from '../../../core/graph-xml.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeValue, type ExportElement, type ExportGraph } from './graph.js';
 
 const keys = (kind: 'node' | 'edge', prefix: string, specs: readonly AttributeSpec[]): string[] => {

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../../server/src/seed/export/csv.js';
-import { toGexf } from '../../../server/src/seed/export/gexf.js';
-import { toGraphml } from '../../../server/src/seed/export/graphml.js';
-import type { ExportGraph } from '../../../server/src/seed/export/graph.js';
-import { toJson } from '../../../server/src/seed/export/json.js';
-import { gexfProblems, graphmlProblems, hasNetworkx, loadWithNetworkx } from './support/graph-readers.js';
+import { csvField, toCsv } from '../../../server/src/export/csv.js';
+import { toGexf } from '../../../server/src/export/gexf.js';
+import { toGraphml } from '../../../server/src/export/graphml.js';
+import type { ExportGraph } from '../../../server/src/export/graph.js';
+import { toJson } from '../../../server/src/export/json.js';
+import { gexfProblems, graphmlProblems, hasNetworkx, loadWithNetworkx } from './graph-readers.js';
 
 const nasty = 'Quote " amp & lt < gt > apos \' comma, newline\nend\u0001';
 const graph: ExportGraph = {
@@ -65,7 +65,7 @@ const graph: ExportGraph = {
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
-const golden = (name: string): string => readFileSync(path.join(import.meta.dirname, 'support/golden', name), 'utf8');
+const golden = (name: string): string => readFileSync(path.join(import.meta.dirname, 'golden', name), 'utf8');
 
 describe('export formats', () => {
   // The files as the writers wrote them before they shared core/graph-xml.ts with the client: a

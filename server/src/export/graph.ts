@@ -2,10 +2,10 @@
  * The graph as exported: nodes and edges with a display label, a time span for Gephi's timeline
  * and a fixed set of attributes (every property is kept too, for the JSON export).
  */
-import type { XmlColumn } from '../../../../core/graph-xml.js';
-import type { Database } from '../../db/database.js';
-import type { Plain } from '../../db/values.js';
-import { CURATED_RELATIONSHIPS } from '../schema.js';
+import type { XmlColumn } from '../../../core/graph-xml.js';
+import type { Database } from '../db/database.js';
+import type { Plain } from '../db/values.js';
+import { CURATED_RELATIONSHIPS } from '../seed/schema.js';
 
 export type AttributeValue = string | number | boolean | null;
 

@@ -4,7 +4,7 @@
  * edge is directed, as the graph declares: a tie without direction carries `directed` false
  * (core/graph-xml.ts).
  */
-import { escapeXml, gexfAttributes, gexfAttvalues, gexfSpan } from '../../../../core/graph-xml.js';
+import { escapeXml, gexfAttributes, gexfAttvalues, gexfSpan } from '../../../core/graph-xml.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeValue, type ExportElement, type ExportGraph } from './graph.js';
 
 function attvalues(specs: readonly AttributeSpec[], values: Record<string, AttributeValue>, indent: string): string[] {

@@ -83,7 +83,7 @@ export function loadWithNetworkx(files: Record<string, string>): Record<string, 
     });
     let out: string;
     try {
-      out = execFileSync(PYTHON, [join(import.meta.dirname, '../../../../scripts/networkx-load.py'), ...paths], { encoding: 'utf8' });
+      out = execFileSync(PYTHON, [join(import.meta.dirname, '../../../scripts/networkx-load.py'), ...paths], { encoding: 'utf8' });
     } catch (error) {
       // A refused file exits 1 with the summary still on stdout.
       out = String((error as { stdout?: unknown }).stdout ?? '{}');
