@@ -71,7 +71,6 @@ export class AnalysisPainter {
     return { nodes };
   }
 
-  /** Looked up each time: moving a node into another faction re-creates it. */
   private node(id: string) {
     const node = this.cy.getElementById(personNodeId(id));
     return node.nonempty() ? node : null;

@@ -1,7 +1,9 @@
 /**
  * Graph data: every person, faction and tie is added to Cytoscape once; a frame only changes
- * classes, visibility and parents, and only where they differ from the last frame. That diff is
- * what keeps a time step well under a 16 ms frame budget.
+ * classes, visibility and each person's faction, and only where they differ from the last frame.
+ * Faction boxes are plain nodes, not compound parents: a person's faction is a data field
+ * (`faction`), and layout.ts sizes each box around its shown members' seats. Compound parents
+ * made every show or hide re-sort and re-walk the compound tree (BENCHMARKS.md, "Explorer step").
  */
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { Timeline } from '../model.js';
@@ -22,13 +24,15 @@ export function personLabel(name: string): string {
   return name;
 }
 
-/** Every element, with people already inside their faction at the first frame: moving thousands
- * of nodes into parents one by one on the first draw would cost more than building them there. */
+/** Every element, people already carrying their faction of the first frame. */
 export function initialElements(timeline: Timeline, colours: ReadonlyMap<string, string>, first: Frame): ElementDefinition[] {
   const factions: ElementDefinition[] = timeline.factions.map((f) => ({
     group: 'nodes',
-    data: { id: factionNodeId(f.id), label: f.name, colour: colours.get(f.id) ?? UNAFFILIATED },
+    // Sized and placed by layout.ts (StableMap.fitBoxes); never dragged on its own.
+    data: { id: factionNodeId(f.id), label: f.name, colour: colours.get(f.id) ?? UNAFFILIATED, w: 1, h: 1 },
     classes: 'faction hidden',
+    grabbable: false,
+    selectable: false,
   }));
   const persons: ElementDefinition[] = timeline.persons.map((p) => {
     const faction = first.persons.get(p.id)?.parent ?? null;
@@ -38,7 +42,7 @@ export function initialElements(timeline: Timeline, colours: ReadonlyMap<string,
         id: personNodeId(p.id),
         label: personLabel(p.name),
         colour: faction === null ? UNAFFILIATED : (colours.get(faction) ?? UNAFFILIATED),
-        ...(faction === null ? {} : { parent: factionNodeId(faction) }),
+        ...(faction === null ? {} : { faction }),
       },
       classes: 'person hidden',
     };
@@ -67,18 +71,19 @@ export interface ApplyResult {
   readonly placed: readonly string[];
   /** The subset of `placed` that changed faction (their old position is in the wrong box). */
   readonly moved: ReadonlySet<string>;
-  /** Whether anything structural changed (visibility or parents). */
+  /** Whether anything structural changed (visibility or faction). */
   readonly structural: boolean;
 }
 
 /** Remembers what was last applied so the next frame touches only the differences. */
 export class FrameApplier {
-  private readonly parents = new Map<string, string | null>();
+  /** Each person's faction as last applied (null: drawn outside every faction). */
+  private readonly factionOf = new Map<string, string | null>();
   private readonly classes = new Map<string, string>();
-  private persons: NodeSingular[];
-  private factions: NodeSingular[];
-  private edges: EdgeSingular[];
-  private edgeBase: string[];
+  private readonly persons: NodeSingular[];
+  private readonly factions: NodeSingular[];
+  private readonly edges: EdgeSingular[];
+  private readonly edgeBase: string[];
   /** Per edge: 0 hidden, else 1 | 2 directed | 4 uncertain | 8 dimmed. */
   private edgeCodes: number[];
 
@@ -92,10 +97,7 @@ export class FrameApplier {
     this.edges = cy.edges('.tie').toArray();
     this.edgeBase = this.edges.map((e) => `tie k-${String(e.data('kind'))}`);
     this.edgeCodes = this.edges.map(() => 0);
-    for (const node of this.persons) {
-      const parent = node.parent();
-      this.parents.set(node.id().slice(2), parent.nonempty() ? parent.first().id() : null);
-    }
+    for (const node of this.persons) this.factionOf.set(node.id().slice(2), factionData(node));
   }
 
   apply(frame: Frame, overlay: Overlay): ApplyResult {
@@ -104,17 +106,14 @@ export class FrameApplier {
     let structural = false;
     const members = new Map<string, number>();
     this.cy.batch(() => {
-      this.persons.forEach((original, index) => {
-        let node = original;
+      for (const node of this.persons) {
         const id = node.id().slice(2);
         const p = frame.persons.get(id);
-        const parent = p === undefined || p.parent === null ? null : factionNodeId(p.parent);
         const cls = p === undefined ? 'person hidden' : personClasses(p, id, overlay);
-        if (parent !== null) members.set(parent, (members.get(parent) ?? 0) + 1);
+        if (p !== undefined && p.parent !== null) members.set(factionNodeId(p.parent), (members.get(factionNodeId(p.parent)) ?? 0) + 1);
         const wasHidden = (this.classes.get(id) ?? 'person hidden').endsWith('hidden');
-        if (p !== undefined && parent !== (this.parents.get(id) ?? null)) {
-          node = this.moveTo(node, parent, p.parent);
-          this.persons[index] = node;
+        if (p !== undefined && p.parent !== (this.factionOf.get(id) ?? null)) {
+          this.moveTo(node, id, p.parent);
           movedIds.add(id);
           placed.push(id);
           structural = true;
@@ -126,16 +125,13 @@ export class FrameApplier {
           node.classes(cls);
           this.classes.set(id, cls);
         }
-      });
+      }
       for (const node of this.factions) {
         const shown = (members.get(node.id()) ?? 0) > 0;
         if (shown === node.hasClass('hidden')) node.toggleClass('hidden', !shown);
       }
       const visibleTies = new Map(frame.ties.map((t) => [tieEdgeId(t.id), t]));
-      this.edges.forEach((original, index) => {
-        // A moved endpoint re-creates its edges, so a stale reference is swapped for the live one.
-        const edge = original.removed() ? this.cy.getElementById(original.id()) : original;
-        if (edge !== original) this.edges[index] = edge;
+      this.edges.forEach((edge, index) => {
         const t = visibleTies.get(edge.id());
         // A small number per edge; the class string is built only when it changes.
         const code =
@@ -153,13 +149,17 @@ export class FrameApplier {
     return { placed, moved: movedIds, structural };
   }
 
-  private moveTo(node: NodeSingular, parent: string | null, factionId: string | null): NodeSingular {
-    // move() re-creates the node (new reference), so it is done only when the faction changes.
-    const moved = node.move({ parent }).nodes()[0] ?? node;
-    moved.data('colour', factionId === null ? UNAFFILIATED : (this.colours.get(factionId) ?? UNAFFILIATED));
-    this.parents.set(moved.id().slice(2), parent);
-    return moved;
+  /** Another faction: another colour and another box (the node keeps its identity and edges). */
+  private moveTo(node: NodeSingular, id: string, factionId: string | null): void {
+    node.data({ colour: factionId === null ? UNAFFILIATED : (this.colours.get(factionId) ?? UNAFFILIATED), faction: factionId });
+    this.factionOf.set(id, factionId);
   }
+}
+
+/** The faction a person node is drawn in (its `faction` data field), or null. */
+export function factionData(node: NodeSingular): string | null {
+  const f: unknown = node.data('faction');
+  return typeof f === 'string' && f !== '' ? f : null;
 }
 
 function personClasses(p: PersonFrame, id: string, overlay: Overlay): string {

@@ -1,5 +1,5 @@
 /**
- * How every encoding looks: faction colour on compound parents and their members, status as
+ * How every encoding looks: faction colour on faction boxes and their members, status as
  * node shape and fill, uncertainty as a dashed outline and lower opacity, tie kind as line
  * colour and pattern, arrows only for directed ties. ui/legend.ts draws from the same tables,
  * so the legend cannot drift from the graph.
@@ -7,7 +7,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { TieKind } from '../model.js';
 import type { StatusGroup } from '../state/status.js';
-import { FACTION_PAD, LABEL_FONT, NODE_SIZE } from '../layout/sizes.js';
+import { LABEL_FONT, NODE_SIZE } from '../layout/sizes.js';
 
 export interface StatusLook {
   readonly shape: 'ellipse' | 'round-triangle' | 'diamond' | 'square' | 'octagon' | 'vee' | 'star';
@@ -54,9 +54,8 @@ export const FONT = '"Noto Sans CJK KR", "Noto Sans CJK JP", "Noto Sans", "DejaV
 
 /**
  * Above this many people a changed node snaps to its new look instead of fading over 250 ms:
- * a transition restyles its node on every animation frame, and with compound parents each
- * restyle also dirties the node's faction and ties, so at 1k people a step kept the renderer
- * busy for the whole fade (BENCHMARKS.md, "Explorer step").
+ * a transition restyles its node on every animation frame, so at 1k people a step kept the
+ * renderer busy for the whole fade (BENCHMARKS.md, "Explorer step").
  */
 export const TRANSITION_MAX_PERSONS = 300;
 
@@ -91,9 +90,7 @@ export function stylesheet(options: StyleOptions = { transitions: true }): Style
       // Labels too small to read are skipped: drawing thousands of them dominates large frames.
       style: { 'font-family': FONT, 'font-size': LABEL_FONT, color: '#111', 'text-wrap': 'wrap', 'text-max-width': '110px', 'min-zoomed-font-size': 6 },
     },
-    // A fixed stacking (faction boxes at the bottom, then ties, then people) instead of 'auto':
-    // with 'auto' every show or hide re-sorts all elements by compound depth, walking each
-    // element's parents per comparison, which was most of a step's redraw at 1k people.
+    // A fixed stacking: faction boxes at the bottom, then ties, then people.
     { selector: 'node, edge', style: { 'z-compound-depth': 'orphan' } },
     {
       selector: 'node.faction',
@@ -103,13 +100,17 @@ export function stylesheet(options: StyleOptions = { transitions: true }): Style
         'border-color': 'data(colour)',
         'border-width': 2,
         shape: 'round-rectangle',
+        // A plain node sized around its members by graph/layout.ts (not a compound parent).
+        width: 'data(w)',
+        height: 'data(h)',
+        // Clicks and drags go through the box to the canvas, as on the background.
+        events: 'no',
         'z-compound-depth': 'bottom',
         label: 'data(label)',
         'text-valign': 'top',
         'text-halign': 'center',
         'font-size': 14,
         'font-weight': 'bold',
-        padding: `${FACTION_PAD}px`,
         'text-background-color': '#fff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
