@@ -42,6 +42,11 @@ describe('readable by default', () => {
       expect(v.minNodePx).toBeGreaterThanOrEqual(16);
       expect(v.minFactionFontPx).toBeGreaterThanOrEqual(11);
       expect(v.cutOff).toEqual([]);
+      // Faction boxes are plain nodes sized by the client: each shown member (with their name)
+      // lies wholly inside the box of the faction they are drawn in, and no faction's name is
+      // drawn over a person or their name.
+      expect(v.outsideTheirBox).toEqual([]);
+      expect(v.boxLabelsOverPeople).toEqual([]);
       // No large empty areas: the drawing spans most of the canvas.
       expect(v.used).toBeGreaterThan(0.6);
       expect(errors).toEqual([]);

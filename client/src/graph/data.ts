@@ -47,9 +47,19 @@ export function initialElements(timeline: Timeline, colours: ReadonlyMap<string,
       classes: 'person hidden',
     };
   });
+  const pairs = new Map<string, number>();
+  const pairOf = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  for (const t of timeline.ties) pairs.set(pairOf(t.sourceId, t.targetId), (pairs.get(pairOf(t.sourceId, t.targetId)) ?? 0) + 1);
   const ties: ElementDefinition[] = timeline.ties.map((t) => ({
     group: 'edges',
-    data: { id: tieEdgeId(t.id), source: personNodeId(t.sourceId), target: personNodeId(t.targetId), kind: t.kind },
+    data: {
+      id: tieEdgeId(t.id),
+      source: personNodeId(t.sourceId),
+      target: personNodeId(t.targetId),
+      kind: t.kind,
+      // Two people joined by more than one tie at some date: those ties are drawn bowed apart.
+      ...((pairs.get(pairOf(t.sourceId, t.targetId)) ?? 0) > 1 ? { parallel: true } : {}),
+    },
     classes: `tie k-${t.kind} hidden`,
   }));
   return [...factions, ...persons, ...ties];

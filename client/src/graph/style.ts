@@ -140,9 +140,12 @@ export function stylesheet(options: StyleOptions = { transitions: true }): Style
     { selector: 'node.person.member-uncertain', style: { 'outline-width': 2, 'outline-color': '#777', 'outline-style': 'dotted', 'outline-offset': 2 } },
     { selector: '.hidden', style: { display: 'none' } },
     {
+      // Straight: a lone tie between two people is drawn straight by 'bezier' too, but 'bezier'
+      // looks for parallel edges whenever a tie is redrawn; only the pairs that have them pay it.
       selector: 'edge.tie',
-      style: { 'curve-style': 'bezier', opacity: 0.85, 'arrow-scale': 1.3, 'target-arrow-shape': 'none' },
+      style: { 'curve-style': 'straight', opacity: 0.85, 'arrow-scale': 1.3, 'target-arrow-shape': 'none' },
     },
+    { selector: 'edge.tie[?parallel]', style: { 'curve-style': 'bezier' } },
     ...tieRules,
     { selector: 'edge.tie.directed', style: { 'target-arrow-shape': 'triangle' } },
     { selector: 'edge.tie.uncertain', style: { opacity: 0.45 } },

@@ -2,7 +2,8 @@
  * What the canvas shows, measured as a reader sees it: on-screen label and node sizes, and what
  * lies outside the canvas. Exposed as window.__atlasView for the browser tests.
  */
-import type { Core, NodeSingular, Position } from 'cytoscape';
+import type { BoundingBox12, Core, NodeSingular, Position } from 'cytoscape';
+import { factionData, factionNodeId } from './data.js';
 
 export interface ViewReport {
   readonly zoom: number;
@@ -17,6 +18,10 @@ export interface ViewReport {
   readonly cutOff: readonly string[];
   /** Share of the canvas covered by the drawing's bounding box. */
   readonly used: number;
+  /** Shown people (with their names) not wholly inside the box of the faction they are drawn in. */
+  readonly outsideTheirBox: readonly string[];
+  /** Faction names drawn over a shown person or their name: "faction:… over p:…". */
+  readonly boxLabelsOverPeople: readonly string[];
 }
 
 declare global {
@@ -47,6 +52,22 @@ export function viewReport(cy: Core): ViewReport {
     minFaction = Math.min(minFaction, parseFloat(String(n.style('font-size'))) * zoom);
     check(n);
   });
+  const outsideTheirBox: string[] = [];
+  const boxLabelsOverPeople: string[] = [];
+  const inside = (a: BoundingBox12, b: BoundingBox12): boolean => a.x1 >= b.x1 - 0.5 && a.y1 >= b.y1 - 0.5 && a.x2 <= b.x2 + 0.5 && a.y2 <= b.y2 + 0.5;
+  const overlap = (a: BoundingBox12, b: BoundingBox12): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  const titles = cy
+    .nodes('.faction:visible')
+    .map((f) => ({ id: f.id(), title: f.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false, includeUnderlays: false }) }));
+  persons.forEach((n) => {
+    const own = n.boundingBox({ includeLabels: true });
+    const faction = factionData(n);
+    if (faction !== null) {
+      const box = cy.getElementById(factionNodeId(faction));
+      if (box.empty() || !box.visible() || !inside(own, box.boundingBox({ includeLabels: false }))) outsideTheirBox.push(n.id());
+    }
+    for (const t of titles) if (overlap(t.title, own)) boxLabelsOverPeople.push(`${t.id} over ${n.id()}`);
+  });
   const all = cy.elements(':visible').renderedBoundingBox({ includeLabels: true });
   const used = persons.empty() ? 0 : ((Math.min(all.x2, width) - Math.max(all.x1, 0)) * (Math.min(all.y2, height) - Math.max(all.y1, 0))) / (width * height);
   const finite = (x: number): number => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
@@ -60,5 +81,7 @@ export function viewReport(cy: Core): ViewReport {
     minFactionFontPx: finite(minFaction),
     cutOff,
     used: finite(used),
+    outsideTheirBox,
+    boxLabelsOverPeople,
   };
 }
