@@ -111,6 +111,9 @@ export function stylesheet(options: StyleOptions = { transitions: true }): Style
         'text-halign': 'center',
         'font-size': 14,
         'font-weight': 'bold',
+        // One line: the map leaves one line of room above each box (union-layout.ts FACTION_TITLE);
+        // a wrapped name ran into the people seated above it.
+        'text-wrap': 'none',
         'text-background-color': '#fff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',

@@ -55,12 +55,13 @@ export function viewReport(cy: Core): ViewReport {
   const outsideTheirBox: string[] = [];
   const boxLabelsOverPeople: string[] = [];
   const inside = (a: BoundingBox12, b: BoundingBox12): boolean => a.x1 >= b.x1 - 0.5 && a.y1 >= b.y1 - 0.5 && a.x2 <= b.x2 + 0.5 && a.y2 <= b.y2 + 0.5;
-  const overlap = (a: BoundingBox12, b: BoundingBox12): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  // By more than a pixel: Cytoscape's box of an outlined shape (a dotted ring) is a little generous.
+  const overlap = (a: BoundingBox12, b: BoundingBox12): boolean => a.x1 < b.x2 - 1 && b.x1 < a.x2 - 1 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1;
   const titles = cy
     .nodes('.faction:visible')
     .map((f) => ({ id: f.id(), title: f.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false, includeUnderlays: false }) }));
   persons.forEach((n) => {
-    const own = n.boundingBox({ includeLabels: true });
+    const own = n.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false });
     const faction = factionData(n);
     if (faction !== null) {
       const box = cy.getElementById(factionNodeId(faction));
