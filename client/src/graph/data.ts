@@ -140,6 +140,14 @@ export class FrameApplier {
         const shown = (members.get(node.id()) ?? 0) > 0;
         if (shown === node.hasClass('hidden')) node.toggleClass('hidden', !shown);
       }
+      // People not drawn at this date are taken out of the graph, not only hidden: Cytoscape
+      // sorts, bounds and checks every element it holds on every redraw, shown or not (a third
+      // of a step's frame at 1k people). Removing a person removes their ties with them.
+      for (const node of this.persons) {
+        const shown = !(this.classes.get(node.id().slice(2)) ?? 'person hidden').endsWith('hidden');
+        if (shown && node.removed()) node.restore();
+        else if (!shown && !node.removed()) node.remove();
+      }
       const visibleTies = new Map(frame.ties.map((t) => [tieEdgeId(t.id), t]));
       this.edges.forEach((edge, index) => {
         const t = visibleTies.get(edge.id());
@@ -147,6 +155,7 @@ export class FrameApplier {
         const code =
           t === undefined ? 0 : 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (overlay.chainTies !== null && !overlay.chainTies.has(t.id) ? 8 : 0);
         if (this.edgeCodes[index] === code) return;
+        // Classes are kept on removed ties too, so a restored tie comes back with its look.
         this.edgeCodes[index] = code;
         let cls = this.edgeBase[index] ?? 'tie';
         if (code === 0) cls += ' hidden';
@@ -154,6 +163,13 @@ export class FrameApplier {
         if (code & 4) cls += ' uncertain';
         if (code & 8) cls += ' dim';
         edge.classes(cls);
+      });
+      // Ties go back in after their people (a tie cannot be restored without both ends).
+      this.edges.forEach((edge, index) => {
+        const wanted = this.edgeCodes[index] !== 0;
+        if (wanted && edge.removed()) {
+          if (!edge.source().removed() && !edge.target().removed()) edge.restore();
+        } else if (!wanted && !edge.removed()) edge.remove();
       });
     });
     return { placed, moved: movedIds, structural };
@@ -191,13 +207,16 @@ export function setChainLinks(
   cy: Core,
   links: readonly { readonly from: string; readonly to: string; readonly current: boolean; readonly label: string }[],
 ): void {
-  const key = links.map((l) => `${l.from}>${l.to}:${l.current}:${l.label}`).join('|');
+  // Only between people in the graph at this date (the others are taken out, see FrameApplier).
+  const present = (id: string): boolean => cy.getElementById(personNodeId(id)).nonempty();
+  const drawn = links.filter((l) => present(l.from) && present(l.to));
+  const key = drawn.map((l) => `${l.from}>${l.to}:${l.current}:${l.label}`).join('|');
   if (key === chainKey) return;
   chainKey = key;
   cy.batch(() => {
     cy.edges('.chain-link').remove();
     cy.add(
-      links.map((l, i) => ({
+      drawn.map((l, i) => ({
         group: 'edges' as const,
         data: { id: `chain:${i}`, source: personNodeId(l.from), target: personNodeId(l.to), label: l.label },
         classes: l.current ? 'chain-link current' : 'chain-link',

@@ -64,12 +64,15 @@ export class StableMap {
   private tidied = false;
   /** Milliseconds the last layout (the union's, or a tidy) took, for the performance readout. */
   lastMs = 0;
-  private personNodes: NodeSingular[] | null = null;
-  private factionNodes: NodeSingular[] | null = null;
+  private readonly personNodes: NodeSingular[];
+  private readonly factionNodes: NodeSingular[];
   private readonly rooms = new Map<string, PersonRoom>();
   private boxesPending = false;
 
   constructor(private readonly cy: Core) {
+    // Everyone, taken before the first frame: people not drawn at a date are out of the graph.
+    this.personNodes = cy.nodes('.person').toArray();
+    this.factionNodes = cy.nodes('.faction').toArray();
     // A box follows its members when they grow (analysis sizes) or are dragged by hand; both are
     // rare, so the refit waits for the end of the current task and runs once.
     const later = (): void => this.fitBoxesSoon();
@@ -123,7 +126,6 @@ export class StableMap {
   }
 
   private persons(): NodeSingular[] {
-    this.personNodes ??= this.cy.nodes('.person').toArray();
     return this.personNodes;
   }
 
@@ -175,7 +177,6 @@ export class StableMap {
         e.y2 = Math.max(e.y2, y2);
       }
     }
-    this.factionNodes ??= this.cy.nodes('.faction').toArray();
     for (const box of this.factionNodes) {
       const e = extents.get(box.id().slice('faction:'.length));
       if (e === undefined) continue;
