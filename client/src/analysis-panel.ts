@@ -22,7 +22,7 @@ import {
   type SurvivalCurve,
 } from './state/analysis.js';
 import type { Frame } from './state/frame.js';
-import { STATUS_LABEL } from './state/status.js';
+import { STATUS_LABEL } from './state/status-groups.js';
 import type { AppState } from './state/store.js';
 import { renderAnalysis } from './ui/analysis.js';
 import { byId } from './ui/dom.js';

@@ -14,7 +14,7 @@ import { compareFrame, compareFrames, type Comparison } from '../state/compare.j
 import type { Filters } from '../state/filters.js';
 import { computeFrame, prepare, type Frame, type Prepared } from '../state/frame.js';
 import type { Mode } from '../state/selection.js';
-import { statusKindLabel } from '../state/status.js';
+import { statusKindLabel } from '../state/status-groups.js';
 import type { AppState } from '../state/store.js';
 import { byId, h, replace } from '../ui/dom.js';
 import { showError, showMessage } from '../ui/status.js';

@@ -6,7 +6,7 @@
 import type { Timeline } from '../model.js';
 import { monthLabel } from '../state/dates.js';
 import type { Frame } from '../state/frame.js';
-import { STATUS_LABEL } from '../state/status.js';
+import { STATUS_LABEL } from '../state/status-groups.js';
 import { STATUS_LOOK, TIE_LOOK } from './style.js';
 
 export type LegendItem =

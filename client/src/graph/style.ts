@@ -6,7 +6,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import type { TieKind } from '../model.js';
-import type { StatusGroup } from '../state/status.js';
+import type { StatusGroup } from '../state/status-groups.js';
 import { LABEL_FONT, NODE_SIZE } from '../layout/sizes.js';
 
 export interface StatusLook {

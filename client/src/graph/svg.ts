@@ -5,7 +5,7 @@
  */
 import type { Core, NodeSingular } from 'cytoscape';
 import { FONT, STATUS_LOOK, TIE_LOOK } from './style.js';
-import type { StatusGroup } from '../state/status.js';
+import type { StatusGroup } from '../state/status-groups.js';
 import type { TieKind } from '../model.js';
 import type { ImageCaption, LegendItem } from './caption.js';
 

@@ -8,7 +8,7 @@ import type { Faction, Timeline } from '../model.js';
 import { dayOf } from '../../../core/partial-date.js';
 import { yearOf } from './dates.js';
 import { computeFrame, factionShown, personAt, type Prepared } from './frame.js';
-import { PURGE_STATES } from './status.js';
+import { PURGE_STATES } from './status-groups.js';
 
 export interface ChartSeries {
   readonly years: readonly number[];

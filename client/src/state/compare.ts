@@ -4,7 +4,7 @@
  * comes into the sources' sight "joined", apart from those who rose (rehabilitated).
  */
 import type { Frame, PersonFrame } from './frame.js';
-import { isGone, statusGroup, type StatusGroup } from './status.js';
+import { isGone, statusGroup, type StatusGroup } from './status-groups.js';
 
 export type CompareMark = 'vanished' | 'unattested' | 'joined' | 'rose' | 'fell' | 'moved' | 'same';
 

@@ -8,7 +8,7 @@ import { placeAt, spanActivity, type Range, type Span } from '../../../core/span
 import { statusAt, type Evidence, type StatusBasis, type StatusChange } from '../../../core/status.js';
 import type { Certainty, StatusKind, Tie, TieKind, Timeline } from '../model.js';
 import { factPredicate, filtersBySource, hidesNoFaction, type Filters } from './filters.js';
-import { isGone, statusGroup, type StatusGroup } from './status.js';
+import { isGone, statusGroup, type StatusGroup } from './status-groups.js';
 
 interface PreparedMembership {
   readonly span: Span<number>;

@@ -7,7 +7,7 @@
 import type { Span } from '../../../core/span.js';
 import { statusAt, type Evidence, type StatusChange } from '../../../core/status.js';
 import type { StatusKind } from '../model.js';
-import { statusGroup, type StatusGroup } from './status.js';
+import { statusGroup, type StatusGroup } from './status-groups.js';
 
 export interface LaneSegment {
   /** Fractions of the range, 0..1. */

@@ -5,7 +5,7 @@
  */
 import type { Faction, Person, TieKind } from '../model.js';
 import type { Frame, PersonFrame } from './frame.js';
-import { statusKindLabel } from './status.js';
+import { statusKindLabel } from './status-groups.js';
 
 export interface NetworkTie {
   readonly otherId: string;

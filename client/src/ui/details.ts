@@ -7,7 +7,7 @@ import type { Citation, Source } from '../model.js';
 import { yearOf } from '../state/dates.js';
 import { spanBar, statusLane } from '../state/lane.js';
 import { boundsText, evidenceText, when } from './bounds.js';
-import { STATUS_LABEL, statusKindLabel, type StatusGroup } from '../state/status.js';
+import { STATUS_LABEL, statusKindLabel, type StatusGroup } from '../state/status-groups.js';
 import { bibliographyList, citationList } from './citations.js';
 import { langOf } from './lang.js';
 import { SOURCE_FAMILY_LABEL } from './families.js';

@@ -1,7 +1,7 @@
 /** The legend, drawn from the same tables as the graph style so the two cannot disagree. */
 import { STATUS_LOOK, TIE_LOOK } from '../graph/style.js';
 import type { Faction, TieKind } from '../model.js';
-import { STATUS_GROUPS, STATUS_LABEL } from '../state/status.js';
+import { STATUS_GROUPS, STATUS_LABEL } from '../state/status-groups.js';
 import { h, replace } from './dom.js';
 
 const NS = 'http://www.w3.org/2000/svg';

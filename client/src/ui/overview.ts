@@ -5,7 +5,7 @@
 import type { Timeline } from '../model.js';
 import { monthLabel } from '../state/dates.js';
 import type { Frame, PersonFrame } from '../state/frame.js';
-import { statusKindLabel } from '../state/status.js';
+import { statusKindLabel } from '../state/status-groups.js';
 import { h } from './dom.js';
 import { koreanSpan } from './lang.js';
 import type { EventPage } from '../state/events.js';
