@@ -2,6 +2,9 @@
  * Comparing two dates on one layout. Silence is not a fall: someone the sources stop speaking
  * of is "no longer attested", apart from those who fell (purged, dead or fled); someone who
  * comes into the sources' sight "joined", apart from those who rose (rehabilitated).
+ *
+ * The comparison always runs forward in time, whichever frame is passed first: read backwards,
+ * a purge would be announced as a rehabilitation and a newcomer as hidden by a filter.
  */
 import type { Frame, PersonFrame } from './frame.js';
 import { isGone, statusGroup, type StatusGroup } from './status-groups.js';
@@ -39,7 +42,14 @@ function markOf(a: PersonFrame | undefined, b: PersonFrame | undefined): Compare
   return 'same';
 }
 
-export function compareFrames(a: Frame, b: Frame): Comparison {
+/** The two frames in date order. */
+export function chronological(a: Frame, b: Frame): readonly [Frame, Frame] {
+  return a.day <= b.day ? [a, b] : [b, a];
+}
+
+/** What changed from the earlier of the two frames to the later (see the module comment). */
+export function compareFrames(first: Frame, second: Frame): Comparison {
+  const [a, b] = chronological(first, second);
   const marks = new Map<string, CompareMark>();
   const ids = new Set([...a.persons.keys(), ...b.persons.keys()]);
   const lists: Record<CompareMark, string[]> = { vanished: [], unattested: [], joined: [], fell: [], rose: [], moved: [], same: [] };
@@ -53,9 +63,11 @@ export function compareFrames(a: Frame, b: Frame): Comparison {
 
 /**
  * The frame drawn in compare mode: B's frame plus the vanished people as they were at A, so
- * they stay where they were and can be shown as ghosts.
+ * they stay where they were and can be shown as ghosts. Only an earlier A adds ghosts: people of
+ * a later A are not on the scene yet at B's date, and are not drawn there.
  */
 export function compareFrame(a: Frame, b: Frame): Frame {
+  if (a.day > b.day) return b;
   const persons = new Map(b.persons);
   for (const [id, p] of a.persons) if (!persons.has(id)) persons.set(id, p);
   return { day: b.day, persons, ties: b.ties, hidden: b.hidden };

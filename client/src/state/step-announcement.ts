@@ -22,7 +22,10 @@ const PHRASES: readonly (readonly [Counted, string])[] = [
   ['vanished', 'hidden by the filters'],
 ];
 
-/** "3 appeared (Kim Il-sung, …), 2 fell", or "no change" when nothing differs. */
+/**
+ * "3 appeared (Kim Il-sung, …), 2 fell", or "no change" when nothing differs: what changed from
+ * the earlier frame to the later, whichever way the step went (compare.ts).
+ */
 export function stepChanges(before: Frame, after: Frame, names: ReadonlyMap<string, string>): string {
   const comparison = compareFrames(before, after);
   const parts: string[] = [];
@@ -43,11 +46,14 @@ export function stepChanges(before: Frame, after: Frame, names: ReadonlyMap<stri
 
 /**
  * The whole sentence: the month shown and what changed; when the announcement covers more than
- * one step (a fast scrub is announced once it settles, not per notch), since which month.
+ * one step (a fast scrub is announced once it settles, not per notch), since which month. A step
+ * back names what happened between the two months in their own order: going back from a purge
+ * must not be heard as a rehabilitation.
  */
 export function stepAnnouncement(before: Frame, after: Frame, names: ReadonlyMap<string, string>): string {
   const now = monthLabel(after.day);
   const changes = stepChanges(before, after, names);
+  if (after.day < before.day) return `${now}, back from ${monthLabel(before.day)}. Between them: ${changes}.`;
   const steps = Math.abs(monthsBetween(monthStart(before.day), monthStart(after.day)));
   return steps <= 1 ? `${now}: ${changes}.` : `${now}, since ${monthLabel(before.day)}: ${changes}.`;
 }

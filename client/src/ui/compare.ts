@@ -32,7 +32,7 @@ export function renderCompare(
     h(
       'label',
       {},
-      'Earlier date: ',
+      'Compare with: ',
       h('input', {
         type: 'month',
         id: 'compare-before',
@@ -43,7 +43,9 @@ export function renderCompare(
     h(
       'p',
       {},
-      `Later date: ${monthLabel(after)} (the slider). The network shows the later date: pale grey ghosts are people the sources no longer speak of, red ghosts people a filter hides.`,
+      before <= after
+        ? `From ${monthLabel(before)} to ${monthLabel(after)} (the slider). The network shows the slider's date: pale grey ghosts are people the sources no longer speak of, red ghosts people a filter hides.`
+        : `From ${monthLabel(after)} (the slider) to ${monthLabel(before)}: the lists say what changed after the slider's date, which the network shows. People who only come on the scene later are listed, not drawn.`,
     ),
     list('compare-fell', 'Fell (purged, dead or fled)', comparison.fell),
     list('compare-unattested', 'No longer attested (the sources fall silent; not a fall)', comparison.unattested),

@@ -57,6 +57,17 @@ describe('step announcements', () => {
     expect(stepAnnouncement(a, { ...a, day: dayOf('1951-03-01') }, names)).toBe('March 1951, since January 1950: no change.');
   });
 
+  it('names what happened between the months, in their order, when the step goes back', () => {
+    const before = frame(dayOf('1958-03-01'), [person('b', 'f', 'EXPELLED'), person('d', null)]);
+    const after = frame(dayOf('1956-08-01'), [person('b', 'f')]);
+    const who = new Map([
+      ['b', 'Bae'],
+      ['d', 'Dong'],
+    ]);
+    // Not "1 rehabilitated (Bae), 1 hidden by the filters (Dong)": Bae fell and Dong appeared after August 1956.
+    expect(stepAnnouncement(before, after, who)).toBe('August 1956, back from March 1958. Between them: 1 appeared (Dong), 1 fell (Bae).');
+  });
+
   it('counts without names past three, and reads silence as silence, not a fall', () => {
     const many = ['p1', 'p2', 'p3', 'p4'].map((id) => person(id, null));
     const before = frame(dayOf('1950-01-01'), [person('s', 'f')]);

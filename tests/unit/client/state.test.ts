@@ -52,6 +52,18 @@ describe('compare', () => {
     expect(v.vanished).toContain('kim-il-sung');
     expect(compareFrame(frameAt('1947-06-01'), hidden).persons.has('kim-il-sung')).toBe(true);
   });
+
+  it('runs forward in time whichever date comes first: a purge read backwards is no rehabilitation', () => {
+    const early = frameAt('1947-06-01');
+    const late = frameAt('1957-06-01');
+    const backwards = compareFrames(late, early);
+    expect(backwards.rose).toEqual([]);
+    expect(backwards.fell).toEqual(compareFrames(early, late).fell);
+    expect(backwards.joined).toEqual(compareFrames(early, late).joined);
+    // The slider before the second date: only the slider's people are drawn, none from later.
+    const drawn = compareFrame(late, frameAt('1945-06-01'));
+    expect([...drawn.persons.keys()].sort()).toEqual([...frameAt('1945-06-01').persons.keys()].sort());
+  });
 });
 
 const path: ChainPath = {
