@@ -180,5 +180,5 @@ function render(results: readonly SizeResult[]): string {
     ]),
   );
   const network = `Both network rows are the first page at the default page size (\`first\` = ${NETWORK_PAGE.first} persons, with their ties and events, as bench/lib/hot-queries.ts NETWORK_GQL asks).`;
-  return `GraphQL latency in ms (sequential requests; "(over)" marks a p95 above the ${P95_TARGET} ms target at 100k). ${network}\n\n${latency}\n\nSeed load (synthetic loader, server/src/seed/load-synthetic.ts: batches of 5,000 rows, 2 at a time; timed from the first row written until every index and constraint of cypher/schema is online; elements = nodes + relationships). The first 10k load is the first work of a freshly started Neo4j JVM; the 100k load follows the 10k loads and queries in the same JVM:\n\n${loads}`;
+  return `GraphQL latency in ms (sequential requests; "(over)" marks a p95 above the ${P95_TARGET} ms target at 100k). ${network}\n\n${latency}\n\nSeed load (synthetic loader, server/src/seed/load-synthetic.ts: batches of 5,000 rows, 2 at a time; timed from the first row written until every index and constraint of cypher/indexes is online; elements = nodes + relationships). The first 10k load is the first work of a freshly started Neo4j JVM; the 100k load follows the 10k loads and queries in the same JVM:\n\n${loads}`;
 }

@@ -1,6 +1,6 @@
-// Before a synthetic bulk load: drops every index and constraint of cypher/schema but the meta
+// Before a synthetic bulk load: drops every index and constraint of cypher/indexes but the meta
 // constraint (atlas_meta_id), so rows are written without maintaining them; the loader re-applies
-// cypher/schema afterwards (Database.applySchema), which builds each in one pass over the data:
+// cypher/indexes afterwards (Database.applySchema), which builds each in one pass over the data:
 // the node ones once the nodes are written (their full-text and range indexes then populate while
 // the relationships are written, which never change a node's properties), the relationship ones
 // at the end. The load itself needs none of them: relationships find their end nodes by element

@@ -227,13 +227,13 @@ export class Database {
   }
 
   /**
-   * Applies every file in cypher/schema in name order; each statement is IF NOT EXISTS. Then
+   * Applies every file in cypher/indexes in name order; each statement is IF NOT EXISTS. Then
    * waits up to `awaitSeconds` for the indexes to come online (a bulk load that created its
    * indexes afterwards needs longer than the default). See SchemaOptions for the bulk loader's
    * variations.
    */
   async applySchema(options: SchemaOptions = {}): Promise<number> {
-    const dir = path.join(CYPHER_DIR, 'schema');
+    const dir = path.join(CYPHER_DIR, 'indexes');
     const files = readdirSync(dir)
       .filter((file) => file.endsWith('.cypher'))
       .sort();

@@ -5,7 +5,7 @@
 import type { XmlColumn } from '../../../core/graph-xml.js';
 import type { Database } from '../db/database.js';
 import type { Plain } from '../db/values.js';
-import { CURATED_RELATIONSHIPS } from '../seed/schema.js';
+import { CURATED_RELATIONSHIPS } from '../seed/graph-names.js';
 
 export type AttributeValue = string | number | boolean | null;
 

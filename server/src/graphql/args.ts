@@ -6,7 +6,7 @@ import { CERTAINTY_RANK, type Certainty, type SourceFamily } from '../../../core
 /** First and last day (YYYY-MM-DD) of a date argument. */
 export type Period = Range<string>;
 import { parseExactDate, type PartialDate } from '../../../core/partial-date.js';
-import { ID_PATTERN } from '../seed/schema.js';
+import { ID_PATTERN } from '../seed/graph-names.js';
 
 export function dateArg(field: string, value: string): PartialDate {
   const parsed = parseExactDate(value);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { QueryRunner } from '../db/database.js';
 import type { Plain } from '../db/values.js';
-import { CURATED_LABELS, CURATED_RELATIONSHIPS } from './schema.js';
+import { CURATED_LABELS, CURATED_RELATIONSHIPS } from './graph-names.js';
 
 export interface GraphSummary {
   /** Elements per label and relationship type, e.g. { Person: 112, TIE: 40 }. */

@@ -13,7 +13,7 @@
  * of every node they create, and the relationship queries find their end nodes by element id:
  * no unique-index look-up (which in a write query also takes a lock per node) and no
  * sort-and-collect of end nodes per batch. A missing end node is found in the client before its
- * batch is sent. The load needs no index, so all of cypher/schema but the meta constraint is
+ * batch is sent. The load needs no index, so all of cypher/indexes but the meta constraint is
  * dropped before it (cypher/synthetic/drop-deferred-schema.cypher) and built again, in one pass
  * over the data each, once the data it covers is written: the node schema after the nodes (its
  * full-text and range indexes then populate while the relationships are written, which adds
@@ -375,7 +375,7 @@ function elementIdsOf(ids: readonly string[], created: ReadonlyMap<string, strin
   });
 }
 
-/** A statement of cypher/schema about relationships (the rest are about nodes). */
+/** A statement of cypher/indexes about relationships (the rest are about nodes). */
 export function onRelationships(statement: string): boolean {
   return /FOR\s*\(\)\s*-\s*\[/.test(statement);
 }

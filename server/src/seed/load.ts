@@ -9,7 +9,7 @@ import { summarizeCuratedGraph, type GraphSummary } from './checksum.js';
 import { SeedValidationError } from './errors.js';
 import { datasetToRows } from './model.js';
 import { WRITE_STEPS, type GraphRows, type NodeKey, type RelationshipRow } from './rows.js';
-import { CURATED_LABELS, CURATED_RELATIONSHIPS } from './schema.js';
+import { CURATED_LABELS, CURATED_RELATIONSHIPS } from './graph-names.js';
 import { validateSeedDir } from './validate.js';
 
 export interface LoadOptions {

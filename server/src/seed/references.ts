@@ -5,7 +5,7 @@
 import type { Citation, Dataset, Location } from './dataset.js';
 import type { Issues } from './fields.js';
 import { lineOf } from './read.js';
-import { ID_PATTERN } from './schema.js';
+import { ID_PATTERN } from './graph-names.js';
 import { editDistance } from '../domain/search.js';
 
 type IdKind = 'source' | 'faction' | 'person' | 'event' | 'tie';

@@ -46,9 +46,9 @@ function expectedSummary(rows: GraphRows): { counts: Record<string, number>; che
   return { counts, checksum: hash.digest('hex') };
 }
 
-/** Index and constraint names declared in cypher/schema. */
+/** Index and constraint names declared in cypher/indexes. */
 function schemaNames(): string[] {
-  const dir = path.join(ROOT_DIR, 'cypher/schema');
+  const dir = path.join(ROOT_DIR, 'cypher/indexes');
   return readdirSync(dir)
     .filter((file) => file.endsWith('.cypher'))
     .flatMap((file) =>

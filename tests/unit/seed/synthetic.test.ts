@@ -113,8 +113,8 @@ describe('synthetic bulk-load layout', () => {
     }
   });
 
-  it('splits cypher/schema into node and relationship statements, and defers all but the meta constraint', () => {
-    const dir = path.join(root, 'cypher/schema');
+  it('splits cypher/indexes into node and relationship statements, and defers all but the meta constraint', () => {
+    const dir = path.join(root, 'cypher/indexes');
     const schema = readdirSync(dir)
       .filter((file) => file.endsWith('.cypher'))
       .sort()
