@@ -181,7 +181,8 @@ export async function launchJvm(
         child.stdin.end();
         // Recording a class-data archive happens after the clean shutdown and takes a while on a
         // loaded machine; a signal would lose it (the store is closed by then either way).
-        const recording = settings.classData?.kind === 'record';
+        // (A JVM that never became ready does not read its stdin, and has nothing to record.)
+        const recording = settings.classData?.kind === 'record' && readyAt !== undefined;
         const forced = setTimeout(() => child.kill('SIGTERM'), recording ? RECORD_GRACE_MS : 30_000);
         const killed = setTimeout(() => child.kill('SIGKILL'), recording ? RECORD_GRACE_MS + 15_000 : 45_000);
         await exitPromise;
