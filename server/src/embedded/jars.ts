@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childProcessEnv } from '../config.js';
@@ -194,7 +194,10 @@ function compileLauncher(options: FetchOptions, libDir: string, classesDir: stri
 
 /** Returns the cached runtime, fetching and compiling only what is missing. */
 export async function ensureNeo4jRuntime(options: FetchOptions): Promise<Neo4jRuntime> {
-  const versionDir = path.join(options.cacheDir, `neo4j-${options.version}`);
+  // The real path: a class-data archive names the class path it was recorded with, so checkouts
+  // sharing one cache through a symlink share the archive too.
+  mkdirSync(options.cacheDir, { recursive: true });
+  const versionDir = path.join(realpathSync(options.cacheDir), `neo4j-${options.version}`);
   const libDir = path.join(versionDir, 'lib');
   if (existsSync(libDir) && !isComplete(libDir)) {
     // A cache from before completion markers, or damaged by hand: fetch it again.
