@@ -75,7 +75,11 @@ export async function launchJvm(
         ATLAS_NEO4J_TX_TIMEOUT_SECONDS: String(settings.txTimeoutSeconds),
         ATLAS_NEO4J_TX_MEMORY_MB: String(settings.txMemoryMb),
         ATLAS_NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
-        ...(settings.classData?.kind === 'record' ? { ATLAS_NEO4J_WARM_UP: 'on' } : {}),
+        // Every start runs one read query before it reports ready: the first Cypher of a cold JVM
+        // takes a minute at a load of 30, and without this the app's first requests after a
+        // restart would wait that long instead of getting DATABASE_UNAVAILABLE at once
+        // (RESILIENCE.md). A recording JVM thereby archives the planner's classes too.
+        ATLAS_NEO4J_WARM_UP: 'on',
         ATLAS_NEO4J_PROCEDURE_ALLOWLIST: [...settings.procedureAllowlist, ...(runtime.plugin?.procedures ?? [])].join(','),
         ...(runtime.plugin === null
           ? {}

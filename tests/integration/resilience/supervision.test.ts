@@ -261,17 +261,22 @@ describe('the supervised Neo4j', () => {
       body: JSON.stringify({ query: 'query($q: String!) { cypher(query: $q) { rows } }', variables: { q: exhaust } }),
     }).then(async (response) => ((await response.json()) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code ?? 'OK');
     expect(consoleAnswer).toBe('QUERY_REJECTED');
-    const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', PASSWORD));
-    const direct = driver
-      .executeQuery(exhaust, {}, { database: 'neo4j' })
+    // One auto-commit run, no retries: a retried query would exhaust the restarted JVM too.
+    const driver = neo4j.driver(`bolt://127.0.0.1:${boltPort}`, neo4j.auth.basic('neo4j', PASSWORD), { maxTransactionRetryTime: 0 });
+    const session = driver.session({ database: 'neo4j' });
+    const direct = session
+      .run(exhaust)
       .then(() => 'answered')
       .catch((error: unknown) => (error instanceof Error ? error.name : String(error)))
-      .finally(() => driver.close());
+      .finally(async () => {
+        await session.close().catch(() => undefined);
+        await driver.close();
+      });
     await app.waitFor(/exited unexpectedly/, 60_000, from);
     const exitMs = now() - sentAt;
+    const backAt = app.waitFor(/Neo4j is back/, START_TIMEOUT_MS + 30_000, from).then(() => now());
     const directAnswer = await direct;
     cachedDuringOutage.push(await ask(true));
-    const backAt = app.waitFor(/Neo4j is back/, START_TIMEOUT_MS + 30_000, from).then(() => now());
     const recoveredMs = await recovery(sentAt);
     const backMs = (await backAt) - sentAt;
     const log = app.output().slice(from);
