@@ -8,7 +8,7 @@
  * transaction memory limits back this up.
  */
 import { AtlasError, ErrorCode } from '../errors.js';
-import { checkExpressionBudget } from './console-budget.js';
+import { checkExpressionBudget, checkPathExpansions } from './console-budget.js';
 import { DEFAULT_EXPRESSION_BUDGET, checkConsoleText, checkPlan } from './console-checks.js';
 import type { Database, Params } from './database.js';
 import { GraphNode, GraphRelationship, type Plain } from './values.js';
@@ -104,6 +104,19 @@ export function graphOf(rows: readonly Plain[][]): { nodes: GraphNodeOut[]; rela
  */
 const running = new WeakMap<Database, number>();
 
+/** The data's most relationships on one node, per database handle, read again after this long (the data changes only with a seed load). */
+const MAX_DEGREE_TTL_MS = 60_000;
+const maxDegrees = new WeakMap<Database, { readonly at: number; readonly degree: number }>();
+
+async function maxDegree(db: Database): Promise<number> {
+  const known = maxDegrees.get(db);
+  if (known !== undefined && performance.now() - known.at < MAX_DEGREE_TTL_MS) return known.degree;
+  const [row] = await db.read('console/max-degree');
+  const degree = Number(row?.['maxDegree'] ?? 0);
+  maxDegrees.set(db, { at: performance.now(), degree });
+  return degree;
+}
+
 function busy(): AtlasError {
   return new AtlasError(ErrorCode.QUERY_REJECTED, 'The console is busy with other queries; retry shortly', { field: 'query', retryable: true });
 }
@@ -120,8 +133,11 @@ export async function runConsole(db: Database, text: string, params: Params, lim
     const left = (): number => Math.max(1, Math.round(deadline - performance.now()));
     const plan = await db.explain(text, params, { timeoutMs: limits.timeoutMs, deadlineMs: left() });
     checkPlan(plan);
+    // Paths of several hops: bounded hops, and their rows from the data's fan-out, not the planner's estimate.
+    const expansions = plan.pathExpansions ?? [];
+    const paths = expansions.length === 0 ? 0 : checkPathExpansions(expansions, await maxDegree(db));
     // Again with the rows the planner expects: lists collected from them are that long.
-    checkExpressionBudget(text, params, limits.maxExpressionBytes ?? DEFAULT_EXPRESSION_BUDGET, plan.maxEstimatedRows);
+    checkExpressionBudget(text, params, limits.maxExpressionBytes ?? DEFAULT_EXPRESSION_BUDGET, Math.max(plan.maxEstimatedRows ?? 0, paths));
     const maxBytes = limits.maxBytes ?? DEFAULT_CONSOLE_MAX_BYTES;
     const result = await db.readCapped(text, params, {
       timeoutMs: Math.max(1, left() - CONSOLE_DEADLINE_GRACE_MS),

@@ -42,7 +42,20 @@ export interface ExplainResult {
   readonly details: readonly string[];
   /** The most rows the planner expects out of any one operator (its estimate, not a bound); 0 when it gives none. */
   readonly maxEstimatedRows?: number;
+  /** The operators that walk paths of several hops, with the rows the planner expects into each (console-budget.ts). */
+  readonly pathExpansions?: readonly PathExpansion[];
 }
+
+/** A plan operator that walks paths of several hops (VarLengthExpand, ShortestPath, Repeat...). */
+export interface PathExpansion {
+  readonly operator: string;
+  readonly details: string;
+  /** The rows the planner expects into it (the most of its children's estimates): the paths' start points. */
+  readonly inputRows: number;
+}
+
+/** Operators whose output is paths of several hops, however the planner spells the variant. */
+const PATH_EXPANSION = /^(VarLengthExpand|ShortestPath|StatefulShortestPath|Repeat)/;
 
 export interface SchemaOptions {
   /** How long to wait for every index to come online afterwards; 0 does not wait. Default 60. */
@@ -119,7 +132,13 @@ function maxEstimatedRows(plan: unknown): number {
   return Math.max(Number.isFinite(own) ? own : 0, ...(node.children ?? []).map(maxEstimatedRows));
 }
 
-function collectPlan(plan: unknown, operators: string[], details: string[]): void {
+function estimatedRows(plan: unknown): number {
+  if (plan === null || typeof plan !== 'object') return 0;
+  const own = Number((plan as { arguments?: Record<string, unknown> }).arguments?.['EstimatedRows'] ?? 0);
+  return Number.isFinite(own) ? own : 0;
+}
+
+function collectPlan(plan: unknown, operators: string[], details: string[], expansions: PathExpansion[]): void {
   if (plan === null || typeof plan !== 'object') return;
   const node = plan as { operatorType?: string; arguments?: Record<string, unknown>; children?: unknown[] };
   // An operator without a name is recorded as unknown (so a strict check refuses it), and its
@@ -128,7 +147,14 @@ function collectPlan(plan: unknown, operators: string[], details: string[]): voi
   operators.push(operator.split('@')[0] ?? operator);
   const detail = node.arguments?.['Details'];
   details.push(typeof detail === 'string' ? detail : '');
-  for (const child of node.children ?? []) collectPlan(child, operators, details);
+  if (PATH_EXPANSION.test(operator)) {
+    expansions.push({
+      operator: operator.split('@')[0] ?? operator,
+      details: typeof detail === 'string' ? detail : '',
+      inputRows: Math.max(1, ...(node.children ?? []).map(estimatedRows)),
+    });
+  }
+  for (const child of node.children ?? []) collectPlan(child, operators, details, expansions);
 }
 
 /** After Neo4j was found unavailable, calls are refused at once for this long (then one probes). */
@@ -311,8 +337,9 @@ export class Database {
       const result = await session.run(`EXPLAIN ${text}`, toDriverParams(params), config);
       const operators: string[] = [];
       const details: string[] = [];
-      collectPlan(result.summary.plan, operators, details);
-      return { queryType: result.summary.queryType ?? '', operators, details, maxEstimatedRows: maxEstimatedRows(result.summary.plan) };
+      const pathExpansions: PathExpansion[] = [];
+      collectPlan(result.summary.plan, operators, details, pathExpansions);
+      return { queryType: result.summary.queryType ?? '', operators, details, maxEstimatedRows: maxEstimatedRows(result.summary.plan), pathExpansions };
     });
   }
 

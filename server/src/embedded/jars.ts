@@ -6,10 +6,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childProcessEnv } from '../config.js';
+import { classDataFile } from './class-data.js';
 import type { JavaTools } from './java.js';
 import { ensureGdsPlugin, type GdsPlugin } from './gds.js';
 import { eachLine } from './lines.js';
@@ -18,11 +19,15 @@ import { StartupError } from './startup-error.js';
 export const LAUNCHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../launcher');
 const LAUNCHER_SOURCE = path.join(LAUNCHER_DIR, 'src/main/java/atlas/launcher/EmbeddedNeo4j.java');
 export const LAUNCHER_CLASS = 'atlas.launcher.EmbeddedNeo4j';
+/** The compiled launcher as a jar too: class-data archives take classes from jars only. */
+const LAUNCHER_JAR = 'launcher.jar';
 
 export interface Neo4jRuntime {
   readonly libDir: string;
   readonly classesDir: string;
   readonly classpath: string;
+  /** Where this runtime's class-data archive is or will be (class-data.ts); undefined when it cannot have one. */
+  readonly classDataFile: string | undefined;
   /** The Graph Data Science plugin (on the classpath too); null when started without analytics. */
   readonly plugin: GdsPlugin | null;
 }
@@ -177,6 +182,9 @@ function compileLauncher(options: FetchOptions, libDir: string, classesDir: stri
     if (result.status !== 0) {
       throw new StartupError('Could not compile the Neo4j launcher (launcher/src/main/java).', `${result.stderr}${result.stdout}`.trim());
     }
+    // Without the jar the launcher runs from the folder, only without a class-data archive.
+    const jarTool = path.isAbsolute(options.java.javac) ? path.join(path.dirname(options.java.javac), 'jar') : 'jar';
+    spawnSync(jarTool, ['cf', path.join(temp, LAUNCHER_JAR), '-C', temp, 'atlas'], { encoding: 'utf8' });
     markComplete(temp);
     publish(temp, classesDir);
   } finally {
@@ -186,7 +194,10 @@ function compileLauncher(options: FetchOptions, libDir: string, classesDir: stri
 
 /** Returns the cached runtime, fetching and compiling only what is missing. */
 export async function ensureNeo4jRuntime(options: FetchOptions): Promise<Neo4jRuntime> {
-  const versionDir = path.join(options.cacheDir, `neo4j-${options.version}`);
+  // The real path: a class-data archive names the class path it was recorded with, so checkouts
+  // sharing one cache through a symlink share the archive too.
+  mkdirSync(options.cacheDir, { recursive: true });
+  const versionDir = path.join(realpathSync(options.cacheDir), `neo4j-${options.version}`);
   const libDir = path.join(versionDir, 'lib');
   if (existsSync(libDir) && !isComplete(libDir)) {
     // A cache from before completion markers, or damaged by hand: fetch it again.
@@ -201,6 +212,9 @@ export async function ensureNeo4jRuntime(options: FetchOptions): Promise<Neo4jRu
     compileLauncher(options, libDir, classesDir);
   }
   const plugin = options.analytics === false ? null : await ensureGdsPlugin(options, versionDir, libDir);
-  const classpath = [classesDir, path.join(libDir, '*'), ...(plugin === null ? [] : [path.join(plugin.dir, '*')])].join(path.delimiter);
-  return { libDir, classesDir, classpath, plugin };
+  const launcherJar = path.join(classesDir, LAUNCHER_JAR);
+  const classpath = [existsSync(launcherJar) ? launcherJar : classesDir, path.join(libDir, '*'), ...(plugin === null ? [] : [path.join(plugin.dir, '*')])].join(
+    path.delimiter,
+  );
+  return { libDir, classesDir, classpath, plugin, classDataFile: classDataFile(path.join(versionDir, 'class-data'), options.java, classpath) };
 }

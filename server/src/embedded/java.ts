@@ -10,6 +10,8 @@ export interface JavaTools {
   readonly java: string;
   readonly javac: string;
   readonly version: number;
+  /** What `java -version` printed: names the exact runtime (a class-data archive is only good for it). */
+  readonly description: string;
 }
 
 function toolPath(javaHome: string | undefined, tool: 'java' | 'javac'): string {
@@ -57,5 +59,5 @@ export function findJava(javaHome: string | undefined): JavaTools {
       `A Java ${REQUIRED_JAVA}+ JDK (with javac) is needed to build the Neo4j launcher once, but only a runtime was found at ${java}. Install a JDK, not just a JRE.`,
     );
   }
-  return { java, javac, version };
+  return { java, javac, version, description: `${probe.stderr}${probe.stdout}`.trim() };
 }

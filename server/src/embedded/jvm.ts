@@ -8,6 +8,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { CHILD_LOG_DEFAULTS, childProcessEnv } from '../config.js';
 import { childLogPath, RotatingLog } from './child-log.js';
+import { classDataArgs } from './class-data.js';
 import { LAUNCHER_CLASS, type Neo4jRuntime } from './jars.js';
 import { eachLine } from './lines.js';
 import { OWNER_DIR_MODE, ownerOnlyTree } from './owner-only.js';
@@ -21,6 +22,14 @@ function codeFor(cause: string | undefined): StartupErrorCode {
   if (/FileLockException|locked by another process/.test(cause)) return 'NEO4J_STORE_LOCKED';
   if (/BindException|Address already in use/.test(cause)) return 'NEO4J_PORT_IN_USE';
   return 'NEO4J_EXITED';
+}
+
+/** How long a JVM recording a class-data archive may take to write it after its clean shutdown. */
+const RECORD_GRACE_MS = 240_000;
+
+function classDataNote(settings: ManagedSettings): string {
+  if (settings.classData === undefined) return 'no class-data archive';
+  return settings.classData.kind === 'use' ? 'class-data archive offered' : 'recording a class-data archive';
 }
 
 /** Lines of the JVM's output kept in memory for a start-up report or an exit report. */
@@ -47,6 +56,7 @@ export async function launchJvm(
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',
+    ...classDataArgs(settings.classData),
     '-cp',
     runtime.classpath,
     LAUNCHER_CLASS,
@@ -65,6 +75,11 @@ export async function launchJvm(
         ATLAS_NEO4J_TX_TIMEOUT_SECONDS: String(settings.txTimeoutSeconds),
         ATLAS_NEO4J_TX_MEMORY_MB: String(settings.txMemoryMb),
         ATLAS_NEO4J_PAGECACHE_MB: String(settings.pageCacheMb),
+        // Every start runs one read query before it reports ready: the first Cypher of a cold JVM
+        // takes a minute at a load of 30, and without this the app's first requests after a
+        // restart would wait that long instead of getting DATABASE_UNAVAILABLE at once
+        // (RESILIENCE.md). A recording JVM thereby archives the planner's classes too.
+        ATLAS_NEO4J_WARM_UP: 'on',
         ATLAS_NEO4J_PROCEDURE_ALLOWLIST: [...settings.procedureAllowlist, ...(runtime.plugin?.procedures ?? [])].join(','),
         ...(runtime.plugin === null
           ? {}
@@ -97,12 +112,19 @@ export async function launchJvm(
   process.once('exit', killOnExit);
   // stdout and stderr line by line: all of it to the log file, the last lines kept for reports.
   let onReady: (uri: string) => void = () => undefined;
+  // Start-up steps as the launcher reports them, for the log line that says where the start went.
+  const phases: string[] = [];
   const take = (line: string): void => {
     if (line.trim() === '') return;
     childLog.write(line);
     const match = /^ATLAS-READY (\S+)/.exec(line);
     if (match?.[1] !== undefined) {
       onReady(match[1]);
+      return;
+    }
+    const phase = /^ATLAS-PHASE (\S+) (\d+)(?: (\S+))?/.exec(line);
+    if (phase !== null) {
+      phases.push(`${phase[1]}${phase[3] === undefined ? '' : ` ${phase[3]}`} at ${(Number(phase[2]) / 1000).toFixed(1)} s`);
       return;
     }
     output.push(line);
@@ -161,8 +183,12 @@ export async function launchJvm(
     stopping ??= (async () => {
       if (!exited) {
         child.stdin.end();
-        const forced = setTimeout(() => child.kill('SIGTERM'), 30_000);
-        const killed = setTimeout(() => child.kill('SIGKILL'), 45_000);
+        // Recording a class-data archive happens after the clean shutdown and takes a while on a
+        // loaded machine; a signal would lose it (the store is closed by then either way).
+        // (A JVM that never became ready does not read its stdin, and has nothing to record.)
+        const recording = settings.classData?.kind === 'record' && readyAt !== undefined;
+        const forced = setTimeout(() => child.kill('SIGTERM'), recording ? RECORD_GRACE_MS : 30_000);
+        const killed = setTimeout(() => child.kill('SIGKILL'), recording ? RECORD_GRACE_MS + 15_000 : 45_000);
         await exitPromise;
         clearTimeout(forced);
         clearTimeout(killed);
@@ -176,6 +202,7 @@ export async function launchJvm(
     const uri = await Promise.race([ready, timeout]);
     readyAt = Date.now();
     log(`Neo4j is ready at ${uri} (JVM pid ${pid}, ${((readyAt - started) / 1000).toFixed(1)} s)`);
+    log(`  start-up of JVM pid ${pid} (time since the JVM started): ${[...phases, classDataNote(settings)].join(', ')}`);
     return { uri, pid, exited: closed, stop };
   } catch (error) {
     await stop();

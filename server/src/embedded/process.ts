@@ -3,8 +3,11 @@
  * a JVM of an earlier run that is still exiting can hold the store lock or the Bolt port for a
  * moment, so a start that fails on either is tried once more after they are released.
  */
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ChildLogSettings } from '../config.js';
-import type { Neo4jRuntime } from './jars.js';
+import type { ClassDataMode } from './class-data.js';
+import { publish, removeStalePartials, tempSibling, type Neo4jRuntime } from './jars.js';
 import { launchJvm } from './jvm.js';
 import { isPortFree, requirePortFree } from './ports.js';
 import { StartupError } from './startup-error.js';
@@ -21,6 +24,8 @@ export interface ManagedSettings {
   readonly procedureAllowlist: readonly string[];
   /** Size cap and kept files of <homeDir>/logs/neo4j-child.log; defaults from config.ts. */
   readonly childLog?: ChildLogSettings;
+  /** Set by startManagedNeo4j from the runtime (class-data.ts); callers leave it out. */
+  readonly classData?: ClassDataMode;
 }
 
 /** How a JVM that had become ready ended. */
@@ -56,15 +61,65 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
   while (!(await isPortFree(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
-/** `signal` abandons the start (see launchJvm). */
-export async function startManagedNeo4j(
+const recordingTried = new Set<string>();
+
+/**
+ * Records the runtime's class-data archive (class-data.ts) when there is none yet: Neo4j is started
+ * on the same data with a warm-up query and stopped cleanly, and the JVM writes the archive as it
+ * exits. A process already recording it is left to it (this start goes without); a failure only
+ * costs the speed-up, so it is logged and the start goes on. Only a process's first start records.
+ */
+async function recordClassData(
   java: string,
   runtime: Neo4jRuntime,
   settings: ManagedSettings,
   log: (line: string) => void,
   signal?: AbortSignal,
+): Promise<void> {
+  const file = runtime.classDataFile;
+  // Once per process: a restart after a crash must be quick, not record (or retry a failed recording).
+  if (file === undefined || existsSync(file) || recordingTried.has(file)) return;
+  recordingTried.add(file);
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  removeStalePartials(dir);
+  if (readdirSync(dir).some((name) => name.startsWith(`${path.basename(file)}.partial-`))) return;
+  // The JVM writes the file only as it exits; the empty file claims the recording meanwhile.
+  const temp = tempSibling(file);
+  writeFileSync(temp, '');
+  const started = Date.now();
+  log("Recording a class-data archive of Neo4j's classes (once per Neo4j and Java version), so that this start and every restart are faster...");
+  try {
+    // A first start on a busy machine can be slow, and this one runs a query too: twice the usual time.
+    const recording: ManagedSettings = { ...settings, startTimeoutSeconds: settings.startTimeoutSeconds * 2, classData: { kind: 'record', file: temp } };
+    const jvm = await launchJvm(java, runtime, recording, log, signal);
+    await jvm.stop();
+    if ((statSync(temp, { throwIfNoEntry: false })?.size ?? 0) === 0) {
+      log('The JVM wrote no class-data archive; Neo4j starts without one.');
+      return;
+    }
+    publish(temp, file);
+    log(`Class-data archive recorded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${file}`);
+  } catch (error) {
+    if (signal?.aborted === true) throw error;
+    log(`Could not record a class-data archive (${error instanceof Error ? error.message : String(error)}); Neo4j starts without one.`);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** `signal` abandons the start (see launchJvm). */
+export async function startManagedNeo4j(
+  java: string,
+  runtime: Neo4jRuntime,
+  given: ManagedSettings,
+  log: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<ManagedNeo4j> {
-  await requirePortFree(settings.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
+  await requirePortFree(given.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
+  await recordClassData(java, runtime, given, log, signal);
+  const archive = runtime.classDataFile;
+  const settings: ManagedSettings = { ...given, classData: archive !== undefined && existsSync(archive) ? { kind: 'use', file: archive } : undefined };
   try {
     return await launchJvm(java, runtime, settings, log, signal);
   } catch (error) {

@@ -4,6 +4,7 @@
  * from the plan alone, and the reads researchers write still pass.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkPathExpansions } from '../../../server/src/db/console-budget.js';
 import { checkPlan } from '../../../server/src/db/console.js';
 import { AtlasError } from '../../../server/src/errors.js';
 import { openTestDatabase } from '../../setup/database.js';
@@ -62,5 +63,34 @@ describe('plan check on real plans', () => {
     'MATCH ()-[r]->() RETURN type(r), count(*)',
   ])('accepts %s', async (query) => {
     expect(await planCode(query, { ids: ['kim-il-sung'] })).toBeUndefined();
+  });
+});
+
+/** The path rule of console-budget.ts on real plans: QUERY_REJECTED, or the paths it reckons (at a fan-out of 10). */
+async function pathsOf(query: string): Promise<string | number> {
+  try {
+    return checkPathExpansions((await db.explain(query)).pathExpansions ?? [], 10);
+  } catch (error) {
+    return error instanceof AtlasError ? error.code : 'NOT_ATLAS';
+  }
+}
+
+describe('paths of several hops in real plans', () => {
+  it.each([
+    ['MATCH (a:Person {id: "kim-il-sung"})-[*1..4]-(b) RETURN b', 'QUERY_REJECTED'],
+    ['MATCH (a)-[*]-(b) RETURN b', 'QUERY_REJECTED'],
+    ['MATCH (a)-[:TIE*2..]->(b) RETURN b', 'QUERY_REJECTED'],
+    ['MATCH (a:Person {id: "kim-il-sung"})-->+(b) RETURN b', 'QUERY_REJECTED'],
+    ['MATCH (a:Person {id: "kim-il-sung"})-[r]-{1,4}(b) RETURN b', 'QUERY_REJECTED'],
+    ['MATCH p = SHORTEST 1 (a:Person {id: "kim-il-sung"})--+(b:Person) RETURN p', 'QUERY_REJECTED'],
+    ['MATCH p = shortestPath((a:Person {id: "kim-il-sung"})-[*..6]-(b:Person {id: "pak-hon-yong"})) RETURN p', 'QUERY_REJECTED'],
+    // One start (a unique index seek) times 10 + 100 + 1,000.
+    ['MATCH (a:Person {id: "kim-il-sung"})-[*1..3]-(b) RETURN b', 1_110],
+    ['MATCH (a:Person {id: "kim-il-sung"}) ((x)-[r]-(y)){1,3} (b) RETURN b', 1_110],
+    ['MATCH p = ANY SHORTEST (a:Person {id: "kim-il-sung"})-[*..2]-(b:Person) RETURN p', 110],
+    ['MATCH (a:Person {id: "kim-il-sung"}) RETURN [(a)-[*1..2]-(b) | b.id] AS ids', 110],
+    ['MATCH (n:Person) RETURN n.name', 0],
+  ])('%s: %s', async (query, expected) => {
+    expect(await pathsOf(query)).toBe(expected);
   });
 });

@@ -159,6 +159,33 @@ describe('what expressions could build is bounded before they run (issue 14, cas
   }, 120_000);
 });
 
+describe('paths of several hops are bounded from the data, not by the planner (issue 14)', () => {
+  // 221,725 paths of one to four hops from Kim Il-sung, where the planner expects 867: collected
+  // at 5.5 KB each, they exhausted the heap when the console's time limit was 30 s.
+  const COLLECTED = (hops: string): string =>
+    `MATCH (a:Person {id: "kim-il-sung"})-[${hops}]-(b) WITH collect(b.id) AS l RETURN size([x IN l | x + '${'x'.repeat(5_500)}']) AS n`;
+
+  it('refuses a path without an upper bound or over 3 hops, and a list collected from paths that could be long; a walk passes', async () => {
+    const fourHops = await api.gql(CYPHER, { q: COLLECTED('*1..4') });
+    const threeHops = await api.gql(CYPHER, { q: COLLECTED('*1..3') });
+    const unbounded = await api.gql(CYPHER, {
+      q: 'MATCH p = shortestPath((a:Person {id: "kim-il-sung"})-[*]-(b:Person {id: "pak-hon-yong"})) RETURN length(p)',
+    });
+    const walk = await api.gql<{ cypher: { rows: unknown[][] } }>(CYPHER, {
+      q: 'MATCH p = (a:Person {id: "kim-il-sung"})-[*1..2]-(b:Person) RETURN [n IN nodes(p) | n.name] AS walk LIMIT 5',
+    });
+    expect(codes(fourHops)).toEqual(['QUERY_REJECTED']);
+    expect(fourHops.errors?.[0]?.message).toMatch(/a path of up to 4 hops .*VarLengthExpand.*at most 3 hops/);
+    expect(codes(threeHops)).toEqual(['QUERY_REJECTED']);
+    // The bound: one start times 138 + 138^2 + 138^3 paths (138 relationships on the busiest node of the curated data).
+    expect(threeHops.errors?.[0]?.message).toMatch(/could build up to [\d.]+ [MG]B inside expressions \([\d,]+ elements/);
+    expect(codes(unbounded)).toEqual(['QUERY_REJECTED']);
+    expect(unbounded.errors?.[0]?.message).toMatch(/a path of any length .*ShortestPath/);
+    expect(codes(walk)).toEqual([]);
+    expect(walk.data?.cypher.rows).toHaveLength(5);
+  }, 60_000);
+});
+
 describe('limits that hold inside Neo4j (issue 14)', () => {
   // 16 KB doubled six times: about 1 MB a row, computed per row, the "1,000 rows of 1 MB" case.
   const MEGABYTE_ROWS = `UNWIND range(1, 1000) AS i WITH i, '${'x'.repeat(16_000)}' AS s${' WITH i, s + s AS s'.repeat(6)} RETURN i, s`;

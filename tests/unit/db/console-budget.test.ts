@@ -4,7 +4,14 @@
  * the spelling; ordinary research queries pass. The figures in the comments are the estimates.
  */
 import { describe, expect, it } from 'vitest';
-import { checkExpressionBudget, consoleExpressionBudget } from '../../../server/src/db/console-budget.js';
+import {
+  MAX_PATH_HOPS,
+  checkExpressionBudget,
+  checkPathExpansions,
+  consoleExpressionBudget,
+  pathBounds,
+  pathsPerStart,
+} from '../../../server/src/db/console-budget.js';
 import { checkConsoleText } from '../../../server/src/db/console-checks.js';
 import { AtlasError } from '../../../server/src/errors.js';
 
@@ -91,4 +98,59 @@ describe('console expression budget', () => {
     // Many property reads that no + joins: one value holds one of them.
     'MATCH p = (a:Person)-[*1..2]-(b:Person) WHERE a.born > 1900 AND a.died < 1960 AND b.born > 1900 AND b.died < 1970 RETURN a.name, a.id, b.name, b.id, a.faction, b.faction, [n IN nodes(p) | n.name] AS walk LIMIT 5',
   ])('accepts %s', (query) => expect(refusal(query)).toBeNull());
+});
+
+describe('console paths of several hops', () => {
+  /** The refusal's message, or the paths bound when the expansions pass. */
+  const paths = (details: string, inputRows = 1, degree = 100, operator = 'VarLengthExpand(All)'): string | number => {
+    try {
+      return checkPathExpansions([{ operator, details, inputRows }], degree);
+    } catch (error) {
+      if (!(error instanceof AtlasError)) throw error;
+      expect(error.code).toBe('QUERY_REJECTED');
+      return error.message;
+    }
+  };
+
+  it('reads the bounds as the plan states them', () => {
+    expect(pathBounds('(a)-[anon_0*1..4]-(b)')).toEqual({ lo: 1, hi: 4 });
+    expect(pathBounds('(a)-[anon_0*..3]-(b)')).toEqual({ lo: 1, hi: 3 });
+    expect(pathBounds('(a)-[r:TIE*2]->(b)')).toEqual({ lo: 2, hi: 2 });
+    expect(pathBounds('(a)-[anon_0*2..]-(b)')).toEqual({ lo: 2, hi: null });
+    expect(pathBounds('(a)-[anon_0*]-(b)')).toEqual({ lo: 1, hi: null });
+    expect(pathBounds('(a) ((x)-[r]-(y)){1, 3} (b)')).toEqual({ lo: 1, hi: 3 });
+    expect(pathBounds('(a) ((x)-[r]-(y)){1, } (b)')).toEqual({ lo: 1, hi: null });
+  });
+
+  it(`refuses a path without an upper bound or longer than ${MAX_PATH_HOPS} hops, naming it`, () => {
+    // Issue 14: 221,725 paths of one to four hops from Kim Il-sung, where the planner expected 867.
+    expect(paths('(a)-[anon_0*1..4]-(b)')).toMatch(/a path of up to 4 hops \(VarLengthExpand\(All\) \(a\)-\[anon_0\*1\.\.4\]-\(b\)\).*at most 3 hops/);
+    expect(paths('(a)-[anon_0*]-(b)')).toMatch(/a path of any length .*upper bound of at most 3 hops, such as -\[\*\.\.3\]-/);
+    expect(paths('(a)-[anon_0*2..]-(b)')).toMatch(/any length/);
+    expect(paths('(a) ((x)-[r]-(y)){1, } (b)', 1, 100, 'Repeat(Trail)')).toMatch(/any length/);
+    expect(paths('anything else', 1, 100, 'ShortestPath')).toMatch(/any length/);
+  });
+
+  it('bounds the paths by the start rows times the fan-out of every allowed length, not by the planner', () => {
+    expect(pathsPerStart(1, 3, 10)).toBe(10 + 100 + 1000);
+    expect(pathsPerStart(0, 2, 10)).toBe(1 + 10 + 100);
+    expect(paths('(a)-[anon_0*1..3]-(b)', 1, 10)).toBe(1110);
+    expect(paths('(a)-[anon_0*..2]-(b)', 344, 10)).toBe(344 * 110);
+    expect(checkPathExpansions([], 100)).toBe(0);
+  });
+
+  it('refuses a list collected from paths that could be long, which the planner expected to be short', () => {
+    const query = `MATCH (a:Person {id: "kim-il-sung"})-[*1..3]-(b) WITH collect(b.id) AS l RETURN size([x IN l | x + ${big(5500)}]) AS n`;
+    // The planner's 867 rows pass; the bound from a fan-out of 100 (1,010,100 paths) does not.
+    expect(() => checkExpressionBudget(query, {}, BUDGET, 867)).not.toThrow();
+    const bound = paths('(a)-[anon_0*1..3]-(b)', 1, 100);
+    expect(bound).toBe(1_010_100);
+    expect(() => checkExpressionBudget(query, {}, BUDGET, bound as number)).toThrow(/1,010,100 elements/);
+  });
+
+  it("counts one path's nodes, not the paths, for nodes(p) and relationships(p)", () => {
+    const walk =
+      'MATCH p = (a:Person {id: "kim-il-sung"})-[*1..3]-(b) RETURN [n IN nodes(p) | n.name + " (" + n.id + ")"] AS walk, [r IN relationships(p) | type(r)] AS steps LIMIT 5';
+    expect(() => checkExpressionBudget(walk, {}, BUDGET, 1_010_100)).not.toThrow();
+  });
 });

@@ -1,10 +1,18 @@
 package atlas.launcher;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +23,8 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
@@ -28,9 +38,13 @@ import org.neo4j.io.ByteUnit;
  * plugins (Graph Data Science) ATLAS_NEO4J_PLUGIN_DIR and ATLAS_NEO4J_PROCEDURES_UNRESTRICTED. The
  * transaction memory caps are also bounded by the heap (-Xmx): see run().
  *
- * Protocol with the parent process (stdout, one line each): "ATLAS-READY bolt://host:port" once
- * Bolt accepts connections, "ATLAS-STOPPED" after a clean shutdown. The JVM shuts down when its
- * stdin closes, so the database never outlives the Node process that started it.
+ * Protocol with the parent process (stdout, one line each): "ATLAS-PHASE <name> <ms since the JVM
+ * started> [note]" as start-up steps finish, "ATLAS-READY bolt://host:port" once Bolt accepts
+ * connections, "ATLAS-STOPPED" after a clean shutdown. The JVM shuts down when its stdin closes,
+ * so the database never outlives the Node process that started it.
+ *
+ * ATLAS_NEO4J_WARM_UP=on runs one read query before READY, so that a JVM recording a class-data
+ * archive (server/src/embedded/class-data.ts) loads the Cypher planner's classes too.
  */
 public final class EmbeddedNeo4j {
     private EmbeddedNeo4j() {}
@@ -101,7 +115,19 @@ public final class EmbeddedNeo4j {
             System.out.flush();
         }, "atlas-neo4j-shutdown"));
 
-        setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
+        phase("dbms", null);
+        Path marker = home.resolve("data").resolve("dbms").resolve(PASSWORD_MARKER);
+        GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        if (passwordAlreadySet(system, marker, password)) {
+            phase("password", "kept");
+        } else {
+            setPassword(system, password);
+            rememberPassword(marker, password);
+            phase("password", "set");
+        }
+        if ("on".equals(envOr("ATLAS_NEO4J_WARM_UP", ""))) {
+            phase("warm-up", warmUp(service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)));
+        }
 
         System.out.println("ATLAS-READY bolt://127.0.0.1:" + boltPort);
         System.out.flush();
@@ -135,6 +161,78 @@ public final class EmbeddedNeo4j {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Where the password this launcher last set is remembered: a random salt and SHA-256 of salt and
+     * password, owner-only like the rest of the store (the plain password is in the data folder anyway).
+     */
+    private static final String PASSWORD_MARKER = "atlas-password-set";
+
+    /**
+     * True when the system graph already has this password, so the start needs no Cypher at all:
+     * the first Cypher statement of a cold JVM took 12 to 30+ s on a loaded machine, most of a
+     * restart after a crash. The marker says which password was set; the Core API read (no Cypher)
+     * checks that the system graph is still the one it was set in: a new or replaced system
+     * database has the user's password change still required. Anything unexpected means "set it".
+     */
+    private static boolean passwordAlreadySet(GraphDatabaseService system, Path marker, String password) {
+        try {
+            if (!Files.isRegularFile(marker)) {
+                return false;
+            }
+            String[] parts = Files.readString(marker, StandardCharsets.UTF_8).trim().split(":");
+            if (parts.length != 2 || !parts[1].equals(digest(parts[0], password))) {
+                return false;
+            }
+            try (Transaction tx = system.beginTx(STARTUP_TX_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                Node user = tx.findNode(Label.label("User"), "name", "neo4j");
+                return user != null && Boolean.FALSE.equals(user.getProperty("passwordChangeRequired", null));
+            }
+        } catch (RuntimeException | IOException e) {
+            return false;
+        }
+    }
+
+    private static void rememberPassword(Path marker, String password) throws IOException {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        Path temp = marker.resolveSibling(PASSWORD_MARKER + ".tmp");
+        Files.createDirectories(marker.getParent());
+        Files.writeString(temp, saltHex + ":" + digest(saltHex, password) + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String digest(String salt, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A read query shaped like the app's (parse, plan, run, a parameter), on whatever data there is. */
+    private static String warmUp(GraphDatabaseService db) {
+        try (Transaction tx = db.beginTx(STARTUP_TX_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            tx.execute("MATCH (p {id: $id})-[r]-(o) RETURN p.id AS id, type(r) AS t, o.id AS other ORDER BY other LIMIT 5", Map.of("id", "warm-up"))
+                    .close();
+            tx.commit();
+            return null;
+        } catch (RuntimeException e) {
+            // Only an archive's coverage depends on it; the start goes on.
+            return "failed";
+        }
+    }
+
+    /** One start-up step done: its name and the JVM's uptime, for the parent's log. */
+    private static void phase(String name, String note) {
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println("ATLAS-PHASE " + name + " " + uptime + (note == null ? "" : " " + note));
+        System.out.flush();
     }
 
     private static String requireEnv(String name) {
