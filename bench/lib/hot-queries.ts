@@ -108,7 +108,7 @@ export function hotQueries(f: Fixture): HotQuery[] {
     {
       name: 'purgeChain',
       graphql: (url) => gql(url, CHAIN_GQL, { id: f.chainPersonId }),
-      direct: (db) => db.read('queries/chain-graph', { personId: f.chainPersonId, maxSteps: 4 }),
+      direct: (db) => db.read('queries/chain-graph', { personId: f.chainPersonId, maxSteps: 4, families: null }),
     },
   ];
 }

@@ -295,8 +295,12 @@ const fact = (f: WireFact): DatedFact => ({
   citations: citations(f.citations),
 });
 
-export async function fetchPerson(id: string, signal?: AbortSignal): Promise<PersonDetails> {
-  const { person: p, exposure: x } = await request(PersonDocument, { id }, signal);
+/** The filter's ticked families as the API's `sourceFamilies`: none ticked means every family (null). */
+const familiesArg = (families: readonly SourceFamily[]): SourceFamily[] | null => (families.length === 0 ? null : [...families]);
+
+/** The person's panel under the filter's source families (none ticked: every family). */
+export async function fetchPerson(id: string, families: readonly SourceFamily[], signal?: AbortSignal): Promise<PersonDetails> {
+  const { person: p, exposure: x } = await request(PersonDocument, { id, families: familiesArg(families) }, signal);
   if (p === null || x === null) throw new ApiError(`No person has the id "${id}".`, 'NOT_FOUND', false);
   return {
     id: p.id,
@@ -342,8 +346,8 @@ export async function fetchPerson(id: string, signal?: AbortSignal): Promise<Per
 
 const end = (e: ChainNodePartsFragment) => ({ personId: e.person.id, personName: e.person.name, eventId: e.event.id, eventTitle: e.event.title, role: e.role });
 
-export async function fetchChain(personId: string, signal?: AbortSignal): Promise<ChainPath[]> {
-  const data = await request(ChainDocument, { id: personId }, signal);
+export async function fetchChain(personId: string, families: readonly SourceFamily[], signal?: AbortSignal): Promise<ChainPath[]> {
+  const data = await request(ChainDocument, { id: personId, families: familiesArg(families) }, signal);
   return data.purgeChain.map((p) => ({
     rank: p.rank,
     score: p.score,
@@ -366,9 +370,6 @@ export async function fetchChain(personId: string, signal?: AbortSignal): Promis
 }
 
 // ---- analysis at a date (docs/analysis.md) ----------------------------------------------
-
-/** The filter's ticked families as the API's `sourceFamilies`: none ticked means every family (null). */
-const familiesArg = (families: readonly SourceFamily[]): SourceFamily[] | null => (families.length === 0 ? null : [...families]);
 
 /** Every person of the network at `at`, ranked (at most the API's largest ranking). */
 export async function fetchCentrality(
@@ -457,8 +458,9 @@ const eventRef = (e: { readonly id: string; readonly title: string; readonly dat
   date: moment(e.date),
 });
 
-export async function fetchEvent(id: string, signal?: AbortSignal): Promise<EventDetails> {
-  const data = await request(EventPanelDocument, { id }, signal);
+/** The event's panel under the filter's source families (none ticked: every family). */
+export async function fetchEvent(id: string, families: readonly SourceFamily[], signal?: AbortSignal): Promise<EventDetails> {
+  const data = await request(EventPanelDocument, { id, families: familiesArg(families) }, signal);
   const e = data.event;
   if (e === null) throw new ApiError(`No event has the id "${id}".`, 'NOT_FOUND', false);
   return {

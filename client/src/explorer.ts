@@ -25,12 +25,12 @@ import { PerfLog } from './perf.js';
 import { chainLoading } from './state/chain.js';
 import { chartSeries } from './state/chart-data.js';
 import { dayOf, yearOf } from './state/dates.js';
-import { NO_FILTERS, type Filters } from './state/filters.js';
+import { familiesChanged, NO_FILTERS, type Filters } from './state/filters.js';
 import { computeFrame, prepare, type Frame } from './state/frame.js';
 import { factionColours } from './state/palette.js';
 import type { LinkState } from './state/permalink.js';
 import { openEvent, select, setMode, type Mode } from './state/selection.js';
-import { initialState, Store, type AppState } from './state/store.js';
+import { chainFollowsFamilies, initialState, Store, type AppState } from './state/store.js';
 import { initialTime, pause, setDay } from './state/time.js';
 import { FactionChart } from './ui/chart.js';
 import { mountConsole } from './ui/console.js';
@@ -76,7 +76,10 @@ export class Explorer implements ExplorerContext {
         mode: known === null && link.mode === 'chain' ? 'network' : link.mode,
       },
       compareDay: link.mode === 'compare' ? (link.compareDay ?? time.start) : link.compareDay,
-      chain: known !== null && link.mode === 'chain' ? chainLoading(known, link.chainPath, link.chainStep, link.analysis.certainChains) : null,
+      chain:
+        known !== null && link.mode === 'chain'
+          ? chainLoading(known, link.chainPath, link.chainStep, link.analysis.certainChains, link.filters.families)
+          : null,
       analysis: link.analysis,
     });
     const prepared = prepare(timeline, link.filters);
@@ -104,7 +107,7 @@ export class Explorer implements ExplorerContext {
   }
 
   update(change: (s: AppState) => AppState): void {
-    this.store.update(change);
+    this.store.update((s) => chainFollowsFamilies(change(s)));
   }
 
   /** First draw: full layout, panels, then restore chain mode if the link asked for it. */
@@ -152,8 +155,12 @@ export class Explorer implements ExplorerContext {
     this.map.draw(s);
     this.playback.render(s, prev);
     this.chart.setYear(yearOf(s.time.day));
+    // Panels and the chain are fetched for the filter's source families: other families, other answers.
+    const familiesMoved = familiesChanged(prev.filters.families, s.filters.families);
+    if (familiesMoved && s.chain !== null && s.chain.status === 'loading') void this.chain.load(s.chain.personId);
     const panelChanged =
       s.selection !== prev.selection ||
+      (familiesMoved && (s.selection.personId !== null || s.selection.eventId !== null)) ||
       s.chain !== prev.chain ||
       (s.selection.mode === 'compare' && (s.time.day !== prev.time.day || s.compareDay !== prev.compareDay));
     // The overview counts and lists what is shown, so a filter change redraws it too.
@@ -181,7 +188,11 @@ export class Explorer implements ExplorerContext {
     this.update((s) => {
       const selection = select(s.selection, personId);
       const chain =
-        selection.mode === 'chain' && personId !== null ? chainLoading(personId, 0, 0, s.analysis.certainChains) : selection.mode === 'chain' ? s.chain : null;
+        selection.mode === 'chain' && personId !== null
+          ? chainLoading(personId, 0, 0, s.analysis.certainChains, s.filters.families)
+          : selection.mode === 'chain'
+            ? s.chain
+            : null;
       return { ...s, selection, chain };
     });
     const s = this.store.get();
@@ -199,7 +210,7 @@ export class Explorer implements ExplorerContext {
       ...s,
       selection: setMode(s.selection, mode),
       compareDay: mode === 'compare' ? (s.compareDay ?? Math.max(s.time.start, s.time.day - 5 * 365)) : s.compareDay,
-      chain: mode === 'chain' && s.selection.personId !== null ? chainLoading(s.selection.personId, 0, 0, s.analysis.certainChains) : null,
+      chain: mode === 'chain' && s.selection.personId !== null ? chainLoading(s.selection.personId, 0, 0, s.analysis.certainChains, s.filters.families) : null,
     }));
     const s = this.store.get();
     if (mode === 'chain' && s.selection.personId !== null) void this.chain.load(s.selection.personId);

@@ -1,5 +1,7 @@
 // connection: a shortest path between two persons through ties possibly active at `at`.
-// params: $fromId, $toId: string (different), $atFrom, $atTo: string (YYYY-MM-DD), $minRank: int
+// params: $fromId, $toId: string (different), $atFrom, $atTo: string (YYYY-MM-DD), $minRank: int,
+//         $families: [string]|null  source families (server/src/graphql/args.ts factFilter, as in queries/network)
+//           (only ties those families cite are walked)
 // returns one row:
 //   fromExists, toExists: boolean
 //   persons: [Person{.*}] along the path ([] when none; at most 10 hops)
@@ -9,7 +11,7 @@ OPTIONAL MATCH (b:Person {id: $toId})
 OPTIONAL CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH path = shortestPath((a)-[:TIE*..10]-(b))
-  WHERE all(t IN relationships(path) WHERE t.certaintyRank >= $minRank
+  WHERE all(t IN relationships(path) WHERE t.certaintyRank >= $minRank AND ($families IS NULL OR any(family IN t.sourceFamilies WHERE family IN $families))
     AND t.possibleEarliest <= date($atTo) AND date($atFrom) <= t.possibleLatest)
   RETURN path
 }

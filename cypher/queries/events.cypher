@@ -1,6 +1,8 @@
 // events: events that may fall within [from, to], of the given kinds, with the given person.
 // params: $from: string|null (YYYY-MM-DD, first day), $to: string|null (last day),
-//         $kinds: [string]|null, $personId: string|null
+//         $kinds: [string]|null, $personId: string|null,
+//         $families: [string]|null  source families (server/src/graphql/args.ts factFilter, as in queries/network)
+//           (events those families cite, with the participations they cite; $personId by such a participation)
 // returns: one row: personExists: boolean (true when $personId is null),
 //          events: [{event: Event{.*}, participants: [...], links: [...], linkedFrom: [...]}]
 //          (shapes as in events-full), ordered by dateEarliest, dateLatest, id
@@ -13,12 +15,14 @@ RETURN
     WHERE ($from IS NULL OR e.dateLatest >= date($from))
       AND ($to IS NULL OR e.dateEarliest <= date($to))
       AND ($kinds IS NULL OR e.kind IN $kinds)
-      AND ($personId IS NULL OR EXISTS { MATCH (who)-[:PARTICIPATED_IN]->(e) })
+      AND ($families IS NULL OR any(family IN e.sourceFamilies WHERE family IN $families))
+      AND ($personId IS NULL OR EXISTS { MATCH (who)-[w:PARTICIPATED_IN]->(e) WHERE ($families IS NULL OR any(family IN w.sourceFamilies WHERE family IN $families)) })
     WITH e ORDER BY e.dateEarliest, e.dateLatest, e.id
     RETURN {
       event: e {.*},
       participants: COLLECT {
         MATCH (p:Person)-[r:PARTICIPATED_IN]->(e)
+        WHERE ($families IS NULL OR any(family IN r.sourceFamilies WHERE family IN $families))
         RETURN r {.role, .citations, personId: p.id, eventId: e.id, person: p {.*}} AS r ORDER BY r.role, p.id
       },
       links: COLLECT {

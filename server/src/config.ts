@@ -86,7 +86,12 @@ export interface Config {
   };
   readonly responseCache: ResponseCacheConfig;
   /** Analysis answers and projections kept per data revision (server/src/graphql/analysis.ts). */
-  readonly analysis: { readonly maxGraphs: number; readonly cacheMb: number };
+  readonly analysis: {
+    readonly maxGraphs: number;
+    readonly cacheMb: number;
+    /** Centrality of a network with at most this many joined pairs is computed in the server (0: always GDS). */
+    readonly inProcessMaxPairs: number;
+  };
   /** Byte budget of one GraphQL answer, counted while it is built (server/src/graphql/byte-budget.ts). */
   readonly api: { readonly maxResponseBytes: number };
   readonly clientDist: string;
@@ -262,6 +267,7 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
     analysis: {
       maxGraphs: integer(env, 'ATLAS_ANALYSIS_MAX_GRAPHS', 8, 1, 256),
       cacheMb: integer(env, 'ATLAS_ANALYSIS_CACHE_MB', 64, 1, 4096),
+      inProcessMaxPairs: integer(env, 'ATLAS_ANALYSIS_IN_PROCESS_PAIRS', 5000, 0, 100_000),
     },
     api: { maxResponseBytes: integer(env, 'ATLAS_RESPONSE_MAX_MB', 16, 1, 1024) * 1024 * 1024 },
     clientDist: path.resolve(cwd, text(env, 'ATLAS_CLIENT_DIST') ?? 'client/dist'),

@@ -52,4 +52,20 @@ describe('the source-family filter', () => {
     await screenshot(suite.page, 'families-02-person');
     expect(suite.errors).toEqual([]);
   });
+
+  it("follows the ticked families in a person's panel: their events and status", async () => {
+    // Only Western scholarship records the 1967 purge of Ri Hyo-sun (seed/events/1957-1970.yaml).
+    const purge = 'Pak Kum-chol and Ri Hyo-sun purged';
+    const panel = () => suite.page.locator('#person-details').innerText();
+    await suite.page.goto(`${suite.app.url}?at=1967-12&p=ri-hyo-sun`);
+    await suite.page.waitForSelector('#person-details', { timeout: 30_000 });
+    await expect.poll(panel).toContain(purge);
+    await suite.page.check('#filter-family-CHINESE_ARCHIVES_AS_READ');
+    await expect.poll(() => suite.page.url()).toContain('fam=CHINESE_ARCHIVES_AS_READ');
+    await expect.poll(panel).not.toContain(purge);
+    await screenshot(suite.page, 'families-03-person-filtered');
+    await suite.page.uncheck('#filter-family-CHINESE_ARCHIVES_AS_READ');
+    await expect.poll(panel).toContain(purge);
+    expect(suite.errors).toEqual([]);
+  });
 });

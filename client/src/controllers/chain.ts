@@ -4,7 +4,7 @@
  */
 import { fetchChain } from '../api.js';
 import { setCertainChains } from '../state/analysis.js';
-import { atEnd, chainFailed, chainLoaded, highlight, selectPath, setChainCertainOnly, stepChain, type ChainState } from '../state/chain.js';
+import { answersChain, atEnd, chainFailed, chainLoaded, highlight, selectPath, setChainCertainOnly, stepChain, type ChainState } from '../state/chain.js';
 import { pause, setDay } from '../state/time.js';
 import { renderChain } from '../ui/chain.js';
 import type { ExplorerContext } from './context.js';
@@ -18,14 +18,16 @@ export class ChainController {
     private readonly redrawPanel: () => void,
   ) {}
 
+  /** Asks for the chain as the state holds it (person and source families); a stale answer is dropped. */
   async load(personId: string): Promise<void> {
+    const families = this.app.store.get().chain?.families ?? [];
     try {
-      const paths = await fetchChain(personId);
-      this.app.update((s) => (s.chain?.personId === personId ? { ...s, chain: chainLoaded(s.chain, paths) } : s));
+      const paths = await fetchChain(personId, families);
+      this.app.update((s) => (answersChain(s.chain, personId, families) ? { ...s, chain: chainLoaded(s.chain, paths) } : s));
       this.syncDay();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.app.update((s) => (s.chain?.personId === personId ? { ...s, chain: chainFailed(s.chain, message) } : s));
+      this.app.update((s) => (answersChain(s.chain, personId, families) ? { ...s, chain: chainFailed(s.chain, message) } : s));
     }
   }
 

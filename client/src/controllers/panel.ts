@@ -1,13 +1,15 @@
 /**
  * The side panel shows one thing at a time: the purge chain, the comparison of two dates, an
  * event, a person's details, or (nothing selected) the overview of the date, which is redrawn
- * once a scrub settles (its timer). Person and event details are fetched once and kept.
+ * once a scrub settles (its timer). Person and event details are fetched once per set of ticked
+ * source families and kept.
  */
 import { fetchEvent, fetchPerson, type EventDetails, type PersonDetails } from '../api.js';
 import type { AtlasEvent } from '../model.js';
 import type { Comparison } from '../state/compare.js';
 import { dayOf } from '../state/dates.js';
 import { pageAround, sortedEvents } from '../state/events.js';
+import { panelKey } from '../state/filters.js';
 import type { AppState } from '../state/store.js';
 import { pause, setDay } from '../state/time.js';
 import { renderCompare } from '../ui/compare.js';
@@ -109,13 +111,16 @@ export class PanelController {
   private async showPerson(id: string): Promise<void> {
     const { names, timeline } = this.app;
     const panel = byId('panel');
-    const cached = this.details.get(id);
+    // Kept per person and source families: the panel shows what the ticked families record.
+    const families = this.app.store.get().filters.families;
+    const key = panelKey(id, families);
+    const cached = this.details.get(key);
     this.detailsRequest?.abort();
     if (cached === undefined) {
       replace(panel, h('p', { id: 'details-loading' }, `Loading ${names.get(id) ?? id}…`));
       this.detailsRequest = new AbortController();
       try {
-        this.details.set(id, await fetchPerson(id, this.detailsRequest.signal));
+        this.details.set(key, await fetchPerson(id, families, this.detailsRequest.signal));
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
         replace(
@@ -125,8 +130,9 @@ export class PanelController {
         return;
       }
     }
-    const details = this.details.get(id);
-    if (details === undefined || this.app.store.get().selection.personId !== id) return;
+    const details = this.details.get(key);
+    const now = this.app.store.get();
+    if (details === undefined || now.selection.personId !== id || panelKey(id, now.filters.families) !== key) return;
     replace(
       panel,
       renderDetails(details, {
@@ -149,20 +155,23 @@ export class PanelController {
   private async showEvent(id: string): Promise<void> {
     const panel = byId('panel');
     const known = this.app.timeline.events.find((e) => e.id === id);
+    const families = this.app.store.get().filters.families;
+    const key = panelKey(id, families);
     this.detailsRequest?.abort();
-    if (!this.eventDetails.has(id)) {
+    if (!this.eventDetails.has(key)) {
       replace(panel, renderEventLoading(known?.title ?? id));
       this.detailsRequest = new AbortController();
       try {
-        this.eventDetails.set(id, await fetchEvent(id, this.detailsRequest.signal));
+        this.eventDetails.set(key, await fetchEvent(id, families, this.detailsRequest.signal));
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
         replace(panel, h('p', { class: 'error', role: 'alert' }, `Could not load the event: ${error instanceof Error ? error.message : String(error)}`));
         return;
       }
     }
-    const details = this.eventDetails.get(id);
-    if (details === undefined || this.app.store.get().selection.eventId !== id) return;
+    const details = this.eventDetails.get(key);
+    const now = this.app.store.get();
+    if (details === undefined || now.selection.eventId !== id || panelKey(id, now.filters.families) !== key) return;
     const events = this.from.events();
     const i = events.findIndex((e) => e.id === id);
     replace(

@@ -5,6 +5,7 @@
  */
 import type { Certainty } from '../model.js';
 import { isoOf } from './dates.js';
+import { familiesKey } from './filters.js';
 
 export type Measure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
 export type SizeBy = 'none' | Measure;
@@ -84,10 +85,9 @@ export interface SurvivalCurve {
 /** The date an analysis is asked for: the slider's day, as the API's `at`. */
 export const analysisAt = (day: number): string => isoOf(day);
 
-/** One answer per (what, date, certainty): the cache key of the client's answers. */
 /** One answer per measure, date, certainty and set of source families (the filter's; none = all). */
 export const answerKey = (what: string, day: number, minCertainty: Certainty, families: readonly string[] = []): string =>
-  `${what}|${analysisAt(day)}|${minCertainty}|${[...families].sort().join(',')}`;
+  `${what}|${analysisAt(day)}|${minCertainty}|${familiesKey(families)}`;
 
 /** Node diameters, in pixels: the least and most important people measured at the date. */
 export const SIZE_MIN = 14;

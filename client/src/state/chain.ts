@@ -3,7 +3,8 @@
  * Each step reveals one link (who, when, on what evidence); the highlighted subgraph is
  * everything revealed so far, so the animation reads as the purge spreading.
  */
-import type { Certainty, Citation, Moment } from '../model.js';
+import type { Certainty, Citation, Moment, SourceFamily } from '../model.js';
+import { familiesChanged } from './filters.js';
 
 export type ChainStepKind = 'EVENT_LINK' | 'ACCUSATION' | 'ASSOCIATION';
 
@@ -49,11 +50,25 @@ export interface ChainState {
   readonly step: number;
   /** Only the paths that hold with CERTAIN facts alone are offered (pathIndex is always one). */
   readonly certainOnly: boolean;
+  /** The source families the paths were asked for (the filter's; none: every family). */
+  readonly families: readonly SourceFamily[];
 }
 
-export function chainLoading(personId: string, pathIndex = 0, step = 0, certainOnly = false): ChainState {
-  return { personId, status: 'loading', error: null, paths: [], pathIndex, step, certainOnly };
+export function chainLoading(personId: string, pathIndex = 0, step = 0, certainOnly = false, families: readonly SourceFamily[] = []): ChainState {
+  return { personId, status: 'loading', error: null, paths: [], pathIndex, step, certainOnly, families };
 }
+
+/**
+ * The chain under the filter's source families: the same state while they are the ones it was
+ * asked for, else loading again from the first step (other families give other paths).
+ */
+export function chainForFamilies(s: ChainState, families: readonly SourceFamily[]): ChainState {
+  return familiesChanged(s.families, families) ? chainLoading(s.personId, 0, 0, s.certainOnly, families) : s;
+}
+
+/** Whether an answer fetched for `families` still belongs to this chain (the person and families it asks for). */
+export const answersChain = (s: ChainState | null, personId: string, families: readonly SourceFamily[]): s is ChainState =>
+  s !== null && s.personId === personId && !familiesChanged(s.families, families);
 
 const offered = (path: ChainPath, certainOnly: boolean): boolean => !certainOnly || path.holdsWithCertainOnly;
 

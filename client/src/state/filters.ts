@@ -104,5 +104,14 @@ export function factPredicate(f: Filters, familyOf: ReadonlyMap<string, SourceFa
       }));
 }
 
+/** A set of source families as one string, the same for any order: it keys answers fetched for it. */
+export const familiesKey = (families: readonly string[]): string => [...new Set(families)].sort().join(',');
+
+/** The key of a person's or an event's panel fetched under the filter's families. */
+export const panelKey = (id: string, families: readonly string[]): string => `${id}|${familiesKey(families)}`;
+
+/** Whether the families differ: answers fetched for one set do not serve the other. */
+export const familiesChanged = (a: readonly string[], b: readonly string[]): boolean => familiesKey(a) !== familiesKey(b);
+
 /** Whether the filters keep only what some sources say (then people no kept fact speaks of are hidden). */
 export const filtersBySource = (f: Filters): boolean => f.sources.length > 0 || f.families.length > 0;

@@ -3,7 +3,7 @@
  * composes them, so a listener sees one consistent snapshot per change.
  */
 import { NO_ANALYSIS, type AnalysisChoice } from './analysis.js';
-import type { ChainState } from './chain.js';
+import { chainForFamilies, type ChainState } from './chain.js';
 import { NO_FILTERS, type Filters } from './filters.js';
 import { NO_SELECTION, type Selection } from './selection.js';
 import type { TimeState } from './time.js';
@@ -21,6 +21,16 @@ export interface AppState {
 
 export function initialState(time: TimeState): AppState {
   return { time, filters: NO_FILTERS, selection: NO_SELECTION, compareDay: null, chain: null, analysis: NO_ANALYSIS };
+}
+
+/**
+ * The chain follows the filter's source families: a change of families asks for the chain again
+ * (chain.ts chainForFamilies); otherwise the state is returned as it is.
+ */
+export function chainFollowsFamilies(s: AppState): AppState {
+  if (s.chain === null) return s;
+  const chain = chainForFamilies(s.chain, s.filters.families);
+  return chain === s.chain ? s : { ...s, chain };
 }
 
 export type Listener = (state: AppState, previous: AppState) => void;

@@ -68,16 +68,18 @@ export class GraphCatalog {
   private readonly slots = new Map<string, Slot>();
   private revision: string | null = null;
   private counter = 0;
+  /** Whether GDS answers (asked once per Neo4j start; a failure is asked again next time). */
+  private present: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly maxGraphs: number,
   ) {
     // A restarted Neo4j has an empty catalog: the kept names would point at nothing, so they are
-    // forgotten (not dropped), and GDS's classes are loaded again in the background.
+    // forgotten (not dropped); the analysis service warms the new JVM up (graphql/analysis.ts).
     db.onRestart(() => {
       this.slots.clear();
-      void this.warmUp().catch(() => undefined);
+      this.present = null;
     });
   }
 
@@ -114,14 +116,39 @@ export class GraphCatalog {
   }
 
   /**
-   * Loads GDS's classes in the Neo4j JVM (seconds on a fresh start) with a one-person
-   * projection, dropped at once. Errors are the caller's to ignore (no GDS, no data yet).
+   * Resolves when GDS is there; rejects as a call to a missing gds.* function does (isMissingGds).
+   * An answer the server computes itself (small networks) still needs GDS to be there, so the
+   * analysis fields answer the same on every Neo4j: ANALYTICS_UNAVAILABLE without it.
+   */
+  available(): Promise<void> {
+    if (this.present === null) {
+      const asked = this.db.read('analytics/gds-version').then(() => undefined);
+      this.present = asked;
+      asked.catch(() => {
+        if (this.present === asked) this.present = null;
+      });
+    }
+    return this.present;
+  }
+
+  /**
+   * Loads GDS's classes in the Neo4j JVM (seconds on a fresh start) and compiles the plans of
+   * the algorithm queries, by running each of them on a two-person projection, dropped at once:
+   * otherwise the first user of each algorithm pays for both. Errors are the caller's to ignore
+   * (no GDS, no data yet).
    */
   async warmUp(): Promise<void> {
     this.counter += 1;
     const graphName = `${this.prefix}-warm-${this.counter}`;
     try {
-      await this.db.read('analytics/warm-up', { graphName });
+      const [row] = await this.db.read('analytics/warm-up', { graphName });
+      if (row === undefined) return;
+      const keep = 1;
+      await this.db.read('analytics/degree', { graphName, keep });
+      await this.db.read('analytics/betweenness', { graphName, keep, config: { relationshipTypes: ['TIE'] } });
+      await this.db.read('analytics/pagerank', { graphName, keep });
+      await this.db.read('analytics/leiden', { graphName, seed: 0 });
+      await this.db.read('analytics/label-propagation', { graphName });
     } finally {
       await this.db.read('analytics/drop-graph', { graphName }).catch(() => undefined);
     }

@@ -28,9 +28,33 @@ export class AnalysisService {
 
   constructor(
     private readonly db: Database,
-    private readonly limits: { readonly maxGraphs: number; readonly cacheMb: number },
+    readonly limits: { readonly maxGraphs: number; readonly cacheMb: number; readonly inProcessMaxPairs: number },
   ) {
     this.catalog = new GraphCatalog(db, limits.maxGraphs);
+    // A restarted Neo4j is a fresh JVM: no GDS classes loaded, no plan compiled.
+    db.onRestart(() => void this.warmUp());
+  }
+
+  /**
+   * Readies a fresh Neo4j JVM for the analysis fields, in the background at start-up and after
+   * a restart: GDS's classes and the algorithm plans (GraphCatalog.warmUp), and the plans of the
+   * other analysis queries, each run once on input that matches nothing (cheap at any size).
+   * Without this, the first call of each field paid a second or more of loading and planning.
+   * Never fails (no GDS, or no data yet, leaves the rest to the first call).
+   */
+  async warmUp(): Promise<void> {
+    const none = { minRank: 3, families: [] };
+    const never = { atFrom: '0001-01-01', atTo: '0001-01-01' };
+    const plans: [string, Record<string, unknown>][] = [
+      ['meta/get-data-revision', {}],
+      ['analytics/network-pairs', { ...never, ...none, max: 0 }],
+      ['analytics/project-ties', { graphName: 'atlas-never-projected', ...never, ...none, hostileKinds: [] }],
+      ['analytics/placements', { personIds: [], ...never, ...none }],
+      ['analytics/survival-subjects', { factionIds: [], ...none }],
+      ['analytics/exposure', { personId: '', families: [] }],
+    ];
+    for (const [name, params] of plans) await this.db.read(name, params).catch(() => undefined);
+    await this.catalog.warmUp().catch(() => undefined);
   }
 
   /** The current data revision ('none' before any loader set one); a change drops every kept answer. */

@@ -166,7 +166,7 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   });
   return {
     cache,
-    warmUpAnalysis: () => analysis.catalog.warmUp().catch(() => undefined),
+    warmUpAnalysis: () => analysis.warmUp(),
     async stop() {
       watcher?.stop();
       await server.stop();

@@ -4,12 +4,20 @@
  * cliques for communities, Kaplan–Meier tables, and an exposure share. The curated seed is
  * loaded back afterwards.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisService } from '../../../server/src/graphql/analysis.js';
-import { codes, fields, useApiOnFixtureSeed } from './api.js';
+import { codes, fields, startApi, useApiOnFixtureSeed, type Api } from './api.js';
 import { writeAnalysisFixture } from './support/analysis-fixture.js';
 
 const fixture = useApiOnFixtureSeed(writeAnalysisFixture);
+/** The same app with centrality always computed by GDS (the server computes small networks itself). */
+let gdsApi: Api;
+beforeAll(async () => {
+  gdsApi = await startApi({ env: { ATLAS_ANALYSIS_IN_PROCESS_PAIRS: '0' } });
+});
+afterAll(async () => {
+  await gdsApi.close();
+});
 
 interface Score {
   person: { id: string };
@@ -17,15 +25,23 @@ interface Score {
   rank: number;
 }
 
+let centralityApi: () => Api = () => fixture.api;
+
 async function centrality(at: string, measure: string, extra = ''): Promise<Score[]> {
-  const response = await fixture.api.gql<{ centrality: Score[] }>(`{ centrality(at: "${at}", measure: ${measure}${extra}) { person { id } score rank } }`);
+  const response = await centralityApi().gql<{ centrality: Score[] }>(`{ centrality(at: "${at}", measure: ${measure}${extra}) { person { id } score rank } }`);
   expect(response.errors).toBeUndefined();
   return response.data!.centrality;
 }
 
 const byId = (scores: readonly Score[]): Record<string, number> => Object.fromEntries(scores.map((s) => [s.person.id, s.score]));
 
-describe('centrality on a star (1950)', () => {
+describe.each([
+  ['computed in the server', () => fixture.api],
+  ['computed by GDS', () => gdsApi],
+])('centrality on a star (1950), %s', (_how, which) => {
+  beforeAll(() => {
+    centralityApi = which;
+  });
   it('puts the hub first by betweenness: the six pairs of its leaves', async () => {
     const scores = await centrality('1950', 'BETWEENNESS', ', limit: 100');
     expect(scores[0]).toEqual({ person: { id: 'fx-s0' }, score: 6, rank: 1 });
@@ -209,7 +225,7 @@ describe('exposure', () => {
 
 describe('projections and answers kept per data revision', () => {
   it('keeps at most maxGraphs projections, drops what it evicts, and recomputes after a new revision', async () => {
-    const service = new AnalysisService(fixture.api.db, { maxGraphs: 2, cacheMb: 1 });
+    const service = new AnalysisService(fixture.api.db, { maxGraphs: 2, cacheMb: 1, inProcessMaxPairs: 5000 });
     const exists = async (name: string): Promise<boolean> =>
       (await fixture.api.db.readCapped('RETURN gds.graph.exists($name) AS e', { name }, { timeoutMs: 10_000, maxRows: 1 })).rows[0]?.['e'] === true;
     try {

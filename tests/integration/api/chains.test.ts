@@ -177,9 +177,9 @@ describe('purgeChain neighbourhood', () => {
     expect(targets.length).toBeGreaterThan(20);
     // Every third target keeps the run short; the sample still spans all four factions' purges.
     for (const personId of targets.sort().filter((_id, index) => index % 3 === 0)) {
-      const whole = await fetchChainGraph(api.db, personId, 12);
+      const whole = await fetchChainGraph(api.db, personId, 12, null);
       for (const maxSteps of [2, 3]) {
-        const bounded = await fetchChainGraph(api.db, personId, maxSteps);
+        const bounded = await fetchChainGraph(api.db, personId, maxSteps, null);
         const expected = expectedNeighbourhood(whole, personId, maxSteps);
         expect(new Set(bounded.events.keys()), `${personId}, maxSteps ${maxSteps}: events`).toEqual(expected.events);
         expect(new Set(bounded.ties.keys()), `${personId}, maxSteps ${maxSteps}: ties`).toEqual(expected.ties);
@@ -189,8 +189,8 @@ describe('purgeChain neighbourhood', () => {
 
   it('finds the same chains as a search over the whole component', async () => {
     for (const personId of ['choe-chang-ik', 'pak-hon-yong', 'ho-ka-i']) {
-      const whole = await fetchChainGraph(api.db, personId, 12);
-      const bounded = await fetchChainGraph(api.db, personId, 3);
+      const whole = await fetchChainGraph(api.db, personId, 12, null);
+      const bounded = await fetchChainGraph(api.db, personId, 3, null);
       const chains = (graph: ChainGraph) =>
         findChains(buildSteps(graph.inputs, graph.tieInputs, 24), { personId, direction: 'BOTH', maxSteps: 3, limit: 50 }).map((path) =>
           path.steps.map((step) => `${step.kind}:${step.from.eventId}>${step.to.eventId}`).join(' | '),
@@ -201,6 +201,6 @@ describe('purgeChain neighbourhood', () => {
   });
 
   it('an unknown person has no neighbourhood', async () => {
-    expect((await fetchChainGraph(api.db, 'no-such-person', 4)).personExists).toBe(false);
+    expect((await fetchChainGraph(api.db, 'no-such-person', 4, null)).personExists).toBe(false);
   });
 });

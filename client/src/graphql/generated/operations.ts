@@ -219,6 +219,7 @@ export type SurvivalQuery = { readonly survival: ReadonlyArray<{ readonly factio
 
 export type ChainQueryVariables = Exact<{
   id: Scalars['ID']['input'];
+  families: InputMaybe<ReadonlyArray<SourceFamily> | SourceFamily>;
 }>;
 
 
@@ -233,6 +234,7 @@ export type CypherQuery = { readonly cypher: { readonly columns: ReadonlyArray<s
 
 export type EventPanelQueryVariables = Exact<{
   id: Scalars['ID']['input'];
+  families: InputMaybe<ReadonlyArray<SourceFamily> | SourceFamily>;
 }>;
 
 
@@ -256,6 +258,7 @@ export type ChainNodePartsFragment = { readonly role: ParticipantRole, readonly 
 
 export type PersonQueryVariables = Exact<{
   id: Scalars['ID']['input'];
+  families: InputMaybe<ReadonlyArray<SourceFamily> | SourceFamily>;
 }>;
 
 
@@ -468,8 +471,14 @@ export const SurvivalDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SurvivalQuery, SurvivalQueryVariables>;
 export const ChainDocument = new TypedDocumentString(`
-    query Chain($id: ID!) {
-  purgeChain(personId: $id, direction: BOTH, maxSteps: 4, limit: 20) {
+    query Chain($id: ID!, $families: [SourceFamily!]) {
+  purgeChain(
+    personId: $id
+    direction: BOTH
+    maxSteps: 4
+    limit: 20
+    sourceFamilies: $families
+  ) {
     rank
     score
     weakestCertainty
@@ -553,7 +562,7 @@ export const CypherDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CypherQuery, CypherQueryVariables>;
 export const EventPanelDocument = new TypedDocumentString(`
-    query EventPanel($id: ID!) {
+    query EventPanel($id: ID!, $families: [SourceFamily!]) {
   event(id: $id) {
     id
     kind
@@ -564,7 +573,7 @@ export const EventPanelDocument = new TypedDocumentString(`
     date {
       ...DateParts
     }
-    participants {
+    participants(sourceFamilies: $families) {
       role
       person {
         id
@@ -575,7 +584,7 @@ export const EventPanelDocument = new TypedDocumentString(`
         ...CitationParts
       }
     }
-    links {
+    links(sourceFamilies: $families) {
       type
       to {
         id
@@ -588,7 +597,7 @@ export const EventPanelDocument = new TypedDocumentString(`
         ...CitationParts
       }
     }
-    linkedFrom {
+    linkedFrom(sourceFamilies: $families) {
       type
       from {
         id
@@ -621,7 +630,7 @@ fragment CitationParts on Citation {
   note
 }`) as unknown as TypedDocumentString<EventPanelQuery, EventPanelQueryVariables>;
 export const PersonDocument = new TypedDocumentString(`
-    query Person($id: ID!) {
+    query Person($id: ID!, $families: [SourceFamily!]) {
   person(id: $id) {
     id
     name
@@ -642,7 +651,7 @@ export const PersonDocument = new TypedDocumentString(`
     evidence {
       ...EvidenceParts
     }
-    memberships {
+    memberships(sourceFamilies: $families) {
       faction {
         id
         name
@@ -667,7 +676,7 @@ export const PersonDocument = new TypedDocumentString(`
         ...CitationParts
       }
     }
-    offices {
+    offices(sourceFamilies: $families) {
       title
       certainty
       from {
@@ -689,7 +698,7 @@ export const PersonDocument = new TypedDocumentString(`
         ...CitationParts
       }
     }
-    ties {
+    ties(sourceFamilies: $families) {
       id
       kind
       directed
@@ -722,7 +731,7 @@ export const PersonDocument = new TypedDocumentString(`
         ...CitationParts
       }
     }
-    participations {
+    participations(sourceFamilies: $families) {
       role
       event {
         id
@@ -738,7 +747,7 @@ export const PersonDocument = new TypedDocumentString(`
         }
       }
     }
-    statusChanges {
+    statusChanges(sourceFamilies: $families) {
       state
       certainty
       date {
@@ -757,7 +766,7 @@ export const PersonDocument = new TypedDocumentString(`
     }
     factionsDisagree
   }
-  exposure(personId: $id) {
+  exposure(personId: $id, sourceFamilies: $families) {
     share
     fall {
       title

@@ -202,14 +202,30 @@ export type Event = {
   readonly kind: EventKind;
   /** Events this one led to (LED_TO links). */
   readonly ledTo: ReadonlyArray<Event>;
-  /** Every link to this event. */
+  /** Every link to this event; with `sourceFamilies`, those a source of the families cites. */
   readonly linkedFrom: ReadonlyArray<EventLink>;
-  /** Every link from this event. */
+  /** Every link from this event; with `sourceFamilies`, those a source of the families cites. */
   readonly links: ReadonlyArray<EventLink>;
+  /** With `sourceFamilies`, the participations those families cite. */
   readonly participants: ReadonlyArray<Participation>;
   readonly place?: Maybe<Scalars['String']['output']>;
   readonly summary?: Maybe<Scalars['String']['output']>;
   readonly title: Scalars['String']['output'];
+};
+
+
+export type EventLinkedFromArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
+export type EventLinksArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
+export type EventParticipantsArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
 };
 
 export type EventKind =
@@ -298,6 +314,7 @@ export type Faction = {
   readonly lifespan: Lifespan;
   /** Members at a date (memberships possibly active then under the time model), or everyone ever a member; with `sourceFamilies`, by memberships those families cite. */
   readonly members: ReadonlyArray<Person>;
+  /** With `sourceFamilies`, those a source of the families cites. */
   readonly memberships: ReadonlyArray<Membership>;
   readonly name: Scalars['String']['output'];
   readonly parent?: Maybe<Faction>;
@@ -307,6 +324,11 @@ export type Faction = {
 
 export type FactionMembersArgs = {
   at?: InputMaybe<Scalars['String']['input']>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
+export type FactionMembershipsArgs = {
   sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
 };
 
@@ -496,22 +518,50 @@ export type Person = {
   readonly hangul?: Maybe<Scalars['String']['output']>;
   readonly hanja?: Maybe<Scalars['String']['output']>;
   readonly id: Scalars['ID']['output'];
+  /** With `sourceFamilies` (here and on `offices`, `participations`, `ties`), those some source of the families cites. */
   readonly memberships: ReadonlyArray<Membership>;
   /** Preferred name (McCune-Reischauer without diacritics). */
   readonly name: Scalars['String']['output'];
   readonly offices: ReadonlyArray<Office>;
   /** Ordered by event date. */
   readonly participations: ReadonlyArray<Participation>;
+  /** The status at `at`; with `sourceFamilies`, from the participations those families cite (as in `network`). */
   readonly status: PersonStatus;
-  /** Every change of status, ordered by date (ACTIVE before the first). */
+  /** Every change of status, ordered by date (ACTIVE before the first); with `sourceFamilies`, from the participations those families cite. */
   readonly statusChanges: ReadonlyArray<StatusChange>;
   readonly summary?: Maybe<Scalars['String']['output']>;
   readonly ties: ReadonlyArray<Tie>;
 };
 
 
+export type PersonMembershipsArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
+export type PersonOfficesArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
+export type PersonParticipationsArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
 export type PersonStatusArgs = {
   at: Scalars['String']['input'];
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
+export type PersonStatusChangesArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
+};
+
+
+export type PersonTiesArgs = {
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
 };
 
 export type PersonScore = {
@@ -610,7 +660,7 @@ export type Query = {
    * ANALYTICS_UNAVAILABLE).
    */
   readonly communities: CommunityResult;
-  /** A shortest connection between two people through ties active at `at` (null when none within `maxHops`, 1..10). */
+  /** A shortest connection between two people through ties active at `at` (null when none within `maxHops`, 1..10); with `sourceFamilies`, through ties those families cite. */
   readonly connection?: Maybe<Connection>;
   /**
    * Read-only Cypher for researchers. Refused (QUERY_REJECTED) unless EXPLAIN reports a read-only
@@ -622,7 +672,7 @@ export type Query = {
   readonly cypher: CypherResult;
   /** One event. An unknown id is a NOT_FOUND error. */
   readonly event?: Maybe<Event>;
-  /** Events ordered by date (earliest bound, then latest bound, then id). `from`/`to` keep events that may fall in the range; `personId` keeps events the person took part in. */
+  /** Events ordered by date (earliest bound, then latest bound, then id). `from`/`to` keep events that may fall in the range; `personId` keeps events the person took part in. With `sourceFamilies`, events those families cite, each with the participations they cite. */
   readonly events: ReadonlyArray<Event>;
   /**
    * Guilt by association at a person's fall: of their ties active when they first fell, the share
@@ -651,10 +701,11 @@ export type Query = {
    * association (a tie active when the earlier person fell, the later fall within
    * `windowMonths`). A step joins two different people, starts only at a fall, an accusation or an
    * act of instigation, and never goes back in time (neither date bound of the later event is
-   * before the earlier one's). `maxSteps` is 1..8; `windowMonths` 1..120; `limit` 1..200.
+   * before the earlier one's). `maxSteps` is 1..8; `windowMonths` 1..120; `limit` 1..200. With
+   * `sourceFamilies`, only events, participations and ties those families cite make steps.
    */
   readonly purgeChain: ReadonlyArray<ChainPath>;
-  /** People who instigated or accused in one purge and were themselves targeted in a later one, ordered by the date of their own fall. */
+  /** People who instigated or accused in one purge and were themselves targeted in a later one, ordered by the date of their own fall. With `sourceFamilies`, by the participations those families cite. */
   readonly purgersPurged: ReadonlyArray<PurgerPurged>;
   /** People matching any name form (romanizations with or without hyphens, diacritics or apostrophes, Hangul, Hanja, Russian-document spellings), best match first. Small typos are tolerated. */
   readonly search: ReadonlyArray<Person>;
@@ -807,6 +858,7 @@ export type QueryConnectionArgs = {
   fromId: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   minCertainty?: InputMaybe<Certainty>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
   toId: Scalars['ID']['input'];
 };
 
@@ -928,6 +980,7 @@ export type QueryEventsArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
   kinds?: InputMaybe<ReadonlyArray<EventKind>>;
   personId?: InputMaybe<Scalars['ID']['input']>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1095,6 +1148,7 @@ export type QueryPurgeChainArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   maxSteps?: InputMaybe<Scalars['Int']['input']>;
   personId: Scalars['ID']['input'];
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
   windowMonths?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1135,6 +1189,7 @@ export type QueryPurgeChainArgs = {
  */
 export type QueryPurgersPurgedArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
+  sourceFamilies?: InputMaybe<ReadonlyArray<SourceFamily>>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1766,9 +1821,9 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   ledTo?: Resolver<ReadonlyArray<ResolversTypes['Event']>, ParentType, ContextType>;
-  linkedFrom?: Resolver<ReadonlyArray<ResolversTypes['EventLink']>, ParentType, ContextType>;
-  links?: Resolver<ReadonlyArray<ResolversTypes['EventLink']>, ParentType, ContextType>;
-  participants?: Resolver<ReadonlyArray<ResolversTypes['Participation']>, ParentType, ContextType>;
+  linkedFrom?: Resolver<ReadonlyArray<ResolversTypes['EventLink']>, ParentType, ContextType, Partial<EventLinkedFromArgs>>;
+  links?: Resolver<ReadonlyArray<ResolversTypes['EventLink']>, ParentType, ContextType, Partial<EventLinksArgs>>;
+  participants?: Resolver<ReadonlyArray<ResolversTypes['Participation']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1814,7 +1869,7 @@ export type FactionResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lifespan?: Resolver<ResolversTypes['Lifespan'], ParentType, ContextType>;
   members?: Resolver<ReadonlyArray<ResolversTypes['Person']>, ParentType, ContextType, Partial<FactionMembersArgs>>;
-  memberships?: Resolver<ReadonlyArray<ResolversTypes['Membership']>, ParentType, ContextType>;
+  memberships?: Resolver<ReadonlyArray<ResolversTypes['Membership']>, ParentType, ContextType, Partial<FactionMembershipsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Faction']>, ParentType, ContextType>;
   subgroups?: Resolver<ReadonlyArray<ResolversTypes['Faction']>, ParentType, ContextType>;
@@ -1952,14 +2007,14 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   hangul?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hanja?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  memberships?: Resolver<ReadonlyArray<ResolversTypes['Membership']>, ParentType, ContextType>;
+  memberships?: Resolver<ReadonlyArray<ResolversTypes['Membership']>, ParentType, ContextType, Partial<PersonMembershipsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  offices?: Resolver<ReadonlyArray<ResolversTypes['Office']>, ParentType, ContextType>;
-  participations?: Resolver<ReadonlyArray<ResolversTypes['Participation']>, ParentType, ContextType>;
+  offices?: Resolver<ReadonlyArray<ResolversTypes['Office']>, ParentType, ContextType, Partial<PersonOfficesArgs>>;
+  participations?: Resolver<ReadonlyArray<ResolversTypes['Participation']>, ParentType, ContextType, Partial<PersonParticipationsArgs>>;
   status?: Resolver<ResolversTypes['PersonStatus'], ParentType, ContextType, RequireFields<PersonStatusArgs, 'at'>>;
-  statusChanges?: Resolver<ReadonlyArray<ResolversTypes['StatusChange']>, ParentType, ContextType>;
+  statusChanges?: Resolver<ReadonlyArray<ResolversTypes['StatusChange']>, ParentType, ContextType, Partial<PersonStatusChangesArgs>>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  ties?: Resolver<ReadonlyArray<ResolversTypes['Tie']>, ParentType, ContextType>;
+  ties?: Resolver<ReadonlyArray<ResolversTypes['Tie']>, ParentType, ContextType, Partial<PersonTiesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

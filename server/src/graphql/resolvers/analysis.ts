@@ -10,6 +10,7 @@ import { analyticsUnavailable, isMissingGds, type Projection } from '../../db/gr
 import type { Row } from '../../db/database.js';
 import { badInput, notFound } from '../../errors.js';
 import { AGREEMENT_METHOD, normalisedMutualInformation } from '../../domain/agreement.js';
+import { betweennessScores, degreeScores, pageRankScores } from '../../domain/centrality.js';
 import { exposureAt } from '../../domain/exposure.js';
 import { kaplanMeier, survivalSubject, type SurvivalSubject } from '../../domain/survival.js';
 import { dateArg, factFilter, idArg, idListArg, intArg, optionalDateArg, periodOf, type FactFilter, type Period } from '../args.js';
@@ -95,6 +96,33 @@ async function centralityScores(ctx: Context, projection: Projection, measure: C
   const sampled = projection.nodeCount > EXACT_BETWEENNESS_MAX ? { samplingSize: BETWEENNESS_SAMPLE, samplingSeed: SAMPLE_SEED } : {};
   // On an undirected projection GDS counts each unordered pair once (the star test pins this).
   return rankScores(scoreRows(await ctx.db.read('analytics/betweenness', { graphName, keep, config: { relationshipTypes: ['TIE'], ...sampled } })));
+}
+
+/** The ranking computed in the server, or null when the network is too large for that (GDS ranks it). */
+/**
+ * With at most `inProcessMaxPairs` joined pairs at the date (ATLAS_ANALYSIS_IN_PROCESS_PAIRS) and
+ * at most EXACT_BETWEENNESS_MAX people, the server ranks the network itself (domain/centrality.ts,
+ * the answers GDS gives): a GDS call's fixed cost (projection, procedure, drop) is most of a first
+ * call at the curated size.
+ */
+async function smallCentrality(ctx: Context, period: Period, filter: FactFilter, measure: CentralityMeasure): Promise<PersonScoreModel[] | null> {
+  const max = ctx.analysis.limits.inProcessMaxPairs;
+  if (max === 0) return null;
+  const rows = await ctx.db.read('analytics/network-pairs', { atFrom: period.earliest, atTo: period.latest, ...filter, max });
+  if (rows.length > max) return null;
+  const names = new Map<string, string>();
+  const pairs: [string, string][] = [];
+  for (const row of rows) {
+    const [a, b] = [row['a'], row['b']];
+    if (typeof a !== 'string' || typeof b !== 'string') continue;
+    pairs.push([a, b]);
+    names.set(a, typeof row['aName'] === 'string' ? row['aName'] : a);
+    names.set(b, typeof row['bName'] === 'string' ? row['bName'] : b);
+  }
+  if (names.size > EXACT_BETWEENNESS_MAX) return null;
+  const network = { nodes: [...names.keys()], pairs };
+  const scores = measure === 'DEGREE' ? degreeScores(network) : measure === 'PAGERANK' ? pageRankScores(network) : betweennessScores(network);
+  return rankScores([...scores].map(([personId, score]) => ({ personId, name: names.get(personId) ?? personId, score })));
 }
 
 interface CommunityAnswer {
@@ -192,7 +220,12 @@ export const analysisResolvers: QueryResolvers = {
     const key = JSON.stringify(['centrality', revision, period.earliest, period.latest, filter.minRank, filter.families, chosen]);
     const ranked = await ctx.analysis.memo(
       key,
-      () => onNetwork(ctx, 'centrality', revision, period, filter, (projection) => centralityScores(ctx, projection, chosen)),
+      async () => {
+        // The same answer with or without GDS doing the work, so GDS must be there either way.
+        await withGds('centrality', () => ctx.analysis.catalog.available());
+        const small = await smallCentrality(ctx, period, filter, chosen);
+        return small ?? onNetwork(ctx, 'centrality', revision, period, filter, (projection) => centralityScores(ctx, projection, chosen));
+      },
       (scores) => scores.length,
     );
     return ranked.slice(0, top);

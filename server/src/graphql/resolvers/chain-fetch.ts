@@ -10,6 +10,7 @@ import type { Plain } from '../../db/values.js';
 import type { ChainEventInput, ChainTieInput } from '../../domain/chains.js';
 import { asList, asProps, citationsOf, str, toEvent, toPerson, toTie } from '../mapping.js';
 import type { CitationModel, EventModel, PersonModel, TieModel } from '../models.js';
+import type { SourceFamily } from '../../../../core/vocabulary.js';
 
 export interface ChainGraph {
   readonly personExists: boolean;
@@ -42,8 +43,14 @@ function eventInput(item: Plain): { event: EventModel; input: ChainEventInput<Ci
   };
 }
 
-export async function fetchChainGraph(db: Pick<Database, 'read'>, personId: string, maxSteps: number): Promise<ChainGraph> {
-  const [row] = await db.read('queries/chain-graph', { personId, maxSteps });
+/** `families`: the source families whose facts make steps (factFilter; null: every family). */
+export async function fetchChainGraph(
+  db: Pick<Database, 'read'>,
+  personId: string,
+  maxSteps: number,
+  families: readonly SourceFamily[] | null,
+): Promise<ChainGraph> {
+  const [row] = await db.read('queries/chain-graph', { personId, maxSteps, families });
   const inputs: ChainEventInput<CitationModel>[] = [];
   const events = new Map<string, EventModel>();
   for (const item of asList(row?.['events'])) {

@@ -6,17 +6,17 @@ import { mayFallWithin } from '../../../../core/span.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toParticipation, toPerson, toTie } from '../mapping.js';
 import type { ChainNodeModel, ChainPathModel, ParticipationModel, PurgerPurgedModel } from '../models.js';
-import { certaintyRank, dateArg, idArg, intArg, optionalDateArg, periodOf } from '../args.js';
+import { dateArg, factFilter, idArg, intArg, optionalDateArg, periodOf } from '../args.js';
 import { fetchChainGraph } from './chain-fetch.js';
 import { personById } from './fetch.js';
 
 export const chainResolvers: QueryResolvers = {
-  purgeChain: async (_root, { personId, direction, maxSteps, windowMonths, limit }, ctx) => {
+  purgeChain: async (_root, { personId, direction, maxSteps, windowMonths, limit, sourceFamilies }, ctx) => {
     const id = idArg('personId', personId);
     const steps = intArg('maxSteps', maxSteps, 4, 1, 8);
     const window = intArg('windowMonths', windowMonths, 24, 1, 120);
     const top = intArg('limit', limit, 20, 1, 200);
-    const graph = await fetchChainGraph(ctx.db, id, steps);
+    const graph = await fetchChainGraph(ctx.db, id, steps, factFilter(null, sourceFamilies).families);
     if (!graph.personExists) throw badInput('personId', `no person with id "${personId}"`);
     const { events, persons, ties } = graph;
 
@@ -51,12 +51,12 @@ export const chainResolvers: QueryResolvers = {
     );
   },
 
-  purgersPurged: async (_root, { from, to }, ctx) => {
+  purgersPurged: async (_root, { from, to, sourceFamilies }, ctx) => {
     const fromDate = optionalDateArg('from', from);
     const toDate = optionalDateArg('to', to);
     const range = { earliest: fromDate?.earliest ?? '0001-01-01', latest: toDate?.latest ?? '9999-12-31' };
     if (range.latest < range.earliest) throw badInput('to', 'must not be before `from`');
-    const rows = await ctx.db.read('queries/purgers-purged');
+    const rows = await ctx.db.read('queries/purgers-purged', { families: factFilter(null, sourceFamilies).families });
     const found: PurgerPurgedModel[] = [];
     for (const row of rows) {
       const person = toPerson(asProps(row['person']));
@@ -71,7 +71,7 @@ export const chainResolvers: QueryResolvers = {
     return found.sort((a, b) => a.fall.event!.date.earliest.localeCompare(b.fall.event!.date.earliest) || a.person.id.localeCompare(b.person.id));
   },
 
-  connection: async (_root, { fromId, toId, at, minCertainty, maxHops }, ctx) => {
+  connection: async (_root, { fromId, toId, at, minCertainty, maxHops, sourceFamilies }, ctx) => {
     const a = idArg('fromId', fromId);
     const b = idArg('toId', toId);
     const atDate = dateArg('at', at);
@@ -87,7 +87,7 @@ export const chainResolvers: QueryResolvers = {
       toId: b,
       atFrom: period.earliest,
       atTo: period.latest,
-      minRank: certaintyRank(minCertainty),
+      ...factFilter(minCertainty, sourceFamilies),
     });
     if (row === undefined || row['fromExists'] !== true) throw badInput('fromId', `no person with id "${fromId}"`);
     if (row['toExists'] !== true) throw badInput('toId', `no person with id "${toId}"`);

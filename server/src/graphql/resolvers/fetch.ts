@@ -89,10 +89,18 @@ export function changesFrom(person: PersonModel, events: readonly EventModel[]):
   });
 }
 
-/** The person's status changes; synchronous when the parent carries what they are computed from. */
-export function changesOf(ctx: Context, person: PersonModel): StatusChangeModel[] | Promise<StatusChangeModel[]> {
-  if (person.targets !== undefined) return changesFrom(person, person.targets);
-  const participations = collectionOf(ctx, person, 'participations');
+/**
+ * The person's status changes; synchronous when the parent carries what they are computed from.
+ * `only`: the participations to compute them from (Person.status under `sourceFamilies`),
+ * instead of the parent's targets or all of the person's participations.
+ */
+export function changesOf(
+  ctx: Context,
+  person: PersonModel,
+  only: readonly ParticipationModel[] | Promise<readonly ParticipationModel[]> | null = null,
+): StatusChangeModel[] | Promise<StatusChangeModel[]> {
+  if (only === null && person.targets !== undefined) return changesFrom(person, person.targets);
+  const participations = only ?? collectionOf(ctx, person, 'participations');
   return participations instanceof Promise
     ? participations.then((loaded) => changesFrom(person, targetEvents(loaded)))
     : changesFrom(person, targetEvents(participations));

@@ -5,7 +5,7 @@ import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asProps, toFullEvent, toPerson } from '../mapping.js';
 import type { Context } from '../context.js';
 import type { PersonModel, SearchMatchModel } from '../models.js';
-import { idArg, intArg, optionalDateArg } from '../args.js';
+import { factFilter, idArg, intArg, optionalDateArg } from '../args.js';
 import { personProjection } from '../person-projection.js';
 
 const MAX_SEARCH_TEXT = 200;
@@ -52,7 +52,7 @@ export const lookupResolvers: QueryResolvers = {
 
   sources: async (_root, _args, ctx) => [...(await ctx.loaders.sources.all()).values()],
 
-  events: async (_root, { from, to, kinds, personId }, ctx) => {
+  events: async (_root, { from, to, kinds, personId, sourceFamilies }, ctx) => {
     const fromDate = optionalDateArg('from', from);
     const toDate = optionalDateArg('to', to);
     if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
@@ -62,6 +62,7 @@ export const lookupResolvers: QueryResolvers = {
       to: toDate?.latest ?? null,
       kinds: kinds === null || kinds === undefined ? null : [...kinds],
       personId: person,
+      families: factFilter(null, sourceFamilies).families,
     });
     if (row === undefined || row['personExists'] !== true) throw badInput('personId', `no person with id "${personId}"`);
     const events = (Array.isArray(row['events']) ? row['events'] : []).map((item) => toFullEvent(asProps(item)));

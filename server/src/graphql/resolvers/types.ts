@@ -6,9 +6,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { spanActivity } from '../../../../core/span.js';
 import { weakestCertainty } from '../../../../core/vocabulary.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { EventModel, FamilyMembershipsModel, MembershipModel, PersonModel, SourceModel } from '../models.js';
+import type { EventModel, FamilyMembershipsModel, ParticipationModel, PersonModel, SourceModel } from '../models.js';
 import type { SourceFamily } from '../../../../core/vocabulary.js';
-import { familiesDisagree, membershipsByFamily } from '../../domain/source-families.js';
+import { citedByFamilies, familiesDisagree, membershipsByFamily } from '../../domain/source-families.js';
 import { dateArg, factFilter, periodOf } from '../args.js';
 import { changesOf, collectionOf, eventById, factionById, personById, sourceById, statusFrom } from './fetch.js';
 import type { Context } from '../context.js';
@@ -53,32 +53,46 @@ async function familyRecordsOf(ctx: Context, person: PersonModel): Promise<Famil
   return membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
 }
 
-/** The memberships some source of `families` cites (all of them for null), in their order. */
-async function citedByFamilies(
+/**
+ * The facts some source of `sourceFamilies` cites (domain/source-families.ts citedByFamilies);
+ * without the argument the facts as they are, synchronously when they came so.
+ */
+export function citedBy<F extends { readonly citations: readonly { readonly sourceId: string }[] }>(
   ctx: Context,
-  memberships: readonly MembershipModel[],
-  families: readonly SourceFamily[] | null,
-): Promise<readonly MembershipModel[]> {
-  if (families === null) return memberships;
-  const sources = await ctx.loaders.sources.all();
-  const records = membershipsByFamily(memberships, (sourceId) => sources.get(sourceId)?.family);
-  const kept = new Set(records.filter((r) => families.includes(r.family)).flatMap((r) => r.memberships));
-  return memberships.filter((m) => kept.has(m));
+  facts: readonly F[] | Promise<readonly F[]>,
+  sourceFamilies: readonly SourceFamily[] | null | undefined,
+): readonly F[] | Promise<readonly F[]> {
+  const { families } = factFilter(null, sourceFamilies);
+  if (families === null) return facts;
+  return Promise.all([facts, ctx.loaders.sources.all()]).then(([list, sources]) => citedByFamilies(list, families, (id) => sources.get(id)?.family));
+}
+
+/**
+ * The participations a person's status is computed from under `sourceFamilies` (those the
+ * families cite, as `network` reads them); null without the argument (changesOf then uses
+ * whatever the parent carries).
+ */
+function familyParticipations(
+  ctx: Context,
+  person: PersonModel,
+  sourceFamilies: readonly SourceFamily[] | null | undefined,
+): readonly ParticipationModel[] | Promise<readonly ParticipationModel[]> | null {
+  return sourceFamilies === null || sourceFamilies === undefined ? null : citedBy(ctx, collectionOf(ctx, person, 'participations'), sourceFamilies);
 }
 
 export const typeResolvers: Resolvers = {
   Person: {
-    memberships: (person, _args, ctx) => collectionOf(ctx, person, 'memberships'),
-    offices: (person, _args, ctx) => collectionOf(ctx, person, 'offices'),
-    participations: (person, _args, ctx) => collectionOf(ctx, person, 'participations'),
-    ties: (person, _args, ctx) => collectionOf(ctx, person, 'ties'),
-    statusChanges: (person, _args, ctx) => changesOf(ctx, person),
+    memberships: (person, { sourceFamilies }, ctx) => citedBy(ctx, collectionOf(ctx, person, 'memberships'), sourceFamilies),
+    offices: (person, { sourceFamilies }, ctx) => citedBy(ctx, collectionOf(ctx, person, 'offices'), sourceFamilies),
+    participations: (person, { sourceFamilies }, ctx) => citedBy(ctx, collectionOf(ctx, person, 'participations'), sourceFamilies),
+    ties: (person, { sourceFamilies }, ctx) => citedBy(ctx, collectionOf(ctx, person, 'ties'), sourceFamilies),
+    statusChanges: (person, { sourceFamilies }, ctx) => changesOf(ctx, person, familyParticipations(ctx, person, sourceFamilies)),
     evidence: (person) => person.evidence,
     factionsByFamily: (person, _args, ctx) => familyRecordsOf(ctx, person),
     factionsDisagree: async (person, _args, ctx) => familiesDisagree(await familyRecordsOf(ctx, person)),
-    status: (person, { at }, ctx) => {
+    status: (person, { at, sourceFamilies }, ctx) => {
       const period = periodOf(dateArg('at', at));
-      const changes = changesOf(ctx, person);
+      const changes = changesOf(ctx, person, familyParticipations(ctx, person, sourceFamilies));
       return changes instanceof Promise
         ? changes.then((loaded) => statusFrom(loaded, person.evidence, at, period))
         : statusFrom(changes, person.evidence, at, period);
@@ -110,10 +124,11 @@ export const typeResolvers: Resolvers = {
       const ids = faction.subgroupIds ?? all.get(faction.id)?.subgroupIds ?? [];
       return ids.flatMap((id) => all.get(id) ?? []);
     },
-    memberships: async (faction, _args, ctx) => faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [],
+    memberships: async (faction, { sourceFamilies }, ctx) =>
+      citedBy(ctx, faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [], sourceFamilies),
     members: async (faction, { at, sourceFamilies }, ctx) => {
       const recorded = faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [];
-      const memberships = await citedByFamilies(ctx, recorded, factFilter(null, sourceFamilies).families);
+      const memberships = await citedBy(ctx, recorded, sourceFamilies);
       const period = at === null || at === undefined ? null : periodOf(dateArg('at', at));
       const seen = new Set<string>();
       const active = memberships.filter((m) => {
@@ -143,9 +158,9 @@ export const typeResolvers: Resolvers = {
     certainTo: (span) => span.certain?.latest ?? null,
   },
   Event: {
-    participants: (event, _args, ctx) => participantsOf(ctx, event),
-    links: (event, _args, ctx) => linksOf(ctx, event, 'links'),
-    linkedFrom: (event, _args, ctx) => linksOf(ctx, event, 'linkedFrom'),
+    participants: (event, { sourceFamilies }, ctx) => citedBy(ctx, participantsOf(ctx, event), sourceFamilies),
+    links: (event, { sourceFamilies }, ctx) => citedBy(ctx, linksOf(ctx, event, 'links'), sourceFamilies),
+    linkedFrom: (event, { sourceFamilies }, ctx) => citedBy(ctx, linksOf(ctx, event, 'linkedFrom'), sourceFamilies),
     ledTo: async (event, _args, ctx) => {
       const links = (await linksOf(ctx, event, 'links')).filter((link) => link.type === 'LED_TO');
       return Promise.all(links.map((link) => link.other ?? eventById(ctx, link.toId)));
