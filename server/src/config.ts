@@ -35,6 +35,8 @@ export interface EmbeddedNeo4j {
   readonly childLog: ChildLogSettings;
   /** Load Graph Data Science (ATLAS_NEO4J_GDS, default on): the analysis fields need it. */
   readonly analytics: boolean;
+  /** JIT with the quick compiler only (ATLAS_NEO4J_QUICK_START, default off): see QUICK_START_JVM_OPTIONS. */
+  readonly quickStart: boolean;
 }
 
 /** What happens when the managed Neo4j exits unexpectedly (server/src/embedded/supervisor.ts). */
@@ -193,6 +195,7 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
     startTimeoutSeconds: integer(env, 'ATLAS_NEO4J_START_TIMEOUT_SECONDS', 180, 5, 3600),
     javaHome: text(env, 'JAVA_HOME'),
     analytics: oneOf(env, 'ATLAS_NEO4J_GDS', ['on', 'off'] as const, 'on') === 'on',
+    quickStart: oneOf(env, 'ATLAS_NEO4J_QUICK_START', ['on', 'off'] as const, 'off') === 'on',
     supervision: supervision(env),
     childLog: {
       maxBytes: integer(env, 'ATLAS_NEO4J_CHILD_LOG_KB', CHILD_LOG_DEFAULTS.maxBytes / 1024, 1, 1_048_576) * 1024,

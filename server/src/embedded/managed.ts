@@ -53,6 +53,7 @@ export async function startEmbedded({ dataDir, cacheDir, settings, log }: Embedd
         startTimeoutSeconds: settings.startTimeoutSeconds,
         procedureAllowlist: PROCEDURE_ALLOWLIST,
         childLog: settings.childLog,
+        quickStart: settings.quickStart,
       },
       log,
       signal,

@@ -27,6 +27,17 @@ describe('loadConfig', () => {
     expect(config.neo4j).toEqual({ mode: 'external', uri: 'neo4j://cluster.example:7687', user: 'reader', password: 'pw', database: 'atlas' });
   });
 
+  it('starts the managed Neo4j with the full JIT unless ATLAS_NEO4J_QUICK_START=on, and names the variable on a bad value', () => {
+    const quickStart = (env: Record<string, string>): unknown => {
+      const neo4j = loadConfig(env, '/srv').neo4j;
+      return neo4j.mode === 'embedded' ? neo4j.quickStart : neo4j.mode;
+    };
+    expect(quickStart({})).toBe(false);
+    expect(quickStart({ ATLAS_NEO4J_QUICK_START: 'on' })).toBe(true);
+    expect(quickStart({ ATLAS_NEO4J_QUICK_START: 'off' })).toBe(false);
+    expect(configError({ ATLAS_NEO4J_QUICK_START: 'yes' }).variable).toBe('ATLAS_NEO4J_QUICK_START');
+  });
+
   it('names PORT when it is not a number', () => {
     const error = configError({ PORT: 'eighty' });
     expect(error.variable).toBe('PORT');
