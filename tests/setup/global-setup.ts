@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Connection } from '../../server/src/db/database.js';
 import { Database } from '../../server/src/db/database.js';
-import { startThrowawayNeo4j } from '../support/neo4j.js';
+import { startThrowawayNeo4j, TEST_QUICK_START } from '../support/neo4j.js';
 import { seedDatabase } from '../../server/src/seed/load.js';
 
 declare module 'vitest' {
@@ -38,7 +38,7 @@ async function refuseForeignData(db: Database): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
-  const neo4j = await startThrowawayNeo4j({ log });
+  const neo4j = await startThrowawayNeo4j({ log, quickStart: TEST_QUICK_START });
   try {
     const db = Database.connect(neo4j.connection);
     try {

@@ -1,6 +1,7 @@
 /** Runs `npm start`'s entry point as a child process, the way a user would, and watches it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_APP_ENV } from '../support/neo4j.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -12,11 +13,11 @@ export interface MainProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Only the variables given here (plus PATH and HOME) reach the app, so the caller's NEO4J_URI cannot leak in. */
+/** Only the variables given here (plus PATH, HOME and TEST_APP_ENV) reach the app, so the caller's NEO4J_URI cannot leak in. */
 export function runMain(env: Record<string, string>): MainProcess {
   const child = spawn(TSX, [path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ATLAS_CACHE_DIR: path.join(ROOT, '.atlas/cache'), ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ATLAS_CACHE_DIR: path.join(ROOT, '.atlas/cache'), ...TEST_APP_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

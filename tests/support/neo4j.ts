@@ -47,6 +47,11 @@ export interface ThrowawayOptions {
   readonly heapMb?: number;
   readonly pageCacheMb?: number;
   readonly txTimeoutSeconds?: number;
+  /**
+   * A managed JVM with the quick compiler only (ATLAS_NEO4J_QUICK_START): it opens in about half
+   * the time. The tests ask for it (TEST_QUICK_START); benchmarks must not, their queries would run slower.
+   */
+  readonly quickStart?: boolean;
   /** The environment read for NEO4J_URI / SYN_NEO4J_URI and JAVA_HOME (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -54,6 +59,15 @@ export interface ThrowawayOptions {
 export const NEO4J_IMAGE = `neo4j:${NEO4J_VERSION}-community`;
 
 const TX_MEMORY_MB = 512;
+
+/**
+ * Every Neo4j the tests start opens with the quick compiler only (issue 13): the suite starts about
+ * twenty JVMs, each lives for minutes at most, and their start-up was most of the suite's time.
+ * Benchmarks leave it off: their figures are for the full JIT.
+ */
+export const TEST_QUICK_START = true;
+/** The same for an app the tests run as `npm start` runs it (tests/setup/run-main.ts, resilience/app-process.ts). */
+export const TEST_APP_ENV: Readonly<Record<string, string>> = { ATLAS_NEO4J_QUICK_START: 'on' };
 
 /** kill() and restart() for a Neo4j that is not our own JVM. */
 const refusing = (reason: string) => (): Promise<void> => Promise.reject(new Error(reason));
@@ -118,6 +132,7 @@ async function startManaged(options: ThrowawayOptions): Promise<ThrowawayNeo4j> 
     txMemoryMb: TX_MEMORY_MB,
     startTimeoutSeconds: 240,
     procedureAllowlist: PROCEDURE_ALLOWLIST,
+    quickStart: options.quickStart ?? false,
   };
   let current: ManagedNeo4j | null;
   try {

@@ -26,6 +26,10 @@ export interface ManagedSettings {
   readonly childLog?: ChildLogSettings;
   /** Set by startManagedNeo4j from the runtime (class-data.ts); callers leave it out. */
   readonly classData?: ClassDataMode;
+  /** How long a second attempt waits for the lock or port to be let go; RELEASE_WAIT_MS unless a test needs less. */
+  readonly releaseWaitMs?: number;
+  /** The JVM compiles with its quick compiler only (jvm.ts, QUICK_START_JVM_OPTIONS); default false. */
+  readonly quickStart?: boolean;
 }
 
 /** How a JVM that had become ready ended. */
@@ -127,7 +131,7 @@ export async function startManagedNeo4j(
       throw error;
     const what = error.code === 'NEO4J_STORE_LOCKED' ? `the store lock of ${settings.homeDir}` : `Bolt port ${settings.boltPort}`;
     log(`Neo4j could not start because ${what} is still held, perhaps by the JVM of an earlier run that is still exiting. Trying once more...`);
-    const deadline = Date.now() + RELEASE_WAIT_MS;
+    const deadline = Date.now() + (settings.releaseWaitMs ?? RELEASE_WAIT_MS);
     await waitForPort(settings.boltPort, deadline);
     // The lock cannot be watched from here (Java holds it with fcntl), so the rest of the wait is spent outright.
     if (error.code === 'NEO4J_STORE_LOCKED') await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())));

@@ -15,6 +15,7 @@ import { NEO4J_VERSION } from '../../../server/src/config.js';
 import { StartupError } from '../../../server/src/embedded/startup-error.js';
 import { ROOT_DIR } from '../../setup/database.js';
 import { runMain } from '../../setup/run-main.js';
+import { TEST_QUICK_START } from '../../support/neo4j.js';
 
 const tempDir = (prefix: string): string => mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -102,6 +103,7 @@ describe('start-up faults', () => {
         txMemoryMb: 128,
         startTimeoutSeconds: 120,
         procedureAllowlist: PROCEDURE_ALLOWLIST,
+        quickStart: TEST_QUICK_START,
       },
       () => undefined,
     );

@@ -2,10 +2,11 @@
  * `npm start` on the managed Neo4j: it starts, answers GraphQL, stops cleanly on SIGTERM with no
  * JVM left behind, and a second start reuses the data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { QUICK_START_JVM_OPTIONS } from '../../../server/src/embedded/jvm.js';
 import { freePort } from '../../../server/src/embedded/ports.js';
 import { isAlive, runMain, type MainProcess } from '../../setup/run-main.js';
 
@@ -35,6 +36,8 @@ describe('npm start with the managed Neo4j', () => {
   it('serves GraphQL, stops cleanly, and restarts on the same data', { timeout: 400_000 }, async () => {
     const first = await startApp();
     expect(await typename(first.url)).toEqual({ data: { __typename: 'Query' } });
+    // run-main.ts passes the tests' ATLAS_NEO4J_QUICK_START=on; the JVM must have been given it.
+    expect(readFileSync(`/proc/${first.jvmPid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([...QUICK_START_JVM_OPTIONS]));
     await stopApp(first.app, first.jvmPid);
 
     const second = await startApp();

@@ -13,6 +13,7 @@ import { startEmbedded, type RunningNeo4j } from '../../../server/src/embedded/m
 import { freePort } from '../../../server/src/embedded/ports.js';
 import { seedDatabase } from '../../../server/src/seed/load.js';
 import { ROOT_DIR } from '../../setup/database.js';
+import { TEST_APP_ENV } from '../../support/neo4j.js';
 import { codes, fields, startApi, type Api } from '../api/api.js';
 
 let neo4j: RunningNeo4j;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-no-gds-'));
   const settings = loadConfig({
     ATLAS_NEO4J_GDS: 'off',
+    ...TEST_APP_ENV,
     ATLAS_NEO4J_BOLT_PORT: String(await freePort()),
     ATLAS_NEO4J_HEAP_MB: '512',
     ATLAS_NEO4J_PAGECACHE_MB: '64',

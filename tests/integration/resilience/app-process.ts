@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TEST_APP_ENV } from '../../support/neo4j.js';
 import { ROOT } from '../../support/paths.js';
 
 export interface AppProcess {
@@ -40,8 +41,8 @@ export function isAlive(pid: number): boolean {
 export function startAppProcess(env: Record<string, string>): AppProcess {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    // Only what is given here (plus PATH and HOME): the caller's NEO4J_URI must not leak in.
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ATLAS_CACHE_DIR: path.join(ROOT, '.atlas/cache'), ...env },
+    // Only what is given here (plus PATH, HOME and TEST_APP_ENV): the caller's NEO4J_URI must not leak in.
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ATLAS_CACHE_DIR: path.join(ROOT, '.atlas/cache'), ...TEST_APP_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

@@ -21,6 +21,7 @@ import { freePort } from '../../../server/src/embedded/ports.js';
 import { PROCEDURE_ALLOWLIST, RELEASE_WAIT_MS, startManagedNeo4j, type ManagedNeo4j, type ManagedSettings } from '../../../server/src/embedded/process.js';
 import { StartupError } from '../../../server/src/embedded/startup-error.js';
 import { ROOT_DIR } from '../../setup/database.js';
+import { TEST_QUICK_START } from '../../support/neo4j.js';
 import { record } from './record.js';
 
 const java = findJava(process.env['JAVA_HOME']);
@@ -39,7 +40,7 @@ afterAll(async () => {
         'Command: `npx vitest run tests/integration/resilience/crash-restart.test.ts` (own managed Neo4j, transaction limit 1 s).',
         '',
         `- First start: ${s('firstStartMs')} s. Restart on the same data right after SIGKILL: ${s('restartMs')} s.`,
-        `- A start that met the store lock of a running JVM, which was then killed: started on its second attempt, ${s('lockRetryMs')} s in all (the second attempt waits ${RELEASE_WAIT_MS / 1000} s first).`,
+        `- A start that met the store lock of a running JVM, which was then killed: started on its second attempt, ${s('lockRetryMs')} s in all (the second attempt waits ${RELEASE_WAIT_S} s first; ${RELEASE_WAIT_MS / 1000} s by default).`,
       ].join('\n'),
       timings,
     );
@@ -49,6 +50,12 @@ afterAll(async () => {
 }, 120_000);
 
 const PASSWORD = 'crash-restart-test';
+/**
+ * The second attempt's wait, shorter than the product's RELEASE_WAIT_MS (issue 13: the suite's
+ * time). The claims do not need the full wait: the holder here is SIGKILLed and gone (its exit
+ * awaited) when the wait starts, and the give-up case fails whatever the wait.
+ */
+const RELEASE_WAIT_S = 5;
 
 /** Same data folder every time; a new port each time, so two JVMs can race for the store lock. */
 async function settingsFor(homeDir: string): Promise<ManagedSettings> {
@@ -62,6 +69,8 @@ async function settingsFor(homeDir: string): Promise<ManagedSettings> {
     txMemoryMb: 256,
     startTimeoutSeconds: 300,
     procedureAllowlist: PROCEDURE_ALLOWLIST,
+    releaseWaitMs: RELEASE_WAIT_S * 1000,
+    quickStart: TEST_QUICK_START,
   };
 }
 

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../support/neo4j.js';
+import { startThrowawayNeo4j, TEST_QUICK_START, type ThrowawayNeo4j } from '../../support/neo4j.js';
 import { ROOT } from '../../support/paths.js';
 import { Database } from '../../../server/src/db/database.js';
 import type { GraphSummary } from '../../../server/src/seed/checksum.js';
@@ -29,7 +29,7 @@ const outcomes: string[] = [];
 const brief = (s: GraphSummary): string => `${s.nodes} nodes, ${s.relationships} relationships, checksum ${s.checksum.slice(0, 12)}`;
 
 beforeAll(async () => {
-  neo4j = await startThrowawayNeo4j({ source: 'managed', log: () => undefined });
+  neo4j = await startThrowawayNeo4j({ source: 'managed', quickStart: TEST_QUICK_START, log: () => undefined });
   db = Database.connect(neo4j.connection);
   // What a complete load of the real seed looks like, then the different "before" state.
   full = await seedDatabase(db, SEED, { reset: true });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildApi, type ChildApi } from '../../../bench/lib/child-api.js';
 import { curatedMix } from '../../../bench/lib/mix.js';
-import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../support/neo4j.js';
+import { startThrowawayNeo4j, TEST_QUICK_START, type ThrowawayNeo4j } from '../../support/neo4j.js';
 import { ROOT } from '../../support/paths.js';
 import { Database } from '../../../server/src/db/database.js';
 import { seedDatabase } from '../../../server/src/seed/load.js';
@@ -29,7 +29,7 @@ let neo4j: ThrowawayNeo4j;
 let api: ChildApi;
 
 beforeAll(async () => {
-  neo4j = await startThrowawayNeo4j({ source: 'managed', log: () => undefined });
+  neo4j = await startThrowawayNeo4j({ source: 'managed', quickStart: TEST_QUICK_START, log: () => undefined });
   const db = Database.connect(neo4j.connection);
   await seedDatabase(db, path.join(ROOT, 'seed'));
   await db.close();
@@ -97,7 +97,10 @@ describe('Neo4j killed during load', () => {
     await neo4j.kill();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const fromCache = await Promise.all(mix.map((request) => send(request.body, t0)));
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    // The outage lasts 3 s before the restart (it was 10 s; shortened for the suite's time, issue
+    // 13): the failed requests' claims need many of them, not a long outage, and four clients sent
+    // 875 in the 10 s of the run in RESILIENCE.md, so hundreds in 3 s.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     const restartAt = performance.now() - t0;
     await neo4j.restart();
     const readyAt = performance.now() - t0;

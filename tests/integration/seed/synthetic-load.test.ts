@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../../server/src/db/cypher-files.js';
 import { Database } from '../../../server/src/db/database.js';
 import type { Plain } from '../../../server/src/db/values.js';
-import { startThrowawayNeo4j, type ThrowawayNeo4j } from '../../support/neo4j.js';
+import { startThrowawayNeo4j, TEST_QUICK_START, type ThrowawayNeo4j } from '../../support/neo4j.js';
 import { canonicalJson, summarizeCuratedGraph } from '../../../server/src/seed/checksum.js';
 import { CREATE_STEPS, loadSyntheticRows } from '../../../server/src/seed/load-synthetic.js';
 import { countRows, type GraphRows, type NodeRow, type RelationshipRow } from '../../../server/src/seed/rows.js';
@@ -62,7 +62,7 @@ describe('synthetic bulk loader', () => {
 
   beforeAll(async () => {
     // A throwaway instance of its own (never NEO4J_URI), never the suite's database.
-    neo4j = await startThrowawayNeo4j({ source: 'fresh', log: (line) => console.log(`[synthetic neo4j] ${line}`) });
+    neo4j = await startThrowawayNeo4j({ source: 'fresh', quickStart: TEST_QUICK_START, log: (line) => console.log(`[synthetic neo4j] ${line}`) });
     db = Database.connect(neo4j.connection, { maxPoolSize: 8 });
   }, 240_000);
 
