@@ -6,11 +6,28 @@ import { configuredSourcesDir, CORPUS_TESTS } from './tests/setup/corpus.js';
 // corpus they are not collected (never skipped, never counted), and CorpusNotice says so.
 const corpusExcluded = configuredSourcesDir() === undefined ? CORPUS_TESTS : [];
 
-// Two tiers (projects), so the fast one never waits for a JVM:
+/**
+ * Integration files that start a Neo4j of their own (kill it, restart it, load it with other data)
+ * and never touch the suite's shared one: they need no global set-up, and `npm test`
+ * (scripts/test-all.ts) runs them beside the shared-database files rather than after them.
+ */
+const OWN_NEO4J_TESTS: readonly string[] = [
+  'tests/integration/platform/lifecycle.test.ts',
+  'tests/integration/platform/no-gds.test.ts',
+  'tests/integration/resilience/crash-restart.test.ts',
+  'tests/integration/resilience/interrupted-seed.test.ts',
+  'tests/integration/resilience/outage.test.ts',
+  'tests/integration/resilience/supervision.test.ts',
+  'tests/integration/seed/synthetic-load.test.ts',
+];
+
+// Three projects, so the fast tier never waits for a JVM:
 // - unit: pure code, no Java, no Neo4j, no browser; files run in parallel (`npm run test:unit`).
-// - neo4j: tests/integration and tests/browser, on one real Neo4j for the whole run
-//   (tests/setup/global-setup.ts); `npm run test:integration` and `npm run test:browser` pick
-//   their folder. `npm test` runs both projects.
+// - neo4j: tests/integration and tests/browser on one real Neo4j for the whole run
+//   (tests/setup/global-setup.ts).
+// - own-neo4j: the integration files that start their own Neo4j (OWN_NEO4J_TESTS).
+// `npm run test:integration` runs both integration projects, `npm run test:browser` the browser
+// files; `npm test` runs every project, each in a vitest process of its own, side by side.
 export default defineConfig({
   test: {
     exclude: [...configDefaults.exclude, ...corpusExcluded],
@@ -28,9 +45,19 @@ export default defineConfig({
         test: {
           name: 'neo4j',
           include: ['tests/integration/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...corpusExcluded, ...OWN_NEO4J_TESTS],
           globalSetup: ['tests/setup/global-setup.ts'],
           // These files share that database and some of them reload it, so they run one at a
           // time; the machines have two cores, so parallel files would gain little anyway.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'own-neo4j',
+          include: [...OWN_NEO4J_TESTS],
+          // Each starts one or more JVMs of its own; two at once on two cores would slow both.
           fileParallelism: false,
         },
       },
