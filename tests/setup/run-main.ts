@@ -4,7 +4,6 @@ import path from 'node:path';
 import { TEST_APP_ENV } from '../support/neo4j.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export interface MainProcess {
   readonly child: ChildProcess;
@@ -15,7 +14,9 @@ export interface MainProcess {
 
 /** Only the variables given here (plus PATH, HOME and TEST_APP_ENV) reach the app, so the caller's NEO4J_URI cannot leak in. */
 export function runMain(env: Record<string, string>): MainProcess {
-  const child = spawn(TSX, [path.join(ROOT, 'server/src/main.ts')], {
+  // node --import tsx, not the tsx wrapper: the wrapper gives the app 30 ms to confirm a relayed
+  // SIGTERM and then SIGKILLs it (exit 143), which on a loaded machine cut a clean stop short.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ATLAS_CACHE_DIR: path.join(ROOT, '.atlas/cache'), ...TEST_APP_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
