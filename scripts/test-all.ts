@@ -1,9 +1,8 @@
 /**
  * `npm test`: every check and every test tier, in three lanes that run at the same time (issue 13).
  *
- * - shared Neo4j: the web client is built if its sources are newer than the last build, then the
- *   neo4j tier (integration and browser files, one at a time on the suite's Neo4j). Its output
- *   is shown live.
+ * - shared Neo4j: the neo4j tier (integration and browser files, one at a time on the suite's
+ *   Neo4j; its global set-up also builds the web client if it is stale). Its output is shown live.
  * - own Neo4j: the own-neo4j tier, the integration files that start, kill and restart JVMs of
  *   their own; much of their time is waiting for a JVM to open or to exit.
  * - checks: the unit tier, the type check and the linter, one after the other.
@@ -40,7 +39,8 @@ const vitest = (project: string): Step => ({ name: `vitest: ${project} tier`, co
 const LANES: readonly { readonly live: boolean; readonly steps: readonly Step[] }[] = [
   {
     live: true,
-    steps: [{ name: 'build the web client if stale', command: path.join(BIN, 'tsx'), args: ['scripts/build-client-if-stale.ts'] }, vitest('neo4j')],
+    // Its global set-up builds the web client if stale, while its Neo4j opens.
+    steps: [vitest('neo4j')],
   },
   { live: false, steps: [vitest('own-neo4j')] },
   { live: false, steps: [vitest('unit'), npmRun('typecheck'), npmRun('lint')] },

@@ -3,6 +3,7 @@
  * testcontainers, else the managed embedded Neo4j), with the schema applied and the curated seed loaded. Tests read the
  * connection with `inject('neo4j')` (see tests/setup/database.ts).
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Connection } from '../../server/src/db/database.js';
@@ -36,9 +37,41 @@ async function refuseForeignData(db: Database): Promise<void> {
   }
 }
 
+/**
+ * `npm run build:client` when the client's sources are newer than its build
+ * (scripts/build-client-if-stale.ts), for the browser files. Here, while Neo4j opens, rather than
+ * before the suite starts (issue 13); before any file runs, so no browser file builds it at the
+ * same time (tests/browser/harness.ts builds only when it is still stale).
+ */
+function buildClientIfStale(): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-client-if-stale.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const take = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      // The script's first line says whether it built ("Building the web client...") or not.
+      log(`web client: ${output.trim().split('\n')[0] ?? ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      if (code === 0) resolve();
+      else reject(new Error(`The web client failed to build (exit code ${code ?? 'signal'}):\n${output}`));
+    });
+  });
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
-  const neo4j = await startThrowawayNeo4j({ log, quickStart: TEST_QUICK_START });
+  const client = buildClientIfStale();
+  // Settled either way, so a failed build is reported below rather than as an unhandled rejection.
+  client.catch(() => undefined);
+  const neo4j = await startThrowawayNeo4j({ log, quickStart: TEST_QUICK_START }).catch(async (error: unknown) => {
+    await client.catch(() => undefined);
+    throw error;
+  });
   try {
     const db = Database.connect(neo4j.connection);
     try {
@@ -49,6 +82,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } finally {
       await db.close();
     }
+    await client;
   } catch (error) {
     await neo4j.stop();
     throw error;
