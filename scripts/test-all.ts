@@ -77,6 +77,14 @@ async function runLane(steps: readonly Step[], live: boolean): Promise<Outcome[]
   return outcomes;
 }
 
+// `npm test -- <files>` used to reach vitest; here it would be ignored without a word.
+if (process.argv.length > 2) {
+  process.stderr.write(
+    `npm test runs everything and takes no arguments (got: ${process.argv.slice(2).join(' ')}). To run some tests: npx vitest run <files or folders>, or npm run test:unit / test:integration / test:browser.\n`,
+  );
+  process.exit(2);
+}
+
 const started = performance.now();
 const outcomes = (await Promise.all(LANES.map((lane) => runLane(lane.steps, lane.live)))).flat();
 const failed = outcomes.filter((outcome) => !outcome.ok);
