@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Connection } from '../../server/src/db/database.js';
 import { Database } from '../../server/src/db/database.js';
-import { startThrowawayNeo4j, TEST_QUICK_START } from '../support/neo4j.js';
+import { startThrowawayNeo4j } from '../support/neo4j.js';
 import { seedDatabase } from '../../server/src/seed/load.js';
 
 declare module 'vitest' {
@@ -68,7 +68,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const client = buildClientIfStale();
   // Settled either way, so a failed build is reported below rather than as an unhandled rejection.
   client.catch(() => undefined);
-  const neo4j = await startThrowawayNeo4j({ log, quickStart: TEST_QUICK_START }).catch(async (error: unknown) => {
+  // The full JIT here (no TEST_QUICK_START): this JVM serves the whole run, heavy queries
+  // included, and graphql-limits failed on a quick-start one at load 25-30 (issue 13).
+  const neo4j = await startThrowawayNeo4j({ log }).catch(async (error: unknown) => {
     await client.catch(() => undefined);
     throw error;
   });

@@ -61,9 +61,10 @@ export const NEO4J_IMAGE = `neo4j:${NEO4J_VERSION}-community`;
 const TX_MEMORY_MB = 512;
 
 /**
- * Every Neo4j the tests start opens with the quick compiler only (issue 13): the suite starts about
- * twenty JVMs, each lives for minutes at most, and their start-up was most of the suite's time.
- * Benchmarks leave it off: their figures are for the full JIT.
+ * The Neo4j JVMs the tests start for themselves (kill, restart, another data set) open with the
+ * quick compiler only (issue 13): there are about twenty, each lives for minutes at most, and their
+ * start-up was much of the suite's time. The suite's shared Neo4j (global-setup.ts) and the
+ * benchmarks keep the full JIT: they run heavy queries for longer.
  */
 export const TEST_QUICK_START = true;
 /** The same for an app the tests run as `npm start` runs it (tests/setup/run-main.ts, resilience/app-process.ts). */
