@@ -1,13 +1,15 @@
 /**
- * `npm test`: every check and every test tier, in three lanes that run at the same time (issue 13).
+ * `npm test`: every check and every test tier, in two lanes that run at the same time (issue 13).
  *
- * - shared Neo4j: the neo4j tier (integration and browser files, one at a time on the suite's
- *   Neo4j; its global set-up also builds the web client if it is stale). Its output is shown live.
- * - own Neo4j: the own-neo4j tier, the integration files that start, kill and restart JVMs of
- *   their own; much of their time is waiting for a JVM to open or to exit.
- * - checks: the unit tier, the type check and the linter, one after the other.
- * The second and third lanes show each step's output as a block when it ends, so their lines do
- * not interleave with the first's.
+ * - tests: the neo4j tier (integration and browser files, one at a time on the suite's Neo4j; its
+ *   global set-up also builds the web client if it is stale), then the own-neo4j tier (the
+ *   integration files that start, kill and restart JVMs of their own). Its output is shown live.
+ * - checks: the unit tier, the type check and the linter, one after the other. They take a few
+ *   minutes of CPU and no timing bound, so they overlap the first tests.
+ * The two test tiers do not overlap: on two cores, JVMs starting beside the shared tier's heavy
+ * files made waits run out in both (a side-by-side run at load 15-30 failed 9 tests that way).
+ * The checks lane shows each step's output as a block when it ends, so its lines do not
+ * interleave with the tests'.
  *
  * Vitest cannot do this itself: it runs projects one group after another, and a project whose
  * files run one at a time gets a group of its own. Every step runs to its end even when another
@@ -39,10 +41,9 @@ const vitest = (project: string): Step => ({ name: `vitest: ${project} tier`, co
 const LANES: readonly { readonly live: boolean; readonly steps: readonly Step[] }[] = [
   {
     live: true,
-    // Its global set-up builds the web client if stale, while its Neo4j opens.
-    steps: [vitest('neo4j')],
+    // The neo4j tier's global set-up builds the web client if stale, while its Neo4j opens.
+    steps: [vitest('neo4j'), vitest('own-neo4j')],
   },
-  { live: false, steps: [vitest('own-neo4j')] },
   { live: false, steps: [vitest('unit'), npmRun('typecheck'), npmRun('lint')] },
 ];
 
