@@ -12,7 +12,7 @@
  * a box holds exactly who the frame puts in it and never spills over another faction's seats.
  */
 import cytoscape, { type BaseLayoutOptions, type Core, type ElementDefinition, type NodeSingular, type Position } from 'cytoscape';
-import { useFcose } from '../layout/fcose.js';
+import { headlessSeats, useFcose } from '../layout/fcose.js';
 import { FACTION_PAD, NODE_SIZE } from '../layout/sizes.js';
 import { seatKey } from '../layout/union-graph.js';
 import { seatBox, seededRandom, type Seat } from '../layout/union-layout.js';
@@ -273,15 +273,7 @@ function tidyPositions(persons: readonly NodeSingular[], ties: cytoscape.EdgeCol
     }),
     ...ties.map((e) => ({ group: 'edges' as const, data: { id: e.id(), source: e.source().id(), target: e.target().id() } })),
   ];
-  const headless = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements,
-    style: [
-      { selector: 'node[width]', style: { shape: 'rectangle', width: 'data(width)', height: 'data(height)' } },
-      { selector: 'node:parent', style: { padding: `${FACTION_PAD}px` } },
-    ],
-  });
+  const headless = headlessSeats(elements);
   const options: FcoseTidyOptions = {
     name: 'fcose',
     quality: 'default',

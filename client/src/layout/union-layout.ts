@@ -5,9 +5,9 @@
  * are estimated from the text rather than measured with the browser's fonts, so the same data
  * gives the same picture in every browser, worker or test.
  */
-import cytoscape, { type BaseLayoutOptions, type ElementDefinition } from 'cytoscape';
+import type { BaseLayoutOptions, ElementDefinition } from 'cytoscape';
 import { bounds, compact, growFromCentre, skylinePack, type Box } from './compact.js';
-import { useFcose } from './fcose.js';
+import { headlessSeats, useFcose } from './fcose.js';
 import { FACTION_PAD, LABEL_FONT, NODE_SIZE } from './sizes.js';
 import type { UnionGraph } from './union-graph.js';
 
@@ -143,15 +143,7 @@ export function layoutUnion(graph: UnionGraph): UnionLayout {
 
 /** fcose on the union graph, seeded: the arrangement the compaction then tightens. */
 function forceSeats(graph: UnionGraph, elements: ElementDefinition[], boxes: ReadonlyMap<string, { width: number; height: number }>): Box[] {
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements,
-    style: [
-      { selector: 'node[width]', style: { shape: 'rectangle', width: 'data(width)', height: 'data(height)' } },
-      { selector: 'node:parent', style: { padding: `${FACTION_PAD}px` } },
-    ],
-  });
+  const cy = headlessSeats(elements);
   const options: FcoseUnionOptions = {
     name: 'fcose',
     quality: graph.seats.length > DRAFT_ABOVE ? 'draft' : 'proof',
