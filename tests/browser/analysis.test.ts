@@ -30,14 +30,22 @@ describe('analysis in the explorer', () => {
     await suite.page.waitForSelector('#size-top', { timeout: 30_000 });
     expect(await suite.page.locator('#size-legend-title').innerText()).toBe('Size: betweenness on 1 August 1956');
     expect(await suite.page.locator('#size-by').inputValue()).toBe('BETWEENNESS');
-    // Sizes ease in (the people's style transition), slower on a loaded machine: wait until every
-    // measured person is drawn at its size, then check the rest.
+    // Sizes ease in (the people's style transition), slower on a loaded machine: wait until the
+    // scores have arrived (more than three people measured; before the answer nobody is, and the
+    // check would pass on nothing) and every measured person is drawn at its size, and check that
+    // same report.
+    let nodes: Report[string][] = [];
     await expect
-      .poll(async () => Object.values(await report(suite.page)).every((n) => n.size === null || Math.abs(n.width - n.size) < 0.5), { timeout: 15_000 })
+      .poll(
+        async () => {
+          nodes = Object.values(await report(suite.page));
+          const sized = nodes.filter((n) => n.size !== null);
+          return sized.length > 3 && sized.every((n) => Math.abs(n.width - (n.size ?? 0)) < 0.5);
+        },
+        { timeout: 15_000 },
+      )
       .toBe(true);
-    const nodes = Object.values(await report(suite.page));
     const measured = nodes.filter((n) => n.size !== null);
-    expect(measured.length).toBeGreaterThan(3);
     const widths = measured.map((n) => n.width);
     expect(Math.max(...widths)).toBeGreaterThan(Math.min(...widths));
     for (const n of measured) expect(n.width).toBeCloseTo(n.size ?? 0, 0);
