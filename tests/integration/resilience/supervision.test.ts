@@ -29,18 +29,30 @@ import { record } from './record.js';
 
 /**
  * Issue 14 asks for normal queries to be answered again within 60 s. Nearly all of that time is
- * Neo4j's own start on the same data, which on this shared two-core machine took from 13 s to over
- * 90 s depending on the load (RESILIENCE.md), and planning the first query on the cold JVM. So the
+ * Neo4j's own start on the same data, which on this shared two-core machine took from 8 s (quiet)
+ * to over 90 s (a load of 25) (RESILIENCE.md), and planning the first query on the cold JVM. The
  * test bounds the two parts that are the app's own: from the exit to the restart (the delay, 1 s
  * then 2 s), by RESTART_OVERHEAD_LIMIT_MS beyond Neo4j's start; and from "Neo4j is back" to the
  * first answer (the gate opening, the driver reconnecting, the cold plan), by FIRST_ANSWER_LIMIT_MS.
- * The whole recovery is bounded by the start time-out; the record says how it compares with 60 s
- * at the load of the run.
+ * And it asserts the whole recovery against the goal itself, `recoveryLimitMs`: 60 s on a machine
+ * that is not oversubscribed (a load average of at most two per core when the JVM dies), stretched
+ * in proportion beyond that, so a run beside other suites does not fail for their load. The record
+ * says how each recovery compares with the plain 60 s, and at what load.
  */
 const RECOVERY_GOAL_MS = 60_000;
 const RESTART_OVERHEAD_LIMIT_MS = 10_000;
 const FIRST_ANSWER_LIMIT_MS = 30_000;
 const START_TIMEOUT_MS = 180_000;
+interface Limit {
+  readonly ms: number;
+  readonly load: number;
+}
+/** The recovery bound at the load of this moment (see above); `load` is the 1-minute average. */
+function recoveryLimit(): Limit {
+  const load = os.loadavg()[0] ?? 0;
+  const fair = 2 * os.availableParallelism();
+  return { ms: Math.round(RECOVERY_GOAL_MS * Math.max(1, load / fair)), load };
+}
 let firstStartMs = 0;
 /** The start time the app logged for the JVM that became ready after output offset `from`. */
 const startTimeAfter = (from: number): number =>
@@ -202,6 +214,7 @@ describe('the supervised Neo4j', () => {
     const [jvm] = app.jvmPids();
     const from = app.output().length;
     const killedAt = now();
+    const limit = recoveryLimit();
     process.kill(jvm!, 'SIGKILL');
     await app.waitFor(/exited unexpectedly/, 30_000, from);
     const during = await health();
@@ -214,6 +227,7 @@ describe('the supervised Neo4j', () => {
     const restartMs = startTimeAfter(from);
     figures['kill'] = {
       recoveredMs,
+      limit,
       backMs: back.at - killedAt,
       restartMs,
       steps: /start-up of JVM pid \d+ \(time since the JVM started\): (.*)/.exec(log)?.[1] ?? '',
@@ -236,7 +250,7 @@ describe('the supervised Neo4j', () => {
     expect(app.alive()).toBe(true);
     expect(back.at - killedAt - restartMs).toBeLessThan(RESTART_OVERHEAD_LIMIT_MS);
     expect(recoveredMs - (back.at - killedAt)).toBeLessThan(FIRST_ANSWER_LIMIT_MS);
-    expect(recoveredMs).toBeLessThan(START_TIMEOUT_MS);
+    expect(recoveredMs, `recovery at a load of ${limit.load.toFixed(1)}`).toBeLessThan(limit.ms);
     expect(openToOthers(system).open).toEqual([]);
     expect((await health()).status).toBe(200);
     // Another measure on the same projection key: the app must project again, not name the lost graph.
@@ -250,6 +264,7 @@ describe('the supervised Neo4j', () => {
     const [, current] = /.*JVM pid (\d+)/s.exec(app.output()) ?? [];
     const from = app.output().length;
     const sentAt = now();
+    const limit = recoveryLimit();
     // About 220,000 strings of 5.5 KB made inside one expression (1.2 GB): the transaction memory
     // tracker does not see them. The console now refuses this (a path of 4 hops; at 3 hops, the
     // paths the data's fan-out allows), so it goes to Neo4j directly over Bolt, with the
@@ -288,6 +303,7 @@ describe('the supervised Neo4j', () => {
       backMs,
       restartMs,
       recoveredMs,
+      limit,
       log: log.split('\n').filter((line) => /exited|OutOfMemory|Restarting|is back/.test(line)),
     };
 
@@ -301,7 +317,7 @@ describe('the supervised Neo4j', () => {
     expect(backMs - exitMs - restartMs).toBeLessThan(RESTART_OVERHEAD_LIMIT_MS);
     expect(recoveredMs - backMs).toBeLessThan(FIRST_ANSWER_LIMIT_MS);
     // From the JVM's exit: the query's own run before it (up to the 30 s console limit) is not recovery.
-    expect(recoveredMs - exitMs).toBeLessThan(START_TIMEOUT_MS);
+    expect(recoveredMs - exitMs, `recovery at a load of ${limit.load.toFixed(1)}`).toBeLessThan(limit.ms);
   }, 300_000);
 
   it('stops restarting in a crash loop, and every request and /healthz say why', async () => {
@@ -349,8 +365,10 @@ describe('the supervised Neo4j', () => {
     }
     const times = bystander.map((sample) => sample.ms).sort((a, b) => a - b);
     const p = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
-    const kill = figures['kill'] as { recoveredMs: number; backMs: number; restartMs: number };
-    const heap = figures['heap'] as { consoleAnswer: string; exitMs: number; backMs: number; restartMs: number; recoveredMs: number };
+    const kill = figures['kill'] as { recoveredMs: number; backMs: number; restartMs: number; limit: Limit };
+    const heap = figures['heap'] as { consoleAnswer: string; exitMs: number; backMs: number; restartMs: number; recoveredMs: number; limit: Limit };
+    const against = (ms: number, limit: Limit): string =>
+      `${s(ms)}, ${ms < RECOVERY_GOAL_MS ? 'met' : 'missed'} (load average ${limit.load.toFixed(1)}; the test's bound at that load ${s(limit.ms)})`;
     const loop = figures['crashLoop'] as { gaveUpMs: number; answer: Answer };
     const permissions = figures['permissions'] as { dirs: number; files: number };
     const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -365,7 +383,7 @@ describe('the supervised Neo4j', () => {
         `| a query exhausting the heap (issue 14 case 1; the console refused it: ${heap.consoleAnswer}; sent over Bolt directly) | ${s(heap.exitMs)} | ${s(heap.restartMs)} | ${s(heap.backMs)} | ${s(heap.recoveredMs)} | exit code 3 and "Terminating due to java.lang.OutOfMemoryError: Java heap space"; not counted as a crash; restart in 2 s, back |`,
         `| JVM SIGKILLed again: the second counted exit | at once | none | never, by design | never | crash loop named with both settings and the output log's path, ${s(loop.gaveUpMs)} after the kill |`,
         '',
-        `Times are from the kill or from sending the query. "Neo4j's start" is the time the app logged for the restart (JVM to Bolt ready); this run's first start took ${s(firstStartMs)}. "Neo4j back" is the app's log line; the normal query is an uncached \`person\` query asked every 250 ms. Issue 14's goal, normal queries answered again within ${s(RECOVERY_GOAL_MS)}: ${kill.recoveredMs < RECOVERY_GOAL_MS ? 'met' : 'missed'} after the kill, ${heap.recoveredMs < RECOVERY_GOAL_MS ? 'met' : 'missed'} after the heap exhaustion, at the load in the stamp. Besides Neo4j's start, the time from the exit to Neo4j back (the restart delay included) was ${s(kill.backMs - kill.restartMs)} and ${s(heap.backMs - heap.exitMs - heap.restartMs)}, and from Neo4j back to the first answer (reconnecting and planning the first query on the cold JVM) ${s(kill.recoveredMs - kill.backMs)} and ${s(heap.recoveredMs - heap.backMs)}.`,
+        `Times are from the kill or from sending the query. "Neo4j's start" is the time the app logged for the restart (JVM to Bolt ready); this run's first start took ${s(firstStartMs)}. "Neo4j back" is the app's log line; the normal query is an uncached \`person\` query asked every 250 ms. Issue 14's goal, normal queries answered again within ${s(RECOVERY_GOAL_MS)}: after the kill ${against(kill.recoveredMs, kill.limit)}; after the JVM's exit on heap exhaustion ${against(heap.recoveredMs - heap.exitMs, heap.limit)}. Besides Neo4j's start, the time from the exit to Neo4j back (the restart delay included) was ${s(kill.backMs - kill.restartMs)} and ${s(heap.backMs - heap.exitMs - heap.restartMs)}, and from Neo4j back to the first answer (reconnecting and planning the first query on the cold JVM) ${s(kill.recoveredMs - kill.backMs)} and ${s(heap.recoveredMs - heap.backMs)}.`,
         '',
         `During the crash loop a normal query gets ${loop.answer.code} (retryable: ${loop.answer.retryable}): "${loop.answer.message}" /healthz answers 503 with the same message.`,
         '',
