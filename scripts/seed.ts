@@ -9,7 +9,7 @@ import { AtlasError } from '../server/src/errors.js';
 import { openCuratedDatabase, type OpenDatabase } from '../server/src/seed/connect.js';
 import { formatSeedError } from '../server/src/seed/errors.js';
 import { loadCuratedRows } from '../server/src/seed/load.js';
-import { datasetToRows } from '../server/src/seed/model.js';
+import { datasetToRows } from '../server/src/seed/dataset-to-rows.js';
 import { countRows } from '../server/src/seed/rows.js';
 import { validateSeedDir } from '../server/src/seed/validate.js';
 

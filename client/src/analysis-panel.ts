@@ -7,7 +7,7 @@
 import type { Core } from 'cytoscape';
 import { ApiError, fetchCentrality, fetchCommunities, fetchSurvival } from './api.js';
 import { AnalysisPainter, type AnalysisLook } from './graph/analysis-look.js';
-import type { Timeline } from './model.js';
+import type { Timeline } from './timeline-types.js';
 import {
   analysisAt,
   answerKey,

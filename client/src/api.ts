@@ -24,7 +24,7 @@ import type {
   StatusKind,
   TieKind,
   Timeline,
-} from './model.js';
+} from './timeline-types.js';
 import {
   CentralityDocument,
   ChainDocument,

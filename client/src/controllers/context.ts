@@ -1,10 +1,10 @@
 /**
- * What the controllers, and the panels wired to the explorer (exports.ts, filter-panel.ts), may
+ * What the controllers, and the panels wired to the explorer (export-actions.ts, filter-panel.ts), may
  * read and ask of it. Explorer implements it; this file stands apart from explorer.ts so those
  * modules can name it without importing the explorer back (no import cycle).
  */
 import type { Core } from 'cytoscape';
-import type { Source, Timeline } from '../model.js';
+import type { Source, Timeline } from '../timeline-types.js';
 import type { Frame } from '../state/frame.js';
 import type { Mode } from '../state/selection.js';
 import type { AppState, Store } from '../state/store.js';

@@ -4,7 +4,7 @@
  * region says what each step changed; skip links; Escape closes a panel and returns focus.
  */
 import { personPositions, showFocus } from '../graph/focus.js';
-import type { Person } from '../model.js';
+import type { Person } from '../timeline-types.js';
 import { monthLabel } from '../state/dates.js';
 import type { Frame } from '../state/frame.js';
 import { networkRows } from '../state/network-table.js';

@@ -5,7 +5,7 @@
  * source families and kept.
  */
 import { fetchEvent, fetchPerson, type EventDetails, type PersonDetails } from '../api.js';
-import type { AtlasEvent } from '../model.js';
+import type { AtlasEvent } from '../timeline-types.js';
 import type { Comparison } from '../state/compare.js';
 import { dayOf } from '../state/dates.js';
 import { pageAround, sortedEvents } from '../state/events.js';

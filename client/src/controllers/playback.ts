@@ -2,7 +2,7 @@
  * The time bar: the slider, play/pause at a speed (its timer), month steps, and Previous/Next
  * event, which walk the events in list order under the event-kind filters.
  */
-import type { AtlasEvent } from '../model.js';
+import type { AtlasEvent } from '../timeline-types.js';
 import { sortedEvents, stepEvent } from '../state/events.js';
 import type { Filters } from '../state/filters.js';
 import type { AppState } from '../state/store.js';

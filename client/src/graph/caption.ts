@@ -3,7 +3,7 @@
  * legend of what it shows (from the same tables as the graph style) and a source line. Pure, so
  * it is tested without a browser; graph/png.ts draws it.
  */
-import type { Timeline } from '../model.js';
+import type { Timeline } from '../timeline-types.js';
 import { monthLabel } from '../state/dates.js';
 import type { Frame } from '../state/frame.js';
 import { STATUS_LABEL } from '../state/status-groups.js';

@@ -6,7 +6,7 @@
  * made every show or hide re-sort and re-walk the compound tree (BENCHMARKS.md, "Explorer step").
  */
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
-import type { Timeline } from '../model.js';
+import type { Timeline } from '../timeline-types.js';
 import type { CompareMark } from '../state/compare.js';
 import type { Frame, PersonFrame } from '../state/frame.js';
 import { UNAFFILIATED } from '../state/palette.js';

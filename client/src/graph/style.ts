@@ -5,7 +5,7 @@
  * so the legend cannot drift from the graph.
  */
 import type { StylesheetJson } from 'cytoscape';
-import type { TieKind } from '../model.js';
+import type { TieKind } from '../timeline-types.js';
 import type { StatusGroup } from '../state/status-groups.js';
 import { LABEL_FONT, NODE_SIZE } from '../layout/sizes.js';
 

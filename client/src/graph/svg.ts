@@ -6,7 +6,7 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { FONT, STATUS_LOOK, TIE_LOOK } from './style.js';
 import type { StatusGroup } from '../state/status-groups.js';
-import type { TieKind } from '../model.js';
+import type { TieKind } from '../timeline-types.js';
 import type { ImageCaption, LegendItem } from './caption.js';
 
 const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -2,7 +2,7 @@
  * The stable map's seats for a timeline: builds the union graph and lays it out. Runs in a web
  * worker (worker.ts) or, where workers are unavailable, on the main thread (layoutInWorker).
  */
-import type { Timeline } from '../model.js';
+import type { Timeline } from '../timeline-types.js';
 import { buildUnionGraph } from './union-graph.js';
 import { layoutUnion, type Seat } from './union-layout.js';
 

@@ -7,7 +7,7 @@
  * Where a person is drawn at a day is frame.ts's personAt (core/ rules); this module only asks
  * it at the days where its answer can change, so it never states a rule of its own.
  */
-import type { Timeline } from '../model.js';
+import type { Timeline } from '../timeline-types.js';
 import { NO_FILTERS } from '../state/filters.js';
 import { personAt, prepare, type PreparedPerson } from '../state/frame.js';
 

@@ -3,7 +3,7 @@
  * readings of the API's answers that the map, legend and survival chart draw. The answers are
  * computed by the server at the slider's date and certainty; nothing here recomputes them.
  */
-import type { Certainty } from '../model.js';
+import type { Certainty } from '../timeline-types.js';
 import { isoOf } from './dates.js';
 import { familiesKey } from './filters.js';
 

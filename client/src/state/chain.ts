@@ -3,7 +3,7 @@
  * Each step reveals one link (who, when, on what evidence); the highlighted subgraph is
  * everything revealed so far, so the animation reads as the purge spreading.
  */
-import type { Certainty, Citation, Moment, SourceFamily } from '../model.js';
+import type { Certainty, Citation, Moment, SourceFamily } from '../timeline-types.js';
 import { familiesChanged } from './filters.js';
 
 export type ChainStepKind = 'EVENT_LINK' | 'ACCUSATION' | 'ASSOCIATION';

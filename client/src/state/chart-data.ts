@@ -4,7 +4,7 @@
  * from the same prepared frames the network draws, so chart and network always agree under the
  * same filters and the same time rules.
  */
-import type { Faction, Timeline } from '../model.js';
+import type { Faction, Timeline } from '../timeline-types.js';
 import { dayOf } from '../../../core/partial-date.js';
 import { yearOf } from './dates.js';
 import { computeFrame, factionShown, personAt, type Prepared } from './frame.js';

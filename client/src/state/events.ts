@@ -3,7 +3,7 @@
  * "Previous event" or "Next event" step lands on, and a page of the event list around a date.
  * Pure; the event panel and the lists read only this.
  */
-import type { AtlasEvent, Moment } from '../model.js';
+import type { AtlasEvent, Moment } from '../timeline-types.js';
 
 /** By first possible day, then last, then title and id: the API's order, made total. */
 export function byDate(a: AtlasEvent, b: AtlasEvent): number {

@@ -2,7 +2,7 @@
  * Which facts the user wants to see. Filters are plain arrays so they serialise into the
  * permalink as they are; prepare() turns them into sets once per change, not per frame.
  */
-import { CERTAINTY_RANK, type Certainty, type Citation, type SourceFamily, type TieKind } from '../model.js';
+import { CERTAINTY_RANK, type Certainty, type Citation, type SourceFamily, type TieKind } from '../timeline-types.js';
 
 export interface Filters {
   /** Factions whose members are hidden. */

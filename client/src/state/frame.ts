@@ -6,7 +6,7 @@
  */
 import { placeAt, spanActivity, type Range, type Span } from '../../../core/span.js';
 import { statusAt, type Evidence, type StatusBasis, type StatusChange } from '../../../core/status.js';
-import type { Certainty, StatusKind, Tie, TieKind, Timeline } from '../model.js';
+import type { Certainty, StatusKind, Tie, TieKind, Timeline } from '../timeline-types.js';
 import { factPredicate, filtersBySource, hidesNoFaction, type Filters } from './filters.js';
 import { isGone, statusGroup, type StatusGroup } from './status-groups.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Span } from '../../../core/span.js';
 import { statusAt, type Evidence, type StatusChange } from '../../../core/status.js';
-import type { StatusKind } from '../model.js';
+import type { StatusKind } from '../timeline-types.js';
 import { statusGroup, type StatusGroup } from './status-groups.js';
 
 export interface LaneSegment {

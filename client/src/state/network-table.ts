@@ -3,7 +3,7 @@
  * focusable mirror of the canvas. Built from the frame the canvas draws, so the table, the mirror
  * and the picture always agree (same filters, same core/ rules).
  */
-import type { Faction, Person, TieKind } from '../model.js';
+import type { Faction, Person, TieKind } from '../timeline-types.js';
 import type { Frame, PersonFrame } from './frame.js';
 import { statusKindLabel } from './status-groups.js';
 

@@ -3,7 +3,7 @@
  * colour-vision deficiencies. The four main factions get fixed colours so a screenshot reads
  * the same in every session; sub-groups and others take the rest in order.
  */
-import type { Faction } from '../model.js';
+import type { Faction } from '../timeline-types.js';
 
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'] as const;
 

@@ -4,7 +4,7 @@
  * hand-edited or stale link restores what it can); encode() writes only what differs from the
  * defaults so links stay short.
  */
-import { CERTAINTY_RANK, SOURCE_FAMILIES, TIE_KINDS, type Certainty, type SourceFamily, type TieKind } from '../model.js';
+import { CERTAINTY_RANK, SOURCE_FAMILIES, TIE_KINDS, type Certainty, type SourceFamily, type TieKind } from '../timeline-types.js';
 import { COLOUR_BY, NO_ANALYSIS, SIZE_BY, type AnalysisChoice } from './analysis.js';
 import { isoOf, tryDayOf } from './dates.js';
 import { NO_FILTERS, type Filters } from './filters.js';

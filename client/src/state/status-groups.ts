@@ -3,7 +3,7 @@
  * kinds (ARRESTED vs IMPRISONED, EXECUTED vs DEAD) stay visible in labels and the details panel.
  * What a status is at a date is core/status.ts's rule; this module only names and groups.
  */
-import type { StatusKind } from '../model.js';
+import type { StatusKind } from '../timeline-types.js';
 export { PURGE_STATUSES as PURGE_STATES } from '../../../core/vocabulary.js';
 
 export type StatusGroup = 'active' | 'demoted' | 'expelled' | 'imprisoned' | 'dead' | 'fled' | 'rehabilitated' | 'unattested';

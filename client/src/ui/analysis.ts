@@ -3,7 +3,7 @@
  * at which date and certainty, what it does not cover, and how communities match factions.
  */
 import { UNMEASURED_LOOK } from '../graph/analysis-style.js';
-import type { Certainty } from '../model.js';
+import type { Certainty } from '../timeline-types.js';
 import {
   agreementText,
   communityColour,

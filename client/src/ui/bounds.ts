@@ -3,7 +3,7 @@
  * inferred date on screen says it is inferred and from which fact.
  */
 import { isoOf } from '../../../core/partial-date.js';
-import type { BoundView, FactLabel, Moment, Person } from '../model.js';
+import type { BoundView, FactLabel, Moment, Person } from '../timeline-types.js';
 
 export const when = (m: Moment | null): string => (m === null ? '?' : `${m.approximate ? 'c. ' : ''}${m.iso}`);
 const fact = (f: FactLabel | null): string => (f === null ? '' : `“${f.label}”${f.date === null ? '' : ` (${when(f.date)})`}`);

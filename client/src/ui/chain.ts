@@ -1,5 +1,5 @@
 /** The chain panel: ranked purge chains through a person, walked one step at a time. */
-import type { Source } from '../model.js';
+import type { Source } from '../timeline-types.js';
 import { currentPath, offeredPaths, pathLabels, stepSentence, type ChainState } from '../state/chain.js';
 import { citationList } from './citations.js';
 import { h } from './dom.js';

@@ -1,6 +1,6 @@
 /** Citations and bibliographies, rendered the same way in every panel. */
-import type { Citation, Source } from '../model.js';
-import { bibliography, formatSource } from '../state/export.js';
+import type { Citation, Source } from '../timeline-types.js';
+import { bibliography, formatSource } from '../state/visible-subgraph.js';
 import { h } from './dom.js';
 
 export function citationList(citations: readonly Citation[], sources: ReadonlyMap<string, Source>): HTMLElement | null {

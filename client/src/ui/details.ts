@@ -3,7 +3,7 @@
  * with their citations, and the bibliography behind all of it.
  */
 import type { PersonDetails } from '../api.js';
-import type { Citation, Source } from '../model.js';
+import type { Citation, Source } from '../timeline-types.js';
 import { yearOf } from '../state/dates.js';
 import { spanBar, statusLane } from '../state/lane.js';
 import { boundsText, evidenceText, when } from './bounds.js';

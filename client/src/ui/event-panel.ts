@@ -4,7 +4,7 @@
  * event they move to.
  */
 import type { EventDetails, EventRef } from '../api.js';
-import type { AtlasEvent, Citation, EventLinkType, Source } from '../model.js';
+import type { AtlasEvent, Citation, EventLinkType, Source } from '../timeline-types.js';
 import { precisionText } from '../state/events.js';
 import { when } from './bounds.js';
 import { bibliographyList, citationList } from './citations.js';

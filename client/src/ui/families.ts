@@ -1,5 +1,5 @@
 /** How each source family is named on screen (docs/data-model.md, "Source families", says what each holds). */
-import type { SourceFamily } from '../model.js';
+import type { SourceFamily } from '../timeline-types.js';
 
 export const SOURCE_FAMILY_LABEL: Readonly<Record<SourceFamily, string>> = {
   SOVIET_ARCHIVES_AS_READ: 'Soviet archives, as read by scholars',

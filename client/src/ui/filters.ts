@@ -1,6 +1,6 @@
 /** The filter panel: factions, tie kinds, event kinds, certainty, sources, source families and the dead. */
 import { TIE_LOOK } from '../graph/style.js';
-import { SOURCE_FAMILIES, TIE_KINDS, type Certainty, type SourceFamily, type Timeline, type TieKind } from '../model.js';
+import { SOURCE_FAMILIES, TIE_KINDS, type Certainty, type SourceFamily, type Timeline, type TieKind } from '../timeline-types.js';
 import { SOURCE_FAMILY_LABEL } from './families.js';
 import { hidesNoFaction, type Filters } from '../state/filters.js';
 import { h, replace } from './dom.js';

@@ -1,6 +1,6 @@
 /** The legend, drawn from the same tables as the graph style so the two cannot disagree. */
 import { STATUS_LOOK, TIE_LOOK } from '../graph/style.js';
-import type { Faction, TieKind } from '../model.js';
+import type { Faction, TieKind } from '../timeline-types.js';
 import { STATUS_GROUPS, STATUS_LABEL } from '../state/status-groups.js';
 import { h, replace } from './dom.js';
 

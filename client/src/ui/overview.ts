@@ -2,7 +2,7 @@
  * The panel when no one is selected: the date at a glance, the events around it, and a
  * keyboard-reachable list of the people shown (the graph itself is a canvas).
  */
-import type { Timeline } from '../model.js';
+import type { Timeline } from '../timeline-types.js';
 import { monthLabel } from '../state/dates.js';
 import type { Frame, PersonFrame } from '../state/frame.js';
 import { statusKindLabel } from '../state/status-groups.js';

@@ -2,7 +2,7 @@
 import { isoOf, monthLabel, yearOf } from '../state/dates.js';
 import { SPEEDS, sliderMax, sliderValue, type TimeState } from '../state/time.js';
 import { h, replace } from './dom.js';
-import type { AtlasEvent } from '../model.js';
+import type { AtlasEvent } from '../timeline-types.js';
 
 export interface TimebarHandlers {
   readonly onSlide: (value: number) => void;

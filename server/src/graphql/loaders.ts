@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.js';
 import { asProps, toFaction, toFullEvent, toFullPerson, toMembership, asList, toSource } from './mapping.js';
-import type { EventModel, FactionModel, PersonModel, SourceModel } from './models.js';
+import type { EventModel, FactionModel, PersonModel, SourceModel } from './domain-objects.js';
 import { FULL_PERSON, isFull, personsFullParams, projectionKey, type PersonProjection } from './person-projection.js';
 
 interface Batch<V> {

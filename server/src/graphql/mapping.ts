@@ -21,7 +21,7 @@ import type {
   PersonModel,
   SourceModel,
   TieModel,
-} from './models.js';
+} from './domain-objects.js';
 import { FULL_PERSON, type PersonProjection } from './person-projection.js';
 
 export type Props = Readonly<Record<string, Plain>>;

@@ -1,5 +1,5 @@
 /**
- * The stored results of the time rules (server/src/seed/model.ts): an interval's span and
+ * The stored results of the time rules (server/src/seed/dataset-to-rows.ts): an interval's span and
  * bounds, a person's evidence, a faction's lifespan. The JSON parts were written by our own
  * loader; a value of the wrong shape is a bad load, reported as unexpected data.
  */
@@ -8,7 +8,7 @@ import { DATE_PRECISIONS, type PartialDate } from '../../../core/partial-date.js
 import type { Range, Span } from '../../../core/span.js';
 import type { Plain } from '../db/values.js';
 import { certaintyOf, citationsOf, dateOf, optStr, unexpectedData, type Props } from './mapping.js';
-import type { EvidenceModel, LifespanClaimModel, LifespanModel } from './models.js';
+import type { EvidenceModel, LifespanClaimModel, LifespanModel } from './domain-objects.js';
 
 const BASES: ReadonlySet<string> = new Set<BoundBasis>([
   'RECORDED',

@@ -2,7 +2,7 @@
  * Gathers, for every person, the dated facts that attest them and their departures, and hands
  * them to the time rules in core/attestation.ts: the inferred bounds of every membership,
  * office and tie, and each person's span of evidence. Run once per seed load (curated or
- * synthetic); the results are stored beside the recorded dates (model.ts).
+ * synthetic); the results are stored beside the recorded dates (dataset-to-rows.ts).
  */
 import { deriveInterval, evidenceOf, type DatedFact, type Departure, type DerivedInterval, type FactRef, type Lifespan } from '../../../core/attestation.js';
 import type { PartialDate } from '../../../core/partial-date.js';
@@ -98,7 +98,7 @@ function tieRef(tie: TieRecord): FactRef {
   return { kind: 'TIE', id: tie.id, label: `${tie.kind} tie ${tie.a} – ${tie.b}` };
 }
 
-/** Memberships with the per-faction counter their ids carry (model.ts builds the same ids). */
+/** Memberships with the per-faction counter their ids carry (dataset-to-rows.ts builds the same ids). */
 export function eachMembership(person: PersonRecord, visit: (m: MembershipRecord, id: string) => void): void {
   const perFaction = new Map<string, number>();
   for (const m of person.memberships) {

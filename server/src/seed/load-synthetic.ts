@@ -43,7 +43,7 @@ const INTERVAL = [
   'toEarliest',
   'toLatest',
 ] as const;
-/** The inferred span (model.ts spanFields). */
+/** The inferred span (dataset-to-rows.ts spanFields). */
 const SPAN = ['bounds', 'possibleEarliest', 'possibleLatest', 'certainEarliest', 'certainLatest'] as const;
 
 export const SOURCE_COLUMNS = ['id', 'title', 'author', 'year', 'publication', 'file', 'kind', 'family'] as const;

@@ -7,7 +7,7 @@
 import type { Database, QueryRunner } from '../db/database.js';
 import { summarizeCuratedGraph, type GraphSummary } from './checksum.js';
 import { SeedValidationError } from './errors.js';
-import { datasetToRows } from './model.js';
+import { datasetToRows } from './dataset-to-rows.js';
 import { WRITE_STEPS, type GraphRows, type NodeKey, type RelationshipRow } from './rows.js';
 import { CURATED_LABELS, CURATED_RELATIONSHIPS } from './graph-names.js';
 import { validateSeedDir } from './validate.js';

@@ -1,5 +1,5 @@
 /**
- * Rows for the bulk-write queries in cypher/seed/. The curated loader (model.ts) and the
+ * Rows for the bulk-write queries in cypher/seed/. The curated loader (dataset-to-rows.ts) and the
  * synthetic generator (synthetic.ts) both produce these, so both graphs have the same shape.
  */
 import type { PartialDate } from '../../../core/partial-date.js';

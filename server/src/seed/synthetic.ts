@@ -8,7 +8,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { parsePartialDate, type PartialDate } from '../../../core/partial-date.js';
 import type { Citation, Dataset, EventRecord, FactionRecord, Location, MembershipRecord, PersonRecord, TieRecord } from './dataset.js';
-import { datasetToRows } from './model.js';
+import { datasetToRows } from './dataset-to-rows.js';
 import type { SeedFile } from './read.js';
 import type { GraphRows } from './rows.js';
 import type { SeedCertainty as Certainty, SeedEventKind as EventKind, SeedRole as Role, SeedTieKind as TieKind } from '../../../core/vocabulary.js';

@@ -13,7 +13,7 @@ import { ROOT } from '../../support/paths.js';
 import { Database } from '../../../server/src/db/database.js';
 import type { GraphSummary } from '../../../server/src/seed/checksum.js';
 import { curatedSummary, loadCuratedRows, seedDatabase } from '../../../server/src/seed/load.js';
-import { datasetToRows } from '../../../server/src/seed/model.js';
+import { datasetToRows } from '../../../server/src/seed/dataset-to-rows.js';
 import { validateSeedDir } from '../../../server/src/seed/validate.js';
 import { record } from './record.js';
 

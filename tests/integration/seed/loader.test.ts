@@ -9,7 +9,7 @@ import { SeedValidationError } from '../../../server/src/seed/errors.js';
 import { readExportGraph, renderExport } from '../../../server/src/export/index.js';
 import { NotSyntheticError, loadSyntheticRows } from '../../../server/src/seed/load-synthetic.js';
 import { curatedSummary, loadCuratedRows, seedDatabase } from '../../../server/src/seed/load.js';
-import { datasetToRows } from '../../../server/src/seed/model.js';
+import { datasetToRows } from '../../../server/src/seed/dataset-to-rows.js';
 import type { GraphSummary } from '../../../server/src/seed/checksum.js';
 import { generateSyntheticRows } from '../../../server/src/seed/synthetic.js';
 import { validateSeedDir } from '../../../server/src/seed/validate.js';

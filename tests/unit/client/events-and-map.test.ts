@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { removeOverlaps, type Box } from '../../../client/src/layout/compact.js';
 import { buildUnionGraph, seatKey } from '../../../client/src/layout/union-graph.js';
 import { layoutUnion, seatBox } from '../../../client/src/layout/union-layout.js';
-import type { AtlasEvent } from '../../../client/src/model.js';
+import type { AtlasEvent } from '../../../client/src/timeline-types.js';
 import { pageAround, PAGE_SIZE, sortedEvents, stepEvent } from '../../../client/src/state/events.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
 import { NO_FILTERS } from '../../../client/src/state/filters.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../../../client/src/state/dates.js';
-import { formatSource, subgraphGexf, subgraphGraphml } from '../../../client/src/state/export.js';
+import { formatSource, subgraphGexf, subgraphGraphml } from '../../../client/src/state/visible-subgraph.js';
 import { NO_FILTERS } from '../../../client/src/state/filters.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
 import { gexfProblems, graphmlProblems, hasNetworkx, loadWithNetworkx } from '../export/graph-readers.js';

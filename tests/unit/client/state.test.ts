@@ -3,7 +3,7 @@ import { atEnd, chainFailed, chainLoaded, chainLoading, highlight, selectPath, s
 import { chartSeries } from '../../../client/src/state/chart-data.js';
 import { compareFrame, compareFrames } from '../../../client/src/state/compare.js';
 import { dayOf, isoOf } from '../../../client/src/state/dates.js';
-import { bibliography, bibliographyText, subgraphGraphml, subgraphJson, visibleFacts } from '../../../client/src/state/export.js';
+import { bibliography, bibliographyText, subgraphGraphml, subgraphJson, visibleFacts } from '../../../client/src/state/visible-subgraph.js';
 import { isDefault, NO_FILTERS, setHideGone, setMinCertainty, toggleFaction, toggleSource } from '../../../client/src/state/filters.js';
 import { computeFrame, prepare } from '../../../client/src/state/frame.js';
 import { spanBar, statusLane } from '../../../client/src/state/lane.js';

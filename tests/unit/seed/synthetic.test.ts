@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CREATE_STEPS, END, START, cellOf, encodeBatch, isDateColumn, onRelationships } from '../../../server/src/seed/load-synthetic.js';
 import { statements } from '../../../server/src/db/cypher-files.js';
-import { datasetToRows } from '../../../server/src/seed/model.js';
+import { datasetToRows } from '../../../server/src/seed/dataset-to-rows.js';
 import { countRows, type NodeRow, type RelationshipRow } from '../../../server/src/seed/rows.js';
 import { generateSyntheticRows } from '../../../server/src/seed/synthetic.js';
 import { validateSeedDir } from '../../../server/src/seed/validate.js';

@@ -17,7 +17,7 @@ import { dateArg, factFilter, idArg, idListArg, intArg, optionalDateArg, periodO
 import type { Context } from '../context.js';
 import type { CentralityMeasure, QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toEvent, toMembership, toPerson, toTie } from '../mapping.js';
-import type { CommunityModel, ExposureModel, MembershipModel, PersonScoreModel, TieModel } from '../models.js';
+import type { CommunityModel, ExposureModel, MembershipModel, PersonScoreModel, TieModel } from '../domain-objects.js';
 import { changesFrom } from './fetch.js';
 
 /** Betweenness is exact up to this many people in the network, else estimated from a sample. */

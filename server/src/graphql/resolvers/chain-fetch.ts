@@ -9,7 +9,7 @@ import type { Database } from '../../db/database.js';
 import type { Plain } from '../../db/values.js';
 import type { ChainEventInput, ChainTieInput } from '../../domain/chains.js';
 import { asList, asProps, citationsOf, str, toEvent, toPerson, toTie } from '../mapping.js';
-import type { CitationModel, EventModel, PersonModel, TieModel } from '../models.js';
+import type { CitationModel, EventModel, PersonModel, TieModel } from '../domain-objects.js';
 import type { SourceFamily } from '../../../../core/vocabulary.js';
 
 export interface ChainGraph {

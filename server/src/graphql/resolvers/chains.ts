@@ -5,7 +5,7 @@ import { buildSteps, findChains, purgerFall, type NodeRef } from '../../domain/c
 import { mayFallWithin } from '../../../../core/span.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toParticipation, toPerson, toTie } from '../mapping.js';
-import type { ChainNodeModel, ChainPathModel, ParticipationModel, PurgerPurgedModel } from '../models.js';
+import type { ChainNodeModel, ChainPathModel, ParticipationModel, PurgerPurgedModel } from '../domain-objects.js';
 import { dateArg, factFilter, idArg, intArg, optionalDateArg, periodOf } from '../args.js';
 import { fetchChainGraph } from './chain-fetch.js';
 import { personById } from './fetch.js';

@@ -17,7 +17,7 @@ import type {
   SourceModel,
   StatusChangeModel,
   StatusModel,
-} from '../models.js';
+} from '../domain-objects.js';
 
 export async function personById(ctx: Context, id: string): Promise<PersonModel> {
   const person = await ctx.loaders.persons.load(id);

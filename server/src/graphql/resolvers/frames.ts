@@ -8,7 +8,7 @@ import { byPlacement, spanActivity } from '../../../../core/span.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toEvent, toFaction, toFullEvent, toMembership, toPerson, toPlacement, toTie, type Props } from '../mapping.js';
 import type { Row } from '../../db/database.js';
-import type { EventModel, FactionModel, MembershipModel, PersonModel, PlacementModel, TieModel } from '../models.js';
+import type { EventModel, FactionModel, MembershipModel, PersonModel, PlacementModel, TieModel } from '../domain-objects.js';
 import { subfields } from './selection.js';
 import { dateArg, factFilter, idArg, idListArg, intArg, optionalDateArg, periodOf } from '../args.js';
 import { changesFrom, statusFrom } from './fetch.js';

@@ -4,7 +4,7 @@ import { rankCandidates, searchParams } from '../../domain/search.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { asProps, toFullEvent, toPerson } from '../mapping.js';
 import type { Context } from '../context.js';
-import type { PersonModel, SearchMatchModel } from '../models.js';
+import type { PersonModel, SearchMatchModel } from '../domain-objects.js';
 import { factFilter, idArg, intArg, optionalDateArg } from '../args.js';
 import { personProjection } from '../person-projection.js';
 

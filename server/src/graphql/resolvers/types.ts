@@ -6,7 +6,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { spanActivity } from '../../../../core/span.js';
 import { weakestCertainty } from '../../../../core/vocabulary.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { EventModel, FamilyMembershipsModel, ParticipationModel, PersonModel, SourceModel } from '../models.js';
+import type { EventModel, FamilyMembershipsModel, ParticipationModel, PersonModel, SourceModel } from '../domain-objects.js';
 import type { SourceFamily } from '../../../../core/vocabulary.js';
 import { citedByFamilies, familiesDisagree, membershipsByFamily } from '../../domain/source-families.js';
 import { dateArg, factFilter, periodOf } from '../args.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datasetToRows, officeId } from '../../../server/src/seed/model.js';
+import { datasetToRows, officeId } from '../../../server/src/seed/dataset-to-rows.js';
 import { EVENT_KINDS, graphValue, ROLES } from '../../../core/vocabulary.js';
 import { validateSeedDir } from '../../../server/src/seed/validate.js';
 

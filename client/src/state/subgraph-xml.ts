@@ -6,7 +6,7 @@
  * carries its label, its inferred span with what each end rests on, and its citations.
  */
 import { escapeXml as xml, gexfAttributes, gexfAttvalues, gexfSpan, graphmlData, graphmlKeys, type XmlColumn, type XmlValue } from '../../../core/graph-xml.js';
-import type { BoundView, Citation, Tie, Timeline } from '../model.js';
+import type { BoundView, Citation, Tie, Timeline } from '../timeline-types.js';
 import { isoOf } from './dates.js';
 import type { Frame } from './frame.js';
 

@@ -1,16 +1,16 @@
 /** Export actions: files of the current view and the permalink. */
-import type { ExplorerContext } from './controllers/context.js';
-import { imageCaption } from './graph/caption.js';
-import { captionedPng } from './graph/png.js';
-import { toSvg } from './graph/svg.js';
-import { isoOf } from './state/dates.js';
-import { bibliography, bibliographyText, subgraphGexf, subgraphGraphml, subgraphJson, visibleFacts } from './state/export.js';
-import { isDefault } from './state/filters.js';
-import { download } from './ui/dom.js';
-import { mountExport } from './ui/export.js';
-import { showError, showMessage } from './ui/status.js';
-import { linkState } from './url-sync.js';
-import { encode } from './state/permalink.js';
+import type { ExplorerContext } from './context.js';
+import { imageCaption } from '../graph/caption.js';
+import { captionedPng } from '../graph/png.js';
+import { toSvg } from '../graph/svg.js';
+import { isoOf } from '../state/dates.js';
+import { bibliography, bibliographyText, subgraphGexf, subgraphGraphml, subgraphJson, visibleFacts } from '../state/visible-subgraph.js';
+import { isDefault } from '../state/filters.js';
+import { download } from '../ui/dom.js';
+import { mountExport } from '../ui/export-menu.js';
+import { showError, showMessage } from '../ui/status.js';
+import { linkState } from '../url-sync.js';
+import { encode } from '../state/permalink.js';
 
 export function mountExportActions(app: ExplorerContext): void {
   // Title, date, legend and source line for the pictures, with the permalink of this very view.

@@ -1,9 +1,9 @@
 /**
  * Exports of what is on screen: the visible subgraph as JSON (GraphML and GEXF in
- * export-graph.ts), and the reference list of the facts behind it. Pure functions of the frame,
+ * subgraph-xml.ts), and the reference list of the facts behind it. Pure functions of the frame,
  * so the files match the view exactly.
  */
-import type { Citation, Source, Timeline } from '../model.js';
+import type { Citation, Source, Timeline } from '../timeline-types.js';
 import { isoOf } from './dates.js';
 import type { Frame } from './frame.js';
 
@@ -143,4 +143,4 @@ export function subgraphJson(timeline: Timeline, frame: Frame): SubgraphJson {
   };
 }
 
-export { subgraphGexf, subgraphGraphml } from './export-graph.js';
+export { subgraphGexf, subgraphGraphml } from './subgraph-xml.js';
