@@ -38,9 +38,9 @@ export async function readSmallNetwork(ctx: Context, period: Period, filter: Fac
   const bondOf = new Map<string, boolean>();
   const tieIds: string[] = [];
   for (const row of rows) {
-    const [a, b] = [row['a'], row['b']];
-    if (typeof a !== 'string' || typeof b !== 'string') continue;
-    tieIds.push(String(row['tieId']));
+    const [a, b, tieId] = [row['a'], row['b'], row['tieId']];
+    if (typeof a !== 'string' || typeof b !== 'string' || typeof tieId !== 'string') continue;
+    tieIds.push(tieId);
     const pair = `${a}\t${b}`;
     bondOf.set(pair, bondOf.get(pair) === true || row['bond'] === true);
     names.set(a, typeof row['aName'] === 'string' ? row['aName'] : a);

@@ -26,6 +26,9 @@ export interface PrecomputeReport {
   readonly complete: boolean;
 }
 
+const texts = (rows: readonly Record<string, unknown>[], column: string): string[] =>
+  rows.flatMap((row) => (typeof row[column] === 'string' ? [row[column]] : []));
+
 /** The dates to ask at: change days, then the months and years holding one (each once, in order). */
 export function precomputeDates(changeDays: readonly string[]): string[] {
   const months = new Set(changeDays.map((day) => day.slice(0, 7)));
@@ -46,14 +49,14 @@ export async function precomputeAnalysis(ctx: Context, maxDates: number, isCurre
   const personRows = await ctx.db.read('analytics/person-ids', { max: maxDates });
   let persons = 0;
   if (personRows.length <= maxDates) {
-    for (const row of personRows) {
+    for (const id of texts(personRows, 'id')) {
       if (!isCurrent(revision)) return report(0, persons, false);
-      await exposureKept(ctx, revision, String(row['id']), null);
+      await exposureKept(ctx, revision, id, null);
       persons += 1;
     }
   }
   const dayRows = await ctx.db.read('analytics/network-dates', { max: maxDates });
-  const dates = precomputeDates(dayRows.slice(0, maxDates).map((row) => String(row['day']))).slice(0, maxDates);
+  const dates = precomputeDates(texts(dayRows, 'day').slice(0, maxDates)).slice(0, maxDates);
   let asked = 0;
   for (const filter of filters) {
     for (const date of dates) {

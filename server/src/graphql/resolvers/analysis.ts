@@ -107,9 +107,9 @@ function smallCentrality(ctx: Context, revision: string, network: SmallNetwork, 
   const key = JSON.stringify(['centrality-network', revision, filter.minRank, filter.families, measure, network.key]);
   return ctx.analysis.memo(
     key,
-    async () => {
+    () => {
       const scores = measure === 'DEGREE' ? degreeScores(network) : measure === 'PAGERANK' ? pageRankScores(network) : betweennessScores(network);
-      return rankScores([...scores].map(([personId, score]) => ({ personId, name: network.names.get(personId) ?? personId, score })));
+      return Promise.resolve(rankScores([...scores].map(([personId, score]) => ({ personId, name: network.names.get(personId) ?? personId, score }))));
     },
     (scores) => scores.length,
   );
