@@ -5,7 +5,9 @@
  * - survival: the subjects of every faction, at each minimum certainty (one query each);
  * - exposure: every person's, when there are at most `maxDates` persons;
  * - communities: the GDS run of every distinct network (analysis-network.ts: answers are kept by
- *   the network's content), at each minimum certainty, found by asking at the days on which the
+ *   the network's content), at each minimum certainty, when the data holds at most
+ *   ATLAS_ANALYSIS_IN_PROCESS_PAIRS ties in all (every network is then read whole; a larger
+ *   one would cost a projection per date, not per network), found by asking at the days on which the
  *   network may change (a tie's span starts, or ends the day before) and at the months and years
  *   holding such a day. Any other date's network is one of these: between two such days nothing
  *   changes, and a month or year without one is the network of any of its days.
@@ -55,6 +57,9 @@ export async function precomputeAnalysis(ctx: Context, maxDates: number, isCurre
       persons += 1;
     }
   }
+  const [count] = await ctx.db.read('analytics/tie-count');
+  const ties = typeof count?.['ties'] === 'number' ? count['ties'] : Infinity;
+  if (ties > ctx.analysis.limits.inProcessMaxPairs) return report(0, persons, true);
   const dayRows = await ctx.db.read('analytics/network-dates', { max: maxDates });
   const dates = precomputeDates(texts(dayRows, 'day').slice(0, maxDates)).slice(0, maxDates);
   let asked = 0;
