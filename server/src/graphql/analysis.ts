@@ -53,7 +53,7 @@ export class AnalysisService {
     const plans: [string, Record<string, unknown>][] = [
       ['meta/get-data-revision', {}],
       ['analytics/network-pairs', { ...never, ...none, hostileKinds: [], max: 0 }],
-      ['analytics/project-ties', { graphName: 'atlas-never-projected', ...never, ...none, hostileKinds: [] }],
+      ['analytics/project-ties', { graphName: 'atlas-never-projected', ...never, ...none, hostileKinds: [], readConcurrency: 1 }],
       ['analytics/placements', { personIds: [], ...never, ...none }],
       ['analytics/survival-subjects', { factionIds: [], ...none }],
       ['analytics/exposure', { personId: '', families: [] }],

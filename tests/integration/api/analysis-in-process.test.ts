@@ -31,7 +31,15 @@ const ALGORITHM = { DEGREE: 'analytics/degree', BETWEENNESS: 'analytics/betweenn
 /** The rankings GDS gives for the network at [atFrom, atTo], by measure (what the resolver does above the in-process bound). */
 async function gdsRankings(atFrom: string, atTo: string, minRank: number, families: string[] | null): Promise<Record<(typeof MEASURES)[number], Scored[]>> {
   const graphName = `in-process-test-${Math.random().toString(36).slice(2)}`;
-  const [projected] = await api.db.read('analytics/project-ties', { graphName, atFrom, atTo, minRank, families, hostileKinds: [...HOSTILE_TIE_KINDS].sort() });
+  const [projected] = await api.db.read('analytics/project-ties', {
+    graphName,
+    atFrom,
+    atTo,
+    minRank,
+    families,
+    hostileKinds: [...HOSTILE_TIE_KINDS].sort(),
+    readConcurrency: 4,
+  });
   if (typeof projected?.['nodeCount'] !== 'number') return { DEGREE: [], BETWEENNESS: [], PAGERANK: [] };
   const ranking = async (measure: (typeof MEASURES)[number]): Promise<Scored[]> => {
     const rows = await api.db.read(ALGORITHM[measure], { graphName, keep: RANKING_MAX, config: { relationshipTypes: ['TIE'] } });

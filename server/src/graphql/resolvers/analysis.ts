@@ -52,8 +52,9 @@ function onNetwork<T>(
   period: Period,
   filter: FactFilter,
   work: (projection: Projection) => Promise<T>,
+  small = false,
 ): Promise<T> {
-  const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank: filter.minRank, families: filter.families, hostileKinds: HOSTILE };
+  const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank: filter.minRank, families: filter.families, hostileKinds: HOSTILE, small };
   return withGds(field, () => ctx.analysis.catalog.use(key, work));
 }
 
@@ -185,7 +186,7 @@ export async function communityGroups(ctx: Context, revision: string, period: Pe
   if (network.bonds === 0) return NO_GROUPS;
   return ctx.analysis.memo(
     JSON.stringify(['communities-network', revision, filter.minRank, filter.families, network.key]),
-    () => onNetwork(ctx, 'communities', revision, period, filter, (projection) => detectGroups(ctx, projection)),
+    () => onNetwork(ctx, 'communities', revision, period, filter, (projection) => detectGroups(ctx, projection), true),
     (groups) => groups.lists.reduce((sum, list) => sum + list.length, 0),
   );
 }
