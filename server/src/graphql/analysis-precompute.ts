@@ -2,6 +2,7 @@
  * Readies the analysis answers of the data in the background, once the server listens and again
  * after every new data revision (AnalysisService.keepReady), so that a first call at a new date
  * finds the costly part kept:
+ * - the factions table that communities and survival name (resolvers/analysis.ts primeFactions);
  * - survival: the subjects of every faction, at each minimum certainty (one query each);
  * - exposure: every person's, when there are at most `maxDates` persons;
  * - communities: the GDS run of every distinct network (analysis-network.ts: answers are kept by
@@ -18,7 +19,7 @@
 import { parseExactDate } from '../../../core/partial-date.js';
 import { factFilter, periodOf } from './args.js';
 import type { Context } from './context.js';
-import { communityGroups, exposureKept, survivalSubjectsKept } from './resolvers/analysis.js';
+import { communityGroups, exposureKept, primeFactions, survivalSubjectsKept } from './resolvers/analysis.js';
 
 export interface PrecomputeReport {
   readonly revision: string;
@@ -43,6 +44,7 @@ export async function precomputeAnalysis(ctx: Context, maxDates: number, isCurre
   const report = (dates: number, persons: number, complete: boolean): PrecomputeReport => ({ revision, dates, persons, complete });
   if (maxDates === 0) return report(0, 0, true);
   // The explorer's default first: every certainty from POSSIBLE up, then the stricter ones.
+  await primeFactions(ctx, revision);
   const filters = (['POSSIBLE', 'PROBABLE', 'CERTAIN'] as const).map((certainty) => factFilter(certainty, null));
   for (const filter of filters) {
     if (!isCurrent(revision)) return report(0, 0, false);

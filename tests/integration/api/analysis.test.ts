@@ -310,7 +310,7 @@ describe('answers kept by the network at the date, not the date', () => {
         expect(codes(await api.gql('{ survival(factionIds: ["fx-red"]) { points { date } } }'))).toEqual([]);
         expect(codes(await api.gql('{ exposure(personId: "fx-b2") { share } }'))).toEqual([]);
       });
-      const costly = ['analytics/project-ties', 'analytics/leiden', 'analytics/survival-subjects', 'analytics/exposure'];
+      const costly = ['analytics/project-ties', 'analytics/leiden', 'analytics/survival-subjects', 'analytics/exposure', 'queries/factions'];
       expect(asked.filter((name) => costly.includes(name))).toEqual([]);
       for (const [index, at] of dates.entries()) expect(answers[index], at).toEqual(await communitiesOf(gdsApi, at));
       expect(answers.some((answer) => answer.communities.length > 0)).toBe(true);

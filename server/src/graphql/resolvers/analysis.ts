@@ -277,6 +277,7 @@ export const analysisResolvers: QueryResolvers = {
     const period = periodOf(atDate);
     const filter = factFilter(minCertainty, sourceFamilies);
     const revision = await ctx.analysis.revision();
+    await primeFactions(ctx, revision);
     const key = JSON.stringify(['communities', revision, period.earliest, period.latest, filter.minRank, filter.families]);
     const answer = await ctx.analysis.memo(
       key,
@@ -293,6 +294,7 @@ export const analysisResolvers: QueryResolvers = {
     if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
     const filter = factFilter(minCertainty, sourceFamilies);
     const revision = await ctx.analysis.revision();
+    await primeFactions(ctx, revision);
     const wanted = ids === null ? null : [...new Set(ids)].sort();
     const window = [fromDate?.earliest ?? null, toDate?.latest ?? null] as const;
     // The subjects are kept per revision and filter; the tables per factions and window too (a sort of every subject each).
@@ -317,6 +319,21 @@ export const analysisResolvers: QueryResolvers = {
     return exposureKept(ctx, revision, id, families);
   },
 };
+
+/**
+ * The factions table (queries/factions, every faction with its memberships), kept per data
+ * revision and handed to this request's loader: communities and survival name the factions they
+ * count, and loading the table was most of a first call once the analysis itself was kept.
+ */
+export async function primeFactions(ctx: Context, revision: string): Promise<void> {
+  const table = ctx.analysis.memo(
+    JSON.stringify(['factions', revision]),
+    () => ctx.loaders.factions.all(),
+    (factions) => [...factions.values()].reduce((sum, faction) => sum + 1 + (faction.memberships?.length ?? 0), 0),
+  );
+  ctx.loaders.factions.prime(table);
+  await table;
+}
 
 /** A person's exposure, kept per revision and source families (NOT_FOUND for an unknown person). */
 export function exposureKept(ctx: Context, revision: string, id: string, families: FactFilter['families']): Promise<ExposureModel> {
