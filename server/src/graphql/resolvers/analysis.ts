@@ -281,7 +281,11 @@ export const analysisResolvers: QueryResolvers = {
     const key = JSON.stringify(['communities', revision, period.earliest, period.latest, filter.minRank, filter.families]);
     const answer = await ctx.analysis.memo(
       key,
-      async () => placeCommunities(ctx, await communityGroups(ctx, revision, period, filter), period, filter),
+      async () => {
+        // A network with no bond needs no GDS run, but the field answers alike on every Neo4j.
+        await withGds('communities', () => ctx.analysis.catalog.available());
+        return placeCommunities(ctx, await communityGroups(ctx, revision, period, filter), period, filter);
+      },
       (result) => result.communities.reduce((sum, c) => sum + c.memberIds.length + c.factions.length, 0),
     );
     return { at: atDate.iso, communities: answer.communities, agreement: answer.agreement, method: answer.method };
