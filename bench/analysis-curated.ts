@@ -1,21 +1,26 @@
 /**
- * Analysis calls at the curated size, first calls included, side by side in one run: the server
- * as it starts (warm-up done, centrality of small networks computed in the server) against the
- * same server with centrality always computed by GDS (ATLAS_ANALYSIS_IN_PROCESS_PAIRS=0).
+ * Analysis calls at the curated size, first calls included, side by side in one run: this build
+ * as server/src/main.ts starts it (warm-up, then the precompute of the data's answers,
+ * analysis-precompute.ts) against the same build without the precompute
+ * (ATLAS_ANALYSIS_PRECOMPUTE_DATES=0) and, with `--baseline DIR`, against another build of the
+ * app (a copy of an older commit, e.g. `git archive <commit> | tar -x -C DIR` with node_modules
+ * linked in), started the way its main.ts starts it (its warm-up).
  *
- *   npx tsx bench/analysis-curated.ts [--rounds 3]
+ *   npx tsx bench/analysis-curated.ts [--rounds 3] [--baseline /tmp/base]
  *
  * Uses the curated Neo4j of the tests (NEO4J_URI, else a throwaway one) with the curated seed.
  * Each round and mode starts a fresh app (nothing kept for the data revision) and awaits its
- * start-up warm-up (App.warmUpAnalysis, what server/src/main.ts runs once it listens), then asks
- * each field at dates no earlier call asked ("first"), then 20 more times at the last ("warm").
- * The modes alternate field by field, so the machine's load falls on both alike. The baseline
- * is `factions` (no analysis): the floor of one GraphQL round trip at that moment.
+ * start-up work, then asks each field at dates no earlier call of that app asked ("first"),
+ * then 20 more times at the last ("warm"). The modes alternate field by field, so the machine's
+ * load falls on all alike. The baseline field is `factions` (no analysis): the floor of one
+ * GraphQL round trip at that moment. The load average is printed with each round.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
-import { createApp } from '../server/src/app.js';
+import type { App } from '../server/src/app.js';
+import type { Config } from '../server/src/config.js';
 import { Database } from '../server/src/db/database.js';
 import { seedDatabase } from '../server/src/seed/load.js';
 import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
@@ -23,8 +28,14 @@ import { ROOT } from '../tests/support/paths.js';
 import { configFor, gql } from './lib/api.js';
 import { ms, summarize } from './lib/stats.js';
 
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 3) || 3;
+const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const rounds = Number(arg('--rounds') ?? 3) || 3;
+const baseline = arg('--baseline');
 const log = (line: string): void => console.log(`[analysis-curated ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
 
 const FIELDS: Record<string, (at: string) => string> = {
   'centrality BETWEENNESS': (at) => `{ centrality(at: "${at}", measure: BETWEENNESS, limit: 25) { person { id name } score rank } }`,
@@ -32,39 +43,74 @@ const FIELDS: Record<string, (at: string) => string> = {
   'centrality PAGERANK': (at) => `{ centrality(at: "${at}", measure: PAGERANK, limit: 25) { person { id name } score rank } }`,
   communities: (at) => `{ communities(at: "${at}") { agreement communities { id factions { faction { id } count } } } }`,
   survival: () => '{ survival { faction { id } points { date atRisk fallen censored survival } } }',
-  exposure: () => '{ exposure(personId: "choe-chang-ik") { share fall { id } ties { id } } }',
+  exposure: (person) => `{ exposure(personId: "${person}") { share fall { id } ties { id } } }`,
   'factions (baseline)': () => '{ factions { id name } }',
 };
 const DATED = new Set(['centrality BETWEENNESS', 'centrality DEGREE', 'centrality PAGERANK', 'communities']);
-const DATES = ['1950', '1956-08', '1957', '1961-09-11'];
-const MODES = { 'in the server': {}, 'GDS only': { ATLAS_ANALYSIS_IN_PROCESS_PAIRS: '0' } } as const;
+/** Years, months and days across the period, as the explorer's slider and permalinks ask. */
+const DATES = ['1945-10-10', '1948-02', '1950', '1953-07-27', '1956-08', '1956-08-30', '1957', '1961-09-11'];
+const PERSONS = ['choe-chang-ik', 'pak-hon-yong', 'kim-il-sung'];
+
+interface Mode {
+  readonly build: string;
+  readonly env: Record<string, string>;
+  /** What the build's main.ts runs once it listens. */
+  readonly startUp: (app: App) => Promise<void>;
+}
+
+const MODES: Record<string, Mode> = {
+  'this build': { build: ROOT, env: {}, startUp: async (app) => app.warmUpAnalysis().then(() => app.precomputeAnalysis()) },
+  'no precompute': { build: ROOT, env: { ATLAS_ANALYSIS_PRECOMPUTE_DATES: '0' }, startUp: (app) => app.warmUpAnalysis() },
+};
+if (baseline !== undefined) {
+  MODES[`baseline ${path.basename(baseline)}`] = { build: path.resolve(baseline), env: {}, startUp: (app) => app.warmUpAnalysis() };
+}
+
+/** Each build's own app and database door (the door reads that build's cypher/ folder). */
+interface Build {
+  readonly createApp: (deps: { config: Config; db: Database }) => Promise<App>;
+  readonly Database: typeof Database;
+}
+const builds = new Map<string, Build>();
+for (const mode of Object.values(MODES)) {
+  if (builds.has(mode.build)) continue;
+  const app = (await import(path.join(mode.build, 'server/src/app.ts'))) as Pick<Build, 'createApp'>;
+  const door = (await import(path.join(mode.build, 'server/src/db/database.ts'))) as Pick<Build, 'Database'>;
+  builds.set(mode.build, { createApp: app.createApp, Database: door.Database });
+}
 
 const neo4j = await startThrowawayNeo4j({ log: (line) => log(`neo4j: ${line}`) });
 const db = Database.connect(neo4j.connection);
 await seedDatabase(db, path.join(ROOT, 'seed'));
 const first: Record<string, number[]> = {};
 const warm: Record<string, number[]> = {};
+const startUp: Record<string, number[]> = {};
 try {
   for (let round = 0; round < rounds; round += 1) {
     for (const [field, query] of Object.entries(FIELDS)) {
-      for (const [mode, extra] of Object.entries(MODES)) {
+      for (const [mode, { build, env, startUp: ready }] of Object.entries(MODES)) {
         const key = `${field} | ${mode}`;
-        const appDb = Database.connect(neo4j.connection);
-        const app = await createApp({ config: configFor(neo4j.connection, extra), db: appDb });
+        const { createApp, Database: Door } = builds.get(build)!;
+        const appDb = Door.connect(neo4j.connection);
+        const app = await createApp({ config: configFor(neo4j.connection, env), db: appDb });
         const server: Server = await new Promise((resolve) => {
           const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
         });
         const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
         try {
-          await app.warmUpAnalysis();
-          for (const at of DATED.has(field) ? DATES : [DATES[0]!]) {
+          const readyStarted = performance.now();
+          await ready(app);
+          (startUp[mode] ??= []).push(performance.now() - readyStarted);
+          const asked = DATED.has(field) ? DATES : field === 'exposure' ? PERSONS : [DATES[0]!];
+          for (const at of asked) {
             const started = performance.now();
-            await gql(url, query(at));
+            const body = await gql(url, query(at));
+            if (body.errors !== undefined) throw new Error(`${key} at ${at}: ${JSON.stringify(body.errors)}`);
             (first[key] ??= []).push(performance.now() - started);
           }
           for (let i = 0; i < 20; i += 1) {
             const started = performance.now();
-            await gql(url, query(DATES[DATES.length - 1]!));
+            await gql(url, query(asked[asked.length - 1]!));
             (warm[key] ??= []).push(performance.now() - started);
           }
         } finally {
@@ -75,7 +121,7 @@ try {
         }
       }
     }
-    log(`round ${round + 1} of ${rounds} done`);
+    log(`round ${round + 1} of ${rounds} done; load average ${load()}`);
   }
 } finally {
   await db.close();
@@ -89,3 +135,7 @@ for (const key of Object.keys(first)) {
   const w = summarize(warm[key]!);
   console.log(`| ${field} | ${mode} | ${ms(f.medianMs)} / ${ms(f.p95Ms)} / ${ms(Math.max(...first[key]!))} (n=${f.n}) | ${ms(w.medianMs)} / ${ms(w.p95Ms)} |`);
 }
+console.log('\n| mode | start-up work awaited before the first call: median / max (ms) |');
+console.log('| --- | --- |');
+for (const [mode, samples] of Object.entries(startUp))
+  console.log(`| ${mode} | ${ms(summarize(samples).medianMs)} / ${ms(Math.max(...samples))} (n=${samples.length}) |`);

@@ -23,6 +23,8 @@ export interface App {
   readonly cache: ResponseCache | null;
   /** Loads Graph Data Science in Neo4j ahead of the first analysis call (main.ts, once listening); never fails. */
   warmUpAnalysis(): Promise<void>;
+  /** Readies the analysis answers of the data now and after each new data revision (main.ts, after the warm-up); never fails. */
+  precomputeAnalysis(): Promise<void>;
   /** Stops the GraphQL server's background work; the caller closes the listener and the driver. */
   stop(): Promise<void>;
 }
@@ -50,5 +52,5 @@ export async function createApp({ config, db }: AppDeps): Promise<App> {
       res.status(503).type('text/plain').send('The web client is not built yet. Run `npm run build:client`, or use the API at /graphql.');
     });
   }
-  return { express: app, cache: graphql.cache, warmUpAnalysis: graphql.warmUpAnalysis, stop: graphql.stop };
+  return { express: app, cache: graphql.cache, warmUpAnalysis: graphql.warmUpAnalysis, precomputeAnalysis: graphql.precomputeAnalysis, stop: graphql.stop };
 }

@@ -91,8 +91,13 @@ export interface Config {
   readonly analysis: {
     readonly maxGraphs: number;
     readonly cacheMb: number;
-    /** Centrality of a network with at most this many joined pairs is computed in the server (0: always GDS). */
+    /**
+     * A network at a date with at most this many active ties is read whole by the server: its
+     * centrality is computed there and its answers kept by its content (0: always GDS, per date).
+     */
     readonly inProcessMaxPairs: number;
+    /** Dates whose communities the server readies per data revision once started (0: none; server/src/graphql/analysis-precompute.ts). */
+    readonly precomputeDates: number;
   };
   /** Byte budget of one GraphQL answer, counted while it is built (server/src/graphql/byte-budget.ts). */
   readonly api: { readonly maxResponseBytes: number };
@@ -271,6 +276,7 @@ export function loadConfig(env: Env = environment(), cwd: string = process.cwd()
       maxGraphs: integer(env, 'ATLAS_ANALYSIS_MAX_GRAPHS', 8, 1, 256),
       cacheMb: integer(env, 'ATLAS_ANALYSIS_CACHE_MB', 64, 1, 4096),
       inProcessMaxPairs: integer(env, 'ATLAS_ANALYSIS_IN_PROCESS_PAIRS', 5000, 0, 100_000),
+      precomputeDates: integer(env, 'ATLAS_ANALYSIS_PRECOMPUTE_DATES', 2000, 0, 100_000),
     },
     api: { maxResponseBytes: integer(env, 'ATLAS_RESPONSE_MAX_MB', 16, 1, 1024) * 1024 * 1024 },
     clientDist: path.resolve(cwd, text(env, 'ATLAS_CLIENT_DIST') ?? 'client/dist'),

@@ -76,8 +76,9 @@ async function start(running: Running, stopRequested: () => boolean): Promise<vo
   const app = await createApp({ config, db: running.db });
   running.stopApp = app.stop;
   running.server = await listen(app.express, config.host, config.port);
-  // In the background: the first analysis call need not pay for loading GDS's classes.
-  void app.warmUpAnalysis();
+  // In the background: the first analysis call need not pay for loading GDS's classes, nor a
+  // first call at a new date for a GDS run (the answers of the data are readied, per revision).
+  void app.warmUpAnalysis().then(() => app.precomputeAnalysis());
   const address = running.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -67,8 +67,13 @@ const TX_MEMORY_MB = 512;
  * benchmarks keep the full JIT: they run heavy queries for longer.
  */
 export const TEST_QUICK_START = true;
-/** The same for an app the tests run as `npm start` runs it (tests/setup/run-main.ts, resilience/app-process.ts). */
-export const TEST_APP_ENV: Readonly<Record<string, string>> = { ATLAS_NEO4J_QUICK_START: 'on' };
+/**
+ * The same for an app the tests run as `npm start` runs it (tests/setup/run-main.ts, resilience/app-process.ts),
+ * without the analysis precompute: a minute of GDS work in the background per start, which these
+ * tests (start-up, faults, supervision) do not use and would pay for in load
+ * (tests/integration/api/analysis.test.ts runs the precompute itself).
+ */
+export const TEST_APP_ENV: Readonly<Record<string, string>> = { ATLAS_NEO4J_QUICK_START: 'on', ATLAS_ANALYSIS_PRECOMPUTE_DATES: '0' };
 
 /** kill() and restart() for a Neo4j that is not our own JVM. */
 const refusing = (reason: string) => (): Promise<void> => Promise.reject(new Error(reason));

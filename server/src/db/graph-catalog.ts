@@ -19,6 +19,8 @@ export interface ProjectionKey {
   /** Source families whose facts count (null: all), sorted: server/src/graphql/args.ts factFilter. */
   readonly families: readonly string[] | null;
   readonly hostileKinds: readonly string[];
+  /** The network is known to be small (read whole by the server): built on one thread. */
+  readonly small?: boolean;
 }
 
 export interface Projection {
@@ -173,6 +175,7 @@ export class GraphCatalog {
       minRank: key.minRank,
       families: key.families === null ? null : [...key.families],
       hostileKinds: [...key.hostileKinds],
+      readConcurrency: key.small === true ? 1 : 4,
     });
     const nodeCount = typeof row?.['nodeCount'] === 'number' ? row['nodeCount'] : 0;
     const relationshipCount = typeof row?.['relationshipCount'] === 'number' ? row['relationshipCount'] : 0;

@@ -25,10 +25,15 @@ export class AnalysisService {
   private readonly memos = new Map<string, Memo>();
   private bytes = 0;
   private revisionSeen: string | null = null;
+  /** What keepReady was given: run again for every new data revision. */
+  private readier: ((isCurrent: (revision: string) => boolean) => Promise<void>) | null = null;
+  private readying: Promise<void> | null = null;
+  private readyAgain = false;
+  private stopped = false;
 
   constructor(
     private readonly db: Database,
-    readonly limits: { readonly maxGraphs: number; readonly cacheMb: number; readonly inProcessMaxPairs: number },
+    readonly limits: { readonly maxGraphs: number; readonly cacheMb: number; readonly inProcessMaxPairs: number; readonly precomputeDates?: number },
   ) {
     this.catalog = new GraphCatalog(db, limits.maxGraphs);
     // A restarted Neo4j is a fresh JVM: no GDS classes loaded, no plan compiled.
@@ -47,8 +52,8 @@ export class AnalysisService {
     const never = { atFrom: '0001-01-01', atTo: '0001-01-01' };
     const plans: [string, Record<string, unknown>][] = [
       ['meta/get-data-revision', {}],
-      ['analytics/network-pairs', { ...never, ...none, max: 0 }],
-      ['analytics/project-ties', { graphName: 'atlas-never-projected', ...never, ...none, hostileKinds: [] }],
+      ['analytics/network-pairs', { ...never, ...none, hostileKinds: [], max: 0 }],
+      ['analytics/project-ties', { graphName: 'atlas-never-projected', ...never, ...none, hostileKinds: [], readConcurrency: 1 }],
       ['analytics/placements', { personIds: [], ...never, ...none }],
       ['analytics/survival-subjects', { factionIds: [], ...none }],
       ['analytics/exposure', { personId: '', families: [] }],
@@ -62,11 +67,47 @@ export class AnalysisService {
     const [row] = await this.db.read('meta/get-data-revision');
     const revision = typeof row?.['revision'] === 'string' ? row['revision'] : 'none';
     if (revision !== this.revisionSeen) {
+      const first = this.revisionSeen === null;
       this.memos.clear();
       this.bytes = 0;
       this.revisionSeen = revision;
+      if (!first && this.readier !== null) void this.ready();
     }
     return revision;
+  }
+
+  /**
+   * Runs `readier` (analysis-precompute.ts) in the background now and again whenever a new data
+   * revision is seen, one run at a time; a run stops early once `isCurrent(its revision)` turns
+   * false (a newer revision, or the app stopping). Resolves when the current run ends; never fails.
+   */
+  keepReady(readier: (isCurrent: (revision: string) => boolean) => Promise<void>): Promise<void> {
+    this.readier = readier;
+    return this.ready();
+  }
+
+  private ready(): Promise<void> {
+    if (this.readying !== null) {
+      this.readyAgain = true;
+      return this.readying;
+    }
+    const readier = this.readier;
+    if (readier === null || this.stopped) return Promise.resolve();
+    const run = async (): Promise<void> => {
+      try {
+        await readier((revision) => !this.stopped && this.revisionSeen === revision);
+      } catch {
+        // Readying is an optimisation: a failure leaves the work to the first call.
+      }
+    };
+    this.readying = run().finally(() => {
+      this.readying = null;
+      if (this.readyAgain) {
+        this.readyAgain = false;
+        void this.ready();
+      }
+    });
+    return this.readying;
   }
 
   /**
@@ -104,6 +145,8 @@ export class AnalysisService {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    await this.readying;
     this.memos.clear();
     this.bytes = 0;
     await this.catalog.stop();

@@ -78,6 +78,11 @@ export class TableLoader<V> {
   async get(id: string): Promise<V | null> {
     return (await this.all()).get(id) ?? null;
   }
+
+  /** Answers this request from a table already loaded (kept for the current data revision elsewhere), unless it has loaded its own. */
+  prime(table: Promise<Map<string, V>>): void {
+    this.promise ??= table;
+  }
 }
 
 export interface Loaders {

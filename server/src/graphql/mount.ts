@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { AnalysisService } from './analysis.js';
+import { precomputeAnalysis } from './analysis-precompute.js';
 import { createContext, type Context } from './context.js';
 import { formatError } from './errors.js';
 import { byteBudgetPlugin } from './byte-budget.js';
@@ -124,6 +125,11 @@ export interface MountedGraphQL {
   readonly cache: ResponseCache | null;
   /** Loads Graph Data Science in Neo4j ahead of the first analysis call; never fails. */
   warmUpAnalysis(): Promise<void>;
+  /**
+   * Readies the analysis answers of the data (analysis-precompute.ts) now and after every new
+   * data revision, in the background; resolves when the first run ends; never fails.
+   */
+  precomputeAnalysis(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -167,6 +173,10 @@ export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): P
   return {
     cache,
     warmUpAnalysis: () => analysis.warmUp(),
+    precomputeAnalysis: () =>
+      analysis.keepReady(async (isCurrent) => {
+        await precomputeAnalysis(createContext(db, config, analysis), config.analysis.precomputeDates, isCurrent);
+      }),
     async stop() {
       watcher?.stop();
       await server.stop();

@@ -31,7 +31,15 @@ const ALGORITHM = { DEGREE: 'analytics/degree', BETWEENNESS: 'analytics/betweenn
 /** The rankings GDS gives for the network at [atFrom, atTo], by measure (what the resolver does above the in-process bound). */
 async function gdsRankings(atFrom: string, atTo: string, minRank: number, families: string[] | null): Promise<Record<(typeof MEASURES)[number], Scored[]>> {
   const graphName = `in-process-test-${Math.random().toString(36).slice(2)}`;
-  const [projected] = await api.db.read('analytics/project-ties', { graphName, atFrom, atTo, minRank, families, hostileKinds: [...HOSTILE_TIE_KINDS].sort() });
+  const [projected] = await api.db.read('analytics/project-ties', {
+    graphName,
+    atFrom,
+    atTo,
+    minRank,
+    families,
+    hostileKinds: [...HOSTILE_TIE_KINDS].sort(),
+    readConcurrency: 4,
+  });
   if (typeof projected?.['nodeCount'] !== 'number') return { DEGREE: [], BETWEENNESS: [], PAGERANK: [] };
   const ranking = async (measure: (typeof MEASURES)[number]): Promise<Scored[]> => {
     const rows = await api.db.read(ALGORITHM[measure], { graphName, keep: RANKING_MAX, config: { relationshipTypes: ['TIE'] } });
@@ -102,4 +110,31 @@ describe('centrality computed in the server', () => {
       read.mockRestore();
     }
   });
+});
+
+describe('communities kept by the network at the date', () => {
+  it('gives on the curated data what GDS gives when it projects each date itself', async () => {
+    // Each date reads its network, and a network met before (1956-08-30 within August 1956, say) is answered from the kept run.
+    const perDate = await startApi({ env: { ATLAS_ANALYSIS_IN_PROCESS_PAIRS: '0' } });
+    const query = '{ communities(at: "AT") { at agreement method communities { id members { id } factions { faction { id } count } } } }';
+    const read = vi.spyOn(api.db, 'read');
+    try {
+      let members = 0;
+      const dates = ['1945-09', '1950', '1950-06-25', '1953-07-27', '1956-08', '1956-08-30', '1956-09-14', '1957', '1957-03-01', '1962'];
+      for (const at of dates) {
+        const kept = await api.gql<{ communities: { communities: { members: unknown[] }[] } }>(query.replace('AT', at));
+        expect(kept.errors).toBeUndefined();
+        expect(kept.data, at).toEqual((await perDate.gql(query.replace('AT', at))).data);
+        members += kept.data!.communities.communities.reduce((sum, c) => sum + c.members.length, 0);
+      }
+      expect(members).toBeGreaterThan(50);
+      // Some dates shared a network: fewer GDS runs than dates.
+      const runs = read.mock.calls.filter(([name]) => name === 'analytics/leiden').length;
+      expect(runs).toBeGreaterThan(0);
+      expect(runs).toBeLessThan(dates.length);
+    } finally {
+      read.mockRestore();
+      await perDate.close();
+    }
+  }, 300_000);
 });

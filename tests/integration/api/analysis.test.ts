@@ -4,7 +4,7 @@
  * cliques for communities, Kaplan–Meier tables, and an exposure share. The curated seed is
  * loaded back afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnalysisService } from '../../../server/src/graphql/analysis.js';
 import { codes, fields, startApi, useApiOnFixtureSeed, type Api } from './api.js';
 import { writeAnalysisFixture } from './support/analysis-fixture.js';
@@ -256,6 +256,66 @@ describe('projections and answers kept per data revision', () => {
       await expect.poll(() => exists(names[2]!)).toBe(false);
     } finally {
       await service.stop();
+    }
+  });
+});
+
+describe('answers kept by the network at the date, not the date', () => {
+  const QUERY = '{ communities(at: "AT") { agreement method communities { id members { id } factions { faction { id } count } } } }';
+  async function communitiesOf(api: Api, at: string): Promise<Omit<CommunityAnswer, 'at'>> {
+    const response = await api.gql<{ communities: Omit<CommunityAnswer, 'at'> }>(QUERY.replace('AT', at));
+    expect(response.errors).toBeUndefined();
+    return response.data!.communities;
+  }
+  /** The names of the queries an app ran while `work` ran. */
+  async function queriesDuring(api: Api, work: () => Promise<unknown>): Promise<string[]> {
+    const read = vi.spyOn(api.db, 'read');
+    try {
+      await work();
+      return read.mock.calls.map(([name]) => name);
+    } finally {
+      read.mockRestore();
+    }
+  }
+
+  it('runs GDS once for dates sharing a network, with the answer each date gets uncached, and again after a new revision', async () => {
+    const api = await startApi();
+    try {
+      // 1956-03-10, October 1956 and 1956 have the same ties active: the cliques, the rivalry, b1–b2.
+      expect(await queriesDuring(api, () => communitiesOf(api, '1956-03-10'))).toContain('analytics/leiden');
+      let kept: Omit<CommunityAnswer, 'at'> | undefined;
+      const second = await queriesDuring(api, async () => (kept = await communitiesOf(api, '1956-10')));
+      expect(second).toContain('analytics/network-pairs');
+      expect(second.filter((name) => name === 'analytics/project-ties' || name === 'analytics/leiden')).toEqual([]);
+      // gdsApi reads no network (ATLAS_ANALYSIS_IN_PROCESS_PAIRS=0): it projects October 1956 itself.
+      expect(kept).toEqual(await communitiesOf(gdsApi, '1956-10'));
+      expect(kept!.communities).toHaveLength(2);
+      // Another network (1950: the star, b1–b2) is not the same answer.
+      expect(await queriesDuring(api, () => communitiesOf(api, '1950'))).toContain('analytics/leiden');
+      await fixture.api.db.write('meta/bump-data-revision');
+      expect(await queriesDuring(api, () => communitiesOf(api, '1956'))).toContain('analytics/leiden');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('readies each distinct network’s communities, the survival subjects and each exposure before anyone asks', async () => {
+    const api = await startApi();
+    try {
+      await api.precomputeAnalysis();
+      const dates = ['1950-07-04', '1956-05', '1956-12-31', '1957', '1959-05-01', '1962-02'];
+      const answers: Omit<CommunityAnswer, 'at'>[] = [];
+      const asked = await queriesDuring(api, async () => {
+        for (const at of dates) answers.push(await communitiesOf(api, at));
+        expect(codes(await api.gql('{ survival(factionIds: ["fx-red"]) { points { date } } }'))).toEqual([]);
+        expect(codes(await api.gql('{ exposure(personId: "fx-b2") { share } }'))).toEqual([]);
+      });
+      const costly = ['analytics/project-ties', 'analytics/leiden', 'analytics/survival-subjects', 'analytics/exposure', 'queries/factions'];
+      expect(asked.filter((name) => costly.includes(name))).toEqual([]);
+      for (const [index, at] of dates.entries()) expect(answers[index], at).toEqual(await communitiesOf(gdsApi, at));
+      expect(answers.some((answer) => answer.communities.length > 0)).toBe(true);
+    } finally {
+      await api.close();
     }
   });
 });

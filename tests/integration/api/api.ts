@@ -23,6 +23,8 @@ export interface Api {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** The app's response cache, or null when it is off. */
   readonly cache: ResponseCache | null;
+  /** Readies the analysis answers of the data, as server/src/main.ts does once it listens (App.precomputeAnalysis). */
+  precomputeAnalysis(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startApi(options: { connection?: Connection; env?: Record<
     url,
     db,
     cache: app.cache,
+    precomputeAnalysis: () => app.precomputeAnalysis(),
     async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;

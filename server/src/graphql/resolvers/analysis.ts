@@ -5,7 +5,7 @@
  * work on any Neo4j.
  */
 import { byPlacement } from '../../../../core/span.js';
-import { CERTAINTY_RANK, HOSTILE_TIE_KINDS } from '../../../../core/vocabulary.js';
+import { CERTAINTY_RANK } from '../../../../core/vocabulary.js';
 import { analyticsUnavailable, isMissingGds, type Projection } from '../../db/graph-catalog.js';
 import type { Row } from '../../db/database.js';
 import { badInput, notFound } from '../../errors.js';
@@ -18,6 +18,7 @@ import type { Context } from '../context.js';
 import type { CentralityMeasure, QueryResolvers } from '../generated/resolvers-types.js';
 import { asList, asProps, toEvent, toMembership, toPerson, toTie } from '../mapping.js';
 import type { CommunityModel, ExposureModel, MembershipModel, PersonScoreModel, TieModel } from '../domain-objects.js';
+import { HOSTILE, readSmallNetwork, type SmallNetwork } from '../analysis-network.js';
 import { changesFrom } from './fetch.js';
 
 /** Betweenness is exact up to this many people in the network, else estimated from a sample. */
@@ -35,8 +36,6 @@ const AGREEMENT = `agreement: ${AGREEMENT_METHOD} between communities and the fa
 export const COMMUNITY_METHOD = `Leiden (Neo4j Graph Data Science; undirected, unweighted, bond ties only, seed ${LEIDEN_SEED}); ${AGREEMENT}`;
 export const LARGE_COMMUNITY_METHOD = `label propagation (Neo4j Graph Data Science; undirected, unweighted, bond ties only, one thread, 10 iterations; used beyond ${LEIDEN_MAX.toLocaleString('en-US')} people, where Leiden is too slow); ${AGREEMENT}`;
 
-const HOSTILE = [...HOSTILE_TIE_KINDS].sort();
-
 /** A missing GDS becomes ANALYTICS_UNAVAILABLE naming the plugin; every other error passes. */
 async function withGds<T>(field: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -53,8 +52,9 @@ function onNetwork<T>(
   period: Period,
   filter: FactFilter,
   work: (projection: Projection) => Promise<T>,
+  small = false,
 ): Promise<T> {
-  const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank: filter.minRank, families: filter.families, hostileKinds: HOSTILE };
+  const key = { revision, atFrom: period.earliest, atTo: period.latest, minRank: filter.minRank, families: filter.families, hostileKinds: HOSTILE, small };
   return withGds(field, () => ctx.analysis.catalog.use(key, work));
 }
 
@@ -98,31 +98,27 @@ async function centralityScores(ctx: Context, projection: Projection, measure: C
   return rankScores(scoreRows(await ctx.db.read('analytics/betweenness', { graphName, keep, config: { relationshipTypes: ['TIE'], ...sampled } })));
 }
 
-/** The ranking computed in the server, or null when the network is too large for that (GDS ranks it). */
 /**
- * With at most `inProcessMaxPairs` joined pairs at the date (ATLAS_ANALYSIS_IN_PROCESS_PAIRS) and
- * at most EXACT_BETWEENNESS_MAX people, the server ranks the network itself (domain/centrality.ts,
- * the answers GDS gives): a GDS call's fixed cost (projection, procedure, drop) is most of a first
- * call at the curated size.
+ * A ranking computed in the server (domain/centrality.ts, the answers GDS gives), for networks
+ * of at most `inProcessMaxPairs` ties (ATLAS_ANALYSIS_IN_PROCESS_PAIRS) and EXACT_BETWEENNESS_MAX
+ * people, kept by the network's content (analysis-network.ts): a GDS call's fixed cost
+ * (projection, procedure, drop) is most of a first call at the curated size.
  */
-async function smallCentrality(ctx: Context, period: Period, filter: FactFilter, measure: CentralityMeasure): Promise<PersonScoreModel[] | null> {
-  const max = ctx.analysis.limits.inProcessMaxPairs;
-  if (max === 0) return null;
-  const rows = await ctx.db.read('analytics/network-pairs', { atFrom: period.earliest, atTo: period.latest, ...filter, max });
-  if (rows.length > max) return null;
-  const names = new Map<string, string>();
-  const pairs: [string, string][] = [];
-  for (const row of rows) {
-    const [a, b] = [row['a'], row['b']];
-    if (typeof a !== 'string' || typeof b !== 'string') continue;
-    pairs.push([a, b]);
-    names.set(a, typeof row['aName'] === 'string' ? row['aName'] : a);
-    names.set(b, typeof row['bName'] === 'string' ? row['bName'] : b);
-  }
-  if (names.size > EXACT_BETWEENNESS_MAX) return null;
-  const network = { nodes: [...names.keys()], pairs };
-  const scores = measure === 'DEGREE' ? degreeScores(network) : measure === 'PAGERANK' ? pageRankScores(network) : betweennessScores(network);
-  return rankScores([...scores].map(([personId, score]) => ({ personId, name: names.get(personId) ?? personId, score })));
+function smallCentrality(ctx: Context, revision: string, network: SmallNetwork, filter: FactFilter, measure: CentralityMeasure): Promise<PersonScoreModel[]> {
+  const key = JSON.stringify(['centrality-network', revision, filter.minRank, filter.families, measure, network.key]);
+  return ctx.analysis.memo(
+    key,
+    () => {
+      const scores = measure === 'DEGREE' ? degreeScores(network) : measure === 'PAGERANK' ? pageRankScores(network) : betweennessScores(network);
+      return Promise.resolve(rankScores([...scores].map(([personId, score]) => ({ personId, name: network.names.get(personId) ?? personId, score }))));
+    },
+    (scores) => scores.length,
+  );
+}
+
+/** The network at `period` when the server reads it whole (small enough), else null. */
+function smallNetwork(ctx: Context, period: Period, filter: FactFilter): Promise<SmallNetwork | null> {
+  return readSmallNetwork(ctx, period, filter, ctx.analysis.limits.inProcessMaxPairs);
 }
 
 interface CommunityAnswer {
@@ -147,8 +143,18 @@ async function placements(ctx: Context, personIds: readonly string[], period: Pe
   return placed;
 }
 
-async function detectCommunities(ctx: Context, projection: Projection, period: Period, filter: FactFilter): Promise<CommunityAnswer> {
-  if (projection.bonds === 0) return { communities: [], agreement: 0, method: COMMUNITY_METHOD };
+/** Communities as lists of member ids (each sorted, largest first), before they are placed in factions. */
+export interface CommunityGroups {
+  readonly lists: readonly (readonly string[])[];
+  readonly names: ReadonlyMap<string, string>;
+  /** Label propagation was used (a network beyond LEIDEN_MAX people). */
+  readonly large: boolean;
+}
+
+const NO_GROUPS: CommunityGroups = { lists: [], names: new Map(), large: false };
+
+async function detectGroups(ctx: Context, projection: Projection): Promise<CommunityGroups> {
+  if (projection.bonds === 0) return NO_GROUPS;
   const large = projection.nodeCount > LEIDEN_MAX;
   const rows = large
     ? await ctx.db.read('analytics/label-propagation', { graphName: projection.name })
@@ -165,9 +171,33 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
   // A person with no bond at the date is alone: in no community.
   const lists = [...groups.values()].filter((members) => members.length >= 2).map((members) => members.sort());
   lists.sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
-  const placed = await placements(ctx, lists.flat(), period, filter);
+  return { lists, names, large };
+}
+
+/**
+ * The communities of the network at `period`. A small network's are kept by its content
+ * (analysis-network.ts), so every date with that network shares one GDS run (and the start-up
+ * precompute, analysis-precompute.ts, can run it before anyone asks); a large one is projected
+ * for the date.
+ */
+export async function communityGroups(ctx: Context, revision: string, period: Period, filter: FactFilter): Promise<CommunityGroups> {
+  const network = await smallNetwork(ctx, period, filter);
+  if (network === null) return onNetwork(ctx, 'communities', revision, period, filter, (projection) => detectGroups(ctx, projection));
+  if (network.bonds === 0) return NO_GROUPS;
+  return ctx.analysis.memo(
+    JSON.stringify(['communities-network', revision, filter.minRank, filter.families, network.key]),
+    () => onNetwork(ctx, 'communities', revision, period, filter, (projection) => detectGroups(ctx, projection), true),
+    (groups) => groups.lists.reduce((sum, list) => sum + list.length, 0),
+  );
+}
+
+/** Each community counted by the factions its members are placed in at `period`, and the agreement. */
+async function placeCommunities(ctx: Context, groups: CommunityGroups, period: Period, filter: FactFilter): Promise<CommunityAnswer> {
+  const method = groups.large ? LARGE_COMMUNITY_METHOD : COMMUNITY_METHOD;
+  if (groups.lists.length === 0) return { communities: [], agreement: 0, method };
+  const placed = await placements(ctx, groups.lists.flat(), period, filter);
   const pairs: [string, string][] = [];
-  const communities = lists.map((memberIds, index): CommunityModel => {
+  const communities = groups.lists.map((memberIds, index): CommunityModel => {
     const id = String(index + 1);
     const counts = new Map<string, number>();
     for (const personId of memberIds) {
@@ -179,17 +209,26 @@ async function detectCommunities(ctx: Context, projection: Projection, period: P
     const factions = [...counts]
       .map(([factionId, count]) => ({ factionId, count }))
       .sort((a, b) => b.count - a.count || a.factionId.localeCompare(b.factionId));
-    return { id, memberIds, names: new Map(memberIds.map((personId) => [personId, names.get(personId) ?? personId])), factions };
+    return { id, memberIds, names: new Map(memberIds.map((personId) => [personId, groups.names.get(personId) ?? personId])), factions };
   });
-  return { communities, agreement: round(normalisedMutualInformation(pairs)), method: large ? LARGE_COMMUNITY_METHOD : COMMUNITY_METHOD };
+  return { communities, agreement: round(normalisedMutualInformation(pairs)), method };
 }
 
-/** Per faction, the survival subjects of the data (computed once per revision and certainty). */
-async function survivalSubjects(ctx: Context, factionIds: readonly string[] | null, filter: FactFilter): Promise<Map<string, SurvivalSubject[]>> {
+/**
+ * Per faction, the survival subjects of every faction (computed once per revision and filter,
+ * whichever factions a call asks for: a subject depends on its own faction's memberships only).
+ */
+export function survivalSubjectsKept(ctx: Context, revision: string, filter: FactFilter): Promise<Map<string, SurvivalSubject[]>> {
+  return ctx.analysis.memo(
+    JSON.stringify(['survival-subjects', revision, filter.minRank, filter.families]),
+    () => survivalSubjects(ctx, filter),
+    (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0),
+  );
+}
+
+async function survivalSubjects(ctx: Context, filter: FactFilter): Promise<Map<string, SurvivalSubject[]>> {
   const { minRank } = filter;
-  const rows = await ctx.db.read('analytics/survival-subjects', { factionIds, ...filter });
-  const unknown = asList(rows[0]?.['unknownFactionIds']).filter((id): id is string => typeof id === 'string');
-  if (unknown.length > 0) throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  const rows = await ctx.db.read('analytics/survival-subjects', { factionIds: null, ...filter });
   const byFaction = new Map<string, SurvivalSubject[]>();
   for (const row of rows) {
     if (row['person'] === null || row['person'] === undefined) continue;
@@ -223,8 +262,10 @@ export const analysisResolvers: QueryResolvers = {
       async () => {
         // The same answer with or without GDS doing the work, so GDS must be there either way.
         await withGds('centrality', () => ctx.analysis.catalog.available());
-        const small = await smallCentrality(ctx, period, filter, chosen);
-        return small ?? onNetwork(ctx, 'centrality', revision, period, filter, (projection) => centralityScores(ctx, projection, chosen));
+        const network = await smallNetwork(ctx, period, filter);
+        return network !== null && network.nodes.length <= EXACT_BETWEENNESS_MAX
+          ? smallCentrality(ctx, revision, network, filter, chosen)
+          : onNetwork(ctx, 'centrality', revision, period, filter, (projection) => centralityScores(ctx, projection, chosen));
       },
       (scores) => scores.length,
     );
@@ -236,10 +277,15 @@ export const analysisResolvers: QueryResolvers = {
     const period = periodOf(atDate);
     const filter = factFilter(minCertainty, sourceFamilies);
     const revision = await ctx.analysis.revision();
+    await primeFactions(ctx, revision);
     const key = JSON.stringify(['communities', revision, period.earliest, period.latest, filter.minRank, filter.families]);
     const answer = await ctx.analysis.memo(
       key,
-      () => onNetwork(ctx, 'communities', revision, period, filter, (projection) => detectCommunities(ctx, projection, period, filter)),
+      async () => {
+        // A network with no bond needs no GDS run, but the field answers alike on every Neo4j.
+        await withGds('communities', () => ctx.analysis.catalog.available());
+        return placeCommunities(ctx, await communityGroups(ctx, revision, period, filter), period, filter);
+      },
       (result) => result.communities.reduce((sum, c) => sum + c.memberIds.length + c.factions.length, 0),
     );
     return { at: atDate.iso, communities: answer.communities, agreement: answer.agreement, method: answer.method };
@@ -252,19 +298,17 @@ export const analysisResolvers: QueryResolvers = {
     if (fromDate !== null && toDate !== null && toDate.latest < fromDate.earliest) throw badInput('to', 'must not be before `from`');
     const filter = factFilter(minCertainty, sourceFamilies);
     const revision = await ctx.analysis.revision();
+    await primeFactions(ctx, revision);
     const wanted = ids === null ? null : [...new Set(ids)].sort();
-    const key = JSON.stringify(['survival', revision, filter.minRank, filter.families, wanted]);
     const window = [fromDate?.earliest ?? null, toDate?.latest ?? null] as const;
-    // The subjects are kept per revision and certainty; the tables per window too (a sort of every subject each).
+    // The subjects are kept per revision and filter; the tables per factions and window too (a sort of every subject each).
     return ctx.analysis.memo(
-      JSON.stringify([key, window]),
+      JSON.stringify(['survival', revision, filter.minRank, filter.families, wanted, window]),
       async () => {
-        const subjects = await ctx.analysis.memo(
-          key,
-          () => survivalSubjects(ctx, wanted, filter),
-          (map) => [...map.values()].reduce((sum, list) => sum + list.length, 0),
-        );
         const factions = await ctx.loaders.factions.all();
+        const unknown = (wanted ?? []).filter((id) => !factions.has(id));
+        if (unknown.length > 0) throw badInput('factionIds', `no faction with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+        const subjects = await survivalSubjectsKept(ctx, revision, filter);
         const order = ids ?? [...subjects.keys()].sort((a, b) => (factions.get(a)?.name ?? a).localeCompare(factions.get(b)?.name ?? b));
         return [...new Set(order)].map((factionId) => ({ factionId, points: kaplanMeier(subjects.get(factionId) ?? [], window[0], window[1]) }));
       },
@@ -276,13 +320,33 @@ export const analysisResolvers: QueryResolvers = {
     const id = idArg('personId', personId);
     const { families } = factFilter(null, sourceFamilies);
     const revision = await ctx.analysis.revision();
-    return ctx.analysis.memo(
-      JSON.stringify(['exposure', revision, id, families]),
-      () => exposureOf(ctx, id, personId, families), // A tie with its two people and their citations is some kilobytes.
-      (answer) => (answer.activeTies.length + 1) * 16,
-    );
+    return exposureKept(ctx, revision, id, families);
   },
 };
+
+/**
+ * The factions table (queries/factions, every faction with its memberships), kept per data
+ * revision and handed to this request's loader: communities and survival name the factions they
+ * count, and loading the table was most of a first call once the analysis itself was kept.
+ */
+export async function primeFactions(ctx: Context, revision: string): Promise<void> {
+  const table = ctx.analysis.memo(
+    JSON.stringify(['factions', revision]),
+    () => ctx.loaders.factions.all(),
+    (factions) => [...factions.values()].reduce((sum, faction) => sum + 1 + (faction.memberships?.length ?? 0), 0),
+  );
+  ctx.loaders.factions.prime(table);
+  await table;
+}
+
+/** A person's exposure, kept per revision and source families (NOT_FOUND for an unknown person). */
+export function exposureKept(ctx: Context, revision: string, id: string, families: FactFilter['families']): Promise<ExposureModel> {
+  return ctx.analysis.memo(
+    JSON.stringify(['exposure', revision, id, families]),
+    () => exposureOf(ctx, id, id, families), // A tie with its two people and their citations is some kilobytes.
+    (answer) => (answer.activeTies.length + 1) * 16,
+  );
+}
 
 async function exposureOf(ctx: Context, id: string, personId: string, families: FactFilter['families']): Promise<ExposureModel> {
   const [row] = await ctx.db.read('analytics/exposure', { personId: id, families });
