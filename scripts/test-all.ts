@@ -3,7 +3,8 @@
  *
  * - tests: the neo4j tier (integration and browser files, one at a time on the suite's Neo4j; its
  *   global set-up also builds the web client if it is stale), then the own-neo4j tier (the
- *   integration files that start, kill and restart JVMs of their own). Its output is shown live.
+ *   integration files that start, kill and restart JVMs of their own, two files at a time). Its
+ *   output is shown live.
  * - checks: the unit tier, the type check and the linter, one after the other. They take a few
  *   minutes of CPU and no timing bound, so they overlap the first tests.
  * The two test tiers do not overlap: on two cores, JVMs starting beside the shared tier's heavy

@@ -37,6 +37,11 @@ export interface EmbeddedNeo4j {
   readonly analytics: boolean;
   /** JIT with the quick compiler only (ATLAS_NEO4J_QUICK_START, default off): see QUICK_START_JVM_OPTIONS. */
   readonly quickStart: boolean;
+  /**
+   * Record the class-data archive when there is none yet (ATLAS_NEO4J_CLASS_DATA, default on):
+   * see server/src/embedded/class-data.ts. An archive already there is used either way.
+   */
+  readonly recordClassData: boolean;
 }
 
 /** What happens when the managed Neo4j exits unexpectedly (server/src/embedded/supervisor.ts). */
@@ -201,6 +206,7 @@ function embeddedNeo4j(env: Env): EmbeddedNeo4j {
     javaHome: text(env, 'JAVA_HOME'),
     analytics: oneOf(env, 'ATLAS_NEO4J_GDS', ['on', 'off'] as const, 'on') === 'on',
     quickStart: oneOf(env, 'ATLAS_NEO4J_QUICK_START', ['on', 'off'] as const, 'off') === 'on',
+    recordClassData: oneOf(env, 'ATLAS_NEO4J_CLASS_DATA', ['on', 'off'] as const, 'on') === 'on',
     supervision: supervision(env),
     childLog: {
       maxBytes: integer(env, 'ATLAS_NEO4J_CHILD_LOG_KB', CHILD_LOG_DEFAULTS.maxBytes / 1024, 1, 1_048_576) * 1024,

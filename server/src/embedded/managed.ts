@@ -54,6 +54,7 @@ export async function startEmbedded({ dataDir, cacheDir, settings, log }: Embedd
         procedureAllowlist: PROCEDURE_ALLOWLIST,
         childLog: settings.childLog,
         quickStart: settings.quickStart,
+        recordClassData: settings.recordClassData,
       },
       log,
       signal,

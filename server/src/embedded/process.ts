@@ -30,6 +30,8 @@ export interface ManagedSettings {
   readonly releaseWaitMs?: number;
   /** The JVM compiles with its quick compiler only (jvm.ts, QUICK_START_JVM_OPTIONS); default false. */
   readonly quickStart?: boolean;
+  /** False: a missing class-data archive is not recorded (one already there is used); default true. */
+  readonly recordClassData?: boolean;
 }
 
 /** How a JVM that had become ready ended. */
@@ -82,7 +84,7 @@ async function recordClassData(
 ): Promise<void> {
   const file = runtime.classDataFile;
   // Once per process: a restart after a crash must be quick, not record (or retry a failed recording).
-  if (file === undefined || existsSync(file) || recordingTried.has(file)) return;
+  if (settings.recordClassData === false || file === undefined || existsSync(file) || recordingTried.has(file)) return;
   recordingTried.add(file);
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
@@ -95,7 +97,15 @@ async function recordClassData(
   log("Recording a class-data archive of Neo4j's classes (once per Neo4j and Java version), so that this start and every restart are faster...");
   try {
     // A first start on a busy machine can be slow, and this one runs a query too: twice the usual time.
-    const recording: ManagedSettings = { ...settings, startTimeoutSeconds: settings.startTimeoutSeconds * 2, classData: { kind: 'record', file: temp } };
+    // The quick compiler whatever the settings: the archive holds classes, not compiled code, so it
+    // serves a JVM with the full JIT as well, and a cold start spends most of its time in the
+    // optimizing compiler (jvm.ts, QUICK_START_JVM_OPTIONS; issue 13).
+    const recording: ManagedSettings = {
+      ...settings,
+      quickStart: true,
+      startTimeoutSeconds: settings.startTimeoutSeconds * 2,
+      classData: { kind: 'record', file: temp },
+    };
     const jvm = await launchJvm(java, runtime, recording, log, signal);
     await jvm.stop();
     if ((statSync(temp, { throwIfNoEntry: false })?.size ?? 0) === 0) {

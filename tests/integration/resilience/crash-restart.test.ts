@@ -134,7 +134,8 @@ describe('restart after a crash', () => {
 
   it('gives up after the second attempt while the lock stays held, and shows why', async () => {
     expect(current).toBeDefined();
-    const error = await failure(start(await settingsFor(home)));
+    // A 1 s wait: nothing lets go of the lock here, so a longer one would only be spent idle.
+    const error = await failure(start({ ...(await settingsFor(home)), releaseWaitMs: 1_000 }));
     expect(error.code).toBe('NEO4J_STORE_LOCKED');
     expect(error.detail ?? '').toContain('FileLockException');
   }, 600_000);

@@ -38,6 +38,17 @@ describe('loadConfig', () => {
     expect(configError({ ATLAS_NEO4J_QUICK_START: 'yes' }).variable).toBe('ATLAS_NEO4J_QUICK_START');
   });
 
+  it('records a missing class-data archive unless ATLAS_NEO4J_CLASS_DATA=off, and names the variable on a bad value', () => {
+    const records = (env: Record<string, string>): unknown => {
+      const neo4j = loadConfig(env, '/srv').neo4j;
+      return neo4j.mode === 'embedded' ? neo4j.recordClassData : neo4j.mode;
+    };
+    expect(records({})).toBe(true);
+    expect(records({ ATLAS_NEO4J_CLASS_DATA: 'off' })).toBe(false);
+    expect(records({ ATLAS_NEO4J_CLASS_DATA: 'on' })).toBe(true);
+    expect(configError({ ATLAS_NEO4J_CLASS_DATA: 'never' }).variable).toBe('ATLAS_NEO4J_CLASS_DATA');
+  });
+
   it('names PORT when it is not a number', () => {
     const error = configError({ PORT: 'eighty' });
     expect(error.variable).toBe('PORT');
