@@ -209,7 +209,8 @@ describe('limits that hold inside Neo4j (issue 14)', () => {
       ].join('\n'),
       { rows: body.data?.cypher.rows.length, truncated: body.data?.cypher.truncated, bytes: text.length, ms },
     );
-    expect(body.data?.cypher.truncated).toBe(true);
+    // An error in place of rows says which (a refusal, the deadline, a busy console) in the failure.
+    expect(body.data?.cypher.truncated, text.slice(0, 600)).toBe(true);
     expect(text.length).toBeLessThan(6 * 1024 * 1024);
     expect(ms).toBeLessThan(10_000);
   }, 60_000);
