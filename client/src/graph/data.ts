@@ -1,14 +1,16 @@
 /**
  * Graph data: every person, faction and tie is added to Cytoscape once; a frame only changes
  * classes, visibility and each person's faction, and only where they differ from the last frame.
- * Faction boxes are plain nodes, not compound parents: a person's faction is a data field
- * (`faction`), and layout.ts sizes each box around its shown members' seats. Compound parents
+ * Faction boxes are plain nodes, not compound parents: the box a person is drawn in is a data
+ * field (`faction`, frame.ts boxOf: members only), a former member's old faction is `formerly`,
+ * and layout.ts sizes each box around the seats of its shown members. Compound parents
  * made every show or hide re-sort and re-walk the compound tree (BENCHMARKS.md, "Explorer step").
  */
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { Timeline } from '../timeline-types.js';
 import type { CompareMark } from '../state/compare.js';
-import type { Frame, PersonFrame } from '../state/frame.js';
+import type { Place } from '../layout/union-graph.js';
+import { boxOf, type Frame, type PersonFrame } from '../state/frame.js';
 import { UNAFFILIATED } from '../state/palette.js';
 
 export const factionNodeId = (id: string): string => `faction:${id}`;
@@ -35,15 +37,10 @@ export function initialElements(timeline: Timeline, colours: ReadonlyMap<string,
     selectable: false,
   }));
   const persons: ElementDefinition[] = timeline.persons.map((p) => {
-    const faction = first.persons.get(p.id)?.parent ?? null;
+    const frame = first.persons.get(p.id);
     return {
       group: 'nodes',
-      data: {
-        id: personNodeId(p.id),
-        label: personLabel(p.name),
-        colour: faction === null ? UNAFFILIATED : (colours.get(faction) ?? UNAFFILIATED),
-        ...(faction === null ? {} : { faction }),
-      },
+      data: { id: personNodeId(p.id), label: personLabel(p.name), ...placeData(frame ?? { parent: null, former: false }, colours) },
       classes: 'person hidden',
     };
   });
@@ -79,7 +76,7 @@ export const NO_OVERLAY: Overlay = { selected: null, chainPersons: null, chainTi
 export interface ApplyResult {
   /** People newly shown or moved to another faction: the layout has to place them. */
   readonly placed: readonly string[];
-  /** The subset of `placed` that changed faction (their old position is in the wrong box). */
+  /** The subset of `placed` that changed place (into, out of or beside another box). */
   readonly moved: ReadonlySet<string>;
   /** Whether anything structural changed (visibility or faction). */
   readonly structural: boolean;
@@ -87,8 +84,8 @@ export interface ApplyResult {
 
 /** Remembers what was last applied so the next frame touches only the differences. */
 export class FrameApplier {
-  /** Each person's faction as last applied (null: drawn outside every faction). */
-  private readonly factionOf = new Map<string, string | null>();
+  /** Each person's place as last applied. */
+  private readonly placeOf = new Map<string, Place>();
   private readonly classes = new Map<string, string>();
   private readonly persons: NodeSingular[];
   private readonly factions: NodeSingular[];
@@ -107,7 +104,7 @@ export class FrameApplier {
     this.edges = cy.edges('.tie').toArray();
     this.edgeBase = this.edges.map((e) => `tie k-${String(e.data('kind'))}`);
     this.edgeCodes = this.edges.map(() => 0);
-    for (const node of this.persons) this.factionOf.set(node.id().slice(2), factionData(node));
+    for (const node of this.persons) this.placeOf.set(node.id().slice(2), placeOfNode(node));
   }
 
   apply(frame: Frame, overlay: Overlay): ApplyResult {
@@ -120,10 +117,12 @@ export class FrameApplier {
         const id = node.id().slice(2);
         const p = frame.persons.get(id);
         const cls = p === undefined ? 'person hidden' : personClasses(p, id, overlay);
-        if (p !== undefined && p.parent !== null) members.set(factionNodeId(p.parent), (members.get(factionNodeId(p.parent)) ?? 0) + 1);
+        const box = p === undefined ? null : boxOf(p);
+        if (box !== null) members.set(factionNodeId(box), (members.get(factionNodeId(box)) ?? 0) + 1);
         const wasHidden = (this.classes.get(id) ?? 'person hidden').endsWith('hidden');
-        if (p !== undefined && p.parent !== (this.factionOf.get(id) ?? null)) {
-          this.moveTo(node, id, p.parent);
+        const was = this.placeOf.get(id);
+        if (p !== undefined && (p.parent !== (was?.parent ?? null) || p.former !== (was?.former ?? false))) {
+          this.moveTo(node, id, p);
           movedIds.add(id);
           placed.push(id);
           structural = true;
@@ -175,17 +174,36 @@ export class FrameApplier {
     return { placed, moved: movedIds, structural };
   }
 
-  /** Another faction: another colour and another box (the node keeps its identity and edges). */
-  private moveTo(node: NodeSingular, id: string, factionId: string | null): void {
-    node.data({ colour: factionId === null ? UNAFFILIATED : (this.colours.get(factionId) ?? UNAFFILIATED), faction: factionId });
-    this.factionOf.set(id, factionId);
+  /** Another place: another colour, box or seat (the node keeps its identity and edges). */
+  private moveTo(node: NodeSingular, id: string, place: Place): void {
+    node.data(placeData(place, this.colours));
+    this.placeOf.set(id, { parent: place.parent, former: place.former });
   }
 }
 
-/** The faction a person node is drawn in (its `faction` data field), or null. */
-export function factionData(node: NodeSingular): string | null {
-  const f: unknown = node.data('faction');
+/** A person node's data for a place: the faction colour (faded by style.ts when former), the box it is in, the box it is beside. */
+function placeData(place: Place, colours: ReadonlyMap<string, string>): { colour: string; faction: string | null; formerly: string | null } {
+  return {
+    colour: place.parent === null ? UNAFFILIATED : (colours.get(place.parent) ?? UNAFFILIATED),
+    faction: boxOf(place),
+    formerly: place.former ? place.parent : null,
+  };
+}
+
+const stringData = (node: NodeSingular, key: string): string | null => {
+  const f: unknown = node.data(key);
   return typeof f === 'string' && f !== '' ? f : null;
+};
+
+/** The faction whose box a person node is drawn in (its `faction` data field: members only), or null. */
+export function factionData(node: NodeSingular): string | null {
+  return stringData(node, 'faction');
+}
+
+/** Where a person node is drawn (seatKey's place): in a box, beside a box as a former member, or in none. */
+export function placeOfNode(node: NodeSingular): Place {
+  const formerly = stringData(node, 'formerly');
+  return formerly !== null ? { parent: formerly, former: true } : { parent: factionData(node), former: false };
 }
 
 function personClasses(p: PersonFrame, id: string, overlay: Overlay): string {
