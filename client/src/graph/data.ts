@@ -135,10 +135,6 @@ export class FrameApplier {
       // sorts, bounds and checks every element it holds on every redraw, shown or not (a third
       // of a step's frame at 1k people). Removing a person removes their ties with them.
       const persons = this.persons;
-      // Collected, then one remove and one restore for all: per element, each pays Cytoscape's
-      // bookkeeping (indexes, style, events) again.
-      const gone = this.cy.collection();
-      const back = this.cy.collection();
       for (let i = 0; i < persons.length; i += 1) {
         const node = persons[i] as NodeSingular;
         const id = this.personIds[i] as string;
@@ -162,12 +158,12 @@ export class FrameApplier {
         if (this.looks[i] === look) continue;
         node.classes(lookClasses(look));
         this.looks[i] = look;
+        // One element at a time: a collection's remove() and restore() made the frame after a
+        // step at 1k about 1.7x slower (BENCHMARKS.md, session 8).
         if (p === undefined) {
-          if (!node.removed()) gone.merge(node);
-        } else if (node.removed()) back.merge(node);
+          if (!node.removed()) node.remove();
+        } else if (node.removed()) node.restore();
       }
-      if (gone.nonempty()) gone.remove();
-      if (back.nonempty()) back.restore();
       for (const node of this.factions) {
         const shown = members.has(node.id().slice('faction:'.length));
         if (shown === node.hasClass('hidden')) node.toggleClass('hidden', !shown);
@@ -180,8 +176,6 @@ export class FrameApplier {
         if (index !== undefined) codes[index] = 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (chainTies !== null && !chainTies.has(t.id) ? 8 : 0);
       }
       const before = this.edgeCodes;
-      const goneTies = this.cy.collection();
-      const backTies = this.cy.collection();
       for (let index = 0; index < codes.length; index += 1) {
         const code = codes[index] as number;
         const was = before[index] as number;
@@ -197,11 +191,9 @@ export class FrameApplier {
         // A tie shown at this date has both its people in the graph (restored above); one not
         // shown may already have gone with one of them.
         if (code === 0) {
-          if (!edge.removed()) goneTies.merge(edge);
-        } else if (edge.removed()) backTies.merge(edge);
+          if (!edge.removed()) edge.remove();
+        } else if (edge.removed()) edge.restore();
       }
-      if (goneTies.nonempty()) goneTies.remove();
-      if (backTies.nonempty()) backTies.restore();
       this.edgeCodes = codes;
       this.nextCodes = before;
     });
