@@ -154,7 +154,7 @@ let prevFcose: Pos | null = null;
 for (const iso of DATES) {
   const frame = computeFrame(prepared, dayOf(iso));
   const adj = adjacency(frame);
-  const stable: Pos = new Map([...frame.persons.values()].map((p) => [p.id, seats.get(seatKey(p.id, p.parent)) ?? { x: 0, y: 0 }]));
+  const stable: Pos = new Map([...frame.persons.values()].map((p) => [p.id, seats.get(seatKey(p.id, p)) ?? { x: 0, y: 0 }]));
   const fc = fcoseAt(frame);
   const f = (x: number): string => (Number.isNaN(x) ? '–' : x.toFixed(3));
   rows.push(

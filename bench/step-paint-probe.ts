@@ -4,7 +4,8 @@
  * both alike. Per step, timed from outside the app the same way for any checkout: the `]` key
  * event ("step"), then the frame after it up to the end of Cytoscape's redraw (its render loop's
  * rAF callback runs before the probe's in that frame: "frame"), and the busy time of the frames
- * in the 300 ms after it (a fade, or a redraw spread over frames, shows there: "after").
+ * in the 300 ms after it (a fade, or a redraw spread over frames, shows there: "after"), and the
+ * app's own figure for the map's part of each step (window.__atlasPerf p95Ms, MapController.draw).
  * Synthetic sizes are served in place of each app's Timeline response, from that checkout's own
  * tests/browser/synthetic-timeline.ts (its wire shape).
  *
@@ -97,8 +98,11 @@ try {
       await page.waitForSelector('#overview', { timeout: 300_000 });
       const loadMs = Date.now() - started;
       await page.waitForTimeout(1500);
+      await page.evaluate('window.__atlasPerfReset?.()');
       const timings: StepTiming[] = [];
       for (let i = 0; i < Number(values.steps); i += 1) timings.push(await page.evaluate<StepTiming>(STEP_JS));
+      // The app's own figure: the map's part of each step (MapController.draw), window.__atlasPerf.
+      const own = await page.evaluate<{ p95Ms: number; meanMs: number } | null>('window.__atlasPerf?.() ?? null');
       const painted = timings.map((t) => t.step + t.frame);
       const line = (name: string, xs: readonly number[]): string => `${name} p50 ${ms(quantile(xs, 0.5))} p95 ${ms(quantile(xs, 0.95))}`;
       console.log(
@@ -111,7 +115,7 @@ try {
         )}; ${line('step+frame', painted)} max ${ms(quantile(painted, 1))}; ${line(
           '300ms-after busy',
           timings.map((t) => t.after),
-        )} (ms)`,
+        )}; app's map draw (__atlasPerf) mean ${ms(own?.meanMs ?? NaN)} p95 ${ms(own?.p95Ms ?? NaN)} (ms)`,
       );
       await page.close();
     }

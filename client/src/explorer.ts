@@ -30,7 +30,7 @@ import { computeFrame, prepare, type Frame } from './state/frame.js';
 import { factionColours } from './state/palette.js';
 import type { LinkState } from './state/permalink.js';
 import { openEvent, select, setMode, type Mode } from './state/selection.js';
-import { chainFollowsFamilies, initialState, Store, type AppState } from './state/store.js';
+import { chainFollowsFamilies, initialState, isTimeStep, Store, type AppState } from './state/store.js';
 import { initialTime, pause, setDay } from './state/time.js';
 import { FactionChart } from './ui/chart.js';
 import { mountConsole } from './ui/console.js';
@@ -59,6 +59,8 @@ export class Explorer implements ExplorerContext {
   private readonly mirror: MirrorController;
   /** Sizes and colours by analysis, its legend and the survival chart (analysis-panel.ts). */
   private analysis: AnalysisPanel | null = null;
+  /** Set while a step's panels wait for its frame: the state before the first such step. */
+  private panelsSince: AppState | null = null;
 
   constructor(timeline: Timeline, link: LinkState) {
     this.timeline = timeline;
@@ -150,9 +152,37 @@ export class Explorer implements ExplorerContext {
     showMessage(`${this.timeline.persons.length} people, ${this.timeline.events.length} events. Drag the slider, or press [ and ] to step a month.`);
   }
 
+  /**
+   * A step in time draws the map at once and leaves the rest (panels, chart marker, mirror,
+   * announcement, address bar) until that frame is drawn; steps that come faster than frames
+   * share one such pass, which compares the state with the one before the first of them.
+   * Any other change renders everything at once (with the pending pass folded in).
+   */
   private render(s: AppState, prev: AppState): void {
     if (s.filters !== prev.filters) this.afterFilters(s.filters);
     this.map.draw(s);
+    if (isTimeStep(s, prev)) {
+      this.playback.renderTime(s);
+      if (this.panelsSince === null) {
+        this.panelsSince = prev;
+        requestAnimationFrame(() => window.setTimeout(() => this.renderPendingPanels(), 0));
+      }
+      return;
+    }
+    const since = this.panelsSince ?? prev;
+    this.panelsSince = null;
+    this.renderPanels(s, since);
+  }
+
+  private renderPendingPanels(): void {
+    const since = this.panelsSince;
+    if (since === null) return;
+    this.panelsSince = null;
+    this.renderPanels(this.store.get(), since);
+  }
+
+  /** Everything but the map, for the change from `prev` to `s`. */
+  private renderPanels(s: AppState, prev: AppState): void {
     this.playback.render(s, prev);
     this.chart.setYear(yearOf(s.time.day));
     // Panels and the chain are fetched for the filter's source families: other families, other answers.

@@ -1,4 +1,4 @@
-/** Keeps the address bar in step with the state (replaceState, throttled) for permalinks. */
+/** Keeps the address bar in step with the state (replaceState, once it settles) for permalinks. */
 import { encode, type LinkState } from './state/permalink.js';
 import type { AppState } from './state/store.js';
 
@@ -16,17 +16,24 @@ export function linkState(s: AppState): LinkState {
   };
 }
 
+/**
+ * How long the state must hold still before the address bar follows it. replaceState costs tens
+ * of ms in Chromium (about 84 ms a step at 1k people, BENCHMARKS.md), so a scrub or a playback
+ * writes the address once it settles, not at each step.
+ */
+const SETTLE_MS = 400;
+
 export class UrlSync {
   private timer: number | undefined;
   private latest: AppState | null = null;
 
   write(s: AppState): void {
     this.latest = s;
-    if (this.timer !== undefined) return;
+    window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => {
       this.timer = undefined;
       if (this.latest !== null) this.flush(this.latest);
-    }, 200);
+    }, SETTLE_MS);
   }
 
   flush(s: AppState): void {

@@ -55,6 +55,38 @@ describe('readable by default', () => {
   );
 });
 
+describe('a faction box holds only its members at the date', () => {
+  it.each(['?at=1946-06', '?at=1950-06', '?at=1953-08', '?at=1957-01', '?at=1958-03', '?at=1961-01-01', '?at=1967-01', '?at=1970-01'])(
+    'at "%s" no one is drawn inside a box he is not a member of, former members included',
+    async (query) => {
+      const { page, errors } = await open(query);
+      const v = await view(page);
+      await screenshot(page, `22-boxes${query.replace(/\W+/g, '-')}`);
+      expect(v.persons).toBeGreaterThan(10);
+      expect(v.outsideTheirBox).toEqual([]);
+      // A former member (dead, fallen, or his membership ended) sits beside his old box, faded.
+      expect(v.inAnotherBox).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('seats Kang Kon (died 1950) outside the Guerrilla faction in 1961, faded and "formerly" of it', async () => {
+    const { page, errors } = await open('?at=1961-01-01');
+    const v = await view(page);
+    const kang = Object.keys(v.positions).find((id) => id.includes('kang-kon'));
+    expect(kang).toBeDefined();
+    expect(v.inAnotherBox.filter((entry) => entry.startsWith(`${kang ?? ''} `))).toEqual([]);
+    expect(v.former).toContain(kang);
+    // The "formerly" wording is kept where the faction is named: the table of the network.
+    await page.click('#tab-table');
+    expect(await page.locator(`#network-table tr[data-person="kang-kon"]`).innerText()).toMatch(/formerly Guerrilla/);
+    await screenshot(page, '22-boxes-1961-table');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('one stable map', () => {
   it('gives identical positions across two loads of one link', async () => {
     const first = await open('?at=1958-03');

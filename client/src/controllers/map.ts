@@ -129,7 +129,7 @@ export class MapController {
     if (this.layout.isTidied && s.time.day !== this.tidiedDay) {
       this.layout.restore();
       this.renderModes(s.selection.mode);
-    } else this.layout.seat(result.placed);
+    } else if (result.structural) this.layout.seat(result.placed);
     if (result.structural) this.scheduleKeepInView(s.time.playing);
   }
 

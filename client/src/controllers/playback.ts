@@ -39,6 +39,11 @@ export class PlaybackController {
     this.listed = sortedEvents(this.app.timeline.events, filters.hiddenEventKinds);
   }
 
+  /** The slider and the date alone: what a step in time must show at once. */
+  renderTime(s: AppState): void {
+    this.timebar.render(s.time);
+  }
+
   /** Draws the bar for `s`; with `prev`, (re)starts or stops the play timer when asked to. */
   render(s: AppState, prev?: AppState): void {
     this.timebar.render(s.time);

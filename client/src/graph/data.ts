@@ -1,15 +1,18 @@
 /**
  * Graph data: every person, faction and tie is added to Cytoscape once; a frame only changes
  * classes, visibility and each person's faction, and only where they differ from the last frame.
- * Faction boxes are plain nodes, not compound parents: a person's faction is a data field
- * (`faction`), and layout.ts sizes each box around its shown members' seats. Compound parents
+ * Faction boxes are plain nodes, not compound parents: the box a person is drawn in is a data
+ * field (`faction`, frame.ts boxOf: members only), a former member's old faction is `formerly`,
+ * and layout.ts sizes each box around the seats of its shown members. Compound parents
  * made every show or hide re-sort and re-walk the compound tree (BENCHMARKS.md, "Explorer step").
  */
 import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { Timeline } from '../timeline-types.js';
 import type { CompareMark } from '../state/compare.js';
-import type { Frame, PersonFrame } from '../state/frame.js';
+import type { Place } from '../layout/union-graph.js';
+import { boxOf, type Frame, type PersonFrame } from '../state/frame.js';
 import { UNAFFILIATED } from '../state/palette.js';
+import { STATUS_GROUPS } from '../state/status-groups.js';
 
 export const factionNodeId = (id: string): string => `faction:${id}`;
 export const tieEdgeId = (id: string): string => `tie:${id}`;
@@ -35,15 +38,10 @@ export function initialElements(timeline: Timeline, colours: ReadonlyMap<string,
     selectable: false,
   }));
   const persons: ElementDefinition[] = timeline.persons.map((p) => {
-    const faction = first.persons.get(p.id)?.parent ?? null;
+    const frame = first.persons.get(p.id);
     return {
       group: 'nodes',
-      data: {
-        id: personNodeId(p.id),
-        label: personLabel(p.name),
-        colour: faction === null ? UNAFFILIATED : (colours.get(faction) ?? UNAFFILIATED),
-        ...(faction === null ? {} : { faction }),
-      },
+      data: { id: personNodeId(p.id), label: personLabel(p.name), ...placeData(frame ?? { parent: null, former: false }, colours) },
       classes: 'person hidden',
     };
   });
@@ -79,23 +77,35 @@ export const NO_OVERLAY: Overlay = { selected: null, chainPersons: null, chainTi
 export interface ApplyResult {
   /** People newly shown or moved to another faction: the layout has to place them. */
   readonly placed: readonly string[];
-  /** The subset of `placed` that changed faction (their old position is in the wrong box). */
+  /** The subset of `placed` that changed place (into, out of or beside another box). */
   readonly moved: ReadonlySet<string>;
   /** Whether anything structural changed (visibility or faction). */
   readonly structural: boolean;
 }
 
-/** Remembers what was last applied so the next frame touches only the differences. */
+const UNAPPLIED_TIE = 255;
+
+/**
+ * Remembers what was last applied so the next frame touches only the differences. Per step it
+ * walks every person and tie, so the walk itself is kept to array reads and number compares
+ * (ids and element references are taken once; a tie's look is a small number): Cytoscape is
+ * called only for what changed.
+ */
 export class FrameApplier {
-  /** Each person's faction as last applied (null: drawn outside every faction). */
-  private readonly factionOf = new Map<string, string | null>();
-  private readonly classes = new Map<string, string>();
   private readonly persons: NodeSingular[];
+  /** Person ids, by the index of `persons`. */
+  private readonly personIds: string[];
+  /** Each person's place as last applied, by index. */
+  private readonly placeOf: Place[];
+  /** Each person's look as last applied, by index (personLook; HIDDEN_LOOK: not drawn). */
+  private readonly looks: Int32Array;
   private readonly factions: NodeSingular[];
   private readonly edges: EdgeSingular[];
+  private readonly edgeIndex = new Map<string, number>();
   private readonly edgeBase: string[];
-  /** Per edge: 0 hidden, else 1 | 2 directed | 4 uncertain | 8 dimmed. */
-  private edgeCodes: number[];
+  /** Per edge: 0 hidden (out of the graph), else 1 | 2 directed | 4 uncertain | 8 dimmed. */
+  private edgeCodes: Uint8Array;
+  private nextCodes: Uint8Array;
 
   constructor(
     private readonly cy: Core,
@@ -103,100 +113,164 @@ export class FrameApplier {
   ) {
     // Element references are cached: a selector per frame would cost more than the diff itself.
     this.persons = cy.nodes('.person').toArray();
+    this.personIds = this.persons.map((n) => n.id().slice(2));
+    this.placeOf = this.persons.map(placeOfNode);
+    // Nothing applied yet: the first frame touches everyone (and takes the hidden out).
+    this.looks = new Int32Array(this.persons.length).fill(UNAPPLIED_LOOK);
     this.factions = cy.nodes('.faction').toArray();
     this.edges = cy.edges('.tie').toArray();
+    this.edges.forEach((e, i) => this.edgeIndex.set(e.id().slice('tie:'.length), i));
     this.edgeBase = this.edges.map((e) => `tie k-${String(e.data('kind'))}`);
-    this.edgeCodes = this.edges.map(() => 0);
-    for (const node of this.persons) this.factionOf.set(node.id().slice(2), factionData(node));
+    this.edgeCodes = new Uint8Array(this.edges.length).fill(UNAPPLIED_TIE);
+    this.nextCodes = new Uint8Array(this.edges.length);
   }
 
   apply(frame: Frame, overlay: Overlay): ApplyResult {
     const placed: string[] = [];
     const movedIds = new Set<string>();
     let structural = false;
-    const members = new Map<string, number>();
+    const members = new Set<string>();
     this.cy.batch(() => {
-      for (const node of this.persons) {
-        const id = node.id().slice(2);
-        const p = frame.persons.get(id);
-        const cls = p === undefined ? 'person hidden' : personClasses(p, id, overlay);
-        if (p !== undefined && p.parent !== null) members.set(factionNodeId(p.parent), (members.get(factionNodeId(p.parent)) ?? 0) + 1);
-        const wasHidden = (this.classes.get(id) ?? 'person hidden').endsWith('hidden');
-        if (p !== undefined && p.parent !== (this.factionOf.get(id) ?? null)) {
-          this.moveTo(node, id, p.parent);
-          movedIds.add(id);
-          placed.push(id);
-          structural = true;
-        } else if (p !== undefined && wasHidden) {
-          placed.push(id);
-          structural = true;
-        } else if (p === undefined && !wasHidden) structural = true;
-        if (this.classes.get(id) !== cls) {
-          node.classes(cls);
-          this.classes.set(id, cls);
-        }
-      }
-      for (const node of this.factions) {
-        const shown = (members.get(node.id()) ?? 0) > 0;
-        if (shown === node.hasClass('hidden')) node.toggleClass('hidden', !shown);
-      }
       // People not drawn at this date are taken out of the graph, not only hidden: Cytoscape
       // sorts, bounds and checks every element it holds on every redraw, shown or not (a third
       // of a step's frame at 1k people). Removing a person removes their ties with them.
-      for (const node of this.persons) {
-        const shown = !(this.classes.get(node.id().slice(2)) ?? 'person hidden').endsWith('hidden');
-        if (shown && node.removed()) node.restore();
-        else if (!shown && !node.removed()) node.remove();
+      const persons = this.persons;
+      for (let i = 0; i < persons.length; i += 1) {
+        const node = persons[i] as NodeSingular;
+        const id = this.personIds[i] as string;
+        const p = frame.persons.get(id);
+        const look = p === undefined ? HIDDEN_LOOK : personLook(p, id, overlay);
+        const was = this.placeOf[i] as Place;
+        const wasHidden = this.looks[i] === HIDDEN_LOOK || this.looks[i] === UNAPPLIED_LOOK;
+        if (p !== undefined) {
+          const box = boxOf(p);
+          if (box !== null) members.add(box);
+          if (p.parent !== was.parent || p.former !== was.former) {
+            this.moveTo(node, i, p);
+            movedIds.add(id);
+            placed.push(id);
+            structural = true;
+          } else if (wasHidden) {
+            placed.push(id);
+            structural = true;
+          }
+        } else if (!wasHidden) structural = true;
+        if (this.looks[i] === look) continue;
+        node.classes(lookClasses(look));
+        this.looks[i] = look;
+        // One element at a time: a collection's remove() and restore() made the frame after a
+        // step at 1k about 1.7x slower (BENCHMARKS.md, session 8).
+        if (p === undefined) {
+          if (!node.removed()) node.remove();
+        } else if (node.removed()) node.restore();
       }
-      const visibleTies = new Map(frame.ties.map((t) => [tieEdgeId(t.id), t]));
-      this.edges.forEach((edge, index) => {
-        const t = visibleTies.get(edge.id());
+      for (const node of this.factions) {
+        const shown = members.has(node.id().slice('faction:'.length));
+        if (shown === node.hasClass('hidden')) node.toggleClass('hidden', !shown);
+      }
+      const codes = this.nextCodes.fill(0);
+      const chainTies = overlay.chainTies;
+      for (const t of frame.ties) {
+        const index = this.edgeIndex.get(t.id);
         // A small number per edge; the class string is built only when it changes.
-        const code =
-          t === undefined ? 0 : 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (overlay.chainTies !== null && !overlay.chainTies.has(t.id) ? 8 : 0);
-        if (this.edgeCodes[index] === code) return;
+        if (index !== undefined) codes[index] = 1 | (t.directed ? 2 : 0) | (t.certain ? 0 : 4) | (chainTies !== null && !chainTies.has(t.id) ? 8 : 0);
+      }
+      const before = this.edgeCodes;
+      for (let index = 0; index < codes.length; index += 1) {
+        const code = codes[index] as number;
+        const was = before[index] as number;
+        if (code === was) continue;
+        const edge = this.edges[index] as EdgeSingular;
         // Classes are kept on removed ties too, so a restored tie comes back with its look.
-        this.edgeCodes[index] = code;
         let cls = this.edgeBase[index] ?? 'tie';
         if (code === 0) cls += ' hidden';
         if (code & 2) cls += ' directed';
         if (code & 4) cls += ' uncertain';
         if (code & 8) cls += ' dim';
         edge.classes(cls);
-      });
-      // Ties go back in after their people (a tie cannot be restored without both ends).
-      this.edges.forEach((edge, index) => {
-        const wanted = this.edgeCodes[index] !== 0;
-        if (wanted && edge.removed()) {
-          if (!edge.source().removed() && !edge.target().removed()) edge.restore();
-        } else if (!wanted && !edge.removed()) edge.remove();
-      });
+        // A tie shown at this date has both its people in the graph (restored above); one not
+        // shown may already have gone with one of them.
+        if (code === 0) {
+          if (!edge.removed()) edge.remove();
+        } else if (edge.removed()) edge.restore();
+      }
+      this.edgeCodes = codes;
+      this.nextCodes = before;
     });
     return { placed, moved: movedIds, structural };
   }
 
-  /** Another faction: another colour and another box (the node keeps its identity and edges). */
-  private moveTo(node: NodeSingular, id: string, factionId: string | null): void {
-    node.data({ colour: factionId === null ? UNAFFILIATED : (this.colours.get(factionId) ?? UNAFFILIATED), faction: factionId });
-    this.factionOf.set(id, factionId);
+  /** Another place: another colour, box or seat (the node keeps its identity and edges). */
+  private moveTo(node: NodeSingular, index: number, place: Place): void {
+    node.data(placeData(place, this.colours));
+    this.placeOf[index] = { parent: place.parent, former: place.former };
   }
 }
 
-/** The faction a person node is drawn in (its `faction` data field), or null. */
-export function factionData(node: NodeSingular): string | null {
-  const f: unknown = node.data('faction');
-  return typeof f === 'string' && f !== '' ? f : null;
+/** A person node's data for a place: the faction colour (faded by style.ts when former), the box it is in, the box it is beside. */
+function placeData(place: Place, colours: ReadonlyMap<string, string>): { colour: string; faction: string | null; formerly: string | null } {
+  return {
+    colour: place.parent === null ? UNAFFILIATED : (colours.get(place.parent) ?? UNAFFILIATED),
+    faction: boxOf(place),
+    formerly: place.former ? place.parent : null,
+  };
 }
 
-function personClasses(p: PersonFrame, id: string, overlay: Overlay): string {
-  let cls = `person s-${p.group}`;
-  if (!p.statusCertain) cls += ' uncertain';
-  if (p.former) cls += ' former';
-  if (!p.membershipCertain && p.parent !== null) cls += ' member-uncertain';
-  if (overlay.selected === id) cls += ' selected';
-  if (overlay.chainPersons !== null) cls += overlay.chainPersons.has(id) ? ' in-chain' : ' dim';
+const stringData = (node: NodeSingular, key: string): string | null => {
+  const f: unknown = node.data(key);
+  return typeof f === 'string' && f !== '' ? f : null;
+};
+
+/** The faction whose box a person node is drawn in (its `faction` data field: members only), or null. */
+export function factionData(node: NodeSingular): string | null {
+  return stringData(node, 'faction');
+}
+
+/** Where a person node is drawn (seatKey's place): in a box, beside a box as a former member, or in none. */
+export function placeOfNode(node: NodeSingular): Place {
+  const formerly = stringData(node, 'formerly');
+  return formerly !== null ? { parent: formerly, former: true } : { parent: factionData(node), former: false };
+}
+
+const MARKS: readonly CompareMark[] = ['same', 'vanished', 'unattested', 'joined', 'rose', 'fell', 'moved'];
+const GROUP_INDEX = new Map(STATUS_GROUPS.map((g, i) => [g, i]));
+const MARK_INDEX = new Map(MARKS.map((m, i) => [m, i]));
+/** A person's look as a number (see personLook), not drawn. */
+const HIDDEN_LOOK = -1;
+/** Nothing applied yet: every person differs from it. */
+const UNAPPLIED_LOOK = -2;
+
+/**
+ * A person's look as a small number (status group, the flags, the overlay's marks), so the
+ * per-step walk compares numbers; lookClasses spells it as classes, once per distinct look.
+ */
+function personLook(p: PersonFrame, id: string, overlay: Overlay): number {
+  let look = GROUP_INDEX.get(p.group) ?? 0;
+  if (!p.statusCertain) look |= 1 << 4;
+  if (p.former) look |= 1 << 5;
+  if (!p.membershipCertain && p.parent !== null) look |= 1 << 6;
+  if (overlay.selected === id) look |= 1 << 7;
+  if (overlay.chainPersons !== null) look |= (overlay.chainPersons.has(id) ? 1 : 2) << 8;
   const mark = overlay.compare?.get(id);
-  if (mark !== undefined && mark !== 'same') cls += ` cmp-${mark}`;
+  if (mark !== undefined) look |= (MARK_INDEX.get(mark) ?? 0) << 10;
+  return look;
+}
+
+const lookNames = new Map<number, string>([[HIDDEN_LOOK, 'person hidden']]);
+
+function lookClasses(look: number): string {
+  let cls = lookNames.get(look);
+  if (cls !== undefined) return cls;
+  cls = `person s-${STATUS_GROUPS[look & 15] ?? 'active'}`;
+  if (look & (1 << 4)) cls += ' uncertain';
+  if (look & (1 << 5)) cls += ' former';
+  if (look & (1 << 6)) cls += ' member-uncertain';
+  if (look & (1 << 7)) cls += ' selected';
+  const chain = (look >> 8) & 3;
+  if (chain !== 0) cls += chain === 1 ? ' in-chain' : ' dim';
+  const mark = MARKS[(look >> 10) & 7] ?? 'same';
+  if (mark !== 'same') cls += ` cmp-${mark}`;
+  lookNames.set(look, cls);
   return cls;
 }
 

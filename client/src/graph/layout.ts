@@ -9,14 +9,15 @@
  * Faction boxes are plain nodes (not compound parents, whose bookkeeping was most of a step's
  * redraw): after people take their seats, each shown faction's box is sized around the seats of
  * its members shown at this date, with the same padding the union layout left around them, so
- * a box holds exactly who the frame puts in it and never spills over another faction's seats.
+ * a box holds exactly the members at this date (a former member's seat is shelved beside the
+ * box, outside it: union-layout.ts) and never spills over another faction's seats.
  */
 import cytoscape, { type BaseLayoutOptions, type Core, type ElementDefinition, type NodeSingular, type Position } from 'cytoscape';
 import { headlessSeats, useFcose } from '../layout/fcose.js';
 import { FACTION_PAD, NODE_SIZE } from '../layout/sizes.js';
-import { seatKey } from '../layout/union-graph.js';
+import { placeOfKey, seatKey, type Place } from '../layout/union-graph.js';
 import { seatBox, seededRandom, type Seat } from '../layout/union-layout.js';
-import { factionData, factionNodeId, personIdOf } from './data.js';
+import { factionData, factionNodeId, personIdOf, placeOfNode } from './data.js';
 
 /** Closest the fit zooms in, so a date with three people does not blow them up. */
 const MAX_FIT_ZOOM = 1.5;
@@ -85,8 +86,9 @@ export class StableMap {
     this.anySeat = new Map();
     for (const [key, seat] of seats) {
       const person = key.slice(0, key.lastIndexOf('@'));
-      // The seat inside a faction wins: keys sort "id@" (outside) before "id@faction".
-      if (!this.anySeat.has(person) || !key.endsWith('@')) this.anySeat.set(person, seat);
+      // A seat inside a box wins over one beside a box or in no faction.
+      const place = placeOfKey(key);
+      if (!this.anySeat.has(person) || (place.parent !== null && !place.former)) this.anySeat.set(person, seat);
     }
     this.lastMs = ms;
   }
@@ -95,8 +97,8 @@ export class StableMap {
     return this.tidied;
   }
 
-  seatOf(personId: string, factionId: string | null): Seat {
-    return this.seats.get(seatKey(personId, factionId)) ?? this.anySeat.get(personId) ?? { x: 0, y: 0 };
+  seatOf(personId: string, place: Place): Seat {
+    return this.seats.get(seatKey(personId, place)) ?? this.anySeat.get(personId) ?? { x: 0, y: 0 };
   }
 
   /** Puts `ids` (people just shown or moved to another faction) on their seats; boxes follow. */
@@ -120,7 +122,7 @@ export class StableMap {
     if (node.empty()) return;
     const id = personIdOf(node.id());
     if (id === null) return;
-    const seat = this.seatOf(id, factionData(node));
+    const seat = this.seatOf(id, placeOfNode(node));
     const p = node.position();
     if (p.x !== seat.x || p.y !== seat.y) node.position({ x: seat.x, y: seat.y });
   }

@@ -20,6 +20,13 @@ export interface ViewReport {
   readonly used: number;
   /** Shown people (with their names) not wholly inside the box of the faction they are drawn in. */
   readonly outsideTheirBox: readonly string[];
+  /**
+   * Shown people whose node overlaps a box they are not drawn in: "p:… in faction:…". A box
+   * holds only its members at the date; a former member sits beside his old box, not in it.
+   */
+  readonly inAnotherBox: readonly string[];
+  /** Shown people drawn faded as former members of a faction. */
+  readonly former: readonly string[];
   /** Faction names drawn over a shown person or their name: "faction:… over p:…". */
   readonly boxLabelsOverPeople: readonly string[];
 }
@@ -60,8 +67,14 @@ export function viewReport(cy: Core): ViewReport {
   const titles = cy
     .nodes('.faction:visible')
     .map((f) => ({ id: f.id(), title: f.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false, includeUnderlays: false }) }));
+  const boxes = cy.nodes('.faction:visible').map((f) => ({ id: f.id(), box: f.boundingBox({ includeLabels: false }) }));
+  const inAnotherBox: string[] = [];
   persons.forEach((n) => {
     const own = n.boundingBox({ includeLabels: true, includeOverlays: false, includeUnderlays: false });
+    const node = n.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+    // Someone drawn faded as a former member belongs in no box, whatever his data says.
+    const drawnIn = n.hasClass('former') ? null : factionData(n);
+    for (const b of boxes) if (b.id !== (drawnIn === null ? null : factionNodeId(drawnIn)) && overlap(node, b.box)) inAnotherBox.push(`${n.id()} in ${b.id}`);
     const faction = factionData(n);
     if (faction !== null) {
       const box = cy.getElementById(factionNodeId(faction));
@@ -83,6 +96,8 @@ export function viewReport(cy: Core): ViewReport {
     cutOff,
     used: finite(used),
     outsideTheirBox,
+    inAnotherBox,
+    former: persons.filter('.former').map((n) => n.id()),
     boxLabelsOverPeople,
   };
 }

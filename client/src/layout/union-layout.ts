@@ -9,7 +9,7 @@ import type { BaseLayoutOptions, ElementDefinition } from 'cytoscape';
 import { bounds, compact, growFromCentre, skylinePack, type Box } from './compact.js';
 import { headlessSeats, useFcose } from './fcose.js';
 import { FACTION_PAD, LABEL_FONT, NODE_SIZE } from './sizes.js';
-import type { UnionGraph } from './union-graph.js';
+import type { SeatNode, UnionGraph } from './union-graph.js';
 
 useFcose();
 
@@ -104,33 +104,32 @@ const GREEDY_UP_TO = 250;
 
 export function layoutUnion(graph: UnionGraph): UnionLayout {
   const started = Date.now();
-  const factions = new Set(graph.seats.map((s) => s.factionId).filter((f): f is string => f !== null));
+  // The forces place the seats with no band, each member's inside its faction's cluster; the
+  // others are shelved beside a box afterwards (SeatNode.band), outside it.
+  const forced = graph.seats.filter((s) => s.band === null);
+  const clusterOf = (s: SeatNode): string | null => (s.former ? null : s.factionId);
+  const factions = new Set(forced.map(clusterOf).filter((f): f is string => f !== null));
   const boxes = new Map(graph.seats.map((s) => [s.key, seatBox(s.label)]));
-  // A member's seat outside every faction is placed after the layout, next to the home box.
-  const homeFaction = new Map(graph.seats.filter((s) => s.home).map((s) => [s.personId, s.factionId]));
-  const banded = graph.seats.filter((s) => s.factionId === null && (homeFaction.get(s.personId) ?? null) !== null);
-  const bandedKeys = new Set(banded.map((s) => s.key));
   const elements: ElementDefinition[] = [
     ...graph.factions.filter((f) => factions.has(f)).map((f) => ({ group: 'nodes' as const, data: { id: `f:${f}` } })),
-    ...graph.seats
-      .filter((s) => !bandedKeys.has(s.key))
-      .map((s) => {
-        const box = boxes.get(s.key) ?? { width: NODE_SIZE, height: NODE_SIZE };
-        return {
-          group: 'nodes' as const,
-          data: { id: s.key, width: box.width, height: box.height, ...(s.factionId === null ? {} : { parent: `f:${s.factionId}` }) },
-        };
-      }),
+    ...forced.map((s) => {
+      const box = boxes.get(s.key) ?? { width: NODE_SIZE, height: NODE_SIZE };
+      const cluster = clusterOf(s);
+      return {
+        group: 'nodes' as const,
+        data: { id: s.key, width: box.width, height: box.height, ...(cluster === null ? {} : { parent: `f:${cluster}` }) },
+      };
+    }),
     ...graph.edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, kind: e.kind } })),
   ];
   const big = graph.seats.length > FORCES_UP_TO;
-  const placed: Box[] = big ? gridSeats(graph, boxes, bandedKeys) : forceSeats(graph, elements, boxes);
-  const factionOf = new Map(graph.seats.map((s) => [s.key, s.factionId]));
+  const placed: Box[] = big ? gridSeats(forced, boxes, clusterOf) : forceSeats(graph, elements, boxes);
+  const factionOf = new Map(forced.map((s) => [s.key, clusterOf(s)]));
   const bands = new Map<string, Box[]>();
-  for (const s of banded) {
-    const f = homeFaction.get(s.personId) ?? '';
+  for (const s of graph.seats) {
+    if (s.band === null) continue;
     const box = boxes.get(s.key) ?? { width: NODE_SIZE, height: NODE_SIZE };
-    bands.set(f, [...(bands.get(f) ?? []), { id: s.key, x: 0, y: 0, w: box.width, h: box.height }]);
+    bands.set(s.band, [...(bands.get(s.band) ?? []), { id: s.key, x: 0, y: 0, w: box.width, h: box.height }]);
   }
   const seats = new Map<string, Seat>();
   for (const box of compactTwoLevels(placed, factionOf, bands, new Map(graph.seats.map((s) => [s.key, s.appears])), big)) {
@@ -191,22 +190,26 @@ function forceSeats(graph: UnionGraph, elements: ElementDefinition[], boxes: Rea
  * Above FORCES_UP_TO seats (synthetic scale tests) a force layout would hold the page for
  * minutes: seats go in rows by faction, earliest first, and the packing arranges the rest.
  */
-function gridSeats(graph: UnionGraph, boxes: ReadonlyMap<string, { width: number; height: number }>, banded: ReadonlySet<string>): Box[] {
+function gridSeats(
+  forced: readonly SeatNode[],
+  boxes: ReadonlyMap<string, { width: number; height: number }>,
+  clusterOf: (s: SeatNode) => string | null,
+): Box[] {
   const byFaction = new Map<string, Box[]>();
-  for (const s of [...graph.seats].sort((a, b) => a.appears - b.appears || a.key.localeCompare(b.key))) {
-    if (banded.has(s.key)) continue;
+  for (const s of [...forced].sort((a, b) => a.appears - b.appears || a.key.localeCompare(b.key))) {
     const box = boxes.get(s.key) ?? { width: NODE_SIZE, height: NODE_SIZE };
-    const list = byFaction.get(s.factionId ?? '') ?? [];
+    const list = byFaction.get(clusterOf(s) ?? '') ?? [];
     const perRow = Math.max(4, Math.ceil(Math.sqrt(list.length + 1) * 1.6));
     list.push({ id: s.key, x: (list.length % perRow) * 120, y: Math.floor(list.length / perRow) * 50, w: box.width, h: box.height });
-    byFaction.set(s.factionId ?? '', list);
+    byFaction.set(clusterOf(s) ?? '', list);
   }
   return [...byFaction.values()].flat();
 }
 
 /**
- * Rows of seats under a faction's box, as wide as the box (sorted by id, so stable): where its
- * members sit while no source shows them in it.
+ * Rows of seats under a faction's box, as wide as the box (sorted by id, so stable), below the
+ * padding the box keeps around its members: where its former members sit, and its members while
+ * no source shows them in it, outside the box whatever subset of members it holds at a date.
  */
 function shelve(band: Box[], width: number, centreX: number, top: number): Box[] {
   const sorted = [...band].sort((a, b) => a.id.localeCompare(b.id));

@@ -48,9 +48,9 @@ export interface Prepared {
 
 export interface PersonFrame {
   readonly id: string;
-  /** Faction drawn around the person: the membership active then (core placeAt), else the last ended one. */
+  /** The person's faction then: the membership active then (core placeAt), else the last ended one. */
   readonly parent: string | null;
-  /** True when `parent` is a membership that has ended (drawn faded). */
+  /** True when `parent` is a membership that has ended: drawn faded, outside every box (boxOf). */
   readonly former: boolean;
   readonly membershipCertain: boolean;
   readonly state: StatusKind;
@@ -126,8 +126,8 @@ function prepareTie(t: Tie): PreparedTie {
 }
 
 /**
- * The last membership that ended before `day`, drawn faded so a fallen person stays near their
- * old faction; never in a faction that has itself ceased to act as a group by then.
+ * The last membership that ended before `day`: a fallen person is drawn faded beside (never
+ * inside) their old faction's box; never by a faction that has itself ceased to act as a group.
  */
 function formerMembership(p: PreparedPerson, day: number, factionEnds: ReadonlyMap<string, number>): PreparedMembership | null {
   let ended: PreparedMembership | null = null;
@@ -137,6 +137,15 @@ function formerMembership(p: PreparedPerson, day: number, factionEnds: ReadonlyM
     if (ended === null || possible.latest >= (ended.span.possible?.latest ?? -Infinity)) ended = m;
   }
   return ended;
+}
+
+/**
+ * The faction box a person is drawn inside: only a member at the frame's date is. A former
+ * member (dead, fallen, or the membership ended) keeps `parent` for the "formerly" wording and
+ * the faded colour, but is drawn outside every box, so no box says he belongs to it then.
+ */
+export function boxOf(p: Pick<PersonFrame, 'parent' | 'former'>): string | null {
+  return p.former ? null : p.parent;
 }
 
 export function personAt(p: PreparedPerson, day: number, factionEnds: ReadonlyMap<string, number>): PersonFrame | null {

@@ -33,6 +33,27 @@ export function chainFollowsFamilies(s: AppState): AppState {
   return chain === s.chain ? s : { ...s, chain };
 }
 
+/**
+ * Whether `next` differs from `previous` by the date alone (a step of the slider, the keys or
+ * play): the map must follow at once, the panels may follow once it is drawn.
+ */
+export function isTimeStep(next: AppState, previous: AppState): boolean {
+  const a = next.time;
+  const b = previous.time;
+  return (
+    a !== b &&
+    a.playing === b.playing &&
+    a.speed === b.speed &&
+    a.start === b.start &&
+    a.end === b.end &&
+    next.filters === previous.filters &&
+    next.selection === previous.selection &&
+    next.compareDay === previous.compareDay &&
+    next.chain === previous.chain &&
+    next.analysis === previous.analysis
+  );
+}
+
 export type Listener = (state: AppState, previous: AppState) => void;
 
 export class Store {

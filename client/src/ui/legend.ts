@@ -73,7 +73,10 @@ export function renderLegend(root: HTMLElement, factions: readonly Faction[], co
       ),
       'Dotted ring: membership only possible at this date (inferred or uncertain bounds)',
     ),
-    row(svg(20, 20, '<circle cx="10" cy="10" r="8" fill="#56B4E9" fill-opacity="0.5" stroke="#111"/>'), 'Faded fill: former member (membership has ended)'),
+    row(
+      svg(20, 20, '<circle cx="10" cy="10" r="8" fill="#56B4E9" fill-opacity="0.5" stroke="#111"/>'),
+      "Faded fill: former member (membership has ended), seated beside the old faction's box, outside it",
+    ),
     row(svg(38, 20, '<line x1="2" y1="10" x2="34" y2="10" stroke="#0072B2" stroke-width="2.5" opacity="0.45"/>'), 'Faded line: tie only possible at this date'),
     row(
       svg(

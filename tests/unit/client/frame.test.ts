@@ -16,7 +16,7 @@ import {
 } from '../../../client/src/state/filters.js';
 import { decode, EMPTY_LINK, encode } from '../../../client/src/state/permalink.js';
 import { overviewCount } from '../../../client/src/ui/overview.js';
-import { computeFrame, prepare } from '../../../client/src/state/frame.js';
+import { boxOf, computeFrame, prepare } from '../../../client/src/state/frame.js';
 import { timeline } from './fixtures/timeline.js';
 
 const frameAt = (iso: string, filters = NO_FILTERS) => computeFrame(prepare(timeline, filters), dayOf(iso));
@@ -61,9 +61,12 @@ describe('computeFrame', () => {
     const arrested = frameAt('1954-01-01').persons.get('pak-hon-yong');
     expect(arrested?.state).toBe('ARRESTED');
     expect(arrested?.statusCertain).toBe(true);
-    // After the membership ended, the person stays drawn in the old faction, marked former.
+    // After the membership ended, the person keeps the old faction, marked former, and is
+    // drawn outside every box: a box holds only the members at the date.
     expect(arrested?.former).toBe(true);
     expect(arrested?.parent).toBe('southern');
+    expect(arrested === undefined ? 'absent' : boxOf(arrested)).toBeNull();
+    expect(boxOf({ parent: 'southern', former: false })).toBe('southern');
   });
 
   it("marks a status uncertain inside the date's precision window", () => {
