@@ -40,8 +40,9 @@ export class UrlSync {
     const search = encode(linkState(s));
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   }
+}
 
-  href(s: AppState): string {
-    return `${window.location.origin}${window.location.pathname}${encode(linkState(s))}`;
-  }
+/** The full address of the view `s` (the permalink the export menu copies and captions carry). */
+export function permalinkHref(s: AppState): string {
+  return `${window.location.origin}${window.location.pathname}${encode(linkState(s))}`;
 }

@@ -9,14 +9,12 @@ import { isDefault } from '../state/filters.js';
 import { download } from '../ui/dom.js';
 import { mountExport } from '../ui/export-menu.js';
 import { showError, showMessage } from '../ui/status.js';
-import { linkState } from '../url-sync.js';
-import { encode } from '../state/permalink.js';
+import { permalinkHref } from '../url-sync.js';
 
 export function mountExportActions(app: ExplorerContext): void {
   // Title, date, legend and source line for the pictures, with the permalink of this very view.
   const caption = () => {
-    const address = `${window.location.origin}${window.location.pathname}${encode(linkState(app.store.get()))}`;
-    return imageCaption(app.timeline, app.currentFrame(), app.colours, !isDefault(app.store.get().filters), address);
+    return imageCaption(app.timeline, app.currentFrame(), app.colours, !isDefault(app.store.get().filters), permalinkHref(app.store.get()));
   };
   const name = (ext: string): string => `faction-atlas-${isoOf(app.currentFrame().day)}.${ext}`;
   mountExport(document.getElementById('export') as HTMLElement, {
@@ -36,7 +34,7 @@ export function mountExportActions(app: ExplorerContext): void {
       download(name('sources.txt'), bibliographyText(bibliography(app.timeline.sources, facts.citations), app.currentFrame().day));
     },
     link: async () => {
-      const href = `${window.location.origin}${window.location.pathname}${encode(linkState(app.store.get()))}`;
+      const href = permalinkHref(app.store.get());
       try {
         await navigator.clipboard.writeText(href);
         showMessage(`Permalink copied: ${href}`);
