@@ -61,6 +61,19 @@ export default tseslint.config(
     },
   },
   {
+    // The product's own code has no `any` escapes left: these stay errors there, so none comes
+    // back. Tests still read parsed XML and JSON as `any` in places (warnings above).
+    files: ['server/**', 'client/**', 'core/**', 'scripts/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/unbound-method': 'error',
+    },
+  },
+  {
     // In tests and benchmarks a wrong `!` throws and fails the run, which is what a check should do;
     // spelling out a guard for every lookup there would only hide the assertion being made.
     files: ['tests/**', 'bench/**'],

@@ -22,7 +22,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
-import neo4jDriver, { type ProfiledPlan } from 'neo4j-driver';
+import neo4jDriver, { type ResultSummary } from 'neo4j-driver';
 import { cypher } from '../server/src/db/cypher-files.js';
 import { Database, toDriverParams, type Connection } from '../server/src/db/database.js';
 import { loadSyntheticRows } from '../server/src/seed/load-synthetic.js';
@@ -32,6 +32,9 @@ import { gql, startApi } from './lib/api.js';
 import { NETWORK_GQL, networkParams } from './lib/hot-queries.js';
 import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
 import { ms, ratio, timeInterleaved } from './lib/stats.js';
+
+/** A PROFILE plan's node: neo4j-driver does not export the QueryProfile type by name. */
+type QueryProfile = Exclude<ResultSummary['queryProfile'], false>;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -72,13 +75,13 @@ async function profileNetwork(connection: Connection): Promise<void> {
     const params = toDriverParams(networkParams(NETWORK_VARIABLES.at, NETWORK_VARIABLES.factionIds)) as Record<string, unknown>;
     for (let i = 0; i < 5; i += 1) await driver.executeQuery(cypher('queries/network'), params);
     const result = await driver.executeQuery(`PROFILE ${cypher('queries/network')}`, params);
-    const plan = result.summary.profile;
+    const plan = result.summary.queryProfile;
     if (plan === false) throw new Error('Neo4j returned no profile');
     let total = 0;
-    const print = (node: ProfiledPlan, depth: number): void => {
-      total += node.dbHits;
+    const print = (node: QueryProfile, depth: number): void => {
+      total += node.dbHits ?? 0;
       log(
-        `  ${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}  ${(node.arguments['Details'] ?? '').slice(0, 110)}`,
+        `  ${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows ?? '?'} dbHits=${node.dbHits ?? '?'}  ${(node.arguments['Details'] ?? '').slice(0, 110)}`,
       );
       for (const child of node.children ?? []) print(child, depth + 1);
     };

@@ -4,19 +4,22 @@
  * plan: operators with rows, db hits and time, the evidence BENCHMARKS.md cites for a missed target.
  */
 import path from 'node:path';
-import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import neo4j, { type ResultSummary } from 'neo4j-driver';
 import { cypher } from '../server/src/db/cypher-files.js';
 import { Database, toDriverParams } from '../server/src/db/database.js';
 import { seedDatabase } from '../server/src/seed/load.js';
 import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
 import { ROOT } from '../tests/support/paths.js';
 
-function print(node: ProfiledPlan, depth = 0): void {
+/** A PROFILE plan's node: neo4j-driver does not export the QueryProfile type by name. */
+type QueryProfile = Exclude<ResultSummary['queryProfile'], false>;
+
+function print(node: QueryProfile, depth = 0): void {
   const args: Record<string, unknown> = node.arguments;
   const time = typeof args['Time'] === 'object' ? Number(args['Time']) : Number(args['Time'] ?? 0);
   const details = String(args['Details'] ?? '').slice(0, 110);
   console.log(
-    `${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows} dbHits=${node.dbHits}${time ? ` time=${(time / 1e6).toFixed(1)}ms` : ''}  ${details}`,
+    `${'  '.repeat(depth)}${node.operatorType.split('@')[0]} rows=${node.rows ?? '?'} dbHits=${node.dbHits ?? '?'}${time ? ` time=${(time / 1e6).toFixed(1)}ms` : ''}  ${details}`,
   );
   for (const child of node.children ?? []) print(child, depth + 1);
 }
@@ -35,7 +38,7 @@ try {
   console.log(
     `${name}: ${result.records.length} rows, ${(performance.now() - started).toFixed(1)} ms wall, available after ${result.summary.resultAvailableAfter.toString()} ms, consumed after ${result.summary.resultConsumedAfter.toString()} ms`,
   );
-  const plan = result.summary.profile;
+  const plan = result.summary.queryProfile;
   if (plan === false) throw new Error('Neo4j returned no profile');
   print(plan);
   await driver.close();

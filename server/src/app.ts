@@ -22,11 +22,11 @@ export interface App {
   /** Null when ATLAS_RESPONSE_CACHE=off. */
   readonly cache: ResponseCache | null;
   /** Loads Graph Data Science in Neo4j ahead of the first analysis call (main.ts, once listening); never fails. */
-  warmUpAnalysis(): Promise<void>;
+  readonly warmUpAnalysis: () => Promise<void>;
   /** Readies the analysis answers of the data now and after each new data revision (main.ts, after the warm-up); never fails. */
-  precomputeAnalysis(): Promise<void>;
+  readonly precomputeAnalysis: () => Promise<void>;
   /** Stops the GraphQL server's background work; the caller closes the listener and the driver. */
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 export async function createApp({ config, db }: AppDeps): Promise<App> {

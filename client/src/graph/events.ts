@@ -2,7 +2,7 @@
  * Pointer events on the graph, translated into the app's vocabulary (a person was picked,
  * the background was clicked) so no other module listens to Cytoscape directly.
  */
-import type { Core, EventObject } from 'cytoscape';
+import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import { personIdOf } from './data.js';
 
 export interface GraphHandlers {
@@ -11,15 +11,17 @@ export interface GraphHandlers {
 }
 
 export function bindGraphEvents(cy: Core, handlers: GraphHandlers): () => void {
+  // Cytoscape types an event's target as `any`: the selectors above bind these to nodes only.
+  const nodeIdOf = (e: EventObject): string => (e.target as NodeSingular).id();
   const tapNode = (e: EventObject): void => {
-    const id = personIdOf(e.target.id() as string);
+    const id = personIdOf(nodeIdOf(e));
     if (id !== null) handlers.onPick(id);
   };
   const tapBackground = (e: EventObject): void => {
     if (e.target === cy) handlers.onPick(null);
   };
   const over = (e: EventObject): void => {
-    const id = personIdOf(e.target.id() as string);
+    const id = personIdOf(nodeIdOf(e));
     handlers.onHover(id, id === null ? null : e.renderedPosition);
   };
   const out = (): void => handlers.onHover(null, null);

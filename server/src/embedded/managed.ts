@@ -19,7 +19,7 @@ export interface RunningNeo4j {
   readonly managed: boolean;
   /** A managed Neo4j's supervisor's view of it (pass it to Database.connect); none for an external one. */
   readonly health?: DatabaseHealth;
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 export interface EmbeddedOptions {

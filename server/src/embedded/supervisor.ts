@@ -31,7 +31,7 @@ export interface SupervisedNeo4j {
   /** The JVM running now; null while restarting, after a crash loop, or once stopped. */
   current(): ManagedNeo4j | null;
   /** Stops restarting (a start under way is abandoned), then stops the JVM. */
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 export const RESTARTING_MESSAGE = 'The database stopped unexpectedly and is being restarted; retry shortly';

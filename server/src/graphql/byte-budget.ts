@@ -18,8 +18,9 @@ function leafBytes(value: unknown, limit: number): number {
     if (typeof next === 'string') total += next.length + 3;
     else if (next === null || next === undefined || typeof next !== 'object') total += 6;
     else if (Array.isArray(next)) {
-      total += 2 + next.length;
-      stack.push(...next);
+      const items: readonly unknown[] = next;
+      total += 2 + items.length;
+      stack.push(...items);
     } else {
       for (const [key, item] of Object.entries(next)) {
         total += key.length + 4;

@@ -49,20 +49,20 @@ export const DEFAULT_RESPONSE_MAX_BYTES = 16 * 1024 * 1024;
  * syntax error is left to Apollo's own parser, which reports GRAPHQL_PARSE_FAILED (400).
  */
 function clientErrorsIn(plugin: ApolloServerPlugin<Context>): ApolloServerPlugin<Context> {
-  const start = plugin.requestDidStart;
+  const start = plugin.requestDidStart?.bind(plugin);
   if (start === undefined) return plugin;
   return {
     ...plugin,
     async requestDidStart(requestContext) {
-      const listener = await start.call(plugin, requestContext);
-      const parsing = listener?.parsingDidStart;
+      const listener = await start(requestContext);
+      const parsing = listener?.parsingDidStart?.bind(listener);
       if (listener === undefined || listener === null || parsing === undefined) return listener;
       let refused: GraphQLError | null = null;
       return {
         ...listener,
         async parsingDidStart(context) {
           try {
-            return await parsing.call(listener, context);
+            return await parsing(context);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             // Thrown here it would be a 500: raise it once the operation is resolved instead.
@@ -124,13 +124,13 @@ export interface MountedGraphQL {
   /** Null when ATLAS_RESPONSE_CACHE=off. */
   readonly cache: ResponseCache | null;
   /** Loads Graph Data Science in Neo4j ahead of the first analysis call; never fails. */
-  warmUpAnalysis(): Promise<void>;
+  readonly warmUpAnalysis: () => Promise<void>;
   /**
    * Readies the analysis answers of the data (analysis-precompute.ts) now and after every new
    * data revision, in the background; resolves when the first run ends; never fails.
    */
-  precomputeAnalysis(): Promise<void>;
-  stop(): Promise<void>;
+  readonly precomputeAnalysis: () => Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 export async function mountGraphQL(app: Express, { config, db }: GraphQLDeps): Promise<MountedGraphQL> {

@@ -9,7 +9,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler, Response } from 'express';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 
 export interface CacheLimits {
   readonly maxBytes: number;
@@ -207,7 +207,7 @@ export function responseCacheMiddleware(cache: ResponseCache): RequestHandler {
 }
 
 function cacheableOperation(operation: OperationDefinitionNode | undefined): boolean {
-  if (operation === undefined || operation.operation !== 'query') return false;
+  if (operation === undefined || operation.operation !== OperationTypeNode.QUERY) return false;
   return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(selection.name.value));
 }
 

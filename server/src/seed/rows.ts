@@ -96,5 +96,5 @@ export function dateFields(prefix: string, date: PartialDate | null, props: Reco
 }
 
 export function countRows(rows: GraphRows): number {
-  return Object.values(rows).reduce((sum: number, list: readonly unknown[]) => sum + list.length, 0);
+  return WRITE_STEPS.reduce((sum, step) => sum + rows[step.key].length, 0);
 }
