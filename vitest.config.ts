@@ -7,11 +7,13 @@ import { configuredSourcesDir, CORPUS_TESTS } from './tests/setup/corpus.js';
 const corpusExcluded = configuredSourcesDir() === undefined ? CORPUS_TESTS : [];
 
 /**
- * Integration files that start a Neo4j of their own (kill it, restart it, load it with other data)
- * and never touch the suite's shared one: they need no global set-up, and `npm test`
- * (scripts/test-all.ts) runs them after the shared-database files, two at a time.
+ * Integration files that start a Neo4j of their own (kill it, restart it, load it with other data),
+ * or other JVMs (class-data-recording), and never touch the suite's shared one: they need no
+ * global set-up, and `npm test` (scripts/test-all.ts) runs them after the shared-database files,
+ * two at a time.
  */
 const OWN_NEO4J_TESTS: readonly string[] = [
+  'tests/integration/platform/class-data-recording.test.ts',
   'tests/integration/platform/lifecycle.test.ts',
   'tests/integration/platform/no-gds.test.ts',
   'tests/integration/resilience/crash-restart.test.ts',

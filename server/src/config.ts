@@ -38,8 +38,9 @@ export interface EmbeddedNeo4j {
   /** JIT with the quick compiler only (ATLAS_NEO4J_QUICK_START, default off): see QUICK_START_JVM_OPTIONS. */
   readonly quickStart: boolean;
   /**
-   * Record the class-data archive when there is none yet (ATLAS_NEO4J_CLASS_DATA, default on):
-   * see server/src/embedded/class-data.ts. An archive already there is used either way.
+   * Record the class-data archive when there is none yet (ATLAS_NEO4J_CLASS_DATA, default on): the
+   * JVM that serves writes it as it stops cleanly (server/src/embedded/class-data.ts). An archive
+   * already there is used either way.
    */
   readonly recordClassData: boolean;
 }

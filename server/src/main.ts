@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { Database } from './db/database.js';
+import { RECORD_GRACE_MS } from './embedded/jvm.js';
 import { resolveNeo4j, type RunningNeo4j } from './embedded/managed.js';
 import { portInUseMessage, requirePortFree } from './embedded/ports.js';
 import { StartupError } from './embedded/startup-error.js';
@@ -16,6 +17,9 @@ import { SeedValidationError } from './seed/errors.js';
 import { prepareDatabase } from './startup.js';
 
 const log = (line: string): void => console.log(line);
+
+/** How long a shutdown may take before the app exits anyway (longer while the class-data archive is written). */
+const SHUTDOWN_CAP_MS = 90_000;
 
 function listen(app: Express, host: string, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -103,10 +107,16 @@ async function main(): Promise<void> {
     }
     shutdownStartedAt = Date.now();
     // A stuck step must not leave the terminal hanging; the JVM dies with us (stdin closes).
-    setTimeout(() => {
-      console.error('Shutdown took longer than 90 s; exiting anyway.');
+    const giveUp = (after: number): void => {
+      console.error(`Shutdown took longer than ${Math.round(after / 1000)} s; exiting anyway.`);
       process.exit(1);
-    }, 90_000).unref();
+    };
+    setTimeout(() => {
+      // Unless the JVM is writing the class-data archive: it takes a while on a busy machine, and is
+      // written once (a first start records it as it serves: server/src/embedded/process.ts).
+      if (running.neo4j?.writesClassDataOnStop() !== true) giveUp(SHUTDOWN_CAP_MS);
+      else setTimeout(() => giveUp(SHUTDOWN_CAP_MS + RECORD_GRACE_MS), RECORD_GRACE_MS).unref();
+    }, SHUTDOWN_CAP_MS).unref();
     log(`\nReceived ${signal}; shutting down...`);
     // Let the running start-up step finish (a Maven fetch, Neo4j opening, the seed
     // transaction), so nothing is cut off half-way; then stop what exists.

@@ -69,7 +69,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Settled either way, so a failed build is reported below rather than as an unhandled rejection.
   client.catch(() => undefined);
   // The full JIT here (no TEST_QUICK_START): this JVM serves the whole run, heavy queries
-  // included, and graphql-limits failed on a quick-start one at load 25-30 (issue 13).
+  // included, and graphql-limits failed on a quick-start one at load 25-30 (issue 13). In a clone
+  // with no class-data archive yet it records one as it serves, written when the teardown stops it,
+  // for the own-neo4j tier's many starts after (scripts/test-all.ts); no start waits for a recording.
   const neo4j = await startThrowawayNeo4j({ log }).catch(async (error: unknown) => {
     await client.catch(() => undefined);
     throw error;
@@ -93,6 +95,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('neo4j', neo4j.connection);
   project.provide('neo4jKind', neo4j.kind);
   return async () => {
+    const stopping = Date.now();
     await neo4j.stop();
+    log(`${neo4j.kind} Neo4j stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
   };
 }

@@ -6,11 +6,15 @@
  * halved the start at a load average of 12 (RESILIENCE.md), for the first start and every restart
  * after a crash alike.
  *
- * The archive is recorded once by a JVM that starts Neo4j on the real data, runs one read query
- * and stops (process.ts), and is kept in the cache beside the jars under a name derived from the
- * exact Java runtime and every jar on the class path: a new Neo4j, plugin, launcher or JVM gets a
- * new archive, never a stale one. The JVM checks the archive itself and, unusable (another JVM,
- * a changed jar, a damaged file), starts without it and says nothing: the logging flags below.
+ * The archive is recorded by the JVM that serves, when there is none yet: it writes the archive
+ * as it exits after a clean stop (a first `npm start` serves at once and writes it at Ctrl-C; the
+ * tests' shared Neo4j writes it when the suite stops it), into a temporary file that process.ts
+ * renames only after a clean exit, so a crash or a kill never leaves a broken archive. It is kept
+ * in the cache beside the jars under a name derived from the exact Java runtime and every jar on
+ * the class path: a new Neo4j, plugin, launcher or JVM gets a new archive, never a stale one. The
+ * JVM checks the archive itself and, unusable (another JVM, a changed jar, a file that is no
+ * archive), starts without it and says nothing: the logging flags below. A truncated archive
+ * crashes it instead (Java 17); process.ts then removes the archive and starts again without it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -82,11 +82,13 @@ function pomVersion(): string | undefined {
 
 /**
  * Leftovers of an interrupted earlier run are removed, never reused; a partial folder whose
- * owner is still running (a concurrent first start) is left alone.
+ * owner is still running (a concurrent first start) is left alone. `prefix`: only the partials of
+ * one target (those of another may be this process's own, still under way).
  */
-export function removeStalePartials(dir: string): void {
+export function removeStalePartials(dir: string, prefix = ''): void {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir)) {
+    if (!entry.startsWith(prefix)) continue;
     const owner = /\.partial-(\d+)-/.exec(entry);
     if (owner && !(Number(owner[1]) !== process.pid && processAlive(Number(owner[1])))) {
       rmSync(path.join(dir, entry), { recursive: true, force: true });

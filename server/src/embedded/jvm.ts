@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { CHILD_LOG_DEFAULTS, childProcessEnv } from '../config.js';
 import { childLogPath, RotatingLog } from './child-log.js';
 import { classDataArgs } from './class-data.js';
@@ -24,12 +25,21 @@ function codeFor(cause: string | undefined): StartupErrorCode {
   return 'NEO4J_EXITED';
 }
 
-/** How long a JVM recording a class-data archive may take to write it after its clean shutdown. */
-const RECORD_GRACE_MS = 240_000;
+/**
+ * How long a JVM recording a class-data archive may take to stop and write it (process.ts): the
+ * app's shutdown cap allows for it too (server/src/main.ts).
+ */
+export const RECORD_GRACE_MS = 240_000;
+
+/** What the start-up line ("start-up of JVM pid ...") says of the class-data archive; tests read it too. */
+export const CLASS_DATA_NOTES = {
+  use: 'class-data archive offered',
+  record: 'recording a class-data archive (written on a clean stop)',
+  none: 'no class-data archive',
+} as const;
 
 function classDataNote(settings: ManagedSettings): string {
-  if (settings.classData === undefined) return 'no class-data archive';
-  return settings.classData.kind === 'use' ? 'class-data archive offered' : 'recording a class-data archive';
+  return CLASS_DATA_NOTES[settings.classData?.kind ?? 'none'];
 }
 
 /**
@@ -65,6 +75,8 @@ export async function launchJvm(
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',
+    // A crash report beside Neo4j's logs, not in whatever folder the app was started from.
+    `-XX:ErrorFile=${path.join(settings.homeDir, 'logs', 'hs_err_pid%p.log')}`,
     ...classDataArgs(settings.classData),
     ...(settings.quickStart === true ? QUICK_START_JVM_OPTIONS : []),
     '-cp',
@@ -109,6 +121,7 @@ export async function launchJvm(
   let exited = false;
   let stopping: Promise<void> | undefined;
   let readyAt: number | undefined;
+  let stoppedAt: number | undefined;
   const exitPromise = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
       exited = true;
@@ -132,6 +145,11 @@ export async function launchJvm(
       onReady(match[1]);
       return;
     }
+    if (line.trim() === 'ATLAS-STOPPED') {
+      stoppedAt = Date.now();
+      // The JVM writes the archive as it exits, after Neo4j's shutdown hook.
+      if (settings.classData?.kind === 'record') log(`Neo4j (JVM pid ${pid}) has stopped; its JVM is writing the class-data archive...`);
+    }
     const phase = /^ATLAS-PHASE (\S+) (\d+)(?: (\S+))?/.exec(line);
     if (phase !== null) {
       phases.push(`${phase[1]}${phase[3] === undefined ? '' : ` ${phase[3]}`} at ${(Number(phase[2]) / 1000).toFixed(1)} s`);
@@ -149,7 +167,15 @@ export async function launchJvm(
       process.removeListener('exit', killOnExit);
       childLog.write(`--- JVM pid ${pid} exited: ${code === null ? `killed by ${signal ?? 'a signal'}` : `exit code ${code}`} ---`);
       childLog.close();
-      resolve({ pid, code, signal, expected: stopping !== undefined, tail: outputTail(output, 20), upMs: readyAt === undefined ? 0 : Date.now() - readyAt });
+      resolve({
+        pid,
+        code,
+        signal,
+        expected: stopping !== undefined,
+        tail: outputTail(output, 20),
+        upMs: readyAt === undefined ? 0 : Date.now() - readyAt,
+        afterStopMs: stoppedAt === undefined ? null : Date.now() - stoppedAt,
+      });
     }),
   );
 
@@ -213,7 +239,7 @@ export async function launchJvm(
     readyAt = Date.now();
     log(`Neo4j is ready at ${uri} (JVM pid ${pid}, ${((readyAt - started) / 1000).toFixed(1)} s)`);
     log(`  start-up of JVM pid ${pid} (time since the JVM started): ${[...phases, classDataNote(settings)].join(', ')}`);
-    return { uri, pid, exited: closed, stop };
+    return { uri, pid, exited: closed, writesClassDataOnStop: settings.classData?.kind === 'record', stop };
   } catch (error) {
     await stop();
     throw error;

@@ -19,6 +19,8 @@ export interface RunningNeo4j {
   readonly managed: boolean;
   /** A managed Neo4j's supervisor's view of it (pass it to Database.connect); none for an external one. */
   readonly health?: DatabaseHealth;
+  /** True while the JVM serving now records the class-data archive: its clean stop then takes longer (process.ts). */
+  readonly writesClassDataOnStop: () => boolean;
   readonly stop: () => Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startEmbedded({ dataDir, cacheDir, settings, log }: Embedd
     connection: { uri: neo4j.current()?.uri ?? `bolt://127.0.0.1:${settings.boltPort}`, user: 'neo4j', password, database: settings.database },
     managed: true,
     health: neo4j.health,
+    writesClassDataOnStop: () => neo4j.current()?.writesClassDataOnStop === true,
     stop: neo4j.stop,
   };
 }
@@ -81,6 +84,7 @@ export async function resolveNeo4j(config: Config, log: (line: string) => void):
     return {
       connection: { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database },
       managed: false,
+      writesClassDataOnStop: () => false,
       stop: async () => undefined,
     };
   }

@@ -1,7 +1,8 @@
 /**
  * Starts the managed Neo4j (jvm.ts runs one attempt) and gets it through a restart after a crash:
  * a JVM of an earlier run that is still exiting can hold the store lock or the Bolt port for a
- * moment, so a start that fails on either is tried once more after they are released.
+ * moment, so a start that fails on either is tried once more after they are released. When the
+ * cache has no class-data archive yet, the JVM started here records it (class-data.ts).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +47,11 @@ export interface JvmExit {
   readonly tail: readonly string[];
   /** How long it had been ready. */
   readonly upMs: number;
+  /**
+   * From Neo4j's clean shutdown (the launcher's ATLAS-STOPPED) to the JVM's exit: the time a JVM
+   * recording the class-data archive took to write it; null when Neo4j did not stop cleanly.
+   */
+  readonly afterStopMs: number | null;
 }
 
 export interface ManagedNeo4j {
@@ -53,7 +59,9 @@ export interface ManagedNeo4j {
   readonly pid: number;
   /** Settles when the JVM has exited and its last output has been read, whatever the reason. */
   readonly exited: Promise<JvmExit>;
-  /** Resolves once the JVM has exited; idempotent. */
+  /** True when this JVM records the class-data archive: it writes it as it exits after a clean stop, which takes a while. */
+  readonly writesClassDataOnStop: boolean;
+  /** Resolves once the JVM has exited (and a recorded class-data archive is kept); idempotent. */
   stop(): Promise<void>;
 }
 
@@ -67,73 +75,90 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
   while (!(await isPortFree(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
-const recordingTried = new Set<string>();
+/** The archives this process's JVMs are recording now (a file may be recorded by one JVM at a time). */
+const recordingHere = new Set<string>();
 
 /**
- * Records the runtime's class-data archive (class-data.ts) when there is none yet: Neo4j is started
- * on the same data with a warm-up query and stopped cleanly, and the JVM writes the archive as it
- * exits. A process already recording it is left to it (this start goes without); a failure only
- * costs the speed-up, so it is logged and the start goes on. Only a process's first start records.
+ * Whether this start records the runtime's class-data archive (class-data.ts), and into which
+ * temporary file: only when there is none yet, and not while another JVM (of this process or of
+ * another one still running) records it. The JVM that serves records it: it writes the archive as
+ * it exits after a clean stop, so no start waits for a recording (issue 13). The empty file claims
+ * the recording meanwhile; startManagedNeo4j renames it to the archive's name only after a clean exit.
  */
-async function recordClassData(
+function claimRecording(runtime: Neo4jRuntime, settings: ManagedSettings): { readonly temp: string; readonly file: string } | undefined {
+  const file = runtime.classDataFile;
+  if (settings.recordClassData === false || file === undefined || existsSync(file) || recordingHere.has(file)) return undefined;
+  const dir = path.dirname(file);
+  const claims = `${path.basename(file)}.partial-`;
+  mkdirSync(dir, { recursive: true });
+  // Only this archive's leftovers: another archive in the folder may be recorded by this process now.
+  removeStalePartials(dir, claims);
+  if (readdirSync(dir).some((name) => name.startsWith(claims))) return undefined;
+  const temp = tempSibling(file);
+  writeFileSync(temp, '');
+  recordingHere.add(file);
+  return { temp, file };
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * The JVM that records the archive into `temp` (it says so as it writes it: jvm.ts): once it has
+ * exited, the archive is published under its own name if the JVM stopped cleanly (asked to, exit
+ * code 0) and wrote it, and its stop() resolves only then. Any other end (a crash, a SIGKILL, a
+ * failed write, which may leave a truncated file) publishes nothing, and the next start records again.
+ */
+function publishingArchive(jvm: ManagedNeo4j, { temp, file }: { readonly temp: string; readonly file: string }, log: (line: string) => void): ManagedNeo4j {
+  const publishIfWritten = (exit: JvmExit): void => {
+    const size = statSync(temp, { throwIfNoEntry: false })?.size ?? 0;
+    if (!exit.expected || exit.code !== 0) {
+      log('The JVM recording the class-data archive did not stop cleanly, so no archive was written; the next start records one.');
+    } else if (size === 0) {
+      log('The JVM wrote no class-data archive as it stopped; the next start records one.');
+    } else {
+      publish(temp, file);
+      const writing = exit.afterStopMs === null ? '' : ` in ${seconds(exit.afterStopMs)} after Neo4j had stopped`;
+      log(`Class-data archive written${writing} (${Math.round(size / 2 ** 20)} MB; later starts and restarts load their classes from it): ${file}`);
+    }
+  };
+  const exited = jvm.exited.then((exit) => {
+    recordingHere.delete(file);
+    try {
+      publishIfWritten(exit);
+    } catch (error) {
+      // Only the speed-up is lost; the exit itself must still reach the supervisor.
+      log(`Could not keep the class-data archive (${error instanceof Error ? error.message : String(error)}); the next start records one.`);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    return exit;
+  });
+  return {
+    ...jvm,
+    exited,
+    async stop() {
+      await jvm.stop();
+      await exited;
+    },
+  };
+}
+
+/**
+ * A JVM that crashed mapping the class-data archive: Java 17 does not start without a truncated
+ * archive, it dies with SIGBUS in FileMapInfo (tests/integration/platform/class-data-recording.test.ts).
+ */
+function crashedOnArchive(error: unknown): boolean {
+  return error instanceof StartupError && /fatal error has been detected[\s\S]*(FileMapInfo|MetaspaceShared|DynamicArchive)::/.test(error.detail ?? '');
+}
+
+/** One start, tried once more when an earlier JVM still holds the store lock or the port. */
+async function launchWithRetry(
   java: string,
   runtime: Neo4jRuntime,
   settings: ManagedSettings,
   log: (line: string) => void,
   signal?: AbortSignal,
-): Promise<void> {
-  const file = runtime.classDataFile;
-  // Once per process: a restart after a crash must be quick, not record (or retry a failed recording).
-  if (settings.recordClassData === false || file === undefined || existsSync(file) || recordingTried.has(file)) return;
-  recordingTried.add(file);
-  const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true });
-  removeStalePartials(dir);
-  if (readdirSync(dir).some((name) => name.startsWith(`${path.basename(file)}.partial-`))) return;
-  // The JVM writes the file only as it exits; the empty file claims the recording meanwhile.
-  const temp = tempSibling(file);
-  writeFileSync(temp, '');
-  const started = Date.now();
-  log("Recording a class-data archive of Neo4j's classes (once per Neo4j and Java version), so that this start and every restart are faster...");
-  try {
-    // A first start on a busy machine can be slow, and this one runs a query too: twice the usual time.
-    // The quick compiler whatever the settings: the archive holds classes, not compiled code, so it
-    // serves a JVM with the full JIT as well, and a cold start spends most of its time in the
-    // optimizing compiler (jvm.ts, QUICK_START_JVM_OPTIONS; issue 13).
-    const recording: ManagedSettings = {
-      ...settings,
-      quickStart: true,
-      startTimeoutSeconds: settings.startTimeoutSeconds * 2,
-      classData: { kind: 'record', file: temp },
-    };
-    const jvm = await launchJvm(java, runtime, recording, log, signal);
-    await jvm.stop();
-    if ((statSync(temp, { throwIfNoEntry: false })?.size ?? 0) === 0) {
-      log('The JVM wrote no class-data archive; Neo4j starts without one.');
-      return;
-    }
-    publish(temp, file);
-    log(`Class-data archive recorded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${file}`);
-  } catch (error) {
-    if (signal?.aborted === true) throw error;
-    log(`Could not record a class-data archive (${error instanceof Error ? error.message : String(error)}); Neo4j starts without one.`);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
-
-/** `signal` abandons the start (see launchJvm). */
-export async function startManagedNeo4j(
-  java: string,
-  runtime: Neo4jRuntime,
-  given: ManagedSettings,
-  log: (line: string) => void,
-  signal?: AbortSignal,
 ): Promise<ManagedNeo4j> {
-  await requirePortFree(given.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
-  await recordClassData(java, runtime, given, log, signal);
-  const archive = runtime.classDataFile;
-  const settings: ManagedSettings = { ...given, classData: archive !== undefined && existsSync(archive) ? { kind: 'use', file: archive } : undefined };
   try {
     return await launchJvm(java, runtime, settings, log, signal);
   } catch (error) {
@@ -156,5 +181,45 @@ export async function startManagedNeo4j(
           : `Something else listens on port ${settings.boltPort}. Stop it, or set ATLAS_NEO4J_BOLT_PORT to another port.`;
       throw new StartupError(`${second.message}\n${hint}`, second.detail, second.code);
     }
+  }
+}
+
+/** `signal` abandons the start (see launchJvm). */
+export async function startManagedNeo4j(
+  java: string,
+  runtime: Neo4jRuntime,
+  given: ManagedSettings,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<ManagedNeo4j> {
+  await requirePortFree(given.boltPort, 'ATLAS_NEO4J_BOLT_PORT', 'the embedded Neo4j (Bolt)');
+  const archive = runtime.classDataFile;
+  const recording = claimRecording(runtime, given);
+  const classData: ClassDataMode | undefined =
+    recording !== undefined
+      ? { kind: 'record', file: recording.temp }
+      : archive !== undefined && existsSync(archive)
+        ? { kind: 'use', file: archive }
+        : undefined;
+  if (recording !== undefined) {
+    log(
+      "No class-data archive of Neo4j's classes yet: this JVM records one and writes it when it is stopped cleanly (Ctrl-C), so that later starts and restarts are faster.",
+    );
+  }
+  try {
+    const jvm = await launchWithRetry(java, runtime, { ...given, classData }, log, signal);
+    return recording === undefined ? jvm : publishingArchive(jvm, recording, log);
+  } catch (error) {
+    if (recording !== undefined) {
+      recordingHere.delete(recording.file);
+      rmSync(recording.temp, { force: true });
+    }
+    if (classData?.kind === 'use' && signal?.aborted !== true && crashedOnArchive(error)) {
+      log(`Neo4j's JVM crashed loading the class-data archive ${classData.file} (a damaged file); it is removed, and Neo4j starts again without it.`);
+      rmSync(classData.file, { force: true });
+      // Once: the archive is gone now, so this start records a new one.
+      if (!existsSync(classData.file)) return startManagedNeo4j(java, runtime, given, log, signal);
+    }
+    throw error;
   }
 }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { QUICK_START_JVM_OPTIONS } from '../../../server/src/embedded/jvm.js';
 import { freePort } from '../../../server/src/embedded/ports.js';
 import { isAlive, runMain, type MainProcess } from '../../setup/run-main.js';
+import { classDataUse } from '../../support/class-data.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-lifecycle-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -39,9 +40,15 @@ describe('npm start with the managed Neo4j', () => {
     // run-main.ts passes the tests' ATLAS_NEO4J_QUICK_START=on; the JVM must have been given it.
     expect(readFileSync(`/proc/${first.jvmPid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([...QUICK_START_JVM_OPTIONS]));
     await stopApp(first.app, first.jvmPid);
+    // The class-data archive: a first start with none in the cache records it as it serves and
+    // writes it on this clean stop; the next start loads its classes from it (README, quick start).
+    const firstArchive = classDataUse(first.app.output());
+    if (firstArchive === 'record') expect(first.app.output()).toMatch(/Class-data archive written in [\d.]+ s after Neo4j had stopped/);
 
     const second = await startApp();
     expect(await typename(second.url)).toEqual({ data: { __typename: 'Query' } });
+    // (When another JVM was recording it meanwhile, the first start had none and wrote none.)
+    if (firstArchive !== 'none') expect(classDataUse(second.app.output())).toBe('use');
     await stopApp(second.app, second.jvmPid);
   });
 });

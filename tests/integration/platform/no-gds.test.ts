@@ -26,7 +26,7 @@ beforeAll(async () => {
     ATLAS_NEO4J_GDS: 'off',
     ...TEST_APP_ENV,
     // The only JVM of the run on this class path (no GDS jars): recording an archive for it would
-    // cost a start and stop of its own in a fresh clone, for nothing (issue 13).
+    // cost writing it at its stop in a fresh clone, for nothing (issue 13).
     ATLAS_NEO4J_CLASS_DATA: 'off',
     ATLAS_NEO4J_BOLT_PORT: String(await freePort()),
     ATLAS_NEO4J_HEAP_MB: '512',

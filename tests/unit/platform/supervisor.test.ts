@@ -25,13 +25,14 @@ function fakeJvm(): FakeJvm {
     uri: 'bolt://127.0.0.1:1',
     pid,
     exited,
+    writesClassDataOnStop: false,
     get stopped() {
       return stopped;
     },
-    exit: (how) => settle({ pid, code: null, signal: 'SIGKILL', expected: false, tail: [], upMs: 1000, ...how }),
+    exit: (how) => settle({ pid, code: null, signal: 'SIGKILL', expected: false, tail: [], upMs: 1000, afterStopMs: null, ...how }),
     async stop() {
       stopped = true;
-      settle({ pid, code: 0, signal: null, expected: true, tail: [], upMs: 1000 });
+      settle({ pid, code: 0, signal: null, expected: true, tail: [], upMs: 1000, afterStopMs: 0 });
     },
   };
 }
