@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Connection } from '../../server/src/db/database.js';
 import { Database } from '../../server/src/db/database.js';
-import { startThrowawayNeo4j } from '../support/neo4j.js';
+import { recordClassDataArchive, startThrowawayNeo4j } from '../support/neo4j.js';
 import { seedDatabase } from '../../server/src/seed/load.js';
 
 declare module 'vitest' {
@@ -20,6 +20,10 @@ declare module 'vitest' {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const log = (line: string): void => console.log(`[test neo4j] ${line}`);
+/** The recorder's own lines, without its progress ticks (they would interleave with the tests' output). */
+const recorderLog = (line: string): void => {
+  if (!line.includes('... waiting for Neo4j')) console.log(`[class-data recorder] ${line}`);
+};
 
 /**
  * The suite reloads the curated seed, which deletes curated nodes the seed does not hold. On a
@@ -69,10 +73,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Settled either way, so a failed build is reported below rather than as an unhandled rejection.
   client.catch(() => undefined);
   // The full JIT here (no TEST_QUICK_START): this JVM serves the whole run, heavy queries
-  // included, and graphql-limits failed on a quick-start one at load 25-30 (issue 13). In a clone
-  // with no class-data archive yet it records one as it serves, written when the teardown stops it,
-  // for the own-neo4j tier's many starts after (scripts/test-all.ts); no start waits for a recording.
-  const neo4j = await startThrowawayNeo4j({ log }).catch(async (error: unknown) => {
+  // included, and graphql-limits failed on a quick-start one at load 25-30 (issue 13). It records
+  // no class-data archive: writing one as it exits would hold up the teardown (recordArchive below).
+  const neo4j = await startThrowawayNeo4j({ log, recordClassData: false }).catch(async (error: unknown) => {
     await client.catch(() => undefined);
     throw error;
   });
@@ -94,7 +97,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   log(`${neo4j.kind} Neo4j ready at ${neo4j.connection.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('neo4j', neo4j.connection);
   project.provide('neo4jKind', neo4j.kind);
+  // In a clone with none yet, the class-data archive is recorded beside the first test files, for
+  // the own-neo4j tier's many starts after this tier (scripts/test-all.ts); it only costs speed, so
+  // a failure is logged, not thrown.
+  const recordArchive =
+    neo4j.kind === 'managed'
+      ? recordClassDataArchive({ log: recorderLog }).catch((error: unknown) =>
+          recorderLog(`could not record the class-data archive (${error instanceof Error ? error.message : String(error)}); the next run tries again`),
+        )
+      : Promise.resolve();
   return async () => {
+    await recordArchive;
     const stopping = Date.now();
     await neo4j.stop();
     log(`${neo4j.kind} Neo4j stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);

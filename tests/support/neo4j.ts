@@ -9,7 +9,7 @@
  * `source: 'managed'` skips 1 and 2: a test that kills the JVM needs one of its own.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { externalNeo4jFromEnv, javaHomeFromEnv, NEO4J_VERSION } from '../../server/src/config.js';
@@ -52,6 +52,11 @@ export interface ThrowawayOptions {
    * the time. The tests ask for it (TEST_QUICK_START); benchmarks must not, their queries would run slower.
    */
   readonly quickStart?: boolean;
+  /**
+   * False: a managed JVM that finds no class-data archive does not record one (the suite's Neo4j:
+   * recordClassDataArchive records it beside the tests instead). Default true.
+   */
+  readonly recordClassData?: boolean;
   /** The environment read for NEO4J_URI / SYN_NEO4J_URI and JAVA_HOME (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -139,6 +144,7 @@ async function startManaged(options: ThrowawayOptions): Promise<ThrowawayNeo4j> 
     startTimeoutSeconds: 240,
     procedureAllowlist: PROCEDURE_ALLOWLIST,
     quickStart: options.quickStart ?? false,
+    recordClassData: options.recordClassData,
   };
   let current: ManagedNeo4j | null;
   try {
@@ -168,6 +174,24 @@ async function startManaged(options: ThrowawayOptions): Promise<ThrowawayNeo4j> 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * When the cache has no class-data archive yet (a fresh clone), records it in a managed Neo4j of
+ * its own, started with the quick compiler and stopped as soon as it is ready: its JVM writes the
+ * archive as it exits (server/src/embedded/process.ts). The suite's global set-up runs this beside
+ * the first test files, so that neither its own start nor its teardown waits for the recording, and
+ * the own-neo4j tier's many starts after it find the archive (issue 13).
+ */
+export async function recordClassDataArchive(options: Pick<ThrowawayOptions, 'log' | 'env'>): Promise<void> {
+  const java = findJava(javaHomeFromEnv(options.env));
+  const runtime = await ensureNeo4jRuntime({ cacheDir: CACHE_DIR, version: NEO4J_VERSION, java, log: options.log });
+  if (runtime.classDataFile === undefined || existsSync(runtime.classDataFile)) return;
+  const started = Date.now();
+  // The archive holds classes, not compiled code: the quick compiler records it for the full JIT too.
+  const recorder = await startManaged({ ...options, quickStart: true, pageCacheMb: 64 });
+  await recorder.stop();
+  options.log(`class-data archive recorded beside the tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export async function startThrowawayNeo4j(options: ThrowawayOptions): Promise<ThrowawayNeo4j> {
