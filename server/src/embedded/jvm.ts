@@ -84,10 +84,11 @@ export async function launchJvm(
     LAUNCHER_CLASS,
   ];
   const child: ChildProcessWithoutNullStreams = spawn(
-    // The shell only sets the umask and replaces itself with the JVM (same pid), so Neo4j's
-    // store, logs and auth data are created 0600/0700 whatever our own umask is.
+    // The shell only sets the umask (and the niceness, through nice, which execs too) and
+    // replaces itself with the JVM (same pid), so Neo4j's store, logs and auth data are created
+    // 0600/0700 whatever our own umask is.
     '/bin/sh',
-    ['-c', 'umask 077 && exec "$0" "$@"', java, ...jvmArgs],
+    ['-c', `umask 077 && exec ${settings.niceness === undefined || settings.niceness === 0 ? '' : `nice -n ${settings.niceness} `}"$0" "$@"`, java, ...jvmArgs],
     {
       env: {
         ...childProcessEnv(),

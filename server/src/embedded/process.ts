@@ -33,6 +33,8 @@ export interface ManagedSettings {
   readonly quickStart?: boolean;
   /** False: a missing class-data archive is not recorded (one already there is used); default true. */
   readonly recordClassData?: boolean;
+  /** Scheduling niceness of the JVM (`nice -n`), default 0; 19 lets it have only CPU time nothing else wants. */
+  readonly niceness?: number;
 }
 
 /** How a JVM that had become ready ended. */

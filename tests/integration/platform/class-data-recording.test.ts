@@ -62,7 +62,7 @@ function runtimeWith(name: string): Neo4jRuntime {
   return { libDir: dir, classesDir: path.join(dir, 'classes'), classpath: jar, plugin: null, classDataFile: path.join(archives, name) };
 }
 
-async function start(runtime: Neo4jRuntime, log: string[]): Promise<ManagedNeo4j> {
+async function start(runtime: Neo4jRuntime, log: string[], niceness?: number): Promise<ManagedNeo4j> {
   const jvm = await startManagedNeo4j(
     java.java,
     runtime,
@@ -77,6 +77,7 @@ async function start(runtime: Neo4jRuntime, log: string[]): Promise<ManagedNeo4j
       startTimeoutSeconds: 120,
       procedureAllowlist: [],
       quickStart: true,
+      niceness,
     },
     (line) => log.push(line),
   );
@@ -172,5 +173,16 @@ describe('recording the class-data archive in the JVM that serves', () => {
     expect(usable(truncated.classDataFile ?? '')).toBe(true);
     // The crash report lies beside Neo4j's logs (jvm.ts), not in the folder the app was started from.
     expect(readdirSync(path.join(dir, 'home', 'logs')).some((name) => name.startsWith('hs_err_pid'))).toBe(true);
+  });
+
+  it('runs the recording JVM at the niceness asked for (the suite records beside its tests at 19)', { timeout: 60_000 }, async () => {
+    const jvm = await start(runtimeWith('nice.jsa'), [], 19);
+    // /proc/<pid>/stat: the 19th field is the niceness; the pid is the JVM's own (sh and nice exec it).
+    const fields = readFileSync(`/proc/${jvm.pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    expect(readFileSync(`/proc/${jvm.pid}/cmdline`, 'utf8')).toContain('atlas.launcher.EmbeddedNeo4j');
+    expect(Number(fields[16])).toBe(19);
+    await jvm.stop();
   });
 });
