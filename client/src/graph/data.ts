@@ -99,6 +99,8 @@ export class FrameApplier {
   private readonly placeOf: Place[];
   /** Each person's look as last applied, by index (personLook; HIDDEN_LOOK: not drawn). */
   private readonly looks: Int32Array;
+  /** The look whose classes each person node carries (a person out of the graph keeps the last). */
+  private readonly classLooks: Int32Array;
   private readonly factions: NodeSingular[];
   private readonly edges: EdgeSingular[];
   private readonly edgeIndex = new Map<string, number>();
@@ -106,6 +108,8 @@ export class FrameApplier {
   /** Per edge: 0 hidden (out of the graph), else 1 | 2 directed | 4 uncertain | 8 dimmed. */
   private edgeCodes: Uint8Array;
   private nextCodes: Uint8Array;
+  /** The code whose classes each edge carries (0: as created, hidden). */
+  private readonly edgeClassCodes: Uint8Array;
 
   constructor(
     private readonly cy: Core,
@@ -117,12 +121,14 @@ export class FrameApplier {
     this.placeOf = this.persons.map(placeOfNode);
     // Nothing applied yet: the first frame touches everyone (and takes the hidden out).
     this.looks = new Int32Array(this.persons.length).fill(UNAPPLIED_LOOK);
+    this.classLooks = new Int32Array(this.persons.length).fill(HIDDEN_LOOK);
     this.factions = cy.nodes('.faction').toArray();
     this.edges = cy.edges('.tie').toArray();
     this.edges.forEach((e, i) => this.edgeIndex.set(e.id().slice('tie:'.length), i));
     this.edgeBase = this.edges.map((e) => `tie k-${String(e.data('kind'))}`);
     this.edgeCodes = new Uint8Array(this.edges.length).fill(UNAPPLIED_TIE);
     this.nextCodes = new Uint8Array(this.edges.length);
+    this.edgeClassCodes = new Uint8Array(this.edges.length);
   }
 
   apply(frame: Frame, overlay: Overlay): ApplyResult {
@@ -130,6 +136,8 @@ export class FrameApplier {
     const movedIds = new Set<string>();
     let structural = false;
     const members = new Set<string>();
+    /** People and ties that leave the graph at this date, removed together at the end. */
+    const leaving = this.cy.collection();
     this.cy.batch(() => {
       // People not drawn at this date are taken out of the graph, not only hidden: Cytoscape
       // sorts, bounds and checks every element it holds on every redraw, shown or not (a third
@@ -156,13 +164,19 @@ export class FrameApplier {
           }
         } else if (!wasHidden) structural = true;
         if (this.looks[i] === look) continue;
-        node.classes(lookClasses(look));
         this.looks[i] = look;
-        // One element at a time: a collection's remove() and restore() made the frame after a
-        // step at 1k about 1.7x slower (BENCHMARKS.md, session 8).
         if (p === undefined) {
-          if (!node.removed()) node.remove();
-        } else if (node.removed()) node.restore();
+          // Leaving: no new classes (it is out of the graph until it comes back with its look).
+          if (!node.removed()) leaving.merge(node);
+          continue;
+        }
+        // Someone coming back as they left keeps their classes: no restyle, no class event.
+        if (this.classLooks[i] !== look) {
+          node.classes(lookClasses(look));
+          this.classLooks[i] = look;
+        }
+        // Restored one at a time (a collection's restore() made the next frame slower, session 8).
+        if (node.removed()) node.restore();
       }
       for (const node of this.factions) {
         const shown = members.has(node.id().slice('faction:'.length));
@@ -181,21 +195,29 @@ export class FrameApplier {
         const was = before[index] as number;
         if (code === was) continue;
         const edge = this.edges[index] as EdgeSingular;
-        // Classes are kept on removed ties too, so a restored tie comes back with its look.
-        let cls = this.edgeBase[index] ?? 'tie';
-        if (code === 0) cls += ' hidden';
-        if (code & 2) cls += ' directed';
-        if (code & 4) cls += ' uncertain';
-        if (code & 8) cls += ' dim';
-        edge.classes(cls);
-        // A tie shown at this date has both its people in the graph (restored above); one not
-        // shown may already have gone with one of them.
+        // A tie not shown may already have gone with one of its people; it keeps its old
+        // classes while out of the graph and gets its look when it comes back.
         if (code === 0) {
-          if (!edge.removed()) edge.remove();
-        } else if (edge.removed()) edge.restore();
+          if (!edge.removed()) leaving.merge(edge);
+          continue;
+        }
+        if (this.edgeClassCodes[index] !== code) {
+          let cls = this.edgeBase[index] ?? 'tie';
+          if (code & 2) cls += ' directed';
+          if (code & 4) cls += ' uncertain';
+          if (code & 8) cls += ' dim';
+          edge.classes(cls);
+          this.edgeClassCodes[index] = code;
+        }
+        // A tie shown at this date has both its people in the graph (restored above).
+        if (edge.removed()) edge.restore();
       }
       this.edgeCodes = codes;
       this.nextCodes = before;
+      // One remove() for everything that leaves: each call walks every element still in the
+      // graph (Cytoscape's check for compound parents), so one call per element made a step
+      // where a cohort leaves cost k x N (2.1 s of a 2.5 s step at 5k; BENCHMARKS session 9).
+      if (leaving.nonempty()) leaving.remove();
     });
     return { placed, moved: movedIds, structural };
   }

@@ -159,7 +159,7 @@ export class StableMap {
   fitBoxes(at?: ReadonlyMap<string, Position>): void {
     const extents = new Map<string, Extent>();
     for (const node of this.persons()) {
-      if (node.hasClass('hidden')) continue;
+      if (!isShown(node)) continue;
       const faction = factionData(node);
       if (faction === null) continue;
       const p = at?.get(node.id()) ?? node.position();
@@ -222,7 +222,7 @@ export class StableMap {
   tidy(): Promise<void> {
     const started = performance.now();
     const target = tidyPositions(
-      this.persons().filter((n) => !n.hasClass('hidden')),
+      this.persons().filter(isShown),
       this.cy.edges('.tie').filter((e) => !e.hasClass('hidden')),
       (n) => this.roomOf(n),
     );
@@ -256,6 +256,14 @@ export class StableMap {
     });
     return out;
   }
+}
+
+/**
+ * Whether a person is drawn at this date: people not drawn are out of the graph (FrameApplier),
+ * keeping the classes they left with; before the first frame everyone is in it, as `hidden`.
+ */
+function isShown(node: NodeSingular): boolean {
+  return !node.removed() && !node.hasClass('hidden');
 }
 
 /** Where fcose puts the shown people when their factions are compound clusters (headless). */
