@@ -1,10 +1,9 @@
 /**
- * What makes the slow time steps slow: a Chrome trace (CDP Tracing, with V8's sampling profiler
- * and its garbage-collection events) of `--steps` one-month steps against an app that is already
+ * What makes the slow time steps slow: a Chrome trace (CDP Tracing with V8's sampling profiler) of `--steps` one-month steps against an app that is already
  * running, each step waiting for its frame and 300 ms more (as step-paint-probe.ts does). For
  * each step it takes the `]` key event's own span from the trace, and prints the slowest
  * `--slowest` steps with how many people and ties were drawn before and after, the garbage
- * collection inside the event, and the functions with the most self time inside it (names are
+ * collection inside the event (V8's "(garbage collector)" samples), and the functions with the most self time inside it (names are
  * readable with a client built without minification: `npx vite build --config
  * client/vite.config.ts --minify false`). Writes nothing unless `--out` names a file for the raw trace.
  *
@@ -85,7 +84,7 @@ try {
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.cpu_profiler'],
+      includedCategories: ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-v8.cpu_profiler'],
     },
   });
   const steps: { step: number; before: number[]; after: number[] }[] = [];
@@ -94,20 +93,13 @@ try {
   await done;
   if (values.out !== undefined) writeFileSync(values.out, JSON.stringify(events));
 
-  // The renderer's main thread: where the marks are.
+  // The renderer's main thread: where the marks are, and the profile's samples.
   const begins = events.filter((e) => e.name === 'atlas-step-begin').sort((a, b) => a.ts - b.ts);
   const ends = events.filter((e) => e.name === 'atlas-step-end').sort((a, b) => a.ts - b.ts);
   const main = begins[0];
   if (main === undefined || begins.length !== steps.length || ends.length !== steps.length)
     throw new Error(`expected ${steps.length} step marks in the trace, found ${begins.length} / ${ends.length}`);
-  const onMain = (e: TraceEvent): boolean => e.pid === main.pid && e.tid === main.tid;
 
-  // Garbage collection on the main thread: the outermost GC events only (nested ones are parts).
-  const gcs = events
-    .filter(
-      (e) => onMain(e) && e.ph === 'X' && /^(MinorGC|MajorGC|V8\.GC_|V8\.GCScavenger|V8\.GCIncrementalMarking|V8\.GCFinalizeMC|V8\.GCCompactor)/.test(e.name),
-    )
-    .sort((a, b) => a.ts - b.ts);
   // Samples of V8's profiler, on the trace's clock.
   const nodes = new Map<number, ProfileNode>();
   const samples: { ts: number; node: number }[] = [];
@@ -127,16 +119,33 @@ try {
     });
     clock.set(e.id, ts);
   }
+  const GC = '(garbage collector) :0';
+  const gcNode = [...nodes.values()].find((n) => n.callFrame.functionName === '(garbage collector)')?.id ?? -1;
   const label = (n: ProfileNode): string =>
     `${n.callFrame.functionName || '(anonymous)'} ${(n.callFrame.url ?? '').replace(/^.*\//, '')}:${(n.callFrame.lineNumber ?? -1) + 1}`;
 
   const spans = steps.map((s, i) => ({ ...s, i, from: (begins[i] as TraceEvent).ts, to: (ends[i] as TraceEvent).ts }));
+  // Per step: the garbage collector's samples inside it, and whether who is drawn changed.
+  const gcMs = (from: number, to: number): number => {
+    let us = 0;
+    let prev = from;
+    for (const sample of samples) {
+      if (sample.ts < from || sample.ts > to) continue;
+      if (sample.node === gcNode) us += sample.ts - prev;
+      prev = sample.ts;
+    }
+    return us / 1000;
+  };
+  const slow = spans.filter((s) => s.step > 16);
+  const slowGc = slow.filter((s) => gcMs(s.from, s.to) >= s.step / 3).length;
+  const slowChanged = slow.filter((s) => s.before[0] !== s.after[0] || s.before[1] !== s.after[1]).length;
+  console.log(
+    `steps over 16 ms: ${slow.length} of ${spans.length}; of those, ${slowChanged} changed who is drawn, and in ${slowGc} garbage collection was a third or more of the step`,
+  );
   const sorted = [...spans].sort((a, b) => a.step - b.step);
   const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]?.step ?? NaN;
   console.log(`${persons === 0 ? 'curated' : persons}: ${steps.length} steps, step p50 ${ms(q(0.5))} p95 ${ms(q(0.95))} max ${ms(q(1))} ms`);
   for (const s of [...spans].sort((a, b) => b.step - a.step).slice(0, Number(values.slowest))) {
-    const gcUs = gcs.filter((g) => g.ts >= s.from && g.ts < s.to).reduce((sum, g) => sum + Math.min(g.dur ?? 0, s.to - g.ts), 0);
-    const gcNames = [...new Set(gcs.filter((g) => g.ts >= s.from && g.ts < s.to).map((g) => g.name))].join(', ');
     const self = new Map<string, number>();
     const inclusive = new Map<string, number>();
     let prev = s.from;
@@ -162,7 +171,7 @@ try {
         .map(([name, us]) => `    ${(us / 1000).toFixed(1).padStart(6)} ms  ${name}`)
         .join('\n');
     console.log(
-      `step ${s.i}: ${ms(s.step)} ms; people ${s.before[0] ?? '?'} -> ${s.after[0] ?? '?'}, ties ${s.before[1] ?? '?'} -> ${s.after[1] ?? '?'}; GC inside ${ms(gcUs / 1000)} ms${gcNames === '' ? '' : ` (${gcNames})`}`,
+      `step ${s.i}: ${ms(s.step)} ms; people ${s.before[0] ?? '?'} -> ${s.after[0] ?? '?'}, ties ${s.before[1] ?? '?'} -> ${s.after[1] ?? '?'}; garbage collection inside ${ms((self.get(GC) ?? 0) / 1000)} ms`,
     );
     console.log(`  self:\n${top(self)}\n  inclusive:\n${top(inclusive)}`);
   }

@@ -239,7 +239,9 @@ function placeData(place: Place, colours: ReadonlyMap<string, string>): { colour
 }
 
 const stringData = (node: NodeSingular, key: string): string | null => {
-  const f: unknown = node.data(key);
+  // From the data object: data(key) pays Cytoscape's argument checks, and box fitting reads
+  // every shown person's faction on a step that changes who is shown.
+  const f: unknown = (node.data() as Record<string, unknown>)[key];
   return typeof f === 'string' && f !== '' ? f : null;
 };
 

@@ -69,6 +69,8 @@ export class StableMap {
   private readonly factionNodes: NodeSingular[];
   private readonly rooms = new Map<string, PersonRoom>();
   private boxesPending = false;
+  /** Box fits so far: a refit queued by a data change is skipped when a step's seating already refitted. */
+  private fits = 0;
 
   constructor(private readonly cy: Core) {
     // Everyone, taken before the first frame: people not drawn at a date are out of the graph.
@@ -146,9 +148,12 @@ export class StableMap {
   private fitBoxesSoon(): void {
     if (this.boxesPending) return;
     this.boxesPending = true;
+    const fits = this.fits;
     queueMicrotask(() => {
       this.boxesPending = false;
-      this.cy.batch(() => this.fitBoxes());
+      // A step that moves someone to another box changes their data and seats them, which
+      // refits every box: a second walk over everyone in the same task would find nothing new.
+      if (this.fits === fits) this.cy.batch(() => this.fitBoxes());
     });
   }
 
@@ -157,6 +162,7 @@ export class StableMap {
    * they stand). Only boxes whose extent changed are touched. Hidden boxes keep their last size.
    */
   fitBoxes(at?: ReadonlyMap<string, Position>): void {
+    this.fits += 1;
     const extents = new Map<string, Extent>();
     for (const node of this.persons()) {
       if (!isShown(node)) continue;
@@ -164,7 +170,8 @@ export class StableMap {
       if (faction === null) continue;
       const p = at?.get(node.id()) ?? node.position();
       const room = this.roomOf(node);
-      const size = Math.max(NODE_SIZE, Number(node.data('asize') ?? 0));
+      // The data object, not data('asize'): each data(key) call pays Cytoscape's argument checks.
+      const size = Math.max(NODE_SIZE, Number((node.data() as { asize?: unknown }).asize ?? 0));
       const half = Math.max(room.width, size) / 2;
       const x1 = p.x - half;
       const x2 = p.x + half;
