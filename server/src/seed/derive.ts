@@ -1,13 +1,22 @@
 /**
- * Gathers, for every person, the dated facts that attest them and their departures, and hands
- * them to the time rules in core/attestation.ts: the inferred bounds of every membership,
- * office and tie, and each person's span of evidence. Run once per seed load (curated or
+ * Gathers, for every person, the dated facts that attest them, their departures and custodies,
+ * and hands them to the time rules in core/attestation.ts: the inferred bounds of every
+ * membership, office and tie, and each person's span of evidence. Run once per seed load (curated or
  * synthetic); the results are stored beside the recorded dates (dataset-to-rows.ts).
  */
-import { deriveInterval, evidenceOf, type DatedFact, type Departure, type DerivedInterval, type FactRef, type Lifespan } from '../../../core/attestation.js';
+import {
+  deriveInterval,
+  evidenceOf,
+  heldFrom,
+  type DatedFact,
+  type Departure,
+  type DerivedInterval,
+  type FactRef,
+  type Lifespan,
+} from '../../../core/attestation.js';
 import type { PartialDate } from '../../../core/partial-date.js';
-import { affectsStatus } from '../../../core/status.js';
-import { DEPARTURE_STATUSES, STATUS_BY_EVENT_KIND, graphValue } from '../../../core/vocabulary.js';
+import { actsIn, affectsStatus } from '../../../core/status.js';
+import { CUSTODY_STATUSES, DEPARTURE_STATUSES, STATUS_BY_EVENT_KIND, graphValue } from '../../../core/vocabulary.js';
 import type { Dataset, FactionRecord, MembershipRecord, OfficeRecord, PersonRecord, TieRecord } from './dataset.js';
 import { preferredClaim } from './parse.js';
 
@@ -28,6 +37,8 @@ interface PersonFacts {
   /** Facts that show the person active (departures excluded: a death attests no membership). */
   readonly attesting: DatedFact[];
   readonly departures: Departure[];
+  /** Arrests, sentences, labour reform: whether they end anything is core's rule (heldFrom). */
+  readonly custodies: Departure[];
   /** Every dated fact, departures included: the span of the person's evidence. */
   readonly all: DatedFact[];
 }
@@ -46,7 +57,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
   const facts = new Map<string, PersonFacts>();
   const of = (id: string): PersonFacts => {
     let entry = facts.get(id);
-    if (entry === undefined) facts.set(id, (entry = { attesting: [], departures: [], all: [] }));
+    if (entry === undefined) facts.set(id, (entry = { attesting: [], departures: [], custodies: [], all: [] }));
     return entry;
   };
   const attest = (id: string, dated: DatedFact[]): void => {
@@ -78,10 +89,15 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
     const kind = graphValue(event.kind);
     const state = STATUS_BY_EVENT_KIND[kind];
     for (const p of event.participants) {
-      const dated = { ref, date: event.date };
-      if (state !== undefined && DEPARTURE_STATUSES.has(state) && affectsStatus(graphValue(p.role), kind)) {
+      const role = graphValue(p.role);
+      const dated: DatedFact = { ref, date: event.date, ...(actsIn(role, kind) ? {} : { passive: true }) };
+      const change = state !== undefined && affectsStatus(role, kind) ? { state, date: event.date, certainty: graphValue(event.certainty), fact: ref } : null;
+      if (change !== null && DEPARTURE_STATUSES.has(change.state)) {
         of(p.person).all.push(dated);
-        of(p.person).departures.push({ state, date: event.date, certainty: graphValue(event.certainty), fact: ref });
+        of(p.person).departures.push(change);
+      } else if (change !== null && CUSTODY_STATUSES.has(change.state)) {
+        of(p.person).all.push(dated);
+        of(p.person).custodies.push(change);
       } else {
         attest(p.person, [dated]);
       }
@@ -89,7 +105,14 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
   }
   for (const tie of dataset.ties) {
     const ref = tieRef(tie);
-    for (const id of [tie.a, tie.b]) attest(id, [...fact(ref, tie.from), ...fact(ref, tie.to)]);
+    // The far end of a directed tie is its object (denounced, protected): see DatedFact.passive.
+    for (const id of [tie.a, tie.b]) {
+      const passive = tie.directed && id === tie.b;
+      attest(
+        id,
+        [...fact(ref, tie.from), ...fact(ref, tie.to)].map((f) => (passive ? { ...f, passive } : f)),
+      );
+    }
   }
   return facts;
 }
@@ -112,7 +135,13 @@ export function deriveTime(dataset: Dataset): DerivedTime {
   const factionNames = new Map(dataset.factions.map((f) => [f.id, f.name]));
   const lifespans = new Map(dataset.factions.map((f) => [f.id, lifespanOf(f)]));
   const facts = collectFacts(dataset, factionNames);
-  const none: PersonFacts = { attesting: [], departures: [], all: [] };
+  for (const own of facts.values()) {
+    // A custody nothing lifts ends intervals as a departure does (core/attestation.ts heldFrom).
+    const { attesting, held } = heldFrom(own.attesting, own.custodies);
+    own.attesting.splice(0, own.attesting.length, ...attesting);
+    own.departures.push(...held);
+  }
+  const none: PersonFacts = { attesting: [], departures: [], custodies: [], all: [] };
   const evidence = new Map<string, PersonEvidence | null>();
   const memberships = new Map<MembershipRecord, DerivedInterval>();
   const offices = new Map<OfficeRecord, DerivedInterval>();
