@@ -154,7 +154,7 @@ const mayFallIn = (date: Range<string>, life: Lifespan | null): boolean =>
 
 /** See the module comment for the rule. */
 export function deriveInterval(input: IntervalFacts): DerivedInterval {
-  const own: DatedFact[] = [input.from, input.to].flatMap((date) => (date === null ? [] : [{ ref: input.self, date }]));
+  const own: DatedFact[] = [input.from, input.to].flatMap((date) => (date === null ? [] : [{ ref: input.self, date, passive: false }]));
   const groups = (input.attesting.length === 0 ? [[]] : input.attesting).map((group) => [...own, ...group].filter((f) => mayFallIn(f.date, input.within)));
   const firsts = groups.map((group) => extreme(group, earlier));
   const lasts = groups.map((group) => extreme(group, later));

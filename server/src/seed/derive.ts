@@ -43,7 +43,9 @@ interface PersonFacts {
   readonly all: DatedFact[];
 }
 
-const fact = (ref: FactRef, date: PartialDate | null): DatedFact[] => (date === null ? [] : [{ ref, date }]);
+// Every fact is built with the same keys in the same order: one object shape keeps the time
+// rules' loops fast at 100k persons (an optional key added to some facts made them ~1.5x slower).
+const fact = (ref: FactRef, date: PartialDate | null, passive = false): DatedFact[] => (date === null ? [] : [{ ref, date, passive }]);
 
 export const membershipId = (personId: string, factionId: string, n: number): string => `${personId}/member/${factionId}/${n}`;
 export const heldId = (personId: string, index: number): string => `${personId}/office/${index}`;
@@ -79,7 +81,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
     const died = preferredClaim(person.died);
     if (died !== null) {
       const ref: FactRef = { kind: 'DEATH_DATE', id: person.id, label: 'recorded death date' };
-      of(person.id).all.push({ ref, date: died.date });
+      of(person.id).all.push({ ref, date: died.date, passive: false });
       of(person.id).departures.push({ state: 'DEAD', date: died.date, certainty: graphValue(died.certainty), fact: ref });
     }
   }
@@ -90,7 +92,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
     const state = STATUS_BY_EVENT_KIND[kind];
     for (const p of event.participants) {
       const role = graphValue(p.role);
-      const dated: DatedFact = { ref, date: event.date, ...(actsIn(role, kind) ? {} : { passive: true }) };
+      const dated: DatedFact = { ref, date: event.date, passive: !actsIn(role, kind) };
       const change = state !== undefined && affectsStatus(role, kind) ? { state, date: event.date, certainty: graphValue(event.certainty), fact: ref } : null;
       if (change !== null && DEPARTURE_STATUSES.has(change.state)) {
         of(p.person).all.push(dated);
@@ -108,10 +110,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
     // The far end of a directed tie is its object (denounced, protected): see DatedFact.passive.
     for (const id of [tie.a, tie.b]) {
       const passive = tie.directed && id === tie.b;
-      attest(
-        id,
-        [...fact(ref, tie.from), ...fact(ref, tie.to)].map((f) => (passive ? { ...f, passive } : f)),
-      );
+      attest(id, [...fact(ref, tie.from, passive), ...fact(ref, tie.to, passive)]);
     }
   }
   return facts;
