@@ -134,19 +134,27 @@ export const fadeEnd = (last: Range<string>): string => shiftMonths(last.latest,
  *   any dated fact, and the later fact governs.
  * - One that nothing lifts takes him out of politics. It ends his open intervals as a departure
  *   does (it is returned in `held`; a certain one ends what is possible, an uncertain one what is
- *   certain). It attests nothing itself, as a death attests nothing, and neither do the facts in
- *   which he is only the object that may date from it on (his case debated, his trial, a
- *   denunciation): they show the prisoner, not his ties, and must not carry them on.
+ *   certain). It attests no tie, and neither do the facts in which he is only the object that may
+ *   date from it on (his case debated, his trial, a denunciation): they show the prisoner, not his
+ *   ties, and must not carry them on.
+ * - It does attest his faction at its own date (`asMember`: the facts for his memberships): the
+ *   sources report an arrest or a trial as a blow at a faction and name the prisoner by it, so a
+ *   man known only from his trial (Ri Sung-yop, 1953) is a member when he is tried, and not
+ *   after it when the custody is certain.
  */
-export function heldFrom(attesting: readonly DatedFact[], custodies: readonly Departure[]): { attesting: DatedFact[]; held: Departure[] } {
+export function heldFrom(
+  attesting: readonly DatedFact[],
+  custodies: readonly Departure[],
+): { attesting: DatedFact[]; asMember: DatedFact[]; held: Departure[] } {
   const acts = attesting.filter((f) => f.passive !== true);
   const lifted = (c: Departure): boolean => acts.some((f) => f.date.latest > c.date.latest);
   const held = custodies.filter((c) => CUSTODY_STATUSES.has(c.state) && !lifted(c));
   const freed = custodies.filter((c) => !held.includes(c)).map((c): DatedFact => ({ ref: c.fact, date: c.date, passive: true }));
   const kept = [...attesting, ...freed];
   const from = extreme(held, (a, b) => a.date.earliest < b.date.earliest);
-  if (from === null) return { attesting: kept, held };
-  return { attesting: kept.filter((f) => f.passive !== true || f.date.latest < from.date.earliest), held };
+  if (from === null) return { attesting: kept, asMember: kept, held };
+  const atLarge = kept.filter((f) => f.passive !== true || f.date.latest < from.date.earliest);
+  return { attesting: atLarge, asMember: [...atLarge, { ref: from.fact, date: from.date, passive: true }], held };
 }
 
 const mayFallIn = (date: Range<string>, life: Lifespan | null): boolean =>

@@ -39,6 +39,8 @@ interface PersonFacts {
   readonly departures: Departure[];
   /** Arrests, sentences, labour reform: whether they end anything is core's rule (heldFrom). */
   readonly custodies: Departure[];
+  /** The facts that attest the person's memberships (heldFrom's `asMember`). */
+  readonly asMember: DatedFact[];
   /** Every dated fact, departures included: the span of the person's evidence. */
   readonly all: DatedFact[];
 }
@@ -59,7 +61,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
   const facts = new Map<string, PersonFacts>();
   const of = (id: string): PersonFacts => {
     let entry = facts.get(id);
-    if (entry === undefined) facts.set(id, (entry = { attesting: [], departures: [], custodies: [], all: [] }));
+    if (entry === undefined) facts.set(id, (entry = { attesting: [], departures: [], custodies: [], asMember: [], all: [] }));
     return entry;
   };
   const attest = (id: string, dated: DatedFact[]): void => {
@@ -136,11 +138,12 @@ export function deriveTime(dataset: Dataset): DerivedTime {
   const facts = collectFacts(dataset, factionNames);
   for (const own of facts.values()) {
     // A custody nothing lifts ends intervals as a departure does (core/attestation.ts heldFrom).
-    const { attesting, held } = heldFrom(own.attesting, own.custodies);
+    const { attesting, asMember, held } = heldFrom(own.attesting, own.custodies);
     own.attesting.splice(0, own.attesting.length, ...attesting);
+    own.asMember.push(...asMember);
     own.departures.push(...held);
   }
-  const none: PersonFacts = { attesting: [], departures: [], custodies: [], all: [] };
+  const none: PersonFacts = { attesting: [], departures: [], custodies: [], asMember: [], all: [] };
   const evidence = new Map<string, PersonEvidence | null>();
   const memberships = new Map<MembershipRecord, DerivedInterval>();
   const offices = new Map<OfficeRecord, DerivedInterval>();
@@ -156,7 +159,7 @@ export function deriveTime(dataset: Dataset): DerivedTime {
           to: m.to,
           certainty: graphValue(m.certainty),
           self: { kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` },
-          attesting: [own.attesting],
+          attesting: [own.asMember],
           departures: own.departures,
           within: lifespans.get(m.faction) ?? null,
         }),

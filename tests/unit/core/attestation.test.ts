@@ -151,6 +151,18 @@ describe('custody (arrest, prison, labour reform)', () => {
     expect(lifted.held).toEqual([]);
     expect(lifted.attesting.map((f) => f.ref.id).sort()).toEqual(['held-1955', 'office', 'speech']);
   });
+  it('a held custody attests his faction at its date, and only there: a man known only from his trial', () => {
+    const held = heldFrom([], [custody('1953-08')]);
+    expect(held.attesting).toEqual([]);
+    expect(held.asMember.map((f) => f.ref.id)).toEqual(['held-1953-08']);
+    const membership = deriveInterval(base({ attesting: [held.asMember], departures: held.held }));
+    expect(membership.start).toMatchObject({ basis: 'FIRST_ATTESTATION', fact: { id: 'held-1953-08' } });
+    expect(membership.end).toMatchObject({ basis: 'CUSTODY', fact: { id: 'held-1953-08' } });
+    expect(membership.span).toEqual({ possible: { earliest: '1953-08-01', latest: '1953-08-31' }, certain: null });
+    // No tie of his is shown by what was done to him.
+    const tie = deriveInterval(base({ self: ref('t', 'TIE'), attesting: [held.attesting, [fact('other', '1950')]], departures: held.held }));
+    expect(tie.span).toEqual({ possible: null, certain: null });
+  });
   it('the custody of either end ends a tie', () => {
     const a = heldFrom([fact('a1', '1946'), fact('a2', '1957')], []);
     const b = heldFrom([fact('b1', '1947'), fact('b2', '1955-06'), passive('b-tried', '1956-02')], [custody('1955-12', 'CERTAIN', 'IMPRISONED')]);

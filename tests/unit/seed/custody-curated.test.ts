@@ -40,6 +40,14 @@ describe('custody on the curated data', () => {
       expect(spanActivity(tie(id).span, at('1956-08-30'))).toBe('POSSIBLE');
     }
   });
+  it('Ri Sung-yop, known only from his 1953 trial, is a member of the southern faction when he is tried, and not after', () => {
+    const [membership] = [...time.memberships.entries()]
+      .filter(([m]) => dataset.persons.find((p) => p.id === 'ri-sung-yop')?.memberships.includes(m))
+      .map(([, d]) => d);
+    expect(membership?.end).toMatchObject({ basis: 'CUSTODY' });
+    expect(spanActivity(membership!.span, at('1953-08'))).toBe('POSSIBLE');
+    expect(spanActivity(membership!.span, at('1954-06'))).toBe('NO');
+  });
   it("Pak Hon-yong's open ties end at his 1955 trial, not faded out to 1958 by the 1956 denunciations", () => {
     const alliance = tie('tie-kim-il-sung-pak-hon-yong-alliance');
     expect(alliance.end).toMatchObject({ basis: 'CUSTODY', fact: { id: '1955-pak-hon-yong-trial' } });
