@@ -19,6 +19,7 @@ const BASES: ReadonlySet<string> = new Set<BoundBasis>([
   'DEATH',
   'EXECUTION',
   'FLIGHT',
+  'CUSTODY',
   'UNDATED',
 ]);
 const FACT_KINDS: ReadonlySet<string> = new Set<FactKind>(['EVENT', 'OFFICE', 'MEMBERSHIP', 'TIE', 'DEATH_DATE', 'FACTION']);
