@@ -5,10 +5,9 @@
  *
  * - start: the recorded `from`; else the first attestation (the earliest dated, cited fact that
  *   shows the interval). Nothing before it is asserted.
- * - end: the recorded `to`; else the person's departure (death, execution, flight abroad), their
- *   custody (see `heldFrom`) or the last attestation, whichever comes first. After a last
- *   attestation the interval fades out: possible for FADE_MONTHS, never certain. A certain
- *   departure or custody ends what is possible; an uncertain one only what is certain.
+ * - end: the recorded `to`; else the person's departure (death, execution, flight abroad) or the
+ *   last attestation, whichever comes first. After a last attestation the interval fades out:
+ *   possible for FADE_MONTHS, never certain.
  * - a membership never reaches outside its faction's lifespan.
  * - no dated fact at all: the interval is undated and active at no date.
  *
@@ -18,7 +17,7 @@
 import { shiftDay, shiftMonths, type PartialDate } from './partial-date.js';
 import type { Range, Span } from './span.js';
 import { FADE_MONTHS, type Evidence } from './status.js';
-import { CUSTODY_STATUSES, type Certainty, type StatusKind } from './vocabulary.js';
+import type { Certainty, StatusKind } from './vocabulary.js';
 
 export type FactKind = 'EVENT' | 'OFFICE' | 'MEMBERSHIP' | 'TIE' | 'DEATH_DATE' | 'FACTION';
 
@@ -34,16 +33,10 @@ export interface FactRef {
 export interface DatedFact {
   readonly ref: FactRef;
   readonly date: PartialDate;
-  /**
-   * True when the person is only the object of the fact: the target of an event that does not
-   * free him (core/status.ts `actsIn`), the far end of a directed tie (someone denounced or
-   * protected him). It attests him while he is at large, not once he is held (`heldFrom`).
-   */
-  readonly passive?: boolean;
 }
 
 export type BoundBasis =
-  'RECORDED' | 'FIRST_ATTESTATION' | 'LAST_ATTESTATION' | 'FACTION_FORMED' | 'FACTION_DISSOLVED' | 'DEATH' | 'EXECUTION' | 'FLIGHT' | 'CUSTODY' | 'UNDATED';
+  'RECORDED' | 'FIRST_ATTESTATION' | 'LAST_ATTESTATION' | 'FACTION_FORMED' | 'FACTION_DISSOLVED' | 'DEATH' | 'EXECUTION' | 'FLIGHT' | 'UNDATED';
 
 export interface Bound {
   readonly basis: BoundBasis;
@@ -53,10 +46,7 @@ export interface Bound {
   readonly fact: FactRef | null;
 }
 
-/**
- * A death, execution or flight abroad that may end an interval left open by the sources; or a
- * custody (CUSTODY_STATUSES) that no later fact lifts (`heldFrom`).
- */
+/** A death, execution or flight abroad that may end an interval left open by the sources. */
 export interface Departure {
   readonly state: StatusKind;
   readonly date: PartialDate;
@@ -97,21 +87,14 @@ export interface DerivedInterval {
 const UNDATED: Bound = { basis: 'UNDATED', date: null, fact: null };
 export const UNDATED_INTERVAL: DerivedInterval = { start: UNDATED, end: UNDATED, span: { possible: null, certain: null } };
 
-const DEPARTURE_BASIS: Readonly<Partial<Record<StatusKind, BoundBasis>>> = {
-  DEAD: 'DEATH',
-  EXECUTED: 'EXECUTION',
-  FLED_ABROAD: 'FLIGHT',
-  ARRESTED: 'CUSTODY',
-  IMPRISONED: 'CUSTODY',
-  LABOUR_REFORM: 'CUSTODY',
-};
+const DEPARTURE_BASIS: Readonly<Partial<Record<StatusKind, BoundBasis>>> = { DEAD: 'DEATH', EXECUTED: 'EXECUTION', FLED_ABROAD: 'FLIGHT' };
 
 const earlier = (a: DatedFact, b: DatedFact): boolean =>
   a.date.earliest < b.date.earliest || (a.date.earliest === b.date.earliest && a.date.latest < b.date.latest);
 const later = (a: DatedFact, b: DatedFact): boolean => a.date.latest > b.date.latest || (a.date.latest === b.date.latest && a.date.earliest > b.date.earliest);
 
-function extreme<F>(facts: readonly F[], better: (a: F, b: F) => boolean): F | null {
-  let best: F | null = null;
+function extreme(facts: readonly DatedFact[], better: (a: DatedFact, b: DatedFact) => boolean): DatedFact | null {
+  let best: DatedFact | null = null;
   for (const fact of facts) if (best === null || better(fact, best)) best = fact;
   return best;
 }
@@ -126,56 +109,19 @@ export function evidenceOf(facts: readonly DatedFact[]): { first: DatedFact; las
 
 export const fadeEnd = (last: Range<string>): string => shiftMonths(last.latest, FADE_MONTHS);
 
-/**
- * A person's custodies (arrest or trial, prison, labour reform: CUSTODY_STATUSES), read against
- * the facts that attest him (`attesting`, custodies excluded).
- * - A custody that a later fact in which he acts lifts (one not `passive`, which may come after
- *   its last day: he spoke, held a post, was rehabilitated) changes nothing: it attests him like
- *   any dated fact, and the later fact governs.
- * - One that nothing lifts takes him out of politics. It ends his open intervals as a departure
- *   does (it is returned in `held`; a certain one ends what is possible, an uncertain one what is
- *   certain). It attests no tie, and neither do the facts in which he is only the object that may
- *   date from it on (his case debated, his trial, a denunciation): they show the prisoner, not his
- *   ties, and must not carry them on.
- * - It does attest his faction at its own date (`asMember`: the facts for his memberships): the
- *   sources report an arrest or a trial as a blow at a faction and name the prisoner by it, so a
- *   man known only from his trial (Ri Sung-yop, 1953) is a member when he is tried, and not
- *   after it when the custody is certain.
- */
-export function heldFrom(
-  attesting: readonly DatedFact[],
-  custodies: readonly Departure[],
-): { attesting: DatedFact[]; asMember: DatedFact[]; held: Departure[] } {
-  const acts = attesting.filter((f) => f.passive !== true);
-  const lifted = (c: Departure): boolean => acts.some((f) => f.date.latest > c.date.latest);
-  const held = custodies.filter((c) => CUSTODY_STATUSES.has(c.state) && !lifted(c));
-  const freed = custodies.filter((c) => !held.includes(c)).map((c): DatedFact => ({ ref: c.fact, date: c.date, passive: true }));
-  const kept = [...attesting, ...freed];
-  const from = extreme(held, (a, b) => a.date.earliest < b.date.earliest);
-  if (from === null) return { attesting: kept, asMember: kept, held };
-  const atLarge = kept.filter((f) => f.passive !== true || f.date.latest < from.date.earliest);
-  return { attesting: atLarge, asMember: [...atLarge, { ref: from.fact, date: from.date, passive: true }], held };
-}
-
 const mayFallIn = (date: Range<string>, life: Lifespan | null): boolean =>
   life === null || (date.latest >= life.formed.earliest && (life.dissolved === null || date.earliest <= life.dissolved.latest));
 
 /** See the module comment for the rule. */
 export function deriveInterval(input: IntervalFacts): DerivedInterval {
-  const own: DatedFact[] = [input.from, input.to].flatMap((date) => (date === null ? [] : [{ ref: input.self, date, passive: false }]));
+  const own: DatedFact[] = [input.from, input.to].flatMap((date) => (date === null ? [] : [{ ref: input.self, date }]));
   const groups = (input.attesting.length === 0 ? [[]] : input.attesting).map((group) => [...own, ...group].filter((f) => mayFallIn(f.date, input.within)));
   const firsts = groups.map((group) => extreme(group, earlier));
   const lasts = groups.map((group) => extreme(group, later));
   if (firsts.some((f) => f === null) || lasts.some((f) => f === null)) return UNDATED_INTERVAL;
-  // Each group must attest it: the latest of the groups' first facts, the earliest of their last,
-  // each end compared by the day it bounds (a vague fact must not stretch what a precise one ends).
-  const first = extreme(
-    firsts as DatedFact[],
-    (a, b) => a.date.earliest > b.date.earliest || (a.date.earliest === b.date.earliest && later(a, b)),
-  ) as DatedFact;
-  const last = extreme(lasts as DatedFact[], (a, b) => a.date.latest < b.date.latest || (a.date.latest === b.date.latest && earlier(a, b))) as DatedFact;
-  const firstSure = (firsts as DatedFact[]).reduce((day, f) => (f.date.latest > day ? f.date.latest : day), first.date.latest);
-  const lastSure = (lasts as DatedFact[]).reduce((day, f) => (f.date.earliest < day ? f.date.earliest : day), last.date.earliest);
+  // Each group must attest it: the latest of the groups' first facts, the earliest of their last.
+  const first = extreme(firsts as DatedFact[], later) as DatedFact;
+  const last = extreme(lasts as DatedFact[], earlier) as DatedFact;
 
   let start: Bound;
   let possibleFrom: string;
@@ -187,7 +133,7 @@ export function deriveInterval(input: IntervalFacts): DerivedInterval {
   } else {
     start = { basis: 'FIRST_ATTESTATION', date: first.date, fact: first.ref };
     possibleFrom = first.date.earliest;
-    certainFrom = firstSure;
+    certainFrom = first.date.latest;
   }
   const life = input.within;
   if (life !== null && life.formed.earliest > possibleFrom) {
@@ -206,19 +152,15 @@ export function deriveInterval(input: IntervalFacts): DerivedInterval {
   } else {
     end = { basis: 'LAST_ATTESTATION', date: last.date, fact: last.ref };
     possibleTo = fadeEnd(last.date);
-    certainTo = lastSure;
-    const departures = input.departures.filter((d) => d.date.latest >= possibleFrom);
-    // Any departure may have come first: it ends what is certain. Only a certain one ends what
-    // is possible (the first to be over), whatever uncertain ones come before it.
-    const first = extreme(departures, (a, b) => a.date.earliest < b.date.earliest);
-    if (first !== null && first.date.earliest <= certainTo) certainTo = shiftDay(first.date.earliest, -1);
-    const ending = extreme(
-      departures.filter((d) => d.certainty === 'CERTAIN'),
-      (a, b) => a.date.latest < b.date.latest,
-    );
-    if (ending !== null && ending.date.latest < possibleTo) {
-      end = { basis: DEPARTURE_BASIS[ending.state] ?? 'DEATH', date: ending.date, fact: ending.fact };
-      possibleTo = ending.date.latest;
+    certainTo = last.date.earliest;
+    const departure = firstDeparture(input.departures, possibleFrom);
+    if (departure !== null) {
+      // An uncertain departure may have come first: it ends what is certain, not what is possible.
+      if (departure.date.earliest <= certainTo) certainTo = shiftDay(departure.date.earliest, -1);
+      if (departure.certainty === 'CERTAIN' && departure.date.latest < possibleTo) {
+        end = { basis: DEPARTURE_BASIS[departure.state] ?? 'DEATH', date: departure.date, fact: departure.fact };
+        possibleTo = departure.date.latest;
+      }
     }
   }
   const dissolved = life?.dissolved ?? null;
@@ -232,4 +174,13 @@ export function deriveInterval(input: IntervalFacts): DerivedInterval {
   if (possibleFrom > possibleTo) return { start, end, span: { possible: null, certain: null } };
   const certain = input.certainty === 'CERTAIN' && certainFrom <= certainTo ? { earliest: certainFrom, latest: certainTo } : null;
   return { start, end, span: { possible: { earliest: possibleFrom, latest: possibleTo }, certain } };
+}
+
+function firstDeparture(departures: readonly Departure[], after: string): Departure | null {
+  let best: Departure | null = null;
+  for (const d of departures) {
+    if (d.date.latest < after) continue;
+    if (best === null || d.date.earliest < best.date.earliest) best = d;
+  }
+  return best;
 }

@@ -19,16 +19,6 @@ export function affectsStatus(role: Role | string, kind: EventKind | string): bo
   );
 }
 
-/**
- * Whether a person in `role` acts in an event of `kind`, rather than being only its object: a
- * target is acted upon (his case debated, his trial), unless the event frees him (a
- * rehabilitation, a readmission). Once a person is held, only a fact in which he acts shows him
- * at large again (core/attestation.ts, `heldFrom`).
- */
-export function actsIn(role: Role | string, kind: EventKind | string): boolean {
-  return role !== 'TARGET' || (STATUS_BY_EVENT_KIND as Readonly<Record<string, StatusKind>>)[kind] === 'REHABILITATED';
-}
-
 /** An event that undid another (a REVERSED_BY link): a later purge that reversed a rehabilitation. */
 export interface Reversal<D> {
   readonly eventId: string;

@@ -147,13 +147,6 @@ export const PURGE_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>(['DEM
 /** Death is final: a later (posthumous) rehabilitation does not make anyone active again. */
 export const TERMINAL_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>(['EXECUTED', 'DEAD']);
 
-/**
- * Custody: held by the state (arrested or on trial, imprisoned, in labour reform). Unless a later
- * fact shows the person at large again, a membership, office or tie without an end stops there
- * (core/attestation.ts, `heldFrom`).
- */
-export const CUSTODY_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>(['ARRESTED', 'IMPRISONED', 'LABOUR_REFORM']);
-
 /** Statuses that take a person out of Korean politics: a membership or tie without an end stops there. */
 export const DEPARTURE_STATUSES: ReadonlySet<StatusKind> = new Set<StatusKind>(['EXECUTED', 'DEAD', 'FLED_ABROAD']);
 

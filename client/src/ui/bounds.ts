@@ -33,8 +33,6 @@ export function endText(end: BoundView, to: Moment | null): string {
     case 'EXECUTION':
     case 'FLIGHT':
       return `until ${end.basis === 'FLIGHT' ? 'flight abroad' : end.basis.toLowerCase()}, ${fact(end.fact)} (inferred)`;
-    case 'CUSTODY':
-      return `until taken into custody, ${fact(end.fact)} (inferred)`;
     case 'FACTION_DISSOLVED':
       return `until the faction ceased to act as a group (inferred)`;
     case 'UNDATED':

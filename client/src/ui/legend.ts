@@ -54,8 +54,7 @@ export function renderLegend(root: HTMLElement, factions: readonly Faction[], co
       'p',
       { class: 'legend-note' },
       'Without a recorded start, a membership or tie begins at its first attestation (the earliest dated, cited fact that shows it). ' +
-        'Without a recorded end it stops at death, execution or flight abroad, or at an arrest, prison or labour reform no later fact lifts, ' +
-        'or fades out after its last attestation (what was done to a prisoner does not carry his ties on). ' +
+        'Without a recorded end it stops at death, execution or flight abroad, or fades out after its last attestation. ' +
         'Nobody is a member of a faction before it formed or after it dissolved.',
     ),
     row(

@@ -19,7 +19,6 @@ const BASES: ReadonlySet<string> = new Set<BoundBasis>([
   'DEATH',
   'EXECUTION',
   'FLIGHT',
-  'CUSTODY',
   'UNDATED',
 ]);
 const FACT_KINDS: ReadonlySet<string> = new Set<FactKind>(['EVENT', 'OFFICE', 'MEMBERSHIP', 'TIE', 'DEATH_DATE', 'FACTION']);

@@ -1,22 +1,13 @@
 /**
- * Gathers, for every person, the dated facts that attest them, their departures and custodies,
- * and hands them to the time rules in core/attestation.ts: the inferred bounds of every
- * membership, office and tie, and each person's span of evidence. Run once per seed load (curated or
+ * Gathers, for every person, the dated facts that attest them and their departures, and hands
+ * them to the time rules in core/attestation.ts: the inferred bounds of every membership,
+ * office and tie, and each person's span of evidence. Run once per seed load (curated or
  * synthetic); the results are stored beside the recorded dates (dataset-to-rows.ts).
  */
-import {
-  deriveInterval,
-  evidenceOf,
-  heldFrom,
-  type DatedFact,
-  type Departure,
-  type DerivedInterval,
-  type FactRef,
-  type Lifespan,
-} from '../../../core/attestation.js';
+import { deriveInterval, evidenceOf, type DatedFact, type Departure, type DerivedInterval, type FactRef, type Lifespan } from '../../../core/attestation.js';
 import type { PartialDate } from '../../../core/partial-date.js';
-import { actsIn, affectsStatus } from '../../../core/status.js';
-import { CUSTODY_STATUSES, DEPARTURE_STATUSES, STATUS_BY_EVENT_KIND, graphValue } from '../../../core/vocabulary.js';
+import { affectsStatus } from '../../../core/status.js';
+import { DEPARTURE_STATUSES, STATUS_BY_EVENT_KIND, graphValue } from '../../../core/vocabulary.js';
 import type { Dataset, FactionRecord, MembershipRecord, OfficeRecord, PersonRecord, TieRecord } from './dataset.js';
 import { preferredClaim } from './parse.js';
 
@@ -37,17 +28,11 @@ interface PersonFacts {
   /** Facts that show the person active (departures excluded: a death attests no membership). */
   readonly attesting: DatedFact[];
   readonly departures: Departure[];
-  /** Arrests, sentences, labour reform: whether they end anything is core's rule (heldFrom). */
-  readonly custodies: Departure[];
-  /** The facts that attest the person's memberships (heldFrom's `asMember`). */
-  readonly asMember: DatedFact[];
   /** Every dated fact, departures included: the span of the person's evidence. */
   readonly all: DatedFact[];
 }
 
-// Every fact is built with the same keys in the same order: one object shape keeps the time
-// rules' loops fast at 100k persons (an optional key added to some facts made them ~1.5x slower).
-const fact = (ref: FactRef, date: PartialDate | null, passive = false): DatedFact[] => (date === null ? [] : [{ ref, date, passive }]);
+const fact = (ref: FactRef, date: PartialDate | null): DatedFact[] => (date === null ? [] : [{ ref, date }]);
 
 export const membershipId = (personId: string, factionId: string, n: number): string => `${personId}/member/${factionId}/${n}`;
 export const heldId = (personId: string, index: number): string => `${personId}/office/${index}`;
@@ -61,7 +46,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
   const facts = new Map<string, PersonFacts>();
   const of = (id: string): PersonFacts => {
     let entry = facts.get(id);
-    if (entry === undefined) facts.set(id, (entry = { attesting: [], departures: [], custodies: [], asMember: [], all: [] }));
+    if (entry === undefined) facts.set(id, (entry = { attesting: [], departures: [], all: [] }));
     return entry;
   };
   const attest = (id: string, dated: DatedFact[]): void => {
@@ -83,7 +68,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
     const died = preferredClaim(person.died);
     if (died !== null) {
       const ref: FactRef = { kind: 'DEATH_DATE', id: person.id, label: 'recorded death date' };
-      of(person.id).all.push({ ref, date: died.date, passive: false });
+      of(person.id).all.push({ ref, date: died.date });
       of(person.id).departures.push({ state: 'DEAD', date: died.date, certainty: graphValue(died.certainty), fact: ref });
     }
   }
@@ -93,15 +78,10 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
     const kind = graphValue(event.kind);
     const state = STATUS_BY_EVENT_KIND[kind];
     for (const p of event.participants) {
-      const role = graphValue(p.role);
-      const dated: DatedFact = { ref, date: event.date, passive: !actsIn(role, kind) };
-      const change = state !== undefined && affectsStatus(role, kind) ? { state, date: event.date, certainty: graphValue(event.certainty), fact: ref } : null;
-      if (change !== null && DEPARTURE_STATUSES.has(change.state)) {
+      const dated = { ref, date: event.date };
+      if (state !== undefined && DEPARTURE_STATUSES.has(state) && affectsStatus(graphValue(p.role), kind)) {
         of(p.person).all.push(dated);
-        of(p.person).departures.push(change);
-      } else if (change !== null && CUSTODY_STATUSES.has(change.state)) {
-        of(p.person).all.push(dated);
-        of(p.person).custodies.push(change);
+        of(p.person).departures.push({ state, date: event.date, certainty: graphValue(event.certainty), fact: ref });
       } else {
         attest(p.person, [dated]);
       }
@@ -109,11 +89,7 @@ function collectFacts(dataset: Dataset, factionNames: ReadonlyMap<string, string
   }
   for (const tie of dataset.ties) {
     const ref = tieRef(tie);
-    // The far end of a directed tie is its object (denounced, protected): see DatedFact.passive.
-    for (const id of [tie.a, tie.b]) {
-      const passive = tie.directed && id === tie.b;
-      attest(id, [...fact(ref, tie.from, passive), ...fact(ref, tie.to, passive)]);
-    }
+    for (const id of [tie.a, tie.b]) attest(id, [...fact(ref, tie.from), ...fact(ref, tie.to)]);
   }
   return facts;
 }
@@ -136,14 +112,7 @@ export function deriveTime(dataset: Dataset): DerivedTime {
   const factionNames = new Map(dataset.factions.map((f) => [f.id, f.name]));
   const lifespans = new Map(dataset.factions.map((f) => [f.id, lifespanOf(f)]));
   const facts = collectFacts(dataset, factionNames);
-  for (const own of facts.values()) {
-    // A custody nothing lifts ends intervals as a departure does (core/attestation.ts heldFrom).
-    const { attesting, asMember, held } = heldFrom(own.attesting, own.custodies);
-    own.attesting.splice(0, own.attesting.length, ...attesting);
-    own.asMember.push(...asMember);
-    own.departures.push(...held);
-  }
-  const none: PersonFacts = { attesting: [], departures: [], custodies: [], asMember: [], all: [] };
+  const none: PersonFacts = { attesting: [], departures: [], all: [] };
   const evidence = new Map<string, PersonEvidence | null>();
   const memberships = new Map<MembershipRecord, DerivedInterval>();
   const offices = new Map<OfficeRecord, DerivedInterval>();
@@ -159,7 +128,7 @@ export function deriveTime(dataset: Dataset): DerivedTime {
           to: m.to,
           certainty: graphValue(m.certainty),
           self: { kind: 'MEMBERSHIP', id, label: `member of the ${factionNames.get(m.faction) ?? m.faction}` },
-          attesting: [own.asMember],
+          attesting: [own.attesting],
           departures: own.departures,
           within: lifespans.get(m.faction) ?? null,
         }),

@@ -1,8 +1,6 @@
 /**
- * A fingerprint of everything that decides the curated graph: the seed files, the loader that
- * maps them, and the time rules in core/ whose results it stores (inferred bounds, evidence).
- * `npm start` reloads only when it changes, so a new rule reaches a kept database, and the
- * reload bumps the data revision that every cache is keyed on.
+ * A fingerprint of everything that decides the curated graph: the seed files and the loader
+ * that maps them. `npm start` reloads only when it changes.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const LOADER_DIRS = [path.join(ROOT, 'server/src/seed'), path.join(ROOT, 'cypher/seed'), path.join(ROOT, 'core')];
+const LOADER_DIRS = [path.join(ROOT, 'server/src/seed'), path.join(ROOT, 'cypher/seed')];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

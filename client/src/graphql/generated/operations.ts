@@ -26,8 +26,6 @@ export type Activity =
 
 /** What one end of an interval rests on. */
 export type BoundBasis =
-  /** Inferred: the person was taken into custody (arrested or tried, imprisoned, sent to labour reform) and no later fact shows him at large; fact names the event. */
-  | 'CUSTODY'
   /** Inferred: the person died. */
   | 'DEATH'
   /** Inferred: the person was executed. */
