@@ -11,9 +11,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../tests/browser/harness.js';
-import { syntheticTimelineResponse } from '../tests/browser/synthetic-timeline.js';
+import { launchChromium } from '../tests/browser/harness.js';
+import { openExplorerPage } from './lib/explorer-page.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,21 +31,9 @@ const STEP_JS = `new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve, 300));
 })`;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  const persons = Number(values.persons);
-  if (persons > 0) {
-    const body = JSON.stringify(syntheticTimelineResponse(persons));
-    await page.route('**/graphql', async (route) => {
-      const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
-      if (query.includes('timeline')) await route.fulfill({ status: 200, contentType: 'application/json', body });
-      else await route.continue();
-    });
-  }
-  await page.goto(`${values.url}?at=1950-01-01`);
-  await page.waitForSelector('#overview', { timeout: 300_000 });
-  await page.waitForTimeout(1500);
+  const page = await openExplorerPage(browser, values.url, Number(values.persons));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = async (): Promise<Map<string, number>> => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));

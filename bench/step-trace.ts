@@ -11,9 +11,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../tests/browser/harness.js';
-import { syntheticTimelineResponse } from '../tests/browser/synthetic-timeline.js';
+import { launchChromium } from '../tests/browser/harness.js';
+import { openExplorerPage } from './lib/explorer-page.js';
 import { ms } from './lib/stats.js';
 
 const { values } = parseArgs({
@@ -62,21 +61,10 @@ const STEP_JS = `new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(() => resolve({ step: t1 - t0, before, after: counts() }), 300));
 })`;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const persons = Number(values.persons);
-  if (persons > 0) {
-    const body = JSON.stringify(syntheticTimelineResponse(persons));
-    await page.route('**/graphql', async (route) => {
-      const query = (route.request().postDataJSON() as { query?: string }).query ?? '';
-      if (query.includes('timeline')) await route.fulfill({ status: 200, contentType: 'application/json', body });
-      else await route.continue();
-    });
-  }
-  await page.goto(`${values.url}?at=1950-01-01`);
-  await page.waitForSelector('#overview', { timeout: 300_000 });
-  await page.waitForTimeout(1500);
+  const page = await openExplorerPage(browser, values.url, persons);
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   // The protocol types an event's fields as strings; the trace format has numbers too.
