@@ -38,6 +38,11 @@ export const CLASS_DATA_NOTES = {
   none: 'no class-data archive',
 } as const;
 
+/** `nice -n N` before the JVM's command when a niceness is asked for (nice execs it: same pid). */
+function niceCommand(niceness: number | undefined): string[] {
+  return niceness === undefined || niceness === 0 ? [] : ['nice', '-n', String(niceness)];
+}
+
 function classDataNote(settings: ManagedSettings): string {
   return CLASS_DATA_NOTES[settings.classData?.kind ?? 'none'];
 }
@@ -88,7 +93,8 @@ export async function launchJvm(
     // replaces itself with the JVM (same pid), so Neo4j's store, logs and auth data are created
     // 0600/0700 whatever our own umask is.
     '/bin/sh',
-    ['-c', `umask 077 && exec ${settings.niceness === undefined || settings.niceness === 0 ? '' : `nice -n ${settings.niceness} `}"$0" "$@"`, java, ...jvmArgs],
+    // The command is passed as arguments, never spliced into the script's text.
+    ['-c', 'umask 077 && exec "$0" "$@"', ...niceCommand(settings.niceness), java, ...jvmArgs],
     {
       env: {
         ...childProcessEnv(),
