@@ -4,7 +4,7 @@
  * ../analysis.ts); survival and exposure are computed here from the time model in core/, and
  * work on any Neo4j.
  */
-import { byPlacement } from '../../../../core/span.js';
+import { placeAt } from '../../../../core/span.js';
 import { CERTAINTY_RANK } from '../../../../core/vocabulary.js';
 import { analyticsUnavailable, isMissingGds, type Projection } from '../../db/graph-catalog.js';
 import type { Row } from '../../db/database.js';
@@ -16,8 +16,8 @@ import { kaplanMeier, survivalSubject, type SurvivalSubject } from '../../domain
 import { dateArg, factFilter, idArg, idListArg, intArg, optionalDateArg, periodOf, type FactFilter, type Period } from '../args.js';
 import type { Context } from '../context.js';
 import type { CentralityMeasure, QueryResolvers } from '../generated/resolvers-types.js';
-import { asList, asProps, toEvent, toMembership, toPerson, toTie } from '../mapping.js';
-import type { CommunityModel, ExposureModel, MembershipModel, PersonScoreModel, TieModel } from '../domain-objects.js';
+import { asList, asProps, toEvent, toMembership, toPerson, toPlacementOf, toTie } from '../mapping.js';
+import type { CommunityModel, ExposureModel, MembershipModel, PersonScoreModel, PlacementModel, TieModel } from '../domain-objects.js';
 import { HOSTILE, readSmallNetwork, type SmallNetwork } from '../analysis-network.js';
 import { changesFrom } from './fetch.js';
 
@@ -127,18 +127,28 @@ interface CommunityAnswer {
   readonly method: string;
 }
 
-/** The faction each person is placed in at `period` (core/span.ts placeAt order); absent: none. */
+/** Beyond this many persons to place, one pass over every membership at the date (analytics/placements-at) costs less than a look-up per person. */
+export const PLACEMENTS_SCAN_MIN = 20_000;
+
+/**
+ * The faction each person is placed in at `period` (core/span.ts placeAt); absent: none. One
+ * read of what placement needs, then placeAt per person: linear in the memberships read (those of
+ * 93k members at 100k synthetic persons).
+ */
 async function placements(ctx: Context, personIds: readonly string[], period: Period, filter: FactFilter): Promise<Map<string, string>> {
-  const rows = await ctx.db.read('analytics/placements', { personIds: [...personIds], atFrom: period.earliest, atTo: period.latest, ...filter });
-  const byPerson = new Map<string, MembershipModel[]>();
+  const at = { atFrom: period.earliest, atTo: period.latest, ...filter };
+  const rows =
+    personIds.length >= PLACEMENTS_SCAN_MIN ? await ctx.db.read('analytics/placements-at', at) : await ctx.db.read('analytics/placements', { personIds: [...personIds], ...at });
+  const wanted = new Set(personIds);
+  const byPerson = new Map<string, PlacementModel[]>();
   for (const row of rows) {
-    const membership = toMembership(asProps(row['m']));
-    push(byPerson, membership.personId, membership);
+    const { personId, placement } = toPlacementOf(row['m']);
+    if (wanted.has(personId)) push(byPerson, personId, placement);
   }
   const placed = new Map<string, string>();
   for (const [personId, memberships] of byPerson) {
-    const best = [...memberships].sort(byPlacement<string, MembershipModel>(period))[0];
-    if (best !== undefined) placed.set(personId, best.factionId);
+    const best = placeAt(memberships, period);
+    if (best !== null) placed.set(personId, best.factionId);
   }
   return placed;
 }
@@ -325,7 +335,7 @@ export const analysisResolvers: QueryResolvers = {
 };
 
 /**
- * The factions table (queries/factions, every faction with its memberships), kept per data
+ * The factions table (queries/factions, every faction without its memberships), kept per data
  * revision and handed to this request's loader: communities and survival name the factions they
  * count, and loading the table was most of a first call once the analysis itself was kept.
  */
@@ -333,7 +343,7 @@ export async function primeFactions(ctx: Context, revision: string): Promise<voi
   const table = ctx.analysis.memo(
     JSON.stringify(['factions', revision]),
     () => ctx.loaders.factions.all(),
-    (factions) => [...factions.values()].reduce((sum, faction) => sum + 1 + (faction.memberships?.length ?? 0), 0),
+    (factions) => factions.size,
   );
   ctx.loaders.factions.prime(table);
   await table;
