@@ -16,8 +16,8 @@ import { kaplanMeier, survivalSubject, type SurvivalSubject } from '../../domain
 import { dateArg, factFilter, idArg, idListArg, intArg, optionalDateArg, periodOf, type FactFilter, type Period } from '../args.js';
 import type { Context } from '../context.js';
 import type { CentralityMeasure, QueryResolvers } from '../generated/resolvers-types.js';
-import { asList, asProps, toEvent, toMembership, toPerson, toPlacementOf, toTie } from '../mapping.js';
-import type { CommunityModel, ExposureModel, MembershipModel, PersonScoreModel, PlacementModel, TieModel } from '../domain-objects.js';
+import { asList, asProps, toEvent, toPerson, toPlacementOf, toTie } from '../mapping.js';
+import type { CommunityModel, ExposureModel, PersonScoreModel, PlacementModel, TieModel } from '../domain-objects.js';
 import { HOSTILE, readSmallNetwork, type SmallNetwork } from '../analysis-network.js';
 import { changesFrom } from './fetch.js';
 
@@ -246,10 +246,10 @@ async function survivalSubjects(ctx: Context, filter: FactFilter): Promise<Map<s
     const targets = asList(row['targets']).map((e) => toEvent(asProps(e)));
     // Falls and deaths below the asked certainty are left out, like the memberships.
     const changes = changesFrom(person, targets).filter((change) => CERTAINTY_RANK[change.certainty] >= minRank);
-    const spans = new Map<string, MembershipModel['span'][]>();
+    const spans = new Map<string, PlacementModel['span'][]>();
     for (const item of asList(row['memberships'])) {
-      const membership = toMembership(asProps(item));
-      push(spans, membership.factionId, membership.span);
+      const { placement } = toPlacementOf(item);
+      push(spans, placement.factionId, placement.span);
     }
     for (const [factionId, factionSpans] of spans) {
       const subject = survivalSubject(person.id, factionSpans, changes, person.evidence?.last.date.latest ?? null);
