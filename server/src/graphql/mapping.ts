@@ -252,14 +252,16 @@ export function toPlacement(props: Props): PlacementModel {
   return { id, factionId: str(props, 'factionId'), certainty: certaintyOf(props['certainty'], 'membership', id), span: spanOf(props) };
 }
 
-/** The columns of a membership as analytics/placements and placements-at return it (a list: see their headers). */
-const PLACEMENT_COLUMNS = ['personId', 'factionId', 'id', 'certainty', 'possibleEarliest', 'possibleLatest', 'certainEarliest', 'certainLatest'] as const;
-
-/** A membership as analytics/placements returns it, with the person who holds it. */
+/**
+ * A membership as analytics/placements (and placements-at, survival-subjects) return it, a list
+ * [personId, factionId, id, certainty, possibleEarliest, possibleLatest, certainEarliest,
+ * certainLatest], with the person who holds it.
+ */
 export function toPlacementOf(value: Plain | undefined): { readonly personId: string; readonly placement: PlacementModel } {
-  const values = asList(value);
-  const props: Props = Object.fromEntries(PLACEMENT_COLUMNS.map((column, index) => [column, values[index] ?? null]));
-  return { personId: str(props, 'personId'), placement: toPlacement(props) };
+  const [personId = null, factionId = null, id = null, certainty = null, possibleEarliest = null, possibleLatest = null, certainEarliest = null, certainLatest = null] =
+    asList(value);
+  const props: Props = { factionId, id, certainty, possibleEarliest, possibleLatest, certainEarliest, certainLatest };
+  return { personId: typeof personId === 'string' ? personId : '', placement: toPlacement(props) };
 }
 
 export function toOffice(props: Props): OfficeModel {
