@@ -258,8 +258,16 @@ export function toPlacement(props: Props): PlacementModel {
  * certainLatest], with the person who holds it.
  */
 export function toPlacementOf(value: Plain | undefined): { readonly personId: string; readonly placement: PlacementModel } {
-  const [personId = null, factionId = null, id = null, certainty = null, possibleEarliest = null, possibleLatest = null, certainEarliest = null, certainLatest = null] =
-    asList(value);
+  const [
+    personId = null,
+    factionId = null,
+    id = null,
+    certainty = null,
+    possibleEarliest = null,
+    possibleLatest = null,
+    certainEarliest = null,
+    certainLatest = null,
+  ] = asList(value);
   const props: Props = { factionId, id, certainty, possibleEarliest, possibleLatest, certainEarliest, certainLatest };
   return { personId: typeof personId === 'string' ? personId : '', placement: toPlacement(props) };
 }

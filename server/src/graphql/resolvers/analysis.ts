@@ -136,7 +136,8 @@ interface CommunityAnswer {
  */
 async function placements(ctx: Context, personIds: readonly string[] | null, period: Period, filter: FactFilter): Promise<Map<string, string>> {
   const at = { atFrom: period.earliest, atTo: period.latest, ...filter };
-  const rows = personIds === null ? await ctx.db.read('analytics/placements-at', at) : await ctx.db.read('analytics/placements', { personIds: [...personIds], ...at });
+  const rows =
+    personIds === null ? await ctx.db.read('analytics/placements-at', at) : await ctx.db.read('analytics/placements', { personIds: [...personIds], ...at });
   const byPerson = new Map<string, PlacementModel[]>();
   for (const row of rows) {
     const { personId, placement } = toPlacementOf(row['m']);
