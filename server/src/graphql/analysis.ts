@@ -55,6 +55,7 @@ export class AnalysisService {
       ['analytics/network-pairs', { ...never, ...none, hostileKinds: [], max: 0 }],
       ['analytics/project-ties', { graphName: 'atlas-never-projected', ...never, ...none, hostileKinds: [], readConcurrency: 1 }],
       ['analytics/placements', { personIds: [], ...never, ...none }],
+      ['analytics/placements-at', { ...never, ...none }],
       ['analytics/survival-subjects', { factionIds: [], ...none }],
       ['analytics/exposure', { personId: '', families: [] }],
     ];

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.js';
 import { asProps, toFaction, toFullEvent, toFullPerson, toMembership, asList, toSource } from './mapping.js';
-import type { EventModel, FactionModel, PersonModel, SourceModel } from './domain-objects.js';
+import type { EventModel, FactionModel, MembershipModel, PersonModel, SourceModel } from './domain-objects.js';
 import { FULL_PERSON, isFull, personsFullParams, projectionKey, type PersonProjection } from './person-projection.js';
 
 interface Batch<V> {
@@ -95,7 +95,10 @@ export interface Loaders {
    */
   personsWith(projection: PersonProjection): BatchLoader<PersonModel>;
   readonly events: BatchLoader<EventModel>;
+  /** Every faction, without memberships (those come from factionMemberships when asked for). */
   readonly factions: TableLoader<FactionModel>;
+  /** A faction's memberships with their persons, by faction id. */
+  readonly factionMemberships: BatchLoader<readonly MembershipModel[]>;
   readonly sources: TableLoader<SourceModel>;
 }
 
@@ -142,10 +145,17 @@ export function createLoaders(db: Database): Loaders {
           const faction: FactionModel = {
             ...toFaction(asProps(row['faction'])),
             subgroupIds: asList(row['subgroupIds']).filter((id): id is string => typeof id === 'string'),
-            memberships: asList(row['memberships']).map((m) => toMembership(asProps(m))),
           };
           return [faction.id, faction];
         }),
+      );
+    }),
+    factionMemberships: new BatchLoader<readonly MembershipModel[]>(async (factionIds) => {
+      const rows = await db.read('queries/faction-memberships', { factionIds });
+      return new Map(
+        rows.flatMap((row): [string, readonly MembershipModel[]][] =>
+          typeof row['factionId'] === 'string' ? [[row['factionId'], asList(row['memberships']).map((m) => toMembership(asProps(m)))]] : [],
+        ),
       );
     }),
     sources: new TableLoader(async () => {

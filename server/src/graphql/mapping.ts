@@ -252,6 +252,26 @@ export function toPlacement(props: Props): PlacementModel {
   return { id, factionId: str(props, 'factionId'), certainty: certaintyOf(props['certainty'], 'membership', id), span: spanOf(props) };
 }
 
+/**
+ * A membership as analytics/placements (and placements-at, survival-subjects) return it, a list
+ * [personId, factionId, id, certainty, possibleEarliest, possibleLatest, certainEarliest,
+ * certainLatest], with the person who holds it.
+ */
+export function toPlacementOf(value: Plain | undefined): { readonly personId: string; readonly placement: PlacementModel } {
+  const [
+    personId = null,
+    factionId = null,
+    id = null,
+    certainty = null,
+    possibleEarliest = null,
+    possibleLatest = null,
+    certainEarliest = null,
+    certainLatest = null,
+  ] = asList(value);
+  const props: Props = { factionId, id, certainty, possibleEarliest, possibleLatest, certainEarliest, certainLatest };
+  return { personId: typeof personId === 'string' ? personId : '', placement: toPlacement(props) };
+}
+
 export function toOffice(props: Props): OfficeModel {
   const id = str(props, 'id') || str(props, 'officeId');
   return {

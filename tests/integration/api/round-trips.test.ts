@@ -73,4 +73,21 @@ describe('round trips', () => {
       spy.mockRestore();
     }
   });
+
+  it('the factions table carries no memberships; those of every faction asked for are read in one batch', async () => {
+    const spy = vi.spyOn(api.db, 'read');
+    try {
+      expect((await api.gql('{ factions { id name } }')).errors).toBeUndefined();
+      expect(spy.mock.calls.map((call) => call[0])).toEqual(['queries/factions']);
+      spy.mockClear();
+      const response = await api.gql<{ factions: { id: string; members: { id: string }[]; memberships: { id: string }[] }[] }>(
+        '{ factions { id members(at: "1956") { id } memberships { id } } }',
+      );
+      expect(response.errors).toBeUndefined();
+      expect(spy.mock.calls.map((call) => call[0])).toEqual(['queries/factions', 'queries/faction-memberships']);
+      expect(response.data!.factions.some((faction) => faction.members.length > 0 && faction.memberships.length >= faction.members.length)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

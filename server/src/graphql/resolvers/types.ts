@@ -6,7 +6,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { spanActivity } from '../../../../core/span.js';
 import { weakestCertainty } from '../../../../core/vocabulary.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { EventModel, FamilyMembershipsModel, ParticipationModel, PersonModel, SourceModel } from '../domain-objects.js';
+import type { EventModel, FactionModel, FamilyMembershipsModel, MembershipModel, ParticipationModel, PersonModel, SourceModel } from '../domain-objects.js';
 import type { SourceFamily } from '../../../../core/vocabulary.js';
 import { citedByFamilies, familiesDisagree, membershipsByFamily } from '../../domain/source-families.js';
 import { dateArg, factFilter, periodOf } from '../args.js';
@@ -41,6 +41,11 @@ export function tieEnd(ctx: Context, info: GraphQLResolveInfo, id: string, name:
 
 async function participantsOf(ctx: Context, event: EventModel) {
   return event.participants ?? (await eventById(ctx, event.id)).participants ?? [];
+}
+
+/** The faction's memberships: its own when it came with them, else read for this request (the factions table has none). */
+async function membershipsOf(ctx: Context, faction: FactionModel): Promise<readonly MembershipModel[]> {
+  return faction.memberships ?? (await ctx.loaders.factionMemberships.load(faction.id)) ?? [];
 }
 
 async function linksOf(ctx: Context, event: EventModel, direction: 'links' | 'linkedFrom') {
@@ -124,10 +129,9 @@ export const typeResolvers: Resolvers = {
       const ids = faction.subgroupIds ?? all.get(faction.id)?.subgroupIds ?? [];
       return ids.flatMap((id) => all.get(id) ?? []);
     },
-    memberships: async (faction, { sourceFamilies }, ctx) =>
-      citedBy(ctx, faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [], sourceFamilies),
+    memberships: async (faction, { sourceFamilies }, ctx) => citedBy(ctx, await membershipsOf(ctx, faction), sourceFamilies),
     members: async (faction, { at, sourceFamilies }, ctx) => {
-      const recorded = faction.memberships ?? (await factionById(ctx, faction.id)).memberships ?? [];
+      const recorded = await membershipsOf(ctx, faction);
       const memberships = await citedBy(ctx, recorded, sourceFamilies);
       const period = at === null || at === undefined ? null : periodOf(dateArg('at', at));
       const seen = new Set<string>();
