@@ -17,14 +17,14 @@ import { ms, summarize, time, type Summary } from '../lib/stats.js';
 
 const TARGETS = { warmP95: 300, first: 5_000, curated: 50 } as const;
 
-interface FieldCall {
+export interface FieldCall {
   readonly name: string;
   /** One GraphQL request at `at` (survival and exposure take no date). */
   readonly query: (at: string) => string;
   readonly dated: boolean;
 }
 
-function fieldCalls(exposedPersonId: string): FieldCall[] {
+export function fieldCalls(exposedPersonId: string): FieldCall[] {
   const centrality = (measure: string): FieldCall => ({
     name: `centrality ${measure}`,
     dated: true,
@@ -99,7 +99,7 @@ async function measureSet(
   return { label, dates, coldJvmMs, fields };
 }
 
-async function fallenPerson(db: Database): Promise<string> {
+export async function fallenPerson(db: Database): Promise<string> {
   const result = await db.readCapped(
     "MATCH (p:Person)-[:PARTICIPATED_IN {role: 'TARGET'}]->(e:Event) WHERE e.kind IN ['EXPULSION', 'ARREST', 'EXECUTION'] AND COUNT { (p)-[:TIE]-() } >= 5 RETURN p.id AS v ORDER BY p.id LIMIT 1",
     {},

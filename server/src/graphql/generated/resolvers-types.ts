@@ -646,8 +646,8 @@ export type Query = {
    * over all its ties (rivalries and denunciations too), best first; `limit` 1..10000. DEGREE:
    * how many people they were tied to. BETWEENNESS: Brandes betweenness, how many shortest paths
    * between two others run through them (counted once per unordered pair); exact up to 2,000
-   * people in the network, beyond that estimated from a fixed sample of 64 start points (the same
-   * data gives the same answer). PAGERANK: PageRank, damping 0.85. Equal scores share a rank.
+   * people in the network, beyond that estimated from a seeded sample of start points sized to a
+   * fixed budget of work (about 30 at 100k persons; the same data gives the same answer). PAGERANK: PageRank, damping 0.85. Equal scores share a rank.
    * Needs Neo4j Graph Data Science (else ANALYTICS_UNAVAILABLE).
    */
   readonly centrality: ReadonlyArray<PersonScore>;

@@ -23,8 +23,18 @@ import { changesFrom } from './fetch.js';
 
 /** Betweenness is exact up to this many people in the network, else estimated from a sample. */
 export const EXACT_BETWEENNESS_MAX = 2000;
-/** Start points of the estimate, chosen with a fixed seed: the same data gives the same answer. */
-export const BETWEENNESS_SAMPLE = 64;
+/**
+ * The estimate's budget, in units of (people + relationships) searched: each start point is one
+ * breadth-first search over the network, so its start points are this budget divided by the
+ * network's size (people plus the projection's relationships, TIE and BOND, counted both ways).
+ * At 100k synthetic persons that is 29-44 start points (1962: 93k people, 1.0M relationships:
+ * 32), about 1.5 s on one thread here, so a first call stays within 5 s; a network of 10k people
+ * gets a few hundred (BENCHMARKS.md, session 10). Chosen with a fixed seed: the same data gives
+ * the same answer.
+ */
+export const BETWEENNESS_BUDGET = 36_000_000;
+/** The fewest start points an estimate is made from, whatever the network's size. */
+export const BETWEENNESS_MIN_SAMPLE = 16;
 /** The most a ranking holds (the largest `limit`): naming every person of a large network would cost more than ranking it. */
 export const RANKING_MAX = 10_000;
 const SAMPLE_SEED = 42;
@@ -93,9 +103,23 @@ async function centralityScores(ctx: Context, projection: Projection, measure: C
   const keep = RANKING_MAX;
   if (measure === 'DEGREE') return rankScores(scoreRows(await ctx.db.read('analytics/degree', { graphName, keep })));
   if (measure === 'PAGERANK') return rankScores(scoreRows(await ctx.db.read('analytics/pagerank', { graphName, keep })));
-  const sampled = projection.nodeCount > EXACT_BETWEENNESS_MAX ? { samplingSize: BETWEENNESS_SAMPLE, samplingSeed: SAMPLE_SEED } : {};
+  const samplingSize = betweennessSample(projection.nodeCount, projection.relationshipCount);
+  // One thread for the estimate: with GDS's default 4 the same seed drew other start points from
+  // run to run (two answers for one 100k network; BENCHMARKS.md, session 10).
+  const sampled = samplingSize === null ? {} : { samplingSize, samplingSeed: SAMPLE_SEED, concurrency: 1 };
   // On an undirected projection GDS counts each unordered pair once (the star test pins this).
   return rankScores(scoreRows(await ctx.db.read('analytics/betweenness', { graphName, keep, config: { relationshipTypes: ['TIE'], ...sampled } })));
+}
+
+/**
+ * How many start points betweenness is estimated from on a network of `people` and
+ * `relationships` (BETWEENNESS_BUDGET), or null for the exact answer: up to EXACT_BETWEENNESS_MAX
+ * people, or when the budget covers a search from everyone.
+ */
+export function betweennessSample(people: number, relationships: number): number | null {
+  if (people <= EXACT_BETWEENNESS_MAX) return null;
+  const affordable = Math.max(BETWEENNESS_MIN_SAMPLE, Math.floor(BETWEENNESS_BUDGET / (people + relationships)));
+  return affordable >= people ? null : affordable;
 }
 
 /**
