@@ -93,10 +93,16 @@ class Answers<T> {
   }
 }
 
-/** The status group's label when it is not "active" (null: active, or not on the map). */
+/**
+ * The status group's label when it is not "active" (null: active, or not on the map), "possibly"
+ * when the status is not certain at the date (an approximate or uncertain event: the map draws
+ * it dashed), so a ranking does not state as fact that someone was held or purged then.
+ */
 function statusOf(frame: Frame, personId: string): string | null {
-  const group = frame.persons.get(personId)?.group;
-  return group === undefined || group === 'active' ? null : STATUS_LABEL[group];
+  const person = frame.persons.get(personId);
+  if (person === undefined || person.group === 'active') return null;
+  const label = STATUS_LABEL[person.group];
+  return person.statusCertain ? label : `Possibly ${label.toLowerCase()}`;
 }
 
 export class AnalysisPanel {

@@ -53,6 +53,9 @@ describe('analysis in the explorer', () => {
       expect(n.size).toBeNull();
       expect(n.width).toBe(12);
     }
+    // Pak Il-u's detention is dated only "1956" (probable): the ranking may not state it as fact.
+    const top = await suite.page.locator('#size-top').innerText();
+    expect(top).toMatch(/Pak Il-u \([\d.]+; possibly arrested, imprisoned or in labour reform at the date\)/);
     await screenshot(suite.page, 'analysis-size-1956-08');
   });
 
