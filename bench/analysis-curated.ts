@@ -15,17 +15,14 @@
  * load falls on all alike. The baseline field is `factions` (no analysis): the floor of one
  * GraphQL round trip at that moment. The load average is printed with each round.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import type { App } from '../server/src/app.js';
-import type { Config } from '../server/src/config.js';
 import { Database } from '../server/src/db/database.js';
 import { seedDatabase } from '../server/src/seed/load.js';
 import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
 import { ROOT } from '../tests/support/paths.js';
-import { configFor, gql } from './lib/api.js';
+import { gql, startApi } from './lib/api.js';
+import { importBuilds, type Mode } from './lib/builds.js';
 import { ms, summarize } from './lib/stats.js';
 
 const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -51,13 +48,6 @@ const DATED = new Set(['centrality BETWEENNESS', 'centrality DEGREE', 'centralit
 const DATES = ['1945-10-10', '1948-02', '1950', '1953-07-27', '1956-08', '1956-08-30', '1957', '1961-09-11'];
 const PERSONS = ['choe-chang-ik', 'pak-hon-yong', 'kim-il-sung'];
 
-interface Mode {
-  readonly build: string;
-  readonly env: Record<string, string>;
-  /** What the build's main.ts runs once it listens. */
-  readonly startUp: (app: App) => Promise<void>;
-}
-
 const MODES: Record<string, Mode> = {
   'this build': { build: ROOT, env: {}, startUp: async (app) => app.warmUpAnalysis().then(() => app.precomputeAnalysis()) },
   'no precompute': { build: ROOT, env: { ATLAS_ANALYSIS_PRECOMPUTE_DATES: '0' }, startUp: (app) => app.warmUpAnalysis() },
@@ -66,18 +56,7 @@ if (baseline !== undefined) {
   MODES[`baseline ${path.basename(baseline)}`] = { build: path.resolve(baseline), env: {}, startUp: (app) => app.warmUpAnalysis() };
 }
 
-/** Each build's own app and database door (the door reads that build's cypher/ folder). */
-interface Build {
-  readonly createApp: (deps: { config: Config; db: Database }) => Promise<App>;
-  readonly Database: typeof Database;
-}
-const builds = new Map<string, Build>();
-for (const mode of Object.values(MODES)) {
-  if (builds.has(mode.build)) continue;
-  const app = (await import(path.join(mode.build, 'server/src/app.ts'))) as Pick<Build, 'createApp'>;
-  const door = (await import(path.join(mode.build, 'server/src/db/database.ts'))) as Pick<Build, 'Database'>;
-  builds.set(mode.build, { createApp: app.createApp, Database: door.Database });
-}
+const buildOf = await importBuilds(Object.values(MODES));
 
 const neo4j = await startThrowawayNeo4j({ log: (line) => log(`neo4j: ${line}`) });
 const db = Database.connect(neo4j.connection);
@@ -90,34 +69,25 @@ try {
     for (const [field, query] of Object.entries(FIELDS)) {
       for (const [mode, { build, env, startUp: ready }] of Object.entries(MODES)) {
         const key = `${field} | ${mode}`;
-        const { createApp, Database: Door } = builds.get(build)!;
-        const appDb = Door.connect(neo4j.connection);
-        const app = await createApp({ config: configFor(neo4j.connection, env), db: appDb });
-        const server: Server = await new Promise((resolve) => {
-          const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
-        });
-        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+        const api = await startApi(neo4j.connection, env, buildOf(build));
         try {
           const readyStarted = performance.now();
-          await ready(app);
+          await ready(api.app);
           (startUp[mode] ??= []).push(performance.now() - readyStarted);
           const asked = DATED.has(field) ? DATES : field === 'exposure' ? PERSONS : [DATES[0]!];
           for (const at of asked) {
             const started = performance.now();
-            const body = await gql(url, query(at));
+            const body = await gql(api.url, query(at));
             if (body.errors !== undefined) throw new Error(`${key} at ${at}: ${JSON.stringify(body.errors)}`);
             (first[key] ??= []).push(performance.now() - started);
           }
           for (let i = 0; i < 20; i += 1) {
             const started = performance.now();
-            await gql(url, query(asked[asked.length - 1]!));
+            await gql(api.url, query(asked[asked.length - 1]!));
             (warm[key] ??= []).push(performance.now() - started);
           }
         } finally {
-          server.closeAllConnections();
-          await new Promise<void>((resolve) => server.close(() => resolve()));
-          await app.stop();
-          await appDb.close();
+          await api.close();
         }
       }
     }

@@ -17,19 +17,16 @@
  * another number), else a throwaway one. Prints one table row per field and mode, with the load
  * average beside each first call. Writes nothing.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { App } from '../server/src/app.js';
-import type { Config } from '../server/src/config.js';
 import { Database } from '../server/src/db/database.js';
 import { loadSyntheticRows } from '../server/src/seed/load-synthetic.js';
 import { generateSyntheticRows } from '../server/src/seed/synthetic.js';
 import { startThrowawayNeo4j } from '../tests/support/neo4j.js';
 import { ROOT } from '../tests/support/paths.js';
-import { configFor, gql } from './lib/api.js';
+import { gql, startApi } from './lib/api.js';
+import { importBuilds, type Mode } from './lib/builds.js';
 import { ms, summarize } from './lib/stats.js';
 import { fallenPerson, fieldCalls } from './sections/analysis.js';
 
@@ -50,13 +47,6 @@ const PERSONS = 100_000;
 const DATES = ['1950', '1956-08', '1962'];
 const WARM_CALLS = 20;
 
-interface Mode {
-  readonly build: string;
-  readonly env: Record<string, string>;
-  /** What is awaited once the app listens. */
-  readonly startUp: (app: App) => Promise<void>;
-}
-
 const NO_PRECOMPUTE = { ATLAS_ANALYSIS_PRECOMPUTE_DATES: '0' };
 const MODES: Record<string, Mode> = { 'this build': { build: ROOT, env: NO_PRECOMPUTE, startUp: (app) => app.warmUpAnalysis() } };
 if (values.precomputed) {
@@ -66,18 +56,7 @@ if (values.baseline !== undefined) {
   MODES[`baseline ${path.basename(values.baseline)}`] = { build: path.resolve(values.baseline), env: NO_PRECOMPUTE, startUp: (app) => app.warmUpAnalysis() };
 }
 
-/** Each build's own app and database door (the door reads that build's cypher/ folder). */
-interface Build {
-  readonly createApp: (deps: { config: Config; db: Database }) => Promise<App>;
-  readonly Database: typeof Database;
-}
-const builds = new Map<string, Build>();
-for (const mode of Object.values(MODES)) {
-  if (builds.has(mode.build)) continue;
-  const app = (await import(path.join(mode.build, 'server/src/app.ts'))) as Pick<Build, 'createApp'>;
-  const door = (await import(path.join(mode.build, 'server/src/db/database.ts'))) as Pick<Build, 'Database'>;
-  builds.set(mode.build, { createApp: app.createApp, Database: door.Database });
-}
+const buildOf = await importBuilds(Object.values(MODES));
 
 const neo4j = await startThrowawayNeo4j({ source: 'synthetic', heapMb: 3072, pageCacheMb: 1024, txTimeoutSeconds: 600, log: (line) => log(`neo4j: ${line}`) });
 const db = Database.connect(neo4j.connection, { maxPoolSize: 4 });
@@ -99,28 +78,22 @@ try {
   for (let round = 0; round < rounds; round += 1) {
     for (const call of calls) {
       for (const [mode, { build, env, startUp }] of Object.entries(MODES)) {
-        const { createApp, Database: Door } = builds.get(build)!;
-        const appDb = Door.connect(neo4j.connection);
-        const app = await createApp({ config: configFor(neo4j.connection, env), db: appDb });
-        const server: Server = await new Promise((resolve) => {
-          const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
-        });
-        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+        const api = await startApi(neo4j.connection, env, buildOf(build));
         try {
           const readyStarted = performance.now();
-          await startUp(app);
+          await startUp(api.app);
           const readyMs = performance.now() - readyStarted;
           const first: string[] = [];
           for (const at of call.dated ? DATES : [DATES[0]!]) {
             const started = performance.now();
-            const body = await gql(url, call.query(at));
+            const body = await gql(api.url, call.query(at));
             if (body.errors !== undefined) throw new Error(`${call.name} ${mode} at ${at}: ${JSON.stringify(body.errors).slice(0, 400)}`);
             first.push(`${ms(performance.now() - started)} (load ${load()})`);
           }
           const warm: number[] = [];
           for (let i = 0; i < WARM_CALLS; i += 1) {
             const started = performance.now();
-            await gql(url, call.query(DATES[DATES.length - 1]!));
+            await gql(api.url, call.query(DATES[DATES.length - 1]!));
             warm.push(performance.now() - started);
           }
           const w = summarize(warm);
@@ -128,10 +101,7 @@ try {
           lines.push(line);
           log(line);
         } finally {
-          server.closeAllConnections();
-          await new Promise<void>((resolve) => server.close(() => resolve()));
-          await app.stop();
-          await appDb.close();
+          await api.close();
         }
       }
     }

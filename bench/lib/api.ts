@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { Database, type Connection } from '../../server/src/db/database.js';
+import type { Build } from './builds.js';
 
 export interface GraphQLBody<T = unknown> {
   readonly data?: T | null;
@@ -13,8 +14,11 @@ export interface GraphQLBody<T = unknown> {
 export interface RunningApi {
   readonly url: string;
   readonly db: Database;
+  readonly app: App;
   close(): Promise<void>;
 }
+
+const THIS_BUILD: Build = { createApp, Database };
 
 /** The response cache is off unless `extra` turns it on: these numbers are about answering, not remembering. */
 export function configFor(connection: Connection, extra: Record<string, string> = {}) {
@@ -29,15 +33,17 @@ export function configFor(connection: Connection, extra: Record<string, string> 
   });
 }
 
-export async function startApi(connection: Connection, extra: Record<string, string> = {}): Promise<RunningApi> {
-  const db = Database.connect(connection);
-  const app: App = await createApp({ config: configFor(connection, extra), db });
+/** `build`: another checkout's app and database door (bench/lib/builds.ts); this one's by default. */
+export async function startApi(connection: Connection, extra: Record<string, string> = {}, build: Build = THIS_BUILD): Promise<RunningApi> {
+  const db = build.Database.connect(connection);
+  const app: App = await build.createApp({ config: configFor(connection, extra), db });
   const server: Server = await new Promise((resolve) => {
     const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     db,
+    app,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -99,7 +99,6 @@ export interface FactionModel {
   readonly citations: readonly CitationModel[];
   readonly lifespan: LifespanModel;
   readonly subgroupIds?: readonly string[];
-  readonly memberships?: readonly MembershipModel[];
 }
 
 export interface MembershipModel extends SpanFields {

@@ -43,9 +43,9 @@ async function participantsOf(ctx: Context, event: EventModel) {
   return event.participants ?? (await eventById(ctx, event.id)).participants ?? [];
 }
 
-/** The faction's memberships: its own when it came with them, else read for this request (the factions table has none). */
+/** The faction's memberships, read for this request in one batch (the factions table has none). */
 async function membershipsOf(ctx: Context, faction: FactionModel): Promise<readonly MembershipModel[]> {
-  return faction.memberships ?? (await ctx.loaders.factionMemberships.load(faction.id)) ?? [];
+  return (await ctx.loaders.factionMemberships.load(faction.id)) ?? [];
 }
 
 async function linksOf(ctx: Context, event: EventModel, direction: 'links' | 'linkedFrom') {
